@@ -1,0 +1,10 @@
+namespace Buddy.Domain.Audit;
+
+public enum AuditActorType
+{
+    System,
+    Staff,
+    ApiKey,
+    ServiceUser,
+    Operator,
+}

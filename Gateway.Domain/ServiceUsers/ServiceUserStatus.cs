@@ -1,0 +1,8 @@
+namespace Buddy.Domain.ServiceUsers;
+
+public enum ServiceUserStatus
+{
+    Active,
+    Paused,
+    Discharged,
+}

@@ -1,0 +1,9 @@
+namespace Buddy.Domain.Sessions;
+
+public enum SessionStatus
+{
+    Scheduled,
+    Attended,
+    Missed,
+    Cancelled,
+}

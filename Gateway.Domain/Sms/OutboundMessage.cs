@@ -1,0 +1,37 @@
+namespace Buddy.Domain.Sms;
+
+/// <summary>
+/// A row in the outbox. It is written before the provider is called and updated after, so a crash between
+/// the two is visible (status Sending with no provider id) and recoverable.
+/// </summary>
+public sealed class OutboundMessage
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid OrganisationId { get; set; }
+
+    /// <summary>Null for texts to staff (safeguarding alerts to a duty phone).</summary>
+    public Guid? ServiceUserId { get; set; }
+    public required string ToPhone { get; set; }
+    public required string Body { get; set; }
+    public OutboundKind Kind { get; set; }
+
+    /// <summary>
+    /// Unique when set: e.g. "checkin:{serviceUserId}:{localDate}". The database refuses a second row with the
+    /// same key, which is what makes a day's check-in exactly-once.
+    /// </summary>
+    public string? DedupeKey { get; set; }
+    public OutboundStatus Status { get; set; } = OutboundStatus.Pending;
+    public string? ProviderMessageId { get; set; }
+    public int Attempts { get; set; }
+
+    /// <summary>Not handed to the provider before this (backoff, pacing, quiet hours).</summary>
+    public DateTime NotBeforeUtc { get; set; }
+
+    /// <summary>While Sending: the claim expires then, so a crashed sender's row is picked up again.</summary>
+    public DateTime? LeaseUntilUtc { get; set; }
+    public string? ErrorCode { get; set; }
+    public string? ErrorMessage { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime? SentAtUtc { get; set; }
+    public DateTime? StatusUpdatedAtUtc { get; set; }
+}

@@ -1,0 +1,105 @@
+using Buddy.Gateway.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Buddy.Tests.Support;
+
+/// <summary>
+/// A real, empty database for one test: a fresh SQLite file in the temp folder, or a fresh database on the
+/// PostgreSQL server named by BUDDY_TEST_POSTGRES. Dropped on dispose.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _sqliteFile;
+    private readonly string? _postgresName;
+
+    private TestDatabase(DatabaseSettings settings, string? sqliteFile, string? postgresName)
+    {
+        Settings = settings;
+        _sqliteFile = sqliteFile;
+        _postgresName = postgresName;
+    }
+
+    public DatabaseSettings Settings { get; }
+
+    public DatabaseProvider Provider => Settings.Provider;
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, bool migrate = true)
+    {
+        TestDatabase database;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), "buddy-tests", $"{Guid.NewGuid():N}.db");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            database = new TestDatabase(new DatabaseSettings(provider, $"Data Source={file};Default Timeout=60"), file, null);
+        }
+        else
+        {
+            var server = PostgresServer.ConnectionString
+                ?? throw new InvalidOperationException(PostgresServer.MissingReason);
+            var name = $"buddy_test_{Guid.NewGuid():N}";
+            await using (var admin = new NpgsqlConnection(server))
+            {
+                await admin.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+            database = new TestDatabase(new DatabaseSettings(provider, builder.ConnectionString), null, name);
+        }
+
+        if (migrate)
+        {
+            await database.MigrateAsync();
+        }
+
+        return database;
+    }
+
+    public Task<IReadOnlyList<SchemaScript>> MigrateAsync() =>
+        new SchemaMigrator(Settings, NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync();
+
+    public BuddyDbContext CreateContext()
+    {
+        var options = new DbContextOptionsBuilder<BuddyDbContext>();
+        DatabaseServiceCollectionExtensions.Configure(options, Settings);
+        return new BuddyDbContext(options.Options);
+    }
+
+    /// <summary>Configuration keys that point a gateway (WebApplicationFactory or a child process) at this database.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> GatewaySettings() =>
+    [
+        new("Database:Provider", Provider.ToString()),
+        new("ConnectionStrings:Buddy", Settings.ConnectionString),
+    ];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                try
+                {
+                    File.Delete(_sqliteFile + suffix);
+                }
+                catch (IOException)
+                {
+                    // A child process may still hold it; the temp folder is cleaned by the OS.
+                }
+            }
+        }
+
+        if (_postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var admin = new NpgsqlConnection(PostgresServer.ConnectionString);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Buddy.Domain.ApiKeys;
+using Buddy.Domain.Audit;
+using Buddy.Domain.CheckIns;
+using Buddy.Domain.Diary;
+using Buddy.Domain.Organisations;
+using Buddy.Domain.Safeguarding;
+using Buddy.Domain.Schedules;
+using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Sessions;
+using Buddy.Domain.Sms;
+using Buddy.Domain.Staff;
+using Buddy.Domain.Templates;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Data;
+
+/// <summary>
+/// The one EF Core context. The schema itself is owned by the numbered scripts in sql/; this model maps onto it
+/// and a test proves the two agree on both engines.
+/// </summary>
+public class BuddyDbContext(DbContextOptions<BuddyDbContext> options) : DbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<ServiceUser> ServiceUsers => Set<ServiceUser>();
+    public DbSet<CheckInSchedule> CheckInSchedules => Set<CheckInSchedule>();
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+    public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
+    public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+    public DbSet<DiaryEntry> DiaryEntries => Set<DiaryEntry>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<TherapySession> TherapySessions => Set<TherapySession>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BuddyDbContext).Assembly);
+        StoreConventions.Apply(modelBuilder, IsSqlite);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Buddy.Gateway.Hosting;
+
+/// <summary>
+/// A command run on the gateway executable instead of the web host (<c>Gateway migrate</c>,
+/// <c>Gateway parse "..."</c>). Each feature registers its own verbs; the host is built but never started.
+/// </summary>
+public interface ICommandVerb
+{
+    string Name { get; }
+
+    /// <summary>One line for <c>Gateway help</c>.</summary>
+    string Usage { get; }
+
+    /// <summary>Returns the process exit code. <paramref name="args"/> excludes the verb itself.</summary>
+    Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken cancellationToken);
+}

@@ -1,0 +1,33 @@
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Hosting;
+
+// Composition only: each feature offers one AddX() and one MapX().
+try
+{
+    var isVerb = CommandVerbs.TrySplit(args, out var verb, out var verbArgs);
+    var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
+    builder.AddBuddyLogging();
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
+    builder.Services.AddDatabaseVerbs();
+
+    var app = builder.Build();
+    if (isVerb)
+    {
+        return await CommandVerbs.RunAsync(app.Services, verb, verbArgs, CancellationToken.None);
+    }
+
+    await app.Services.MigrateDatabaseAsync();
+
+    app.MapHealth();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (BadConfigurationException problem)
+{
+    await Console.Error.WriteLineAsync($"Buddy cannot start: {problem.Message}");
+    return 2;
+}
+
+public partial class Program;

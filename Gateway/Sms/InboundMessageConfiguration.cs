@@ -1,0 +1,19 @@
+using Buddy.Domain.Sms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Buddy.Gateway.Sms;
+
+internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<InboundMessage>
+{
+    public void Configure(EntityTypeBuilder<InboundMessage> builder)
+    {
+        builder.ToTable("inbound_messages");
+
+        // Twilio retries webhooks; the unique MessageSid makes a retry a no-op instead of a second reply.
+        builder.HasIndex(m => m.ProviderMessageId).IsUnique();
+        builder.HasIndex(m => new { m.ServiceUserId, m.ReceivedAtUtc });
+        builder.HasIndex(m => m.State);
+        builder.HasIndex(m => m.DiaryEntryId);
+    }
+}
