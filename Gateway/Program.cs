@@ -10,6 +10,7 @@ try
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
+    builder.Services.AddBuddyPages();
 
     var app = builder.Build();
     if (isVerb)
@@ -19,6 +20,7 @@ try
 
     await app.Services.MigrateDatabaseAsync();
 
+    app.MapBuddyPages();
     app.MapHealth();
 
     await app.RunAsync();
