@@ -1,4 +1,5 @@
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Demo;
 using Buddy.Gateway.Hosting;
 
 // Composition only: each feature offers one AddX() and one MapX().
@@ -11,6 +12,7 @@ try
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
+    builder.Services.AddDemo();
 
     var app = builder.Build();
     if (isVerb)
@@ -19,6 +21,7 @@ try
     }
 
     await app.Services.MigrateDatabaseAsync();
+    await app.SeedDemoIfConfiguredAsync();
 
     app.MapBuddyPages();
     app.MapHealth();
