@@ -1,3 +1,4 @@
+using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 
@@ -11,6 +12,7 @@ try
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
+    builder.Services.AddCheckIns(builder.Configuration);
 
     var app = builder.Build();
     if (isVerb)
