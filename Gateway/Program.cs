@@ -1,5 +1,6 @@
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Sms;
 
 // Composition only: each feature offers one AddX() and one MapX().
 try
@@ -11,6 +12,7 @@ try
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
+    builder.Services.AddSms(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
     if (isVerb)
@@ -22,6 +24,7 @@ try
 
     app.MapBuddyPages();
     app.MapHealth();
+    app.MapSms();
 
     await app.RunAsync();
     return 0;
