@@ -2,6 +2,7 @@ using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Demo;
 using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Sms;
 
 // Composition only: each feature offers one AddX() and one MapX().
 try
@@ -15,6 +16,7 @@ try
     builder.Services.AddBuddyPages();
     builder.Services.AddDemo();
     builder.Services.AddCheckIns(builder.Configuration);
+    builder.Services.AddSms(builder.Configuration, builder.Environment);
 
     var app = builder.Build();
     if (isVerb)
@@ -27,6 +29,7 @@ try
 
     app.MapBuddyPages();
     app.MapHealth();
+    app.MapSms();
 
     await app.RunAsync();
     return 0;
