@@ -1,5 +1,7 @@
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Replies;
+using Buddy.Gateway.Safeguarding;
 
 // Composition only: each feature offers one AddX() and one MapX().
 try
@@ -11,6 +13,8 @@ try
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
+    builder.Services.AddReplies(builder.Configuration);
+    builder.Services.AddSafeguarding(builder.Configuration);
 
     var app = builder.Build();
     if (isVerb)
