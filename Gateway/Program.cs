@@ -1,7 +1,10 @@
+using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Demo;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Replies;
 using Buddy.Gateway.Safeguarding;
+using Buddy.Gateway.Sms;
 
 // Composition only: each feature offers one AddX() and one MapX().
 try
@@ -13,6 +16,9 @@ try
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
+    builder.Services.AddDemo();
+    builder.Services.AddCheckIns(builder.Configuration);
+    builder.Services.AddSms(builder.Configuration, builder.Environment);
     builder.Services.AddReplies(builder.Configuration);
     builder.Services.AddSafeguarding(builder.Configuration);
 
@@ -23,9 +29,11 @@ try
     }
 
     await app.Services.MigrateDatabaseAsync();
+    await app.SeedDemoIfConfiguredAsync();
 
     app.MapBuddyPages();
     app.MapHealth();
+    app.MapSms();
 
     await app.RunAsync();
     return 0;

@@ -1,8 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Buddy.Domain.Organisations;
+using Buddy.Tests.Support;
 
 namespace Buddy.Tests.Replies;
 
@@ -50,7 +49,7 @@ public sealed class ParseVerbTests
 
         Assert.Equal(64, result.ExitCode);
         Assert.Contains("Unknown scale '1-7'", result.Error, StringComparison.Ordinal);
-        Assert.Equal("", result.Output);
+        Assert.Equal("", result.Output.Trim());
     }
 
     [Fact]
@@ -77,43 +76,13 @@ public sealed class ParseVerbTests
         }
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, string? stdin)
-    {
-        var gateway = Path.Combine(AppContext.BaseDirectory, "Gateway.dll");
-        var workFolder = Path.Combine(Path.GetTempPath(), "buddy-tests", $"parse-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(workFolder);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workFolder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardInputEncoding = new UTF8Encoding(false),
-        };
-        start.ArgumentList.Add(gateway);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, string? stdin) =>
+        await GatewayProcess.RunAsync(s_unreachableDatabase, stdin, args);
 
-        // A PostgreSQL server that does not exist: if the verb touched the database it would fail.
-        start.Environment["Database__Provider"] = "Postgres";
-        start.Environment["ConnectionStrings__Buddy"] = "Host=127.0.0.1;Port=9;Username=nobody;Timeout=2";
-        start.Environment["Logging__DisableFile"] = "true";
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin);
-        }
-
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        Directory.Delete(workFolder, recursive: true);
-        return (process.ExitCode, await output, await error);
-    }
+    // A PostgreSQL server that does not exist: if the verb touched the database it would fail.
+    private static readonly KeyValuePair<string, string?>[] s_unreachableDatabase =
+    [
+        new("Database:Provider", "Postgres"),
+        new("ConnectionStrings:Buddy", "Host=127.0.0.1;Port=9;Username=nobody;Timeout=2"),
+    ];
 }

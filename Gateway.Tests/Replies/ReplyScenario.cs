@@ -9,10 +9,10 @@ using Buddy.Gateway.Data;
 using Buddy.Gateway.Email;
 using Buddy.Gateway.Replies;
 using Buddy.Gateway.Safeguarding;
+using Buddy.Gateway.Schedules;
 using Buddy.Gateway.Sms;
 using Buddy.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
 
 namespace Buddy.Tests.Replies;
@@ -38,7 +38,7 @@ internal sealed class ReplyScenario : IAsyncDisposable
     public ServiceUser User { get; }
     public Mock<IOutboxSignal> OutboxSignal { get; } = new();
     public EmailSignal EmailSignal { get; } = new();
-    public ReplySettings Settings { get; } = new();
+    public SchedulingSettings Scheduling { get; } = new();
 
     public static async Task<ReplyScenario> CreateAsync(DatabaseProvider provider, Action<Organisation>? configure = null, string? therapistPhone = "+447700900001")
     {
@@ -148,7 +148,7 @@ internal sealed class ReplyScenario : IAsyncDisposable
     private IEnumerable<IReplyHandler> Handlers() =>
     [
         new SafeguardingReplyHandler(RiskDetector.Default, OutboxSignal.Object, EmailSignal, NullLogger<SafeguardingReplyHandler>.Instance),
-        new DiaryReplyHandler(ReplyParser.Default, RiskDetector.Default, Options.Create(Settings)),
+        new DiaryReplyHandler(ReplyParser.Default, RiskDetector.Default, Scheduling),
     ];
 
     public async ValueTask DisposeAsync()

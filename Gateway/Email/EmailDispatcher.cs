@@ -110,11 +110,20 @@ public sealed class EmailDispatcher(
 
             try
             {
-                await signal.WaitAsync(poll, stoppingToken);
+                if (await signal.WaitAsync(poll, stoppingToken))
+                {
+                    // Woken as the alert is saved, perhaps before its transaction commits: look now and once more shortly.
+                    await DispatchDueAsync(stoppingToken);
+                    await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken);
+                }
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Email dispatch failed; will try again");
             }
         }
     }

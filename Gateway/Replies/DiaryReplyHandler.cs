@@ -5,8 +5,8 @@ using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Time;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Safeguarding;
+using Buddy.Gateway.Schedules;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Buddy.Gateway.Replies;
 
@@ -16,7 +16,7 @@ namespace Buddy.Gateway.Replies;
 /// midnight still lands on yesterday's entry; several texts merge into one entry; a correction replaces the
 /// day's score; a text with no open check-in is kept as a note for today.
 /// </summary>
-public sealed class DiaryReplyHandler(ReplyParser parser, RiskDetector detector, IOptions<ReplySettings> settings) : IReplyHandler
+public sealed class DiaryReplyHandler(ReplyParser parser, RiskDetector detector, SchedulingSettings scheduling) : IReplyHandler
 {
     public int Order => 1000;
 
@@ -62,7 +62,10 @@ public sealed class DiaryReplyHandler(ReplyParser parser, RiskDetector detector,
         return true;
     }
 
-    /// <summary>The latest check-in sent and not yet closed: within the reply window, and no later check-in due since.</summary>
+    /// <summary>
+    /// The latest check-in sent and not yet closed: within the reply window (the same one check-in expiry uses),
+    /// and no later check-in due since.
+    /// </summary>
     private async Task<CheckIn?> FindOpenCheckInAsync(BuddyDbContext db, Guid serviceUserId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var latest = await db.CheckIns
@@ -75,7 +78,7 @@ public sealed class DiaryReplyHandler(ReplyParser parser, RiskDetector detector,
         }
 
         var sentAt = latest.SentAtUtc ?? latest.DueAtUtc;
-        if (nowUtc - sentAt > TimeSpan.FromHours(settings.Value.ReplyWindowHours))
+        if (nowUtc - sentAt > TimeSpan.FromHours(scheduling.ReplyWindowHours))
         {
             return null;
         }
