@@ -1,5 +1,6 @@
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Privacy;
 
 // Composition only: each feature offers one AddX() and one MapX().
 try
@@ -11,6 +12,7 @@ try
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
+    builder.Services.AddPrivacy(builder.Configuration);
 
     var app = builder.Build();
     if (isVerb)
