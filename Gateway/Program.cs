@@ -1,6 +1,9 @@
+using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Demo;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Privacy;
+using Buddy.Gateway.Sms;
 
 // Composition only: each feature offers one AddX() and one MapX().
 try
@@ -12,6 +15,9 @@ try
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
+    builder.Services.AddDemo();
+    builder.Services.AddCheckIns(builder.Configuration);
+    builder.Services.AddSms(builder.Configuration, builder.Environment);
     builder.Services.AddPrivacy(builder.Configuration);
 
     var app = builder.Build();
@@ -21,9 +27,11 @@ try
     }
 
     await app.Services.MigrateDatabaseAsync();
+    await app.SeedDemoIfConfiguredAsync();
 
     app.MapBuddyPages();
     app.MapHealth();
+    app.MapSms();
 
     await app.RunAsync();
     return 0;

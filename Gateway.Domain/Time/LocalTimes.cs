@@ -15,5 +15,12 @@ public static class LocalTimes
     public static LocalDateTime ToLocal(DateTime utc, string ianaId) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(Zone(ianaId)).LocalDateTime;
 
+    /// <summary>
+    /// The UTC instant of a local date and time. A time skipped by a clock change moves forward by the gap; a time
+    /// that occurs twice resolves to the earlier instant.
+    /// </summary>
+    public static DateTime ToUtc(DateOnly date, TimeOnly time, string ianaId) =>
+        LocalDateTime.FromDateTime(date.ToDateTime(time)).InZoneLeniently(Zone(ianaId)).ToDateTimeUtc();
+
     public static DateOnly LocalDate(DateTime utc, string ianaId) => ToLocal(utc, ianaId).Date.ToDateOnly();
 }

@@ -1,0 +1,22 @@
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Hosting;
+
+namespace Buddy.Gateway.Demo;
+
+/// <summary><c>Gateway seed-demo</c>: add the demo organisation (idempotent: does nothing if it exists).</summary>
+internal sealed class SeedDemoVerb(DemoSeeder seeder, IServiceProvider services) : ICommandVerb
+{
+    public string Name => "seed-demo";
+
+    public string Usage => "seed-demo                    add the demo organisation, staff and a dozen service users with 60 days of diary";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    {
+        await services.MigrateDatabaseAsync(cancellationToken);
+        var seeded = await seeder.SeedAsync(cancellationToken);
+        await output.WriteLineAsync(seeded
+            ? $"Seeded '{DemoSeeder.OrganisationName}'."
+            : $"'{DemoSeeder.OrganisationName}' already exists; nothing changed.");
+        return 0;
+    }
+}
