@@ -11,6 +11,7 @@ try
     var isVerb = CommandVerbs.TrySplit(args, out var verb, out var verbArgs);
     var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
     builder.AddBuddyLogging();
+    builder.AddHardening();
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
@@ -29,6 +30,7 @@ try
     await app.Services.MigrateDatabaseAsync();
     await app.SeedDemoIfConfiguredAsync();
 
+    app.UseHardening(); // first in the pipeline: see its comment for why the order matters
     app.MapBuddyPages();
     app.MapHealth();
     app.MapSms();
