@@ -4,6 +4,7 @@ using Buddy.Gateway.Demo;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Replies;
 using Buddy.Gateway.Safeguarding;
+using Buddy.Gateway.Privacy;
 using Buddy.Gateway.Sms;
 
 // Composition only: each feature offers one AddX() and one MapX().
@@ -12,6 +13,7 @@ try
     var isVerb = CommandVerbs.TrySplit(args, out var verb, out var verbArgs);
     var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
     builder.AddBuddyLogging();
+    builder.AddHardening();
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
@@ -21,6 +23,7 @@ try
     builder.Services.AddSms(builder.Configuration, builder.Environment);
     builder.Services.AddReplies(builder.Configuration);
     builder.Services.AddSafeguarding(builder.Configuration);
+    builder.Services.AddPrivacy(builder.Configuration);
 
     var app = builder.Build();
     if (isVerb)
@@ -31,6 +34,7 @@ try
     await app.Services.MigrateDatabaseAsync();
     await app.SeedDemoIfConfiguredAsync();
 
+    app.UseHardening(); // first in the pipeline: see its comment for why the order matters
     app.MapBuddyPages();
     app.MapHealth();
     app.MapSms();
