@@ -1,3 +1,4 @@
+using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 
@@ -11,6 +12,7 @@ try
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
+    builder.Services.AddDashboard();
 
     var app = builder.Build();
     if (isVerb)
