@@ -6,6 +6,8 @@ public static class DashboardSetup
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddScoped<CaseloadQuery>();
+        services.AddScoped<SummaryQuery>();
+        services.AddScoped<AlertActions>();
         return services;
     }
 }
