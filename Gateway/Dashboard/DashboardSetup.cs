@@ -1,3 +1,5 @@
+using Buddy.Gateway.Engagement;
+
 namespace Buddy.Gateway.Dashboard;
 
 public static class DashboardSetup
@@ -8,6 +10,9 @@ public static class DashboardSetup
         services.AddScoped<CaseloadQuery>();
         services.AddScoped<SummaryQuery>();
         services.AddScoped<AlertActions>();
+
+        // Called by the scheduler's engagement job (see EngagementAlertScanner).
+        services.AddSingleton<EngagementAlertScanner>();
         return services;
     }
 }
