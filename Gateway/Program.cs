@@ -1,4 +1,5 @@
 using Buddy.Gateway.CheckIns;
+using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Demo;
 using Buddy.Gateway.Hosting;
@@ -24,6 +25,7 @@ try
     builder.Services.AddReplies(builder.Configuration);
     builder.Services.AddSafeguarding(builder.Configuration);
     builder.Services.AddPrivacy(builder.Configuration);
+    builder.Services.AddDashboard();
 
     var app = builder.Build();
     if (isVerb)
