@@ -1,3 +1,4 @@
+using Buddy.Gateway.Api;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 
@@ -11,6 +12,7 @@ try
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
+    builder.Services.AddApi();
 
     var app = builder.Build();
     if (isVerb)
@@ -22,6 +24,7 @@ try
 
     app.MapBuddyPages();
     app.MapHealth();
+    app.MapApiV1();
 
     await app.RunAsync();
     return 0;

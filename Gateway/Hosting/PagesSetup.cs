@@ -13,6 +13,8 @@ public static class PagesSetup
     {
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapRazorPages();
         return app;
     }
