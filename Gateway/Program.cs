@@ -1,4 +1,5 @@
 using Buddy.Gateway.Api;
+using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 
@@ -12,6 +13,7 @@ try
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
+    builder.Services.AddDashboard();
     builder.Services.AddApi();
 
     var app = builder.Build();

@@ -1,6 +1,7 @@
 using Buddy.Domain.Audit;
 using Buddy.Domain.Organisations;
 using Buddy.Gateway.ApiKeys;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Data;
 using Buddy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,8 @@ public class CreateApiKeyVerbTests
         await using var db = database.CreateContext();
         var error = new StringWriter();
         var output = new StringWriter();
-        var verb = new CreateApiKeyVerb(db, new ApiKeyIssuer(db, new FakeTimeProvider(s_now))) { Error = error };
+        var clock = new FakeTimeProvider(s_now);
+        var verb = new CreateApiKeyVerb(db, new ApiKeyIssuer(db, new AuditTrail(db, clock), clock)) { Error = error };
         var code = await verb.RunAsync(args, TextReader.Null, output, CancellationToken.None);
         return (code, output.ToString(), error.ToString());
     }

@@ -1,5 +1,6 @@
 using Buddy.Domain.Audit;
 using Buddy.Domain.Organisations;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Organisations;
 using Buddy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,8 @@ public class CreateOrganisationVerbTests
         await using var db = database.CreateContext();
         var error = new StringWriter();
         var output = new StringWriter();
-        var verb = new CreateOrganisationVerb(db, new FakeTimeProvider(s_now)) { Error = error };
+        var clock = new FakeTimeProvider(s_now);
+        var verb = new CreateOrganisationVerb(db, new AuditTrail(db, clock), clock) { Error = error };
         var code = await verb.RunAsync(args, TextReader.Null, output, CancellationToken.None);
         return (code, output.ToString(), error.ToString());
     }

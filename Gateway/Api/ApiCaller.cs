@@ -1,17 +1,15 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Buddy.Domain.Audit;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.ApiKeys;
-using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
 
 namespace Buddy.Gateway.Api;
 
 internal static class ApiCaller
 {
-    /// <summary>The API key behind the request, as an audit actor scoped to the key's organisation.</summary>
-    public static AuditActor Actor(this ClaimsPrincipal user) => new(
-        AuditActorType.ApiKey,
+    /// <summary>The API key behind the request: its organisation is the whole scope, and it is the audit actor.</summary>
+    public static CaseloadScope Actor(this ClaimsPrincipal user) => CaseloadScope.ForApiKey(
         Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!),
         Guid.Parse(user.FindFirstValue(ApiKeyAuthenticationHandler.OrganisationClaim)!));
 

@@ -3,8 +3,8 @@ using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Time;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
-using Buddy.Gateway.ServiceUsers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Api;
@@ -32,11 +32,11 @@ internal static class DiaryApi
     }
 
     private static async Task<IResult> ListEntriesAsync(
-        Guid id, ClaimsPrincipal user, BuddyDbContext db, ServiceUserCommands commands, TimeProvider clock, CancellationToken cancellationToken,
+        Guid id, ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken,
         DateOnly? from = null, DateOnly? to = null)
     {
         var actor = user.Actor();
-        var serviceUser = await commands.FindAsync(actor, id, cancellationToken);
+        var serviceUser = await caseloads.FindAsync(actor, id, cancellationToken);
         if (serviceUser is null)
         {
             return ApiCaller.NotFound("service user");
@@ -64,17 +64,17 @@ internal static class DiaryApi
             .Where(e => e.ServiceUserId == id && e.OrganisationId == actor.OrganisationId && e.LocalDate >= first && e.LocalDate <= last)
             .OrderBy(e => e.LocalDate).ThenBy(e => e.CreatedAtUtc)
             .ToListAsync(cancellationToken);
-        db.Record(actor, "entries.viewed", now, serviceUserId: id, entityType: "ServiceUser", entityId: id.ToString(), detail: $"{first:yyyy-MM-dd} to {last:yyyy-MM-dd}");
+        audit.Add(actor, "entries.viewed", id, entityType: "ServiceUser", entityId: id.ToString(), detail: $"{first:yyyy-MM-dd} to {last:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(entries.Select(EntryResource.From).ToList());
     }
 
     private static async Task<IResult> ListAlertsAsync(
-        ClaimsPrincipal user, BuddyDbContext db, TimeProvider clock, CancellationToken cancellationToken,
+        ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, CancellationToken cancellationToken,
         string status = "open", Guid? serviceUserId = null, int page = 1, int pageSize = 50)
     {
         var actor = user.Actor();
-        var query = db.Alerts.AsNoTracking().Where(a => a.OrganisationId == actor.OrganisationId);
+        var query = caseloads.Alerts(actor).AsNoTracking();
         switch (status.ToLowerInvariant())
         {
             case "open":
@@ -100,10 +100,9 @@ internal static class DiaryApi
         pageSize = Math.Clamp(pageSize, 1, ServiceUsersApi.MaxPageSize);
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(a => a.CreatedAtUtc).ThenBy(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var person in items.Select(a => a.ServiceUserId).Distinct())
         {
-            db.Record(actor, "alerts.viewed", now, serviceUserId: person, entityType: "ServiceUser", entityId: person.ToString());
+            audit.Add(actor, "alerts.viewed", person, entityType: "ServiceUser", entityId: person.ToString());
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -111,10 +110,11 @@ internal static class DiaryApi
     }
 
     private static async Task<IResult> AcknowledgeAsync(
-        Guid id, AcknowledgeRequest? request, ClaimsPrincipal user, BuddyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, AcknowledgeRequest? request, ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var actor = user.Actor();
-        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == id && a.OrganisationId == actor.OrganisationId, cancellationToken);
+        var alert = await caseloads.Alerts(actor).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (alert is null)
         {
             return ApiCaller.NotFound("alert");
@@ -126,7 +126,7 @@ internal static class DiaryApi
             alert.AcknowledgedAtUtc = now;
             var by = $"Acknowledged through API key '{user.Identity!.Name}'";
             alert.AcknowledgementNote = string.IsNullOrWhiteSpace(request?.Note) ? by : $"{by}: {request.Note.Trim()}";
-            db.Record(actor, "alert.acknowledged", now, serviceUserId: alert.ServiceUserId, entityType: nameof(Alert), entityId: alert.Id.ToString());
+            audit.Add(actor, "alert.acknowledged", alert.ServiceUserId, entityType: nameof(Alert), entityId: alert.Id.ToString());
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Schedules;
 using Buddy.Gateway.ServiceUsers;
@@ -41,13 +42,13 @@ internal static class ServiceUsersApi
     public sealed record CreateServiceUserRequest(ServiceUserRequest ServiceUser, ScheduleRequest? Schedule);
 
     private static async Task<Ok<PagedList<ServiceUserResource>>> ListAsync(
-        ClaimsPrincipal user, BuddyDbContext db, TimeProvider clock, CancellationToken cancellationToken,
+        ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, CancellationToken cancellationToken,
         ServiceUserStatus? status = null, Guid? therapistId = null, int page = 1, int pageSize = 50)
     {
         var actor = user.Actor();
         page = Math.Max(page, 1);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var query = db.ServiceUsers.AsNoTracking().Where(s => s.OrganisationId == actor.OrganisationId && s.ErasedAtUtc == null);
+        var query = caseloads.ServiceUsers(actor).AsNoTracking();
         if (status is { } wanted)
         {
             query = query.Where(s => s.Status == wanted);
@@ -60,10 +61,9 @@ internal static class ServiceUsersApi
 
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderBy(s => s.DisplayName).ThenBy(s => s.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var item in items)
         {
-            db.Record(actor, "service-user.listed", now, serviceUserId: item.Id, entityType: "ServiceUser", entityId: item.Id.ToString());
+            audit.Add(actor, "service-user.listed", item.Id, entityType: "ServiceUser", entityId: item.Id.ToString());
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -97,25 +97,25 @@ internal static class ServiceUsersApi
     }
 
     private static async Task<IResult> GetAsync(
-        Guid id, ClaimsPrincipal user, BuddyDbContext db, ServiceUserCommands commands, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
-        var serviceUser = await commands.FindAsync(actor, id, cancellationToken);
+        var serviceUser = await caseloads.FindAsync(actor, id, cancellationToken);
         if (serviceUser is null)
         {
             return ApiCaller.NotFound("service user");
         }
 
-        db.Record(actor, "service-user.viewed", clock.GetUtcNow().UtcDateTime, serviceUserId: id, entityType: "ServiceUser", entityId: id.ToString());
+        audit.Add(actor, "service-user.viewed", id, entityType: "ServiceUser", entityId: id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ServiceUserResource.From(serviceUser));
     }
 
     private static async Task<IResult> UpdateAsync(
-        Guid id, ServiceUserRequest request, ClaimsPrincipal user, ServiceUserCommands commands, CancellationToken cancellationToken)
+        Guid id, ServiceUserRequest request, ClaimsPrincipal user, CaseloadAccess caseloads, ServiceUserCommands commands, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
-        var existing = await commands.FindAsync(actor, id, cancellationToken);
+        var existing = await caseloads.FindAsync(actor, id, cancellationToken);
         if (existing is null)
         {
             return ApiCaller.NotFound("service user");
@@ -132,16 +132,16 @@ internal static class ServiceUsersApi
     }
 
     private static async Task<IResult> GetScheduleAsync(
-        Guid id, ClaimsPrincipal user, BuddyDbContext db, ServiceUserCommands commands, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
-        if (await commands.FindAsync(actor, id, cancellationToken) is null)
+        if (await caseloads.FindAsync(actor, id, cancellationToken) is null)
         {
             return ApiCaller.NotFound("service user");
         }
 
         var schedule = await db.CheckInSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.ServiceUserId == id, cancellationToken);
-        db.Record(actor, "schedule.viewed", clock.GetUtcNow().UtcDateTime, serviceUserId: id, entityType: "CheckInSchedule", entityId: schedule?.Id.ToString());
+        audit.Add(actor, "schedule.viewed", id, entityType: "CheckInSchedule", entityId: schedule?.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return schedule is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No schedule", detail: "This service user has no check-in schedule yet; PUT one.")

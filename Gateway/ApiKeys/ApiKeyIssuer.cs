@@ -1,17 +1,18 @@
 using Buddy.Domain.ApiKeys;
 using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.ApiKeys;
 
 /// <summary>Creates and revokes an organisation's API keys (used by the create-api-key verb and the manager console).</summary>
-public sealed class ApiKeyIssuer(BuddyDbContext db, TimeProvider clock)
+public sealed class ApiKeyIssuer(BuddyDbContext db, AuditTrail audit, TimeProvider clock)
 {
     public const int MaxNameLength = 100;
 
     /// <summary>Stores the hash and returns the key itself, which the caller shows once.</summary>
-    public async Task<(ApiKey Key, string Secret)> IssueAsync(AuditActor actor, string name, CancellationToken cancellationToken)
+    public async Task<(ApiKey Key, string Secret)> IssueAsync(CaseloadScope actor, string name, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var secret = ApiKeySecret.Generate();
@@ -24,13 +25,14 @@ public sealed class ApiKeyIssuer(BuddyDbContext db, TimeProvider clock)
             CreatedAtUtc = now,
         };
         db.ApiKeys.Add(key);
-        db.Record(actor, "api-key.created", now, entityType: "ApiKey", entityId: key.Id.ToString(), detail: $"{key.Name} ({key.Prefix}…)");
+        audit.Add(actor, "api-key.created", null, entityType: "ApiKey", entityId: key.Id.ToString(), detail: $"{key.Name} ({key.Prefix}…)")
+            .ForgetOperatorId();
         await db.SaveChangesAsync(cancellationToken);
         return (key, secret.Key);
     }
 
     /// <summary>False when the key is not this organisation's. Revoking twice keeps the first time.</summary>
-    public async Task<bool> RevokeAsync(AuditActor actor, Guid keyId, CancellationToken cancellationToken)
+    public async Task<bool> RevokeAsync(CaseloadScope actor, Guid keyId, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.OrganisationId == actor.OrganisationId, cancellationToken);
         if (key is null)
@@ -40,9 +42,8 @@ public sealed class ApiKeyIssuer(BuddyDbContext db, TimeProvider clock)
 
         if (key.RevokedAtUtc is null)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            key.RevokedAtUtc = now;
-            db.Record(actor, "api-key.revoked", now, entityType: "ApiKey", entityId: key.Id.ToString(), detail: $"{key.Name} ({key.Prefix}…)");
+            key.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
+            audit.Add(actor, "api-key.revoked", null, entityType: "ApiKey", entityId: key.Id.ToString(), detail: $"{key.Name} ({key.Prefix}…)");
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -1,4 +1,3 @@
-using Buddy.Domain.Audit;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
@@ -38,7 +37,7 @@ internal sealed class CreateApiKeyVerb(BuddyDbContext db, ApiKeyIssuer issuer) :
             return await VerbErrors.FailAsync(Error, $"No organisation is named '{options["organisation"]}'.");
         }
 
-        var (key, secret) = await issuer.IssueAsync(new AuditActor(AuditActorType.Operator, null, organisation.Id), label, cancellationToken);
+        var (key, secret) = await issuer.IssueAsync(OperatorScope.For(organisation.Id), label, cancellationToken);
         await Error.WriteLineAsync($"Created API key '{key.Name}' ({key.Prefix}…) for '{organisation.Name}'. It is shown once; store it now.");
         await output.WriteLineAsync(secret);
         return 0;

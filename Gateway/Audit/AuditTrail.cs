@@ -1,31 +1,36 @@
 using Buddy.Domain.Audit;
+using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
 
 namespace Buddy.Gateway.Audit;
 
-public static class AuditTrail
+/// <summary>
+/// Records who saw or changed what, and when. <see cref="Add"/> only stages the event, so it commits in the
+/// same SaveChanges as the change it describes; a view has nothing else to save and uses <see cref="RecordAsync"/>.
+/// </summary>
+public sealed class AuditTrail(BuddyDbContext db, TimeProvider clock)
 {
-    /// <summary>
-    /// Adds an audit event to the context, to be saved with the change it describes (one SaveChanges, so a change
-    /// is never stored without its record). <paramref name="detail"/> must not hold a phone number or message body.
-    /// </summary>
-    public static AuditEvent Record(
-        this BuddyDbContext db, AuditActor actor, string action, DateTime nowUtc,
-        Guid? serviceUserId = null, string? entityType = null, string? entityId = null, string? detail = null)
+    public AuditEvent Add(CaseloadScope actor, string action, Guid? serviceUserId, string? entityType = null, string? entityId = null, string? detail = null)
     {
         var audit = new AuditEvent
         {
             OrganisationId = actor.OrganisationId,
-            ActorType = actor.Type,
-            ActorId = actor.Id,
+            ActorType = actor.ActorType,
+            ActorId = actor.ActorId,
             Action = action,
             EntityType = entityType,
             EntityId = entityId,
             ServiceUserId = serviceUserId,
             Detail = detail,
-            OccurredAtUtc = nowUtc,
+            OccurredAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.AuditEvents.Add(audit);
         return audit;
+    }
+
+    public async Task RecordAsync(CaseloadScope actor, string action, Guid? serviceUserId, string? entityType = null, string? entityId = null, string? detail = null, CancellationToken cancellationToken = default)
+    {
+        Add(actor, action, serviceUserId, entityType, entityId, detail);
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using Buddy.Domain.Audit;
 using Buddy.Domain.Organisations;
 using Buddy.Domain.Time;
 using Buddy.Gateway.Audit;
@@ -9,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Buddy.Gateway.Organisations;
 
 /// <summary><c>Gateway create-organisation --name N [--time-zone Z]</c>: a new tenant with Buddy's default texts and thresholds.</summary>
-internal sealed class CreateOrganisationVerb(BuddyDbContext db, TimeProvider clock) : ICommandVerb
+internal sealed class CreateOrganisationVerb(BuddyDbContext db, AuditTrail audit, TimeProvider clock) : ICommandVerb
 {
     public const int MaxNameLength = 200;
 
@@ -51,8 +50,8 @@ internal sealed class CreateOrganisationVerb(BuddyDbContext db, TimeProvider clo
         }
 
         db.Organisations.Add(organisation);
-        db.Record(new AuditActor(AuditActorType.Operator, null, organisation.Id), "organisation.created", organisation.CreatedAtUtc,
-            entityType: "Organisation", entityId: organisation.Id.ToString());
+        audit.Add(OperatorScope.For(organisation.Id), "organisation.created", null, entityType: "Organisation", entityId: organisation.Id.ToString())
+            .ForgetOperatorId();
         await db.SaveChangesAsync(cancellationToken);
         await output.WriteLineAsync($"Created organisation '{organisation.Name}' ({organisation.Id}).");
         return 0;

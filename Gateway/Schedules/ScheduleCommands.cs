@@ -4,6 +4,7 @@ using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Templates;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.ServiceUsers;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Buddy.Gateway.Schedules;
 
 /// <summary>Sets a service user's check-in schedule and reminder policy (manager console and API share this).</summary>
-public sealed class ScheduleCommands(BuddyDbContext db, TimeProvider clock)
+public sealed class ScheduleCommands(BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, TimeProvider clock)
 {
     public async Task<FieldErrors> ValidateAsync(Organisation organisation, ScheduleInput input, CancellationToken cancellationToken)
     {
@@ -45,10 +46,9 @@ public sealed class ScheduleCommands(BuddyDbContext db, TimeProvider clock)
     }
 
     public async Task<ServiceUserChange<CheckInSchedule>> SaveAsync(
-        AuditActor actor, Guid serviceUserId, ScheduleInput input, CancellationToken cancellationToken)
+        CaseloadScope actor, Guid serviceUserId, ScheduleInput input, CancellationToken cancellationToken)
     {
-        var serviceUser = await db.ServiceUsers.SingleOrDefaultAsync(
-            s => s.Id == serviceUserId && s.OrganisationId == actor.OrganisationId && s.ErasedAtUtc == null, cancellationToken);
+        var serviceUser = await caseloads.FindAsync(actor, serviceUserId, cancellationToken);
         if (serviceUser is null)
         {
             return ServiceUserChange.Refused<CheckInSchedule>(ChangeOutcome.NotFound);
@@ -64,8 +64,7 @@ public sealed class ScheduleCommands(BuddyDbContext db, TimeProvider clock)
         var existing = await db.CheckInSchedules.SingleOrDefaultAsync(s => s.ServiceUserId == serviceUserId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var schedule = Apply(existing, serviceUser, input, now);
-        db.Record(actor, existing is null ? "schedule.created" : "schedule.updated", now,
-            serviceUserId: serviceUser.Id, entityType: "CheckInSchedule", entityId: schedule.Id.ToString());
+        audit.Add(actor, existing is null ? "schedule.created" : "schedule.updated", serviceUser.Id, entityType: "CheckInSchedule", entityId: schedule.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return ServiceUserChange.Done(schedule);
     }

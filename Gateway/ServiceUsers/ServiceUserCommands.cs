@@ -5,6 +5,7 @@ using Buddy.Domain.Staff;
 using Buddy.Domain.Time;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Schedules;
 using Microsoft.EntityFrameworkCore;
@@ -15,10 +16,10 @@ namespace Buddy.Gateway.ServiceUsers;
 /// Creates and changes service users for the manager console and the API alike, always inside the actor's
 /// organisation, and writes the audit event in the same SaveChanges as the change.
 /// </summary>
-public sealed class ServiceUserCommands(BuddyDbContext db, TimeProvider clock, ScheduleCommands schedules)
+public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, TimeProvider clock, ScheduleCommands schedules)
 {
     public async Task<ServiceUserChange<ServiceUser>> CreateAsync(
-        AuditActor actor, ServiceUserInput input, ScheduleInput? schedule, CancellationToken cancellationToken)
+        CaseloadScope actor, ServiceUserInput input, ScheduleInput? schedule, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, cancellationToken);
         var errors = await ValidateAsync(organisation, input, existing: null, cancellationToken);
@@ -44,18 +45,18 @@ public sealed class ServiceUserCommands(BuddyDbContext db, TimeProvider clock, S
         var serviceUser = new ServiceUser { OrganisationId = organisation.Id, DisplayName = "", CreatedAtUtc = now };
         Apply(serviceUser, input, now);
         db.ServiceUsers.Add(serviceUser);
-        db.Record(actor, "service-user.created", now, serviceUserId: serviceUser.Id, entityType: "ServiceUser", entityId: serviceUser.Id.ToString());
+        audit.Add(actor, "service-user.created", serviceUser.Id, entityType: "ServiceUser", entityId: serviceUser.Id.ToString());
         if (schedule is not null)
         {
             var saved = schedules.Apply(null, serviceUser, schedule, now);
-            db.Record(actor, "schedule.created", now, serviceUserId: serviceUser.Id, entityType: "CheckInSchedule", entityId: saved.Id.ToString());
+            audit.Add(actor, "schedule.created", serviceUser.Id, entityType: "CheckInSchedule", entityId: saved.Id.ToString());
         }
 
         return await SaveAsync(serviceUser, cancellationToken);
     }
 
     public async Task<ServiceUserChange<ServiceUser>> UpdateAsync(
-        AuditActor actor, Guid id, ServiceUserInput input, CancellationToken cancellationToken)
+        CaseloadScope actor, Guid id, ServiceUserInput input, CancellationToken cancellationToken)
     {
         var serviceUser = await FindAsync(actor, id, cancellationToken);
         if (serviceUser is null)
@@ -92,13 +93,13 @@ public sealed class ServiceUserCommands(BuddyDbContext db, TimeProvider clock, S
         }
 
         var action = changed.Contains(nameof(ServiceUser.Status)) ? StatusAction(serviceUser.Status) : "service-user.updated";
-        db.Record(actor, action, now, serviceUserId: serviceUser.Id, entityType: "ServiceUser", entityId: serviceUser.Id.ToString(),
+        audit.Add(actor, action, serviceUser.Id, entityType: "ServiceUser", entityId: serviceUser.Id.ToString(),
             detail: "changed " + string.Join(", ", changed));
         return await SaveAsync(serviceUser, cancellationToken);
     }
 
     /// <summary>Discharge: nothing more is texted; the record and diary stay for the clinical file.</summary>
-    public async Task<ServiceUserChange<ServiceUser>> DischargeAsync(AuditActor actor, Guid id, CancellationToken cancellationToken)
+    public async Task<ServiceUserChange<ServiceUser>> DischargeAsync(CaseloadScope actor, Guid id, CancellationToken cancellationToken)
     {
         var serviceUser = await FindAsync(actor, id, cancellationToken);
         if (serviceUser is null)
@@ -109,8 +110,7 @@ public sealed class ServiceUserCommands(BuddyDbContext db, TimeProvider clock, S
         return await UpdateAsync(actor, id, ToInput(serviceUser) with { Status = ServiceUserStatus.Discharged, PausedUntil = null }, cancellationToken);
     }
 
-    public Task<ServiceUser?> FindAsync(AuditActor actor, Guid id, CancellationToken cancellationToken) =>
-        db.ServiceUsers.SingleOrDefaultAsync(s => s.Id == id && s.OrganisationId == actor.OrganisationId && s.ErasedAtUtc == null, cancellationToken);
+    private Task<ServiceUser?> FindAsync(CaseloadScope actor, Guid id, CancellationToken cancellationToken) => caseloads.FindAsync(actor, id, cancellationToken);
 
     public static ServiceUserInput ToInput(ServiceUser serviceUser) => new()
     {
