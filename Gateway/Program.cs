@@ -1,3 +1,4 @@
+using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Demo;
 using Buddy.Gateway.Hosting;
@@ -13,6 +14,7 @@ try
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
     builder.Services.AddDemo();
+    builder.Services.AddSessionCycle(builder.Configuration);
 
     var app = builder.Build();
     if (isVerb)
