@@ -1,0 +1,86 @@
+using Buddy.Gateway.Data;
+using Buddy.Tests.Data;
+using Buddy.Tests.Support;
+
+namespace Buddy.Tests.Hosting;
+
+/// <summary>The real executable: bad configuration stops it with one clear line; good configuration serves /health.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task Start_WhenProviderIsUnknown_PrintsOneLineNamingTheSettingAndExitsNonZero()
+    {
+        var (exitCode, _, stderr) = await GatewayProcess.RunAsync([new("Database:Provider", "Oracle")], standardInput: null);
+
+        Assert.NotEqual(0, exitCode);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var line = Assert.Single(lines);
+        Assert.Contains("Database:Provider", line, StringComparison.Ordinal);
+        Assert.Contains("Oracle", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WhenPostgresIsUnreachable_PrintsOneLineNamingTheConnectionStringAndExitsNonZero()
+    {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        var (exitCode, _, stderr) = await GatewayProcess.RunAsync(
+            [new("Database:Provider", "Postgres"), new("ConnectionStrings:Buddy", "Host=127.0.0.1;Port=1;Username=buddy;Timeout=3")],
+            standardInput: null);
+
+        Assert.NotEqual(0, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("ConnectionStrings:Buddy", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WhenPostgresHasNoConnectionString_SaysWhichSettingIsMissing()
+    {
+        var (exitCode, _, stderr) = await GatewayProcess.RunAsync([new("Database:Provider", "Postgres")], standardInput: null);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("ConnectionStrings:Buddy is required", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_OnAFreshSqliteFile_CreatesTheSchemaAndAnswersHealth()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var gateway = GatewayProcess.Start(database.GatewaySettings());
+
+        await gateway.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+
+        await using var context = database.CreateContext();
+        Assert.Equal(SchemaScript.For(DatabaseProvider.Sqlite).Count, await SchemaMatchesModelTests.CountHistoryAsync(context));
+    }
+
+    [PostgresFact]
+    public async Task TwoGateways_StartingTogetherOnAnEmptyPostgresDatabase_BothComeUpAndApplyEachScriptOnce()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, migrate: false);
+        await using var first = GatewayProcess.Start(database.GatewaySettings());
+        await using var second = GatewayProcess.Start(database.GatewaySettings());
+
+        await Task.WhenAll(first.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)), second.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)));
+
+        await using var context = database.CreateContext();
+        Assert.Equal(SchemaScript.For(DatabaseProvider.Postgres).Count, await SchemaMatchesModelTests.CountHistoryAsync(context));
+        var applied = Count(first.StandardOutput, "Applying schema script") + Count(second.StandardOutput, "Applying schema script");
+        Assert.Equal(SchemaScript.For(DatabaseProvider.Postgres).Count, applied);
+    }
+
+    [Fact]
+    public async Task TwoGateways_StartingTogetherOnAnEmptySqliteFile_BothComeUpAndApplyEachScriptOnce()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var first = GatewayProcess.Start(database.GatewaySettings());
+        await using var second = GatewayProcess.Start(database.GatewaySettings());
+
+        await Task.WhenAll(first.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)), second.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)));
+
+        var applied = Count(first.StandardOutput, "Applying schema script") + Count(second.StandardOutput, "Applying schema script");
+        Assert.Equal(SchemaScript.For(DatabaseProvider.Sqlite).Count, applied);
+    }
+
+    private static int Count(string text, string needle) =>
+        (text.Length - text.Replace(needle, "", StringComparison.Ordinal).Length) / needle.Length;
+}
