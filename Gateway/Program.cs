@@ -1,7 +1,9 @@
+using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Demo;
 using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Sms;
 
 // Composition only: each feature offers one AddX() and one MapX().
 try
@@ -14,6 +16,8 @@ try
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
     builder.Services.AddDemo();
+    builder.Services.AddCheckIns(builder.Configuration);
+    builder.Services.AddSms(builder.Configuration, builder.Environment);
     builder.Services.AddSessionCycle(builder.Configuration);
 
     var app = builder.Build();
@@ -27,6 +31,7 @@ try
 
     app.MapBuddyPages();
     app.MapHealth();
+    app.MapSms();
 
     await app.RunAsync();
     return 0;

@@ -14,6 +14,9 @@ public sealed class CheckIn
     public CheckInStatus Status { get; set; } = CheckInStatus.Sent;
     public Guid? OutboundMessageId { get; set; }
     public DateTime? SentAtUtc { get; set; }
+
+    /// <summary>When the one reminder falls due if there is still no reply; null when there is none to send.</summary>
+    public DateTime? ReminderDueAtUtc { get; set; }
     public DateTime? ReminderSentAtUtc { get; set; }
     public DateTime? AnsweredAtUtc { get; set; }
 

@@ -14,6 +14,9 @@ public sealed class InboundMessage
     public required string FromPhone { get; set; }
     public required string ToPhone { get; set; }
     public required string Body { get; set; }
+
+    /// <summary>Twilio's <c>OptOutType</c> (STOP, START, HELP) when its opt-out handling already acted on the text.</summary>
+    public string? OptOutType { get; set; }
     public DateTime ReceivedAtUtc { get; set; }
     public InboundState State { get; set; } = InboundState.Received;
     public DateTime? ProcessedAtUtc { get; set; }

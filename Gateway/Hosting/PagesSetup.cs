@@ -13,6 +13,7 @@ public static class PagesSetup
     {
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthorization();
         app.MapRazorPages();
         return app;
     }

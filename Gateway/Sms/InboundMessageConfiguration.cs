@@ -15,5 +15,9 @@ internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<Inb
         builder.HasIndex(m => new { m.ServiceUserId, m.ReceivedAtUtc });
         builder.HasIndex(m => m.State);
         builder.HasIndex(m => m.DiaryEntryId);
+
+        // Two gateways (or a restart sweep and the live queue) may pick up the same Received row; only the first
+        // to move it on commits, the other's save fails and is rolled back.
+        builder.Property(m => m.State).IsConcurrencyToken();
     }
 }

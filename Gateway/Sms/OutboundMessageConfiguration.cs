@@ -14,6 +14,7 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         builder.HasIndex(m => m.DedupeKey).IsUnique();
         builder.HasIndex(m => m.ProviderMessageId);
         builder.HasIndex(m => new { m.Status, m.NotBeforeUtc });
+        builder.HasIndex(m => new { m.Status, m.LeaseUntilUtc });
         builder.HasIndex(m => new { m.ServiceUserId, m.CreatedAtUtc });
     }
 }

@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Text;
+using Buddy.Domain.Sms;
+using Buddy.Gateway.Sms;
+using Buddy.Gateway.Sms.Twilio;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Buddy.Tests.Sms.Twilio;
+
+/// <summary>The Twilio client against a local fake answering Twilio's documented error JSON.</summary>
+public sealed class TwilioSmsSenderTests : IAsyncLifetime
+{
+    private FakeTwilio _twilio = null!;
+
+    public async Task InitializeAsync() => _twilio = await FakeTwilio.StartAsync();
+
+    public async Task DisposeAsync() => await _twilio.DisposeAsync();
+
+    [Fact]
+    public async Task SendAsync_WhenTwilioAccepts_PostsTheDocumentedFormWithBasicAuth()
+    {
+        var outcome = await Sender().SendAsync(new SmsRequest("+447700900123", "How was today?", new Uri("https://buddy.example.org/sms/status")), default);
+
+        var accepted = Assert.IsType<SendOutcome.Accepted>(outcome);
+        Assert.StartsWith("SM", accepted.ProviderMessageId);
+        Assert.Equal(OutboundStatus.Queued, accepted.Status);
+        var request = Assert.Single(_twilio.Requests);
+        Assert.Equal(FakeTwilio.AccountSid, request.AccountSid);
+        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{FakeTwilio.AccountSid}:{FakeTwilio.AuthToken}")), request.Authorization);
+        Assert.Equal("+447700900123", request.Form["To"]);
+        Assert.Equal(FakeTwilio.From, request.Form["From"]);
+        Assert.Equal("How was today?", request.Form["Body"]);
+        Assert.Equal("https://buddy.example.org/sms/status", request.Form["StatusCallback"]);
+        Assert.False(request.Form.ContainsKey("MessagingServiceSid"));
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenAMessagingServiceIsConfigured_SendsItInsteadOfFrom()
+    {
+        var sender = Sender(new() { ["Twilio:From"] = null, ["Twilio:MessagingServiceSid"] = "MG0123456789abcdef0123456789abcdef" });
+
+        await sender.SendAsync(new SmsRequest("+447700900123", "Hi", null), default);
+
+        var request = Assert.Single(_twilio.Requests);
+        Assert.Equal("MG0123456789abcdef0123456789abcdef", request.Form["MessagingServiceSid"]);
+        Assert.False(request.Form.ContainsKey("From"));
+        Assert.False(request.Form.ContainsKey("StatusCallback"));
+    }
+
+    [Fact]
+    public async Task SendAsync_When429WithShortRetryAfter_WaitsThatLongAndRetries()
+    {
+        _twilio.ThenError(429, 20429, "Too Many Requests", retryAfter: TimeSpan.FromSeconds(1));
+
+        var outcome = await Sender().SendAsync(new SmsRequest("+447700900123", "Hi", null), default);
+
+        Assert.IsType<SendOutcome.Accepted>(outcome);
+        var requests = _twilio.Requests.ToList();
+        Assert.Equal(2, requests.Count);
+        Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromSeconds(0.95), $"Retried after {requests[1].At - requests[0].At}");
+    }
+
+    [Fact]
+    public async Task SendAsync_When429WithLongRetryAfter_ReturnsRetryLaterWithoutHoldingTheCall()
+    {
+        _twilio.ThenError(429, 20429, "Too Many Requests", retryAfter: TimeSpan.FromMinutes(2));
+        var watch = Stopwatch.StartNew();
+
+        var outcome = await Sender().SendAsync(new SmsRequest("+447700900123", "Hi", null), default);
+
+        var retry = Assert.IsType<SendOutcome.RetryLater>(outcome);
+        Assert.Equal(TimeSpan.FromMinutes(2), retry.RetryAfter);
+        Assert.Equal("20429", retry.Code);
+        Assert.Single(_twilio.Requests);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task SendAsync_When500ThenSuccess_RetriesAndSucceeds()
+    {
+        _twilio.ThenError(500, 20500, "Internal Server Error");
+
+        var outcome = await Sender().SendAsync(new SmsRequest("+447700900123", "Hi", null), default);
+
+        Assert.IsType<SendOutcome.Accepted>(outcome);
+        Assert.Equal(2, _twilio.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_When5xxPersists_ReturnsRetryLaterAfterBoundedAttempts()
+    {
+        _twilio.ThenError(503, 20503, "Service Unavailable").ThenPlain(502, "<html>Bad gateway</html>").ThenError(500, 20500, "Internal Server Error");
+
+        var outcome = await Sender().SendAsync(new SmsRequest("+447700900123", "Hi", null), default);
+
+        var retry = Assert.IsType<SendOutcome.RetryLater>(outcome);
+        Assert.Equal("20500", retry.Code);
+        Assert.Equal(3, _twilio.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendAsync_When21211_ReturnsPermanentFailureWithoutRetrying()
+    {
+        _twilio.ThenError(400, 21211, "The 'To' number +4477 is not a valid phone number.");
+
+        var outcome = await Sender().SendAsync(new SmsRequest("+4477", "Hi", null), default);
+
+        var failure = Assert.IsType<SendOutcome.PermanentFailure>(outcome);
+        Assert.Equal("21211", failure.Code);
+        Assert.Single(_twilio.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_When21614_ReturnsPermanentFailure()
+    {
+        _twilio.ThenError(400, 21614, "'To' number is not a valid mobile number");
+
+        var outcome = await Sender().SendAsync(new SmsRequest("+441632960000", "Hi", null), default);
+
+        Assert.Equal("21614", Assert.IsType<SendOutcome.PermanentFailure>(outcome).Code);
+    }
+
+    [Fact]
+    public async Task SendAsync_When21610_ReturnsRecipientUnsubscribed()
+    {
+        _twilio.ThenError(400, 21610, "Attempt to send to unsubscribed recipient");
+
+        var outcome = await Sender().SendAsync(new SmsRequest("+447700900123", "Hi", null), default);
+
+        Assert.Equal("21610", Assert.IsType<SendOutcome.RecipientUnsubscribed>(outcome).Code);
+        Assert.Single(_twilio.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenTwilioNeverAnswers_ReturnsRetryLaterAfterTheTimeout()
+    {
+        _twilio.ThenSilence(TimeSpan.FromSeconds(30)).ThenSilence(TimeSpan.FromSeconds(30)).ThenSilence(TimeSpan.FromSeconds(30));
+        var watch = Stopwatch.StartNew();
+
+        var outcome = await Sender(new() { ["Twilio:RequestTimeoutSeconds"] = "0.3" }).SendAsync(new SmsRequest("+447700900123", "Hi", null), default);
+
+        var retry = Assert.IsType<SendOutcome.RetryLater>(outcome);
+        Assert.Equal("timeout", retry.Code);
+        Assert.Equal(3, _twilio.Requests.Count);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"Took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenCredentialsAreRefused_ReturnsRetryLaterSoNoTextIsLostToAConfigSlip()
+    {
+        _twilio.ThenError(401, 20003, "Authenticate").ThenError(401, 20003, "Authenticate").ThenError(401, 20003, "Authenticate");
+
+        var outcome = await Sender().SendAsync(new SmsRequest("+447700900123", "Hi", null), default);
+
+        Assert.Equal("20003", Assert.IsType<SendOutcome.RetryLater>(outcome).Code);
+    }
+
+    [Fact]
+    public void Describe_ForCommonCodes_GivesPlainWords()
+    {
+        Assert.Contains("STOP", TwilioErrorCodes.Describe("21610"));
+        Assert.Contains("landline", TwilioErrorCodes.Describe("21614"));
+        Assert.Contains("99999", TwilioErrorCodes.Describe("99999"));
+    }
+
+    private TwilioSmsSender Sender(Dictionary<string, string?>? overrides = null) => CreateSender(_twilio, overrides);
+
+    internal static TwilioSmsSender CreateSender(FakeTwilio twilio, Dictionary<string, string?>? overrides = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Twilio:AccountSid"] = FakeTwilio.AccountSid,
+            ["Twilio:AuthToken"] = FakeTwilio.AuthToken,
+            ["Twilio:From"] = FakeTwilio.From,
+            ["Twilio:BaseUrl"] = twilio.BaseUrl.ToString(),
+        };
+        foreach (var (key, value) in overrides ?? [])
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var twilioSettings = TwilioSettings.FromConfiguration(configuration, SmsProvider.Twilio);
+        return new TwilioSmsSender(new SingleClientFactory(TimeSpan.FromSeconds(60)), twilioSettings, NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using Buddy.Domain.CheckIns;
+using Buddy.Domain.Schedules;
+using Buddy.Domain.Sms;
+using Buddy.Domain.Templates;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Schedules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Buddy.Gateway.CheckIns;
+
+/// <summary>
+/// Turns due schedules into check-ins and outbox messages. Each schedule is claimed and handled in its own
+/// transaction: the day's <see cref="CheckIn"/> row (unique per person and local date), its outbox row (unique
+/// dedupe key) and the schedule's next due time commit together or not at all, so a retry, a restart, a misfire
+/// or a second instance can never write a second text for the same day. Sending is the SMS outbox's job.
+/// </summary>
+public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts, TimeProvider clock, ILogger<CheckInDispatcher> logger)
+{
+    public static string DedupeKey(Guid serviceUserId, DateOnly localDate) =>
+        $"checkin:{serviceUserId}:{localDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Handles up to <paramref name="maxSchedules"/> due schedules; returns what it did.</summary>
+    public async Task<DispatchCounts> DispatchDueAsync(int maxSchedules, CancellationToken cancellationToken = default)
+    {
+        var counts = new DispatchCounts();
+        counts.Initialised = await InitialiseNewSchedulesAsync(maxSchedules, cancellationToken);
+
+        // A schedule that throws is left for the next run (and logged) so it cannot hold up everyone due after it.
+        var failed = new List<Guid>();
+        for (var i = 0; i < maxSchedules && await DispatchOneAsync(counts, failed, cancellationToken); i++)
+        {
+        }
+
+        if (counts.Any)
+        {
+            logger.LogInformation(
+                "Check-in dispatch: {Created} created, {Missed} missed, {Skipped} skipped in quiet hours, {AlreadyDone} already done, {Rescheduled} rescheduled, {Initialised} new schedules timed, {Failed} failed",
+                counts.Created, counts.Missed, counts.SkippedQuietHours, counts.AlreadyDone, counts.Rescheduled, counts.Initialised, counts.Failed);
+        }
+
+        return counts;
+    }
+
+    /// <summary>Claims and handles one due schedule; false when none is due.</summary>
+    private async Task<bool> DispatchOneAsync(DispatchCounts counts, List<Guid> failed, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var schedule = await DueRows.ClaimScheduleAsync(db, now, failed, cancellationToken);
+        if (schedule is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await DispatchAsync(db, transaction, schedule, now, counts, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Dispatching check-in schedule {ScheduleId} failed; it will be retried on the next run", schedule.Id);
+            failed.Add(schedule.Id);
+            counts.Failed++;
+        }
+
+        return true;
+    }
+
+    private static async Task DispatchAsync(
+        BuddyDbContext db, IDbContextTransaction transaction, CheckInSchedule schedule, DateTime now, DispatchCounts counts, CancellationToken cancellationToken)
+    {
+        var claimedDue = schedule.NextDueAtUtc;
+        var person = await db.ServiceUsers.SingleAsync(p => p.Id == schedule.ServiceUserId, cancellationToken);
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == schedule.OrganisationId, cancellationToken);
+        var quiet = QuietHours.For(organisation, schedule);
+        var last = await DueRows.LastCheckInDateAsync(db, person.Id, cancellationToken);
+        var plan = CheckInRules.PlanDispatch(schedule, person, quiet, TimeSpan.FromMinutes(organisation.CatchUpWindowMinutes), now, last);
+
+        var template = plan.Due.Any(d => d.Outcome == DueOutcome.Send)
+            ? TemplateRenderer.BodyFor(TemplateKind.CheckIn, schedule.TemplateId,
+                await db.MessageTemplates.Where(t => t.OrganisationId == organisation.Id && t.Kind == TemplateKind.CheckIn).ToListAsync(cancellationToken))
+            : null;
+
+        foreach (var (occurrence, outcome) in plan.Due)
+        {
+            var checkIn = new CheckIn
+            {
+                OrganisationId = organisation.Id,
+                ServiceUserId = person.Id,
+                LocalDate = occurrence.LocalDate,
+                DueAtUtc = occurrence.DueAtUtc,
+            };
+            switch (outcome)
+            {
+                case DueOutcome.Send:
+                    var message = new OutboundMessage
+                    {
+                        OrganisationId = organisation.Id,
+                        ServiceUserId = person.Id,
+                        ToPhone = person.PhoneE164!,
+                        Body = TemplateRenderer.Render(template!, person, organisation),
+                        Kind = OutboundKind.CheckIn,
+                        DedupeKey = DedupeKey(person.Id, occurrence.LocalDate),
+                        Status = OutboundStatus.Pending,
+                        NotBeforeUtc = now,
+                        CreatedAtUtc = now,
+                    };
+                    db.OutboundMessages.Add(message);
+                    checkIn.Status = CheckInStatus.Sent;
+                    checkIn.OutboundMessageId = message.Id;
+                    checkIn.SentAtUtc = now;
+                    checkIn.ReminderDueAtUtc = CheckInRules.ReminderDue(schedule, person, quiet, now);
+                    counts.Created++;
+                    break;
+                case DueOutcome.Missed:
+                    checkIn.Status = CheckInStatus.Missed;
+                    checkIn.Note = $"Not sent: Buddy was not running within the {organisation.CatchUpWindowMinutes}-minute catch-up window after it was due.";
+                    counts.Missed++;
+                    break;
+                case DueOutcome.SkippedQuietHours:
+                    checkIn.Status = CheckInStatus.Skipped;
+                    checkIn.Note = "Not sent: it was late and could only have gone inside quiet hours.";
+                    counts.SkippedQuietHours++;
+                    break;
+            }
+
+            db.CheckIns.Add(checkIn);
+        }
+
+        if (plan.Due.Count == 0)
+        {
+            counts.Rescheduled++;
+        }
+
+        schedule.NextDueAtUtc = plan.NextDueAtUtc;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // Another path already wrote this day (the database refused a second row): only move the schedule on.
+            await transaction.RollbackAsync(cancellationToken);
+            counts.Created -= plan.Due.Count(d => d.Outcome == DueOutcome.Send);
+            counts.AlreadyDone++;
+            await db.CheckInSchedules
+                .Where(s => s.Id == schedule.Id && s.NextDueAtUtc == claimedDue)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextDueAtUtc, plan.NextDueAtUtc), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Gives a next due time to enabled schedules that have none yet (new ones from the demo seeder or an import).
+    /// Only people who could be texted are looked at, so opted-out or discharged people are not re-read every run.
+    /// </summary>
+    private async Task<int> InitialiseNewSchedulesAsync(int maxSchedules, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
+        var candidates = await db.CheckInSchedules
+            .Where(s => s.IsEnabled && s.NextDueAtUtc == null && (s.EndDate == null || s.EndDate >= today))
+            .Join(db.ServiceUsers, s => s.ServiceUserId, p => p.Id, (s, p) => new { Schedule = s, Person = p })
+            .Where(x => x.Person.Consent == Domain.ServiceUsers.ConsentState.OptedIn
+                && x.Person.PhoneE164 != null
+                && (x.Person.Status == Domain.ServiceUsers.ServiceUserStatus.Active
+                    || (x.Person.Status == Domain.ServiceUsers.ServiceUserStatus.Paused && x.Person.PausedUntil != null)))
+            .Select(x => x.Schedule.Id)
+            .OrderBy(id => id)
+            .Take(maxSchedules)
+            .ToListAsync(cancellationToken);
+
+        var timed = 0;
+        foreach (var id in candidates)
+        {
+            if (await ScheduleRecompute.RecomputeAsync(contexts, clock.GetUtcNow().UtcDateTime, id, cancellationToken) is not null)
+            {
+                timed++;
+            }
+        }
+
+        return timed;
+    }
+}

@@ -1,0 +1,118 @@
+using System.ComponentModel.DataAnnotations;
+using Buddy.Domain.Time;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Sms;
+using Buddy.Gateway.Sms.Inbound;
+using Buddy.Gateway.Sms.Simulator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Pages.Simulator;
+
+/// <summary>
+/// The SMS simulator: every service user's phone on one page. Outbound texts appear as the dispatcher
+/// "delivers" them; a reply goes through exactly the inbound pipeline Twilio's webhook uses.
+/// </summary>
+[Authorize(Policy = SimulatorPolicy.Name)]
+public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundReception reception) : PageModel
+{
+    private const int MaxLines = 100;
+
+    public IReadOnlyList<PhoneOwner> People { get; private set; } = [];
+
+    public PhoneOwner? Selected { get; private set; }
+
+    public IReadOnlyList<ConversationLine> Conversation { get; private set; } = [];
+
+    [BindProperty]
+    [Required(ErrorMessage = "Type a reply to send.")]
+    [StringLength(1600, ErrorMessage = "A text can be at most 1,600 characters.")]
+    public string? Reply { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? serviceUserId, CancellationToken cancellationToken)
+    {
+        if (settings.Provider != SmsProvider.Simulator)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(serviceUserId, cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The conversation alone, polled by the page so new texts appear without a reload.</summary>
+    public async Task<IActionResult> OnGetConversationAsync(Guid serviceUserId, CancellationToken cancellationToken)
+    {
+        if (settings.Provider != SmsProvider.Simulator)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(serviceUserId, cancellationToken);
+        return Selected is null ? NotFound() : Partial("_Conversation", this);
+    }
+
+    public async Task<IActionResult> OnPostReplyAsync(Guid serviceUserId, CancellationToken cancellationToken)
+    {
+        if (settings.Provider != SmsProvider.Simulator)
+        {
+            return NotFound();
+        }
+
+        await LoadAsync(serviceUserId, cancellationToken);
+        if (Selected is null)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        await reception.AcceptAsync(
+            new InboundText(SimulatorSmsSender.NewMessageSid(), Selected.Phone, SimulatorSmsSender.Number, Reply!, OptOutType: null), cancellationToken);
+        return RedirectToPage(new { serviceUserId });
+    }
+
+    private async Task LoadAsync(Guid? serviceUserId, CancellationToken cancellationToken)
+    {
+        People = await db.ServiceUsers.AsNoTracking()
+            .Where(u => u.PhoneE164 != null && u.ErasedAtUtc == null)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new PhoneOwner(u.Id, u.DisplayName, u.PhoneE164!, u.TimeZoneId, u.Consent.ToString(), u.Status.ToString()))
+            .ToListAsync(cancellationToken);
+        Selected = People.FirstOrDefault(p => p.Id == serviceUserId);
+        if (Selected is null)
+        {
+            return;
+        }
+
+        var person = Selected;
+        var outbound = await db.OutboundMessages.AsNoTracking()
+            .Where(m => m.ServiceUserId == person.Id || m.ToPhone == person.Phone)
+            .OrderByDescending(m => m.CreatedAtUtc).Take(MaxLines)
+            .Select(m => new { m.Body, At = m.SentAtUtc ?? m.CreatedAtUtc, Status = m.Status.ToString(), m.ErrorMessage })
+            .ToListAsync(cancellationToken);
+        var inbound = await db.InboundMessages.AsNoTracking()
+            .Where(m => m.FromPhone == person.Phone)
+            .OrderByDescending(m => m.ReceivedAtUtc).Take(MaxLines)
+            .Select(m => new { m.Body, m.ReceivedAtUtc, State = m.State.ToString(), m.Outcome })
+            .ToListAsync(cancellationToken);
+
+        Conversation = outbound.Select(m => new ConversationLine(false, m.Body, m.At, Local(m.At), m.Status, m.ErrorMessage))
+            .Concat(inbound.Select(m => new ConversationLine(true, m.Body, m.ReceivedAtUtc, Local(m.ReceivedAtUtc), m.State, m.Outcome)))
+            .OrderBy(l => l.AtUtc)
+            .TakeLast(MaxLines)
+            .ToList();
+
+        string Local(DateTime utc) => LocalTimes.ToLocal(utc, person.TimeZoneId).ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    }
+
+    public sealed record PhoneOwner(Guid Id, string Name, string Phone, string TimeZoneId, string Consent, string Status);
+
+    /// <summary>One bubble: <paramref name="FromPerson"/> is a reply, otherwise a text Buddy sent.</summary>
+    public sealed record ConversationLine(bool FromPerson, string Body, DateTime AtUtc, string LocalTime, string State, string? Note);
+}

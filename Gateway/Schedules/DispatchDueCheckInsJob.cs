@@ -1,0 +1,14 @@
+using Buddy.Gateway.CheckIns;
+using Quartz;
+
+namespace Buddy.Gateway.Schedules;
+
+/// <summary>Every few seconds: "which check-ins are due now?" One instance at a time across the cluster.</summary>
+[DisallowConcurrentExecution]
+internal sealed class DispatchDueCheckInsJob(CheckInDispatcher dispatcher, SchedulingSettings settings) : IJob
+{
+    public static readonly JobKey Key = new("dispatch-due-check-ins", "buddy");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await dispatcher.DispatchDueAsync(settings.BatchSize, cancellationToken);
+}

@@ -1,0 +1,191 @@
+using Buddy.Domain.Organisations;
+using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Sms;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Replies;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Sms.Inbound;
+
+/// <summary>
+/// Handles one stored inbound text: STOP/START/HELP first, whatever else is going on; unknown senders kept for
+/// review and never answered; everything else through the registered <see cref="IReplyHandler"/>s in order,
+/// all in one transaction with the message's new state. A failure marks the message Failed and loses nothing.
+/// </summary>
+internal sealed class InboundPipeline(IServiceScopeFactory scopes, IDbContextFactory<BuddyDbContext> contexts, IOutboxSignal outbox, TimeProvider clock, ILogger<InboundPipeline> logger)
+{
+    public const string Unhandled = "unhandled";
+    public const string UnknownSender = "unknown sender";
+
+    public async Task ProcessAsync(Guid inboundMessageId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BuddyDbContext>();
+        var message = await db.InboundMessages.SingleOrDefaultAsync(m => m.Id == inboundMessageId && m.State == InboundState.Received, cancellationToken);
+        if (message is null)
+        {
+            return; // already handled (a sweep and the queue both offered it)
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        bool wakeOutbox;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            wakeOutbox = await HandleAsync(scope.ServiceProvider, db, message, now, cancellationToken);
+            message.ProcessedAtUtc = now;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Inbound {InboundId} was handled by another worker first", inboundMessageId);
+            return;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError("Inbound {InboundId} could not be handled: {ErrorType}: {Error}",
+                inboundMessageId, ex.GetType().Name, Redact.PhoneNumbersIn(ex.Message));
+            await MarkFailedAsync(inboundMessageId, ex, now);
+            return;
+        }
+
+        logger.LogInformation("Inbound {InboundId} {State}: {Outcome}", message.Id, message.State, message.Outcome);
+        if (wakeOutbox)
+        {
+            outbox.Wake();
+        }
+    }
+
+    /// <summary>Returns true when it queued a text that should go at once.</summary>
+    private async Task<bool> HandleAsync(IServiceProvider services, BuddyDbContext db, InboundMessage message, DateTime now, CancellationToken cancellationToken)
+    {
+        var user = await db.ServiceUsers.SingleOrDefaultAsync(u => u.PhoneE164 == message.FromPhone && u.ErasedAtUtc == null, cancellationToken);
+        if (user is null)
+        {
+            message.State = InboundState.Unmatched;
+            message.Outcome = UnknownSender;
+            logger.LogWarning("Inbound {InboundId} from {From} matches no service user; kept for review, not answered", message.Id, Redact.Phone(message.FromPhone));
+            return false;
+        }
+
+        message.ServiceUserId = user.Id;
+        message.OrganisationId = user.OrganisationId;
+        message.State = InboundState.Processed;
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == user.OrganisationId, cancellationToken);
+
+        switch (SmsKeywords.Classify(message.Body, message.OptOutType, senderIsOptedOut: user.Consent == ConsentState.OptedOut))
+        {
+            case SmsKeyword.OptOut:
+                return await OptOutAsync(db, message, user, now, cancellationToken);
+            case SmsKeyword.OptIn:
+                return OptIn(db, message, user, now);
+            case SmsKeyword.Help:
+                Queue(db, message, user, OutboundKind.Help, organisation.HelpMessage, $"help:{message.Id}", now);
+                message.Outcome = "help text sent";
+                return true;
+        }
+
+        return await RunHandlersAsync(services, db, message, user, organisation, now, cancellationToken);
+    }
+
+    private static async Task<bool> OptOutAsync(BuddyDbContext db, InboundMessage message, ServiceUser user, DateTime now, CancellationToken cancellationToken)
+    {
+        var changed = await ConsentChanges.OptOutAsync(db, user, now, $"Texted an opt-out word (inbound {message.Id}).", cancellationToken);
+        if (!changed)
+        {
+            message.Outcome = "opt-out (already opted out)";
+            return false;
+        }
+
+        // When Twilio's own opt-out handling classified the text (OptOutType), Twilio has already replied and now
+        // blocks texts to the number, so a second confirmation would only fail.
+        if (message.OptOutType is null)
+        {
+            Queue(db, message, user, OutboundKind.OptOutConfirmation, DefaultTexts.OptOutConfirmation, $"optout:{message.Id}", now);
+            message.Outcome = "opted out; confirmation sent";
+            return true;
+        }
+
+        message.Outcome = "opted out; confirmed by Twilio";
+        return false;
+    }
+
+    private static bool OptIn(BuddyDbContext db, InboundMessage message, ServiceUser user, DateTime now)
+    {
+        if (!ConsentChanges.OptIn(db, user, now, $"Texted an opt-in word (inbound {message.Id})."))
+        {
+            message.Outcome = "opt-in (already opted in)";
+            return false;
+        }
+
+        if (message.OptOutType is null)
+        {
+            Queue(db, message, user, OutboundKind.OptInConfirmation, DefaultTexts.OptInConfirmation, $"optin:{message.Id}", now);
+            message.Outcome = "opted in; confirmation sent";
+            return true;
+        }
+
+        message.Outcome = "opted in; confirmed by Twilio";
+        return false;
+    }
+
+    private async Task<bool> RunHandlersAsync(
+        IServiceProvider services, BuddyDbContext db, InboundMessage message, ServiceUser user, Organisation organisation, DateTime now, CancellationToken cancellationToken)
+    {
+        var reply = new ReplyContext { Db = db, Message = message, ServiceUser = user, Organisation = organisation, NowUtc = now };
+        IReplyHandler? owner = null;
+        foreach (var handler in services.GetServices<IReplyHandler>().OrderBy(h => h.Order))
+        {
+            if (await handler.TryHandleAsync(reply, cancellationToken))
+            {
+                owner = handler;
+                break;
+            }
+        }
+
+        message.Outcome = owner is null ? Unhandled : reply.Outcome ?? owner.GetType().Name;
+        if (owner is null)
+        {
+            logger.LogWarning("Inbound {InboundId}: no reply handler claimed it; kept as {Outcome}", message.Id, Unhandled);
+        }
+
+        // A handler that queued a text (a crisis reply) wants it sent now, not at the next poll.
+        return db.ChangeTracker.Entries<OutboundMessage>().Any(e => e.State == EntityState.Added);
+    }
+
+    private static void Queue(BuddyDbContext db, InboundMessage message, ServiceUser user, OutboundKind kind, string body, string dedupeKey, DateTime now) =>
+        db.OutboundMessages.Add(new OutboundMessage
+        {
+            OrganisationId = user.OrganisationId,
+            ServiceUserId = user.Id,
+            ToPhone = message.FromPhone,
+            Body = body,
+            Kind = kind,
+            DedupeKey = dedupeKey,
+            Status = OutboundStatus.Pending,
+            NotBeforeUtc = now,
+            CreatedAtUtc = now,
+        });
+
+    private async Task MarkFailedAsync(Guid inboundMessageId, Exception ex, DateTime now)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            var outcome = $"failed: {ex.GetType().Name}: {Redact.PhoneNumbersIn(ex.Message)}";
+            await db.InboundMessages
+                .Where(m => m.Id == inboundMessageId && m.State == InboundState.Received)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(m => m.State, InboundState.Failed)
+                    .SetProperty(m => m.Outcome, outcome.Length > 500 ? outcome[..500] : outcome)
+                    .SetProperty(m => m.ProcessedAtUtc, now));
+        }
+        catch (Exception markError)
+        {
+            // The database itself is failing: the row stays Received and the sweep retries it.
+            logger.LogError("Inbound {InboundId} could not be marked failed either: {Error}", inboundMessageId, Redact.PhoneNumbersIn(markError.Message));
+        }
+    }
+}

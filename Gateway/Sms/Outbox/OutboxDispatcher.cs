@@ -1,0 +1,266 @@
+using Buddy.Domain.Schedules;
+using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Sms;
+using Buddy.Domain.Time;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Sms.Twilio;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Sms.Outbox;
+
+/// <summary>
+/// Sends what the outbox holds. Every loop claims the due rows (see <see cref="OutboxClaims"/>), re-checks that
+/// a routine text may still go, waits its turn at the sender's pace, calls the provider and records what it
+/// said. Schedulers and reply handlers only write rows; this is the one place texts leave Buddy.
+/// </summary>
+internal sealed class OutboxDispatcher(
+    IDbContextFactory<BuddyDbContext> contexts,
+    ISmsSender sender,
+    SendPacer pacer,
+    OutboxSignal signal,
+    SmsSettings settings,
+    TwilioSettings twilio,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    // A send already handed to the provider is finished even while the gateway stops, within this long.
+    private static readonly TimeSpan s_inFlightLimit = TimeSpan.FromSeconds(60);
+
+    private readonly Random _jitter = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        logger.LogInformation("Outbox dispatcher started: provider {Provider}, sender {Sender}, polling every {Poll}",
+            settings.Provider, Redact.Phone(sender.SenderId), settings.OutboxPoll);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var claimed = await RunOnceAsync(stoppingToken);
+                if (claimed > 0)
+                {
+                    continue; // there may be more due: look again at once
+                }
+
+                await signal.WaitAsync(settings.OutboxPoll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // The database may be down: keep the loop alive and try again after a pause.
+                logger.LogError("Outbox dispatch failed; retrying in {Poll}: {Error}", settings.OutboxPoll, Redact.PhoneNumbersIn(ex.Message));
+                await Task.Delay(settings.OutboxPoll, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        logger.LogInformation("Outbox dispatcher stopped");
+    }
+
+    /// <summary>Claims one batch of due rows and sends them; returns how many were claimed.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken stoppingToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        IReadOnlyList<Guid> ids;
+        await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
+        {
+            var slowest = await db.Organisations.Select(o => (double?)o.SendRatePerSecond).MinAsync(stoppingToken) ?? 1.0;
+
+            // No more than can go out within half the lease at the slowest pace, so a claim never outlives its lease.
+            var limit = (int)Math.Clamp(Math.Floor(slowest * settings.OutboxLease.TotalSeconds / 2), 1, settings.OutboxBatchSize);
+            ids = await OutboxClaims.ClaimAsync(db, now, now + settings.OutboxLease, limit, stoppingToken);
+            if (ids.Count > 0)
+            {
+                await LogQueueAsync(db, now, ids.Count, slowest, stoppingToken);
+            }
+        }
+
+        foreach (var id in ids)
+        {
+            if (stoppingToken.IsCancellationRequested)
+            {
+                await ReleaseAsync(id);
+                continue;
+            }
+
+            await DispatchAsync(id, stoppingToken);
+        }
+
+        return ids.Count;
+    }
+
+    private async Task DispatchAsync(Guid id, CancellationToken stoppingToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        var message = await db.OutboundMessages.SingleAsync(m => m.Id == id, CancellationToken.None);
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == message.OrganisationId, CancellationToken.None);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        if (message.Attempts > settings.MaxAttempts)
+        {
+            // Only a sender that keeps dying mid-send (its lease expiring each time) gets here.
+            Finish(message, OutboundStatus.Failed, OutboxCancelReasons.TooManyAttempts, $"Gave up after {message.Attempts - 1} attempts without a result.", now);
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogError("Outbox {MessageId} ({Kind}) failed: claimed {Attempts} times without a result", message.Id, message.Kind, message.Attempts);
+            return;
+        }
+
+        if (await CancelReasonAsync(db, message, organisation, now) is { } reason)
+        {
+            Finish(message, OutboundStatus.Cancelled, reason.Code, reason.Text, now);
+            await db.SaveChangesAsync(CancellationToken.None);
+            logger.LogInformation("Outbox {MessageId} ({Kind}) cancelled: {Reason}", message.Id, message.Kind, reason.Code);
+            return;
+        }
+
+        try
+        {
+            await pacer.WaitAsync(sender.SenderId, organisation?.SendRatePerSecond ?? 1.0, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            await ReleaseAsync(id);
+            return;
+        }
+
+        // Once handed to the provider, a send is finished even if the gateway is stopping.
+        using var inFlight = new CancellationTokenSource(s_inFlightLimit, clock);
+        SendOutcome outcome;
+        try
+        {
+            outcome = await sender.SendAsync(new SmsRequest(message.ToPhone, message.Body, StatusCallback()), inFlight.Token);
+        }
+        catch (Exception ex)
+        {
+            outcome = new SendOutcome.RetryLater(null, "exception", Redact.PhoneNumbersIn(ex.Message));
+        }
+
+        now = clock.GetUtcNow().UtcDateTime;
+        await RecordAsync(db, message, outcome, now);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task RecordAsync(BuddyDbContext db, OutboundMessage message, SendOutcome outcome, DateTime now)
+    {
+        switch (outcome)
+        {
+            case SendOutcome.Accepted accepted:
+                message.ProviderMessageId = accepted.ProviderMessageId;
+                message.Status = accepted.Status;
+                message.SentAtUtc = now;
+                message.StatusUpdatedAtUtc = now;
+                message.LeaseUntilUtc = null;
+                message.ErrorCode = null;
+                message.ErrorMessage = null;
+                logger.LogInformation("Outbox {MessageId} ({Kind}) accepted by the provider as {ProviderMessageId} ({Status}) after {Attempts} attempt(s)",
+                    message.Id, message.Kind, accepted.ProviderMessageId, accepted.Status, message.Attempts);
+                break;
+
+            case SendOutcome.RetryLater retry when message.Attempts < settings.MaxAttempts:
+                var delay = OutboxBackoff.Next(message.Attempts, retry.RetryAfter, _jitter);
+                message.Status = OutboundStatus.Pending;
+                message.NotBeforeUtc = now + delay;
+                message.LeaseUntilUtc = null;
+                message.ErrorCode = retry.Code;
+                message.ErrorMessage = retry.Message;
+                message.StatusUpdatedAtUtc = now;
+                logger.LogWarning("Outbox {MessageId} ({Kind}) not sent ({Code}); attempt {Attempts} of {MaxAttempts}, next try in {Delay}",
+                    message.Id, message.Kind, retry.Code, message.Attempts, settings.MaxAttempts, delay);
+                break;
+
+            case SendOutcome.RetryLater retry:
+                Finish(message, OutboundStatus.Failed, retry.Code, $"Gave up after {message.Attempts} attempts: {retry.Message}", now);
+                logger.LogError("Outbox {MessageId} ({Kind}) failed after {Attempts} attempts ({Code})", message.Id, message.Kind, message.Attempts, retry.Code);
+                break;
+
+            case SendOutcome.PermanentFailure failure:
+                Finish(message, OutboundStatus.Failed, failure.Code, failure.Message, now);
+                logger.LogError("Outbox {MessageId} ({Kind}) refused by the provider ({Code}); not retried", message.Id, message.Kind, failure.Code);
+                break;
+
+            case SendOutcome.RecipientUnsubscribed unsubscribed:
+                Finish(message, OutboundStatus.Failed, unsubscribed.Code, unsubscribed.Message, now);
+                if (message.ServiceUserId is { } userId && await db.ServiceUsers.SingleOrDefaultAsync(u => u.Id == userId) is { } user)
+                {
+                    await ConsentChanges.OptOutAsync(db, user, now, $"The provider reported the number unsubscribed (error {unsubscribed.Code}).", CancellationToken.None);
+                }
+
+                logger.LogWarning("Outbox {MessageId} ({Kind}): the recipient has unsubscribed at the provider; service user {ServiceUserId} marked opted out",
+                    message.Id, message.Kind, message.ServiceUserId);
+                break;
+        }
+    }
+
+    /// <summary>Why a claimed row must not go now, or null to send it.</summary>
+    private static async Task<(string Code, string Text)?> CancelReasonAsync(
+        BuddyDbContext db, OutboundMessage message, Domain.Organisations.Organisation? organisation, DateTime now)
+    {
+        if (!message.Kind.IsRoutine() || message.ServiceUserId is not { } userId)
+        {
+            return null;
+        }
+
+        var user = await db.ServiceUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId);
+        if (user is null || user.PhoneE164 is null)
+        {
+            return (OutboxCancelReasons.NoPhone, "Cancelled: the service user no longer has a phone number on record.");
+        }
+
+        if (user.Consent == ConsentState.OptedOut)
+        {
+            return (OutboxCancelReasons.OptedOut, "Cancelled: the person opted out before it was sent.");
+        }
+
+        if (user.Status == ServiceUserStatus.Discharged)
+        {
+            return (OutboxCancelReasons.Discharged, "Cancelled: the person was discharged before it was sent.");
+        }
+
+        if (organisation is not null)
+        {
+            var schedule = await db.CheckInSchedules.AsNoTracking().FirstOrDefaultAsync(s => s.ServiceUserId == userId);
+            var quiet = QuietHours.For(organisation, schedule);
+            var local = LocalTimes.ToLocal(now, user.TimeZoneId).TimeOfDay.ToTimeOnly();
+            if (quiet.Contains(local))
+            {
+                return (OutboxCancelReasons.QuietHours,
+                    $"Cancelled: it would have arrived at {local:HH:mm} local time, inside quiet hours ({quiet.Start:HH:mm}-{quiet.End:HH:mm}).");
+            }
+        }
+
+        return null;
+    }
+
+    private static void Finish(OutboundMessage message, OutboundStatus status, string code, string text, DateTime now)
+    {
+        message.Status = status;
+        message.ErrorCode = code;
+        message.ErrorMessage = text;
+        message.LeaseUntilUtc = null;
+        message.StatusUpdatedAtUtc = now;
+    }
+
+    /// <summary>Hands a claimed row back untouched (the gateway is stopping before it was sent).</summary>
+    private async Task ReleaseAsync(Guid id)
+    {
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        await db.OutboundMessages
+            .Where(m => m.Id == id && m.Status == OutboundStatus.Sending)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Status, OutboundStatus.Pending)
+                .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
+                .SetProperty(m => m.Attempts, m => m.Attempts - 1), CancellationToken.None);
+    }
+
+    private Uri? StatusCallback() => twilio.PublicUrl(SmsEndpoints.StatusPath);
+
+    private async Task LogQueueAsync(BuddyDbContext db, DateTime now, int claimed, double slowestRate, CancellationToken cancellationToken)
+    {
+        var pending = await db.OutboundMessages.CountAsync(m => m.Status == OutboundStatus.Pending && m.NotBeforeUtc <= now, cancellationToken);
+        logger.LogInformation("Outbox: sending {Claimed} now, {Pending} more due and waiting; slowest organisation pace {Rate}/s per sending number",
+            claimed, pending, slowestRate);
+    }
+}

@@ -1,0 +1,51 @@
+using Buddy.Domain.Sms;
+using Buddy.Gateway.Sms.Inbound;
+using Buddy.Gateway.Sms.Outbox;
+using Buddy.Gateway.Sms.Simulator;
+using Buddy.Gateway.Sms.Twilio;
+
+namespace Buddy.Gateway.Sms;
+
+public static class SmsServiceCollectionExtensions
+{
+    /// <summary>
+    /// SMS in and out: the provider chosen by <c>Sms:Provider</c>, the outbox dispatcher, the inbound processor,
+    /// the webhooks' signature check, the outbox health entry and the simulator's authorization policy.
+    /// Bad settings stop start-up with a <see cref="Hosting.BadConfigurationException"/> naming the setting.
+    /// </summary>
+    public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var sms = SmsSettings.From(configuration);
+        var twilio = TwilioSettings.FromConfiguration(configuration, sms.Provider);
+        services.AddSingleton(sms);
+        services.AddSingleton(twilio);
+
+        services.AddHttpClient(TwilioSmsSender.HttpClientName, client => client.Timeout = twilio.RequestTimeout * 4);
+        switch (sms.Provider)
+        {
+            case SmsProvider.Twilio:
+                services.AddSingleton<ISmsSender, TwilioSmsSender>();
+                break;
+            default:
+                services.AddSingleton<ISmsSender, SimulatorSmsSender>();
+                break;
+        }
+
+        services.AddSingleton<SendPacer>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IOutboxSignal>(sp => sp.GetRequiredService<OutboxSignal>());
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox");
+
+        services.AddSingleton<InboundQueue>();
+        services.AddSingleton<InboundReception>();
+        services.AddSingleton<InboundPipeline>();
+        services.AddSingleton<InboundProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboundProcessor>());
+        services.AddSingleton<TwilioWebhookFilter>();
+
+        services.AddAuthorization(options => options.AddPolicy(SimulatorPolicy.Name, policy => SimulatorPolicy.Configure(policy, environment)));
+        return services;
+    }
+}

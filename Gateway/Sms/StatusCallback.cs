@@ -1,0 +1,90 @@
+using Buddy.Domain.Sms;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Sms.Twilio;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Sms;
+
+/// <summary>
+/// <c>POST /sms/status</c>: Twilio's delivery reports. Callbacks arrive out of order and more than once, so a
+/// status only ever moves forward (<see cref="OutboundStatusOrder.CanMoveTo"/>), enforced in the UPDATE itself
+/// so two callbacks racing cannot undo each other.
+/// </summary>
+internal static class StatusCallback
+{
+    public static async Task<IResult> HandleAsync(
+        HttpRequest request, IDbContextFactory<BuddyDbContext> contexts, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(StatusCallback));
+        var form = await request.ReadFormAsync(cancellationToken);
+        var sid = form["MessageSid"].ToString().Trim();
+        var statusText = form["MessageStatus"].ToString().Trim();
+        if (sid.Length == 0 || statusText.Length == 0)
+        {
+            return Results.BadRequest("MessageSid and MessageStatus are required.");
+        }
+
+        if (TwilioStatus.Parse(statusText) is not { } status)
+        {
+            logger.LogInformation("Status callback for {MessageSid} ignored: status '{Status}' says nothing about delivery", sid, statusText);
+            return Results.Ok();
+        }
+
+        var errorCode = form["ErrorCode"].ToString().Trim() is { Length: > 0 } code ? code : null;
+        try
+        {
+            await RecordAsync(contexts, sid, status, errorCode, clock.GetUtcNow().UtcDateTime, logger, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseStartup.IsUnreachable(ex))
+        {
+            logger.LogError("Status callback for {MessageSid} not recorded, database unavailable: {Error}", sid, Redact.PhoneNumbersIn(ex.Message));
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return Results.Ok();
+    }
+
+    private static async Task RecordAsync(
+        IDbContextFactory<BuddyDbContext> contexts, string sid, OutboundStatus status, string? errorCode, DateTime now, ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var movableFrom = Enum.GetValues<OutboundStatus>().Where(s => s.CanMoveTo(status)).ToList();
+        var description = errorCode is null ? null : TwilioErrorCodes.Describe(errorCode);
+        var updated = await db.OutboundMessages
+            .Where(m => m.ProviderMessageId == sid && movableFrom.Contains(m.Status))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Status, status)
+                .SetProperty(m => m.StatusUpdatedAtUtc, now)
+                .SetProperty(m => m.ErrorCode, m => errorCode ?? m.ErrorCode)
+                .SetProperty(m => m.ErrorMessage, m => description ?? m.ErrorMessage), cancellationToken);
+
+        if (updated == 0)
+        {
+            var current = await db.OutboundMessages.Where(m => m.ProviderMessageId == sid).Select(m => (OutboundStatus?)m.Status).FirstOrDefaultAsync(cancellationToken);
+            if (current is null)
+            {
+                logger.LogWarning("Status callback for unknown message {MessageSid} ({Status}); nothing stored", sid, status);
+            }
+            else
+            {
+                logger.LogInformation("Status callback for {MessageSid}: {Status} ignored, already {Current}", sid, status, current);
+            }
+
+            return;
+        }
+
+        logger.LogInformation("Message {MessageSid} is now {Status}{ErrorCode}", sid, status, errorCode is null ? "" : $" (error {errorCode})");
+        if (errorCode == TwilioErrorCodes.Unsubscribed)
+        {
+            var user = await db.OutboundMessages.Where(m => m.ProviderMessageId == sid)
+                .Join(db.ServiceUsers, m => m.ServiceUserId, u => (Guid?)u.Id, (_, u) => u)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (user is not null && await ConsentChanges.OptOutAsync(db, user, now, $"Twilio reported the number unsubscribed (error {errorCode}).", cancellationToken))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                logger.LogWarning("Service user {ServiceUserId} marked opted out: Twilio reported error {ErrorCode}", user.Id, errorCode);
+            }
+        }
+    }
+}

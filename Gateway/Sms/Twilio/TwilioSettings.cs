@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Buddy.Gateway.Hosting;
+
+namespace Buddy.Gateway.Sms.Twilio;
+
+/// <summary>
+/// The <c>Twilio</c> section. The auth token also signs webhooks, so it is read even with the simulator (tests
+/// and staging sign their own requests); the rest is required only when <c>Sms:Provider</c> is Twilio.
+/// </summary>
+public sealed partial record TwilioSettings(
+    string? AccountSid, string? AuthToken, string? From, string? MessagingServiceSid, Uri BaseUrl, Uri? PublicBaseUrl, TimeSpan RequestTimeout)
+{
+    public static TwilioSettings FromConfiguration(IConfiguration configuration, SmsProvider provider)
+    {
+        var settings = new TwilioSettings(
+            Value(configuration, "Twilio:AccountSid"),
+            Value(configuration, "Twilio:AuthToken"),
+            Value(configuration, "Twilio:From"),
+            Value(configuration, "Twilio:MessagingServiceSid"),
+            AbsoluteUrl(configuration, "Twilio:BaseUrl") ?? new Uri("https://api.twilio.com"),
+            AbsoluteUrl(configuration, "Twilio:PublicBaseUrl"),
+            TimeSpan.FromSeconds(configuration.GetValue("Twilio:RequestTimeoutSeconds", 10.0)));
+
+        if (provider == SmsProvider.Twilio)
+        {
+            settings.CheckCanSend();
+        }
+
+        return settings;
+    }
+
+    /// <summary>The sender Twilio is asked to use; outbound pace is kept per sender.</summary>
+    public string SenderId => From ?? MessagingServiceSid ?? "twilio";
+
+    /// <summary>The public URL for a path on this gateway (behind a proxy), or null when Twilio:PublicBaseUrl is unset.</summary>
+    public Uri? PublicUrl(string pathAndQuery) =>
+        PublicBaseUrl is { } publicBase ? new Uri(publicBase.AbsoluteUri.TrimEnd('/') + pathAndQuery) : null;
+
+    private void CheckCanSend()
+    {
+        if (AccountSid is null)
+        {
+            throw new BadConfigurationException("Twilio:AccountSid is required when Sms:Provider is Twilio (it starts with AC, from the Twilio console).");
+        }
+
+        if (!AccountSidPattern().IsMatch(AccountSid))
+        {
+            throw new BadConfigurationException("Twilio:AccountSid must be 'AC' followed by 32 hexadecimal characters, as shown in the Twilio console.");
+        }
+
+        if (AuthToken is null)
+        {
+            throw new BadConfigurationException("Twilio:AuthToken is required when Sms:Provider is Twilio (set it as the environment variable Twilio__AuthToken, never in a committed file).");
+        }
+
+        if (From is null && MessagingServiceSid is null)
+        {
+            throw new BadConfigurationException("Twilio:From or Twilio:MessagingServiceSid is required when Sms:Provider is Twilio, so Twilio knows which number sends the texts.");
+        }
+
+        if (MessagingServiceSid is not null && !MessagingServicePattern().IsMatch(MessagingServiceSid))
+        {
+            throw new BadConfigurationException("Twilio:MessagingServiceSid must be 'MG' followed by 32 hexadecimal characters, as shown in the Twilio console.");
+        }
+    }
+
+    private static string? Value(IConfiguration configuration, string key) =>
+        configuration[key] is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static Uri? AbsoluteUrl(IConfiguration configuration, string key)
+    {
+        var text = Value(configuration, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri
+            : throw new BadConfigurationException($"{key} is '{text}', but it must be an absolute http(s) URL such as https://buddy.example.org.");
+    }
+
+    [GeneratedRegex("^AC[0-9a-fA-F]{32}$")]
+    private static partial Regex AccountSidPattern();
+
+    [GeneratedRegex("^MG[0-9a-fA-F]{32}$")]
+    private static partial Regex MessagingServicePattern();
+}

@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Buddy.Gateway.Sms.Twilio;
+
+/// <summary>
+/// Checks <c>X-Twilio-Signature</c>: base64(HMAC-SHA1(auth token, full URL + each parameter's name and value,
+/// names sorted ordinally, a repeated name's distinct values sorted)). Like Twilio's SDKs it also accepts the
+/// URL without its port, or with the scheme's default port added, and with an apostrophe in the query either
+/// raw or as %27, because proxies and Twilio's own URL handling differ on both.
+/// </summary>
+public static class TwilioSignature
+{
+    public const string HeaderName = "X-Twilio-Signature";
+
+    public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters)
+    {
+        var data = new StringBuilder(url);
+        foreach (var group in parameters.GroupBy(p => p.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            foreach (var value in group.Select(p => p.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            {
+                data.Append(group.Key).Append(value);
+            }
+        }
+
+        // SHA-1 is Twilio's choice, not ours; HMAC-SHA1 remains sound as a MAC.
+#pragma warning disable CA5350
+        var hash = HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString()));
+#pragma warning restore CA5350
+        return Convert.ToBase64String(hash);
+    }
+
+    /// <summary>A form-encoded webhook (SMS, status callbacks): the parameters are part of what was signed.</summary>
+    public static bool IsValid(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters, string? signature)
+    {
+        if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(authToken))
+        {
+            return false;
+        }
+
+        var list = parameters.ToList();
+        return UrlVariants(url).Any(candidate => FixedTimeEquals(Compute(authToken, candidate, list), signature));
+    }
+
+    /// <summary>
+    /// A JSON-bodied webhook: Twilio puts bodySHA256 (hex SHA-256 of the raw body) in the query and signs the URL
+    /// alone; valid only when both the signature and the hash match.
+    /// </summary>
+    public static bool IsValidJsonBody(string authToken, string url, string body, string? signature)
+    {
+        if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(authToken) || BodyHashIn(url) is not { } hash || !BodyHashMatches(body, hash))
+        {
+            return false;
+        }
+
+        return UrlVariants(url).Any(candidate => FixedTimeEquals(Compute(authToken, candidate, []), signature));
+    }
+
+    public static bool BodyHashMatches(string body, string expectedHex) =>
+        FixedTimeEquals(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body))), expectedHex.ToLowerInvariant());
+
+    /// <summary>The URL as received, then without its port or with the default port, each with the quote raw or escaped.</summary>
+    internal static IEnumerable<string> UrlVariants(string url)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var portVariant in PortVariants(url))
+        {
+            foreach (var candidate in new[] { portVariant, QuoteEscaped(portVariant), QuoteUnescaped(portVariant) })
+            {
+                if (seen.Add(candidate))
+                {
+                    yield return candidate;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> PortVariants(string url)
+    {
+        yield return url;
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd <= 0)
+        {
+            yield break;
+        }
+
+        var authorityStart = schemeEnd + 3;
+        var authorityEnd = url.IndexOfAny(['/', '?', '#'], authorityStart);
+        if (authorityEnd < 0)
+        {
+            authorityEnd = url.Length;
+        }
+
+        var authority = url[authorityStart..authorityEnd];
+        var hostStart = authority.LastIndexOf('@') + 1;
+        var colon = authority.LastIndexOf(':');
+        var hasPort = colon > hostStart && colon > authority.LastIndexOf(']') && authority[(colon + 1)..].All(char.IsAsciiDigit) && colon < authority.Length - 1;
+        if (hasPort)
+        {
+            yield return string.Concat(url.AsSpan(0, authorityStart + colon), url.AsSpan(authorityEnd));
+        }
+        else if (url[..schemeEnd].ToLowerInvariant() is "https" or "http")
+        {
+            var port = url[..schemeEnd].Equals("https", StringComparison.OrdinalIgnoreCase) ? ":443" : ":80";
+            yield return string.Concat(url.AsSpan(0, authorityEnd), port, url.AsSpan(authorityEnd));
+        }
+    }
+
+    private static string QuoteEscaped(string url) => WithQuery(url, q => q.Replace("'", "%27", StringComparison.Ordinal));
+
+    private static string QuoteUnescaped(string url) => WithQuery(url, q => q.Replace("%27", "'", StringComparison.OrdinalIgnoreCase));
+
+    private static string WithQuery(string url, Func<string, string> change)
+    {
+        var question = url.IndexOf('?', StringComparison.Ordinal);
+        return question < 0 ? url : string.Concat(url.AsSpan(0, question), change(url[question..]));
+    }
+
+    private static string? BodyHashIn(string url)
+    {
+        var question = url.IndexOf('?', StringComparison.Ordinal);
+        if (question < 0)
+        {
+            return null;
+        }
+
+        foreach (var pair in url[(question + 1)..].Split('&'))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && pair[..equals] == "bodySHA256")
+            {
+                return Uri.UnescapeDataString(pair[(equals + 1)..]);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool FixedTimeEquals(string expected, string actual) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
+}
