@@ -42,6 +42,9 @@ public static class SessionCycleServiceCollectionExtensions
         services.AddScoped<QuestionnaireReplies>();
         services.AddScoped<TwoStepCheckIns>();
         services.AddScoped<IReplyHandler, ConversationReplyHandler>();
+
+        services.AddTransient<SessionCycleJob>();
+        services.AddHostedService<SessionCycleScheduling>();
         return services;
     }
 }
