@@ -3,6 +3,7 @@ using Buddy.Domain.Audit;
 using Buddy.Domain.CheckIns;
 using Buddy.Domain.Conversations;
 using Buddy.Domain.Diary;
+using Buddy.Domain.Email;
 using Buddy.Domain.Goals;
 using Buddy.Domain.Organisations;
 using Buddy.Domain.Questionnaires;
@@ -42,6 +43,7 @@ public class BuddyDbContext(DbContextOptions<BuddyDbContext> options) : DbContex
     public DbSet<QuestionnaireRun> QuestionnaireRuns => Set<QuestionnaireRun>();
     public DbSet<QuestionnaireAnswer> QuestionnaireAnswers => Set<QuestionnaireAnswer>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
