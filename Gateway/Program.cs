@@ -1,6 +1,7 @@
 using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Api;
 using Buddy.Gateway.Dashboard;
+using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Demo;
 using Buddy.Gateway.Hosting;
@@ -23,6 +24,7 @@ try
     builder.Services.AddDemo();
     builder.Services.AddCheckIns(builder.Configuration);
     builder.Services.AddSms(builder.Configuration, builder.Environment);
+    builder.Services.AddSessionCycle(builder.Configuration);
     builder.Services.AddReplies(builder.Configuration);
     builder.Services.AddSafeguarding(builder.Configuration);
     builder.Services.AddPrivacy(builder.Configuration);

@@ -1,9 +1,12 @@
 using Buddy.Domain.ApiKeys;
 using Buddy.Domain.Audit;
 using Buddy.Domain.CheckIns;
+using Buddy.Domain.Conversations;
 using Buddy.Domain.Diary;
 using Buddy.Domain.Email;
+using Buddy.Domain.Goals;
 using Buddy.Domain.Organisations;
+using Buddy.Domain.Questionnaires;
 using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
@@ -38,6 +41,12 @@ public class BuddyDbContext(DbContextOptions<BuddyDbContext> options)
     public DbSet<TherapySession> TherapySessions => Set<TherapySession>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<GoalProgress> GoalProgress => Set<GoalProgress>();
+    public DbSet<QuestionnaireSchedule> QuestionnaireSchedules => Set<QuestionnaireSchedule>();
+    public DbSet<QuestionnaireRun> QuestionnaireRuns => Set<QuestionnaireRun>();
+    public DbSet<QuestionnaireAnswer> QuestionnaireAnswers => Set<QuestionnaireAnswer>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
