@@ -96,18 +96,8 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
             switch (outcome)
             {
                 case DueOutcome.Send:
-                    var message = new OutboundMessage
-                    {
-                        OrganisationId = organisation.Id,
-                        ServiceUserId = person.Id,
-                        ToPhone = person.PhoneE164!,
-                        Body = TemplateRenderer.Render(template!, person, organisation),
-                        Kind = OutboundKind.CheckIn,
-                        DedupeKey = DedupeKey(person.Id, occurrence.LocalDate),
-                        Status = OutboundStatus.Pending,
-                        NotBeforeUtc = now,
-                        CreatedAtUtc = now,
-                    };
+                    var message = RoutineText.To(person, OutboundKind.CheckIn, TemplateRenderer.Render(template!, person, organisation),
+                        DedupeKey(person.Id, occurrence.LocalDate), now, now);
                     db.OutboundMessages.Add(message);
                     checkIn.Status = CheckInStatus.Sent;
                     checkIn.OutboundMessageId = message.Id;

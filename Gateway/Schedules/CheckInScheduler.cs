@@ -2,6 +2,7 @@ using Buddy.Domain.Audit;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Templates;
+using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -73,17 +74,7 @@ public sealed class CheckInScheduler(IDbContextFactory<BuddyDbContext> contexts,
         var schedule = await db.CheckInSchedules.SingleOrDefaultAsync(s => s.ServiceUserId == person.Id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var notBefore = CheckInRules.FirstAllowedAt(QuietHours.For(organisation, schedule), now, person.TimeZoneId);
-        var message = new OutboundMessage
-        {
-            OrganisationId = organisation.Id,
-            ServiceUserId = person.Id,
-            ToPhone = person.PhoneE164!,
-            Body = TemplateRenderer.Render(body, person, organisation),
-            Kind = OutboundKind.OneOff,
-            Status = OutboundStatus.Pending,
-            NotBeforeUtc = notBefore,
-            CreatedAtUtc = now,
-        };
+        var message = RoutineText.To(person, OutboundKind.OneOff, TemplateRenderer.Render(body, person, organisation), null, notBefore, now);
         db.OutboundMessages.Add(message);
         db.AuditEvents.Add(new AuditEvent
         {
