@@ -45,9 +45,9 @@ internal sealed class InboundPipeline(IServiceScopeFactory scopes, IDbContextFac
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogError("Inbound {InboundId} could not be handled: {ErrorType}: {Error}",
-                inboundMessageId, ex.GetType().Name, Redact.PhoneNumbersIn(ex.Message));
-            await MarkFailedAsync(inboundMessageId, ex, now);
+            var error = $"{ex.GetType().Name}: {Mask(ex.Message, message)}";
+            logger.LogError("Inbound {InboundId} could not be handled: {Error}", inboundMessageId, error);
+            await MarkFailedAsync(inboundMessageId, error, now);
             return;
         }
 
@@ -169,12 +169,23 @@ internal sealed class InboundPipeline(IServiceScopeFactory scopes, IDbContextFac
             CreatedAtUtc = now,
         });
 
-    private async Task MarkFailedAsync(Guid inboundMessageId, Exception ex, DateTime now)
+    /// <summary>Handlers' exception messages may quote the text or the number; neither may reach a log.</summary>
+    private static string Mask(string text, InboundMessage message)
+    {
+        if (message.Body.Trim().Length > 0)
+        {
+            text = text.Replace(message.Body.Trim(), Redact.Body(message.Body), StringComparison.OrdinalIgnoreCase);
+        }
+
+        return Redact.PhoneNumbersIn(text.Replace(message.FromPhone, Redact.Phone(message.FromPhone), StringComparison.Ordinal));
+    }
+
+    private async Task MarkFailedAsync(Guid inboundMessageId, string error, DateTime now)
     {
         try
         {
             await using var db = await contexts.CreateDbContextAsync();
-            var outcome = $"failed: {ex.GetType().Name}: {Redact.PhoneNumbersIn(ex.Message)}";
+            var outcome = $"failed: {error}";
             await db.InboundMessages
                 .Where(m => m.Id == inboundMessageId && m.State == InboundState.Received)
                 .ExecuteUpdateAsync(u => u
