@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Net.Sockets;
 using Buddy.Domain.Organisations;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
@@ -41,6 +43,12 @@ internal sealed class InboundPipeline(IServiceScopeFactory scopes, IDbContextFac
         catch (DbUpdateConcurrencyException)
         {
             logger.LogInformation("Inbound {InboundId} was handled by another worker first", inboundMessageId);
+            return;
+        }
+        catch (Exception ex) when (IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            // The database, not the message, is the problem: leave it Received for the sweep to retry.
+            logger.LogWarning("Inbound {InboundId} left for a retry, database unavailable: {Error}", inboundMessageId, Mask(ex.Message, message));
             return;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -168,6 +176,10 @@ internal sealed class InboundPipeline(IServiceScopeFactory scopes, IDbContextFac
             NotBeforeUtc = now,
             CreatedAtUtc = now,
         });
+
+    /// <summary>A database that is down or busy (not a constraint the handler broke, which would fail again).</summary>
+    private static bool IsTransient(Exception ex) =>
+        ex is DbException { IsTransient: true } or SocketException or TimeoutException || (ex.InnerException is { } inner && IsTransient(inner));
 
     /// <summary>Handlers' exception messages may quote the text or the number; neither may reach a log.</summary>
     private static string Mask(string text, InboundMessage message)
