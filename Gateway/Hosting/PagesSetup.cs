@@ -13,7 +13,7 @@ public static class PagesSetup
     {
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseAuthorization();
+        app.UseAuthorization(); // between routing and endpoints, so [Authorize] policies (e.g. "Simulator") apply
         app.MapRazorPages();
         return app;
     }
