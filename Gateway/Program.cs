@@ -2,6 +2,8 @@ using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Demo;
 using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Replies;
+using Buddy.Gateway.Safeguarding;
 using Buddy.Gateway.Privacy;
 using Buddy.Gateway.Sms;
 
@@ -19,6 +21,8 @@ try
     builder.Services.AddDemo();
     builder.Services.AddCheckIns(builder.Configuration);
     builder.Services.AddSms(builder.Configuration, builder.Environment);
+    builder.Services.AddReplies(builder.Configuration);
+    builder.Services.AddSafeguarding(builder.Configuration);
     builder.Services.AddPrivacy(builder.Configuration);
 
     var app = builder.Build();

@@ -2,6 +2,7 @@ using Buddy.Domain.ApiKeys;
 using Buddy.Domain.Audit;
 using Buddy.Domain.CheckIns;
 using Buddy.Domain.Diary;
+using Buddy.Domain.Email;
 using Buddy.Domain.Organisations;
 using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Schedules;
@@ -33,6 +34,7 @@ public class BuddyDbContext(DbContextOptions<BuddyDbContext> options) : DbContex
     public DbSet<TherapySession> TherapySessions => Set<TherapySession>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

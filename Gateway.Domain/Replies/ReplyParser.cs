@@ -1,0 +1,42 @@
+using System.Buffers;
+using Buddy.Domain.Organisations;
+
+namespace Buddy.Domain.Replies;
+
+/// <summary>
+/// Turns a free-text reply into a mood score, the event text, tags and a correction flag. Pure and thread-safe:
+/// one instance serves every reply. Risk is judged separately by <see cref="Safeguarding.RiskDetector"/>, so a
+/// change here can never weaken safeguarding.
+/// </summary>
+public sealed class ReplyParser(TagVocabulary vocabulary)
+{
+    private const int StackTokens = 128;
+
+    public static ReplyParser Default { get; } = new(TagVocabulary.Default);
+
+    public TagVocabulary Vocabulary => vocabulary;
+
+    public ParsedReply Parse(string? text, MoodScale scale)
+    {
+        text ??= "";
+        ReplyToken[]? rented = null;
+        var buffer = text.Length < StackTokens
+            ? stackalloc ReplyToken[StackTokens]
+            : (rented = ArrayPool<ReplyToken>.Shared.Rent(text.Length + 1));
+        try
+        {
+            var tokens = buffer[..ReplyTokenizer.Tokenize(text, buffer)];
+            var mood = MoodReader.Read(text, tokens, scale);
+            var tags = vocabulary.Match(text, tokens);
+            var eventText = EventText.Build(text, tokens, mood);
+            return new ParsedReply(mood.Score, scale, mood.Note, eventText, vocabulary.NamesOf(tags), mood.IsCorrection && mood.Score is not null);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<ReplyToken>.Shared.Return(rented);
+            }
+        }
+    }
+}

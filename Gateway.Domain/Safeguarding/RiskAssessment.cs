@@ -1,0 +1,16 @@
+namespace Buddy.Domain.Safeguarding;
+
+/// <summary>One phrase that raised the risk, as the person wrote it (with its negation, if any: "not suicidal").</summary>
+public sealed record RiskMatch(string Category, string Text, RiskLevel Level, bool Negated);
+
+/// <summary>How worrying a reply is, and the phrases that made it so, for the therapist to judge.</summary>
+public sealed record RiskAssessment(RiskLevel Level, IReadOnlyList<RiskMatch> Matches)
+{
+    public static RiskAssessment None { get; } = new(RiskLevel.None, []);
+
+    /// <summary>The matched phrases as written, in the order they appear.</summary>
+    public IReadOnlyList<string> Matched => [.. Matches.Select(m => m.Text)];
+
+    /// <summary>Plain words for an alert: "suicide, self-harm".</summary>
+    public string Categories => string.Join(", ", Matches.Where(m => m.Level == Level).Select(m => m.Category).Distinct(StringComparer.Ordinal));
+}

@@ -1,0 +1,38 @@
+using Buddy.Domain.Replies;
+
+namespace Buddy.Tests.Replies;
+
+/// <summary>The parser against every row of the corpus: mood (with its scale), tags and the correction flag.</summary>
+public sealed class ReplyParserCorpusTests
+{
+    public static TheoryData<int> Lines => ReplyCorpus.Lines;
+
+    [Fact]
+    public void Corpus_HasAtLeast300RowsCoveringEveryKindOfReply()
+    {
+        var rows = ReplyCorpus.Rows;
+        Assert.True(rows.Count >= 300, $"The corpus has {rows.Count} rows; the issue asks for at least 300.");
+        Assert.Contains(rows, r => r.Mood is null && r.Text.Any(char.IsDigit));
+        Assert.Contains(rows, r => r.Text.Any(char.IsSurrogate));
+        Assert.Contains(rows, r => r.IsCorrection);
+        Assert.Contains(rows, r => r.Risk == Domain.Safeguarding.RiskLevel.High);
+        Assert.Contains(rows, r => r.Section.Contains("Negated", StringComparison.Ordinal));
+        Assert.Equal(3, rows.Select(r => r.Scale).Distinct().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Lines))]
+    public void Parse_CorpusRow_ReadsTheExpectedMoodTagsAndCorrection(int line)
+    {
+        var row = ReplyCorpus.At(line);
+
+        var parsed = ReplyParser.Default.Parse(row.Text, row.Scale);
+
+        Assert.True(row.Mood == parsed.Mood, $"{row}: expected mood {Show(row.Mood)}, got {Show(parsed.Mood)} ({parsed.MoodNote})");
+        Assert.Equal(row.Scale, parsed.Scale);
+        Assert.Equal(row.Tags.Order(StringComparer.Ordinal), parsed.Tags.Order(StringComparer.Ordinal));
+        Assert.True(row.IsCorrection == parsed.IsCorrection, $"{row}: expected correction={row.IsCorrection}");
+    }
+
+    private static string Show(double? mood) => mood?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Buddy.Gateway.Email;
+
+public static class EmailServiceCollectionExtensions
+{
+    /// <summary>The email outbox: settings, the SMTP/pickup sender and the background dispatcher. Safe to call twice.</summary>
+    public static IServiceCollection AddEmailOutbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(s => s.ServiceType == typeof(EmailDispatcher)))
+        {
+            return services;
+        }
+
+        services.AddOptions<EmailSettings>().Bind(configuration.GetSection("Email"));
+        services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddSingleton<EmailSignal>();
+        services.AddSingleton<EmailDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailDispatcher>());
+        return services;
+    }
+}

@@ -1,0 +1,155 @@
+using Buddy.Domain.CheckIns;
+using Buddy.Domain.Diary;
+using Buddy.Domain.Replies;
+using Buddy.Domain.Safeguarding;
+using Buddy.Domain.Time;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Safeguarding;
+using Buddy.Gateway.Schedules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Replies;
+
+/// <summary>
+/// The last handler: every reply nobody else claimed becomes part of the diary. A reply belongs to the open
+/// check-in (the latest one sent, within the reply window and before the next check-in), so a text after
+/// midnight still lands on yesterday's entry; several texts merge into one entry; a correction replaces the
+/// day's score; a text with no open check-in is kept as a note for today.
+/// </summary>
+public sealed class DiaryReplyHandler(ReplyParser parser, RiskDetector detector, SchedulingSettings scheduling) : IReplyHandler
+{
+    public int Order => 1000;
+
+    public async Task<bool> TryHandleAsync(ReplyContext reply, CancellationToken cancellationToken)
+    {
+        var db = reply.Db;
+        var user = reply.ServiceUser;
+        var parsed = parser.Parse(reply.Message.Body, reply.Organisation.MoodScale);
+        var risk = reply.Items.TryGetValue(SafeguardingReplyHandler.RiskItem, out var item) && item is RiskAssessment assessed
+            ? assessed
+            : detector.Assess(reply.Message.Body);
+
+        DiaryEntry? entry;
+        var checkIn = await FindOpenCheckInAsync(db, user.Id, reply.NowUtc, cancellationToken);
+        if (checkIn is not null)
+        {
+            entry = await db.DiaryEntries.FirstOrDefaultAsync(e => e.ServiceUserId == user.Id && e.CheckInId == checkIn.Id, cancellationToken)
+                ?? Add(reply, checkIn.LocalDate, checkIn.Id, DiaryEntryKind.CheckInReply);
+            if (checkIn.Status == CheckInStatus.Sent)
+            {
+                checkIn.Status = CheckInStatus.Answered;
+                checkIn.AnsweredAtUtc = reply.NowUtc;
+            }
+        }
+        else
+        {
+            var today = LocalTimes.LocalDate(reply.NowUtc, user.TimeZoneId);
+            entry = parsed.IsCorrection
+                ? await db.DiaryEntries.Where(e => e.ServiceUserId == user.Id && e.LocalDate == today)
+                    .OrderByDescending(e => e.UpdatedAtUtc).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            entry ??= Add(reply, today, null, DiaryEntryKind.Note);
+        }
+
+        var outcome = Merge(entry, parsed, risk, reply.NowUtc);
+        reply.Message.DiaryEntryId = entry.Id;
+        if (reply.Items.TryGetValue(SafeguardingReplyHandler.AlertItem, out var alert) && alert is Alert raised)
+        {
+            raised.DiaryEntryId = entry.Id;
+        }
+
+        reply.Outcome = reply.Outcome is null ? outcome : $"{reply.Outcome}; {outcome}";
+        return true;
+    }
+
+    /// <summary>
+    /// The latest check-in sent and not yet closed: within the reply window (the same one check-in expiry uses),
+    /// and no later check-in due since.
+    /// </summary>
+    private async Task<CheckIn?> FindOpenCheckInAsync(BuddyDbContext db, Guid serviceUserId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var latest = await db.CheckIns
+            .Where(c => c.ServiceUserId == serviceUserId && (c.Status == CheckInStatus.Sent || c.Status == CheckInStatus.Answered) && c.DueAtUtc <= nowUtc)
+            .OrderByDescending(c => c.DueAtUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest is null)
+        {
+            return null;
+        }
+
+        var sentAt = latest.SentAtUtc ?? latest.DueAtUtc;
+        if (nowUtc - sentAt > TimeSpan.FromHours(scheduling.ReplyWindowHours))
+        {
+            return null;
+        }
+
+        var dueAt = latest.DueAtUtc;
+        var superseded = await db.CheckIns.AnyAsync(c => c.ServiceUserId == serviceUserId && c.DueAtUtc > dueAt && c.DueAtUtc <= nowUtc, cancellationToken);
+        return superseded ? null : latest;
+    }
+
+    private static DiaryEntry Add(ReplyContext reply, DateOnly localDate, Guid? checkInId, DiaryEntryKind kind)
+    {
+        var entry = new DiaryEntry
+        {
+            OrganisationId = reply.Organisation.Id,
+            ServiceUserId = reply.ServiceUser.Id,
+            LocalDate = localDate,
+            CheckInId = checkInId,
+            MoodScale = reply.Organisation.MoodScale,
+            Kind = kind,
+            CreatedAtUtc = reply.NowUtc,
+            UpdatedAtUtc = reply.NowUtc,
+        };
+        reply.Db.DiaryEntries.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Latest score wins (a correction says what it replaced), events append, tags union, risk only rises.</summary>
+    private static string Merge(DiaryEntry entry, ParsedReply parsed, RiskAssessment risk, DateTime nowUtc)
+    {
+        var outcome = entry.Kind == DiaryEntryKind.Note ? "diary note" : "diary reply";
+        if (parsed.Mood is { } mood)
+        {
+            if (parsed.IsCorrection && entry.MoodScore is { } previous)
+            {
+                entry.MoodNote = $"corrected from {Format(previous)} to {Format(mood)}" + (parsed.MoodNote is null ? "" : $"; {parsed.MoodNote}");
+                outcome = "diary correction";
+            }
+            else
+            {
+                entry.MoodNote = parsed.MoodNote;
+            }
+
+            entry.MoodScore = mood;
+            entry.MoodScale = parsed.Scale;
+        }
+        else if (entry.MoodScore is null && parsed.MoodNote is not null)
+        {
+            entry.MoodNote = parsed.MoodNote; // why a number in the text was not taken as a score
+        }
+
+        if (parsed.Event.Length > 0)
+        {
+            entry.EventText = entry.EventText.Length == 0 ? parsed.Event : $"{entry.EventText}\n{parsed.Event}";
+        }
+
+        foreach (var tag in parsed.Tags)
+        {
+            if (!entry.Tags.Contains(tag, StringComparer.Ordinal))
+            {
+                entry.Tags = [.. entry.Tags, tag];
+            }
+        }
+
+        if (risk.Level > entry.RiskLevel)
+        {
+            entry.RiskLevel = risk.Level;
+        }
+
+        entry.UpdatedAtUtc = nowUtc;
+        return outcome;
+    }
+
+    private static string Format(double score) => score.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,29 @@
+using Buddy.Domain.Safeguarding;
+using Buddy.Gateway.Email;
+using Buddy.Gateway.Replies;
+using Buddy.Gateway.Sms;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Buddy.Gateway.Safeguarding;
+
+public static class SafeguardingServiceCollectionExtensions
+{
+    /// <summary>The risk detector, the safeguarding reply handler (Order 0) and the email outbox it escalates through.</summary>
+    public static IServiceCollection AddSafeguarding(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(RiskDetector.Default);
+        services.AddEmailOutbox(configuration);
+
+        // The SMS feature registers the real outbox signal; until it does (or in hosts without SMS) waking is a no-op.
+        services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
+        services.AddScoped<IReplyHandler, SafeguardingReplyHandler>();
+        return services;
+    }
+
+    private sealed class NoOutboxSignal : IOutboxSignal
+    {
+        public void Wake()
+        {
+        }
+    }
+}
