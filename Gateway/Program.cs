@@ -1,4 +1,7 @@
 using Buddy.Gateway.CheckIns;
+using Buddy.Gateway.Api;
+using Buddy.Gateway.Dashboard;
+using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Demo;
 using Buddy.Gateway.Hosting;
@@ -21,9 +24,12 @@ try
     builder.Services.AddDemo();
     builder.Services.AddCheckIns(builder.Configuration);
     builder.Services.AddSms(builder.Configuration, builder.Environment);
+    builder.Services.AddSessionCycle(builder.Configuration);
     builder.Services.AddReplies(builder.Configuration);
     builder.Services.AddSafeguarding(builder.Configuration);
     builder.Services.AddPrivacy(builder.Configuration);
+    builder.Services.AddDashboard();
+    builder.Services.AddApi();
 
     var app = builder.Build();
     if (isVerb)
@@ -38,6 +44,7 @@ try
     app.MapBuddyPages();
     app.MapHealth();
     app.MapSms();
+    app.MapApiV1();
 
     await app.RunAsync();
     return 0;
