@@ -2,6 +2,7 @@ using Buddy.Gateway.Api;
 using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Manage;
 
 // Composition only: each feature offers one AddX() and one MapX().
 try
@@ -14,6 +15,7 @@ try
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
     builder.Services.AddDashboard();
+    builder.Services.AddManageConsole();
     builder.Services.AddApi();
 
     var app = builder.Build();
