@@ -1,3 +1,5 @@
+using Buddy.Gateway.Engagement;
+
 namespace Buddy.Gateway.Dashboard;
 
 public static class DashboardSetup
@@ -6,6 +8,11 @@ public static class DashboardSetup
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddScoped<CaseloadQuery>();
+        services.AddScoped<SummaryQuery>();
+        services.AddScoped<AlertActions>();
+
+        // Called by the scheduler's engagement job (see EngagementAlertScanner).
+        services.AddSingleton<EngagementAlertScanner>();
         return services;
     }
 }
