@@ -42,7 +42,7 @@ public sealed class NhsInputTagHelper : TagHelper
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var state = ViewContext.ModelState.TryGetValue(name, out var entry) ? entry : null;
         var errors = state?.Errors.Select(e => e.ErrorMessage).Where(m => m.Length > 0).ToList() ?? [];
-        var value = state?.AttemptedValue ?? Format(For.Model);
+        var value = Type == "password" ? "" : state?.AttemptedValue ?? Format(For.Model);
         var enc = HtmlEncoder.Default;
 
         output.TagName = "div";
