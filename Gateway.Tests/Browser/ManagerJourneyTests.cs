@@ -67,7 +67,7 @@ public sealed partial class ManagerJourneyTests
         await Assertions.Expect(page.Locator("#preview-unicode")).ToBeHiddenAsync();
 
         await message.FillAsync("Hi {FirstName} 😊 " + new string('x', 60));
-        await Assertions.Expect(page.Locator("#preview-counter")).ToContainTextAsync("2 texts (Unicode)");
+        await Assertions.Expect(page.Locator("#preview-counter")).ToContainTextAsync("71 characters, 2 texts (Unicode, up to 67 characters each)");
         await Assertions.Expect(page.Locator("#preview-counter")).ToHaveClassAsync(Over());
         await Assertions.Expect(page.Locator("#preview-unicode-chars")).ToHaveTextAsync("😊");
 

@@ -20,8 +20,10 @@
     });
     var length = window.BuddySms.measure(filled);
     text.textContent = filled;
-    counter.textContent = length.units + " of " + length.unitsPerSegment + " characters, " + length.segments +
-      (length.segments === 1 ? " text" : " texts") + " (" + (length.encoding === "Gsm7" ? "GSM-7" : "Unicode") + ")";
+    var encoding = length.encoding === "Gsm7" ? "GSM-7" : "Unicode";
+    counter.textContent = length.segments > 1
+      ? length.units + " characters, " + length.segments + " texts (" + encoding + ", up to " + length.unitsPerSegment + " characters each)"
+      : length.units + " of " + length.unitsPerSegment + " characters, 1 text (" + encoding + ")";
     counter.classList.toggle("buddy-counter--over", length.segments > 1);
     unicode.hidden = length.nonGsmCharacters.length === 0;
     unicodeChars.textContent = length.nonGsmCharacters.join(" ");
