@@ -1,14 +1,12 @@
 using Buddy.Gateway.ApiKeys;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Hosting;
-using Buddy.Gateway.Identity;
 using Buddy.Gateway.Organisations;
 using Buddy.Gateway.Overview;
 using Buddy.Gateway.Schedules;
 using Buddy.Gateway.ServiceUsers;
 using Buddy.Gateway.Staff;
 using Buddy.Gateway.Templates;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Buddy.Gateway.Manage;
@@ -16,12 +14,11 @@ namespace Buddy.Gateway.Manage;
 public static class ManageSetup
 {
     /// <summary>
-    /// The service manager console (Pages/Manage, service managers and admins only) and the operator verbs for
+    /// The service manager console (Pages/Manage; PagesSetup keeps the folder to service managers and admins) and the operator verbs for
     /// organisations and staff. The commands are shared with the API.
     /// </summary>
     public static IServiceCollection AddManageConsole(this IServiceCollection services)
     {
-        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Manage", BuddyPolicies.Manager));
         services.TryAddScoped<ServiceUserCommands>();
         services.TryAddScoped<ScheduleCommands>();
         services.TryAddScoped<ApiKeyIssuer>();
