@@ -1,9 +1,13 @@
 using Buddy.Gateway.CheckIns;
+using Buddy.Gateway.Api;
+using Buddy.Gateway.Dashboard;
+using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Demo;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Replies;
 using Buddy.Gateway.Safeguarding;
+using Buddy.Gateway.Privacy;
 using Buddy.Gateway.Sms;
 
 // Composition only: each feature offers one AddX() and one MapX().
@@ -12,6 +16,7 @@ try
     var isVerb = CommandVerbs.TrySplit(args, out var verb, out var verbArgs);
     var builder = WebApplication.CreateBuilder(isVerb ? [] : args);
     builder.AddBuddyLogging();
+    builder.AddHardening();
     builder.Services.AddSingleton(TimeProvider.System);
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
@@ -19,8 +24,12 @@ try
     builder.Services.AddDemo();
     builder.Services.AddCheckIns(builder.Configuration);
     builder.Services.AddSms(builder.Configuration, builder.Environment);
+    builder.Services.AddSessionCycle(builder.Configuration);
     builder.Services.AddReplies(builder.Configuration);
     builder.Services.AddSafeguarding(builder.Configuration);
+    builder.Services.AddPrivacy(builder.Configuration);
+    builder.Services.AddDashboard();
+    builder.Services.AddApi();
 
     var app = builder.Build();
     if (isVerb)
@@ -31,9 +40,11 @@ try
     await app.Services.MigrateDatabaseAsync();
     await app.SeedDemoIfConfiguredAsync();
 
+    app.UseHardening(); // first in the pipeline: see its comment for why the order matters
     app.MapBuddyPages();
     app.MapHealth();
     app.MapSms();
+    app.MapApiV1();
 
     await app.RunAsync();
     return 0;

@@ -25,6 +25,9 @@ public sealed class ServiceUser
     /// <summary>Set when the person was erased on request; only a non-identifying stub remains.</summary>
     public DateTime? ErasedAtUtc { get; set; }
 
+    /// <summary>Set when the retention policy removed identifiable content after discharge; the structure stays.</summary>
+    public DateTime? AnonymisedAtUtc { get; set; }
+
     /// <summary>Optional external reference (e.g. the clinical record's id) for filing exports.</summary>
     public string? ExternalReference { get; set; }
     public DateTime CreatedAtUtc { get; set; }

@@ -14,6 +14,9 @@ public enum OutboundKind
     AppointmentReminder,
     GoalReminder,
     Questionnaire,
+
+    /// <summary>A short answer to something the person just texted (agenda noted, goal recorded, change passed on).</summary>
+    ConversationReply,
 }
 
 public static class OutboundKindExtensions

@@ -160,9 +160,10 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
     private async Task<int> InitialiseNewSchedulesAsync(int maxSchedules, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
+        // A day's slack either side of UTC: the rule itself decides whether the end date has really passed.
+        var endedBefore = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
         var candidates = await db.CheckInSchedules
-            .Where(s => s.IsEnabled && s.NextDueAtUtc == null && (s.EndDate == null || s.EndDate >= today))
+            .Where(s => s.IsEnabled && s.NextDueAtUtc == null && (s.EndDate == null || s.EndDate >= endedBefore))
             .Join(db.ServiceUsers, s => s.ServiceUserId, p => p.Id, (s, p) => new { Schedule = s, Person = p })
             .Where(x => x.Person.Consent == Domain.ServiceUsers.ConsentState.OptedIn
                 && x.Person.PhoneE164 != null

@@ -1,9 +1,12 @@
 using Buddy.Domain.ApiKeys;
 using Buddy.Domain.Audit;
 using Buddy.Domain.CheckIns;
+using Buddy.Domain.Conversations;
 using Buddy.Domain.Diary;
 using Buddy.Domain.Email;
+using Buddy.Domain.Goals;
 using Buddy.Domain.Organisations;
+using Buddy.Domain.Questionnaires;
 using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
@@ -11,15 +14,19 @@ using Buddy.Domain.Sessions;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Staff;
 using Buddy.Domain.Templates;
+using Buddy.Gateway.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Data;
 
 /// <summary>
 /// The one EF Core context. The schema itself is owned by the numbered scripts in sql/; this model maps onto it
-/// and a test proves the two agree on both engines.
+/// and a test proves the two agree on both engines. Identity's sign-in tables live in the same database (0005).
 /// </summary>
-public class BuddyDbContext(DbContextOptions<BuddyDbContext> options) : DbContext(options)
+public class BuddyDbContext(DbContextOptions<BuddyDbContext> options)
+    : IdentityDbContext<BuddyUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
@@ -34,13 +41,20 @@ public class BuddyDbContext(DbContextOptions<BuddyDbContext> options) : DbContex
     public DbSet<TherapySession> TherapySessions => Set<TherapySession>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<GoalProgress> GoalProgress => Set<GoalProgress>();
+    public DbSet<QuestionnaireSchedule> QuestionnaireSchedules => Set<QuestionnaireSchedule>();
+    public DbSet<QuestionnaireRun> QuestionnaireRuns => Set<QuestionnaireRun>();
+    public DbSet<QuestionnaireAnswer> QuestionnaireAnswers => Set<QuestionnaireAnswer>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BuddyDbContext).Assembly);
-        StoreConventions.Apply(modelBuilder, IsSqlite);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BuddyDbContext).Assembly);
+        StoreConventions.Apply(builder, IsSqlite);
     }
 }

@@ -20,6 +20,7 @@ public static class DatabaseServiceCollectionExtensions
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
     {
+        options.AddInterceptors(Conversations.OptOutClosesConversations.Instance);
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:

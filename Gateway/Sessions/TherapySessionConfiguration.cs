@@ -12,5 +12,6 @@ internal sealed class TherapySessionConfiguration : IEntityTypeConfiguration<The
         builder.ToTable("therapy_sessions");
         builder.HasOne<ServiceUser>().WithMany().HasForeignKey(s => s.ServiceUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(s => new { s.ServiceUserId, s.StartsAtUtc });
+        builder.HasIndex(s => new { s.Status, s.StartsAtUtc });
     }
 }

@@ -1,0 +1,8 @@
+namespace Buddy.Domain.Goals;
+
+public enum GoalOutcome
+{
+    Done,
+    Partial,
+    NotDone,
+}

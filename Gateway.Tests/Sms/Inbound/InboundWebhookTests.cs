@@ -1,0 +1,250 @@
+using System.Net;
+using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Sms;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Replies;
+using Buddy.Gateway.Sms.Twilio;
+using Buddy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Buddy.Tests.Sms.Inbound;
+
+/// <summary>POST /sms/inbound through the real gateway: signature, idempotency, and what the processor makes of it.</summary>
+public sealed class InboundWebhookTests
+{
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Post_WhenSigned_AnswersEmptyTwimlAndStoresTheMessage(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        await using var gateway = new SmsGateway(database);
+        var sid = SmsGateway.NewSid();
+
+        using var response = await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(user.PhoneE164!, "7 went swimming", sid));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("""<?xml version="1.0" encoding="UTF-8"?><Response/>""", await response.Content.ReadAsStringAsync());
+        await SmsTestData.WaitUntilAsync(db => db.InboundMessages.AnyAsync(m => m.ProviderMessageId == sid && m.State != InboundState.Received), database, "processing");
+        await using var check = database.CreateContext();
+        var stored = await check.InboundMessages.SingleAsync(m => m.ProviderMessageId == sid);
+        Assert.Equal("7 went swimming", stored.Body);
+        Assert.Equal(user.Id, stored.ServiceUserId);
+        Assert.Equal(user.OrganisationId, stored.OrganisationId);
+        Assert.Equal(InboundState.Processed, stored.State);
+        Assert.Equal("unhandled", stored.Outcome); // no reply handler is registered on this branch
+    }
+
+    [Fact]
+    public async Task Post_WhenUnsigned_Answers403AndStoresNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gateway = new SmsGateway(database);
+        var client = gateway.CreateClient();
+
+        using var response = await client.PostAsync("/sms/inbound", new FormUrlEncodedContent(SmsGateway.InboundForm(SmsTestData.NewPhone(), "hello")));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.InboundMessages.CountAsync());
+    }
+
+    [Fact]
+    public async Task Post_WhenTampered_Answers403()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gateway = new SmsGateway(database);
+        var form = SmsGateway.InboundForm(SmsTestData.NewPhone(), "fine thanks");
+        var signature = TwilioSignature.Compute(SmsGateway.AuthToken, "http://localhost/sms/inbound", form);
+        var tampered = form.Select(f => f.Key == "Body" ? new KeyValuePair<string, string>("Body", "STOP") : f).ToList();
+
+        using var changedBody = await gateway.PostSignedAsync("/sms/inbound", tampered, signatureOverride: signature);
+        using var otherToken = await gateway.PostSignedAsync("/sms/inbound", form,
+            signatureOverride: TwilioSignature.Compute("another-token", "http://localhost/sms/inbound", form));
+        using var otherUrl = await gateway.PostSignedAsync("/sms/inbound", form, signedUrl: "http://localhost/sms/status");
+
+        Assert.Equal(HttpStatusCode.Forbidden, changedBody.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherUrl.StatusCode);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.InboundMessages.CountAsync());
+    }
+
+    [Fact]
+    public async Task Post_WhenBehindAProxy_ValidatesAgainstThePublicBaseUrl()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gateway = new SmsGateway(database, settings: new Dictionary<string, string?> { ["Twilio:PublicBaseUrl"] = "https://buddy.example.org" });
+        var form = SmsGateway.InboundForm(SmsTestData.NewPhone(), "hi");
+
+        using var local = await gateway.PostSignedAsync("/sms/inbound", form);
+        using var viaProxy = await gateway.PostSignedAsync("/sms/inbound", form, signedUrl: "https://buddy.example.org/sms/inbound");
+
+        Assert.Equal(HttpStatusCode.Forbidden, local.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, viaProxy.StatusCode);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Post_WhenTwilioRepeatsAMessageSid_StoresItOnce(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        await using var gateway = new SmsGateway(database);
+        var form = SmsGateway.InboundForm(user.PhoneE164!, "STOP", SmsGateway.NewSid());
+
+        // Twice one after the other, then five at once (the unique index decides between them).
+        var responses = new List<HttpResponseMessage> { await gateway.PostSignedAsync("/sms/inbound", form), await gateway.PostSignedAsync("/sms/inbound", form) };
+        var concurrentForm = SmsGateway.InboundForm(user.PhoneE164!, "6 ok", SmsGateway.NewSid());
+        responses.AddRange(await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => gateway.PostSignedAsync("/sms/inbound", concurrentForm))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await SmsTestData.WaitUntilAsync(db => db.InboundMessages.AllAsync(m => m.State != InboundState.Received), database, "processing");
+        await using var db = database.CreateContext();
+        Assert.Equal(2, await db.InboundMessages.CountAsync());
+        Assert.Equal(1, await db.OutboundMessages.CountAsync(m => m.Kind == OutboundKind.OptOutConfirmation));
+        Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.Action == "consent.opted-out"));
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Post_FromAnUnknownNumber_StoresItUnmatchedAndSendsNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var gateway = new SmsGateway(database);
+        var sid = SmsGateway.NewSid();
+
+        using var response = await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(SmsTestData.NewPhone(), "who is this? STOP", sid));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await SmsTestData.WaitUntilAsync(db => db.InboundMessages.AnyAsync(m => m.ProviderMessageId == sid && m.State == InboundState.Unmatched), database, "unmatched");
+        await using var db = database.CreateContext();
+        var stored = await db.InboundMessages.SingleAsync();
+        Assert.Null(stored.ServiceUserId);
+        Assert.Equal("unknown sender", stored.Outcome);
+        Assert.Equal(0, await db.OutboundMessages.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("MessageSid")]
+    [InlineData("From")]
+    [InlineData("Body")]
+    public async Task Post_WhenAFieldIsMissing_Answers400(string field)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gateway = new SmsGateway(database);
+        var form = SmsGateway.InboundForm(SmsTestData.NewPhone(), "hello").Where(f => f.Key != field);
+
+        using var response = await gateway.PostSignedAsync("/sms/inbound", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Post_WhenTheBodyIsOversized_Answers413()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gateway = new SmsGateway(database);
+
+        using var response = await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(SmsTestData.NewPhone(), new string('x', 40_000)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_WhenNotAForm_Answers415()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gateway = new SmsGateway(database);
+
+        using var response = await gateway.CreateClient().PostAsync("/sms/inbound", new StringContent("""{"Body":"hi"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_WhenTheDatabaseIsDown_Answers503SoTwilioRetries()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gateway = new SmsGateway(database);
+        _ = gateway.Server; // start while the database is there (the gateway migrates at start-up)
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE inbound_messages");
+        }
+
+        using var response = await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(SmsTestData.NewPhone(), "hello"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Post_WhenAHandlerClaimsTheReply_RunsHandlersInOrderAndSavesTheirWorkWithTheMessage(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var order = new List<string>();
+        await using var gateway = new SmsGateway(database, services: s =>
+        {
+            s.AddSingleton<IReplyHandler>(new RecordingHandler(order, "diary", 1000, claims: true));
+            s.AddSingleton<IReplyHandler>(new RecordingHandler(order, "safeguarding", 0, claims: false));
+            s.AddSingleton<IReplyHandler>(new RecordingHandler(order, "never", 2000, claims: true));
+        });
+        var sid = SmsGateway.NewSid();
+
+        await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(user.PhoneE164!, "3 rough day", sid));
+
+        await SmsTestData.WaitUntilAsync(db => db.InboundMessages.AnyAsync(m => m.ProviderMessageId == sid && m.State == InboundState.Processed), database, "processing");
+        Assert.Equal(["safeguarding", "diary"], order);
+        await using var db = database.CreateContext();
+        Assert.Equal("diary entry", (await db.InboundMessages.SingleAsync()).Outcome);
+        Assert.Equal(["handled:diary", "handled:safeguarding"], (await db.AuditEvents.Select(a => a.Action).ToListAsync()).Order());
+    }
+
+    [Fact]
+    public async Task Post_WhenAHandlerThrows_MarksTheMessageFailedAndKeepsNothingHalfDone()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        await using var gateway = new SmsGateway(database, services: s =>
+        {
+            s.AddSingleton<IReplyHandler>(new RecordingHandler([], "writes first", 0, claims: false));
+            s.AddSingleton<IReplyHandler>(new ThrowingHandler());
+        });
+        var sid = SmsGateway.NewSid();
+
+        await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(user.PhoneE164!, "5", sid));
+
+        await SmsTestData.WaitUntilAsync(db => db.InboundMessages.AnyAsync(m => m.ProviderMessageId == sid && m.State == InboundState.Failed), database, "failure");
+        await using var db = database.CreateContext();
+        var failed = await db.InboundMessages.SingleAsync();
+        Assert.Contains("InvalidOperationException", failed.Outcome);
+        Assert.DoesNotContain(user.PhoneE164!, failed.Outcome);
+        Assert.Equal(0, await db.AuditEvents.CountAsync());
+    }
+
+    private sealed class RecordingHandler(List<string> order, string name, int handlerOrder, bool claims) : IReplyHandler
+    {
+        public int Order => handlerOrder;
+
+        public Task<bool> TryHandleAsync(ReplyContext reply, CancellationToken cancellationToken)
+        {
+            order.Add(name);
+            reply.Db.AuditEvents.Add(new Domain.Audit.AuditEvent { Action = $"handled:{name}", OccurredAtUtc = reply.NowUtc, ServiceUserId = reply.ServiceUser.Id });
+            if (claims)
+            {
+                reply.Outcome = "diary entry";
+            }
+
+            return Task.FromResult(claims);
+        }
+    }
+
+    private sealed class ThrowingHandler : IReplyHandler
+    {
+        public int Order => 1000;
+
+        public Task<bool> TryHandleAsync(ReplyContext reply, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException($"Parser broke on a text from {reply.Message.FromPhone}");
+    }
+}

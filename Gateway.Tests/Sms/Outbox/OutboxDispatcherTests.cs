@@ -1,0 +1,366 @@
+using System.Collections.Concurrent;
+using Buddy.Domain.Audit;
+using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Sms;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Sms;
+using Buddy.Gateway.Sms.Outbox;
+using Buddy.Gateway.Sms.Twilio;
+using Buddy.Tests.Sms.Twilio;
+using Buddy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+
+namespace Buddy.Tests.Sms.Outbox;
+
+/// <summary>The dispatcher against a real database, a fake clock and a provider seam we own.</summary>
+public sealed class OutboxDispatcherTests
+{
+    // 19:00 in London on a November evening: outside the default quiet hours (21:30-08:00).
+    private static readonly DateTimeOffset s_evening = new(2026, 11, 25, 19, 0, 0, TimeSpan.Zero);
+
+    private readonly FakeTimeProvider _clock = new(s_evening);
+    private readonly Mock<ISmsSender> _sender = new();
+    private readonly ConcurrentBag<string> _sentTo = [];
+
+    public OutboxDispatcherTests()
+    {
+        _sender.SetupGet(s => s.SenderId).Returns("+15005550006");
+        AcceptEverything();
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task RunOnce_WhenARowIsDue_SendsItAndRecordsTheProviderIdAndStatus(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, s_evening.UtcDateTime);
+
+        var claimed = await Dispatcher(database).RunOnceAsync(default);
+
+        Assert.Equal(1, claimed);
+        var sent = await SmsTestData.ReloadAsync(database, row);
+        Assert.Equal(OutboundStatus.Queued, sent.Status);
+        Assert.StartsWith("SM", sent.ProviderMessageId);
+        Assert.Equal(1, sent.Attempts);
+        Assert.Null(sent.LeaseUntilUtc);
+        Assert.Equal(s_evening.UtcDateTime, sent.SentAtUtc);
+        Assert.Equal([user.PhoneE164!], _sentTo);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenARowIsNotYetDue_LeavesIt()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, s_evening.UtcDateTime.AddMinutes(5));
+
+        Assert.Equal(0, await Dispatcher(database).RunOnceAsync(default));
+        Assert.Equal(OutboundStatus.Pending, (await SmsTestData.ReloadAsync(database, row)).Status);
+        Assert.Empty(_sentTo);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task RunOnce_WhenTheRoutineRecipientOptedOut_CancelsButStillSendsNonRoutineTexts(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, user) = await SmsTestData.AddPersonAsync(database, u => u.Consent = ConsentState.OptedOut);
+        var checkIn = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, s_evening.UtcDateTime);
+        var confirmation = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.OptOutConfirmation, s_evening.UtcDateTime);
+
+        await Dispatcher(database).RunOnceAsync(default);
+
+        var cancelled = await SmsTestData.ReloadAsync(database, checkIn);
+        Assert.Equal(OutboundStatus.Cancelled, cancelled.Status);
+        Assert.Equal(OutboxCancelReasons.OptedOut, cancelled.ErrorCode);
+        Assert.Equal(OutboundStatus.Queued, (await SmsTestData.ReloadAsync(database, confirmation)).Status);
+        Assert.Single(_sentTo);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheRecipientWasDischarged_CancelsRoutineTexts()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database, u => u.Status = ServiceUserStatus.Discharged);
+        var reminder = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.Reminder, s_evening.UtcDateTime);
+
+        await Dispatcher(database).RunOnceAsync(default);
+
+        Assert.Equal(OutboxCancelReasons.Discharged, (await SmsTestData.ReloadAsync(database, reminder)).ErrorCode);
+        Assert.Empty(_sentTo);
+    }
+
+    [Theory]
+    [InlineData("Europe/London", 23, 0, true)]
+    [InlineData("Europe/London", 7, 59, true)]
+    [InlineData("Europe/London", 8, 0, false)]
+    [InlineData("America/New_York", 23, 0, false)] // 18:00 in New York
+    [InlineData("Australia/Sydney", 12, 0, true)]  // 23:00 in Sydney
+    public async Task RunOnce_WhenARetryDriftsIntoQuietHours_CancelsWithAReason(string zone, int utcHour, int utcMinute, bool quiet)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database, u => u.TimeZoneId = zone);
+        var now = new DateTime(2026, 11, 26, utcHour, utcMinute, 0, DateTimeKind.Utc);
+        _clock.SetUtcNow(now);
+        var checkIn = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, now, m => m.Attempts = 2);
+        var crisis = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.Crisis, now);
+
+        await Dispatcher(database).RunOnceAsync(default);
+
+        var routine = await SmsTestData.ReloadAsync(database, checkIn);
+        Assert.Equal(quiet ? OutboundStatus.Cancelled : OutboundStatus.Queued, routine.Status);
+        if (quiet)
+        {
+            Assert.Equal(OutboxCancelReasons.QuietHours, routine.ErrorCode);
+            Assert.Contains("quiet hours (21:30-08:00)", routine.ErrorMessage);
+        }
+
+        // A crisis reply answers something the person just did: it always goes.
+        Assert.Equal(OutboundStatus.Queued, (await SmsTestData.ReloadAsync(database, crisis)).Status);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheScheduleHasItsOwnQuietHours_UsesThem()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        await using (var db = database.CreateContext())
+        {
+            db.CheckInSchedules.Add(new Domain.Schedules.CheckInSchedule
+            {
+                OrganisationId = user.OrganisationId, ServiceUserId = user.Id, QuietHoursStart = new(18, 0), QuietHoursEnd = new(9, 0),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var checkIn = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, s_evening.UtcDateTime);
+
+        await Dispatcher(database).RunOnceAsync(default);
+
+        Assert.Equal(OutboxCancelReasons.QuietHours, (await SmsTestData.ReloadAsync(database, checkIn)).ErrorCode);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task RunOnce_WhenTheProviderSaysLater_SchedulesARetryWithBackoffThenSends(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, s_evening.UtcDateTime);
+        _sender.SetupSequence(s => s.SendAsync(It.IsAny<SmsRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SendOutcome.RetryLater(TimeSpan.FromMinutes(3), "20429", "Too Many Requests"))
+            .ReturnsAsync(new SendOutcome.Accepted("SMsecond", OutboundStatus.Queued));
+        var dispatcher = Dispatcher(database);
+
+        await dispatcher.RunOnceAsync(default);
+
+        var waiting = await SmsTestData.ReloadAsync(database, row);
+        Assert.Equal(OutboundStatus.Pending, waiting.Status);
+        Assert.Equal(1, waiting.Attempts);
+        Assert.Equal("20429", waiting.ErrorCode);
+        Assert.True(waiting.NotBeforeUtc >= s_evening.UtcDateTime.AddMinutes(3), $"Retry at {waiting.NotBeforeUtc:O}");
+        Assert.Equal(0, await dispatcher.RunOnceAsync(default));
+
+        _clock.Advance(waiting.NotBeforeUtc - s_evening.UtcDateTime);
+        await dispatcher.RunOnceAsync(default);
+
+        var sent = await SmsTestData.ReloadAsync(database, row);
+        Assert.Equal("SMsecond", sent.ProviderMessageId);
+        Assert.Equal(2, sent.Attempts);
+        Assert.Null(sent.ErrorCode);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenRetriesRunOut_MarksFailed()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.Crisis, s_evening.UtcDateTime, m => m.Attempts = 7);
+        _sender.Setup(s => s.SendAsync(It.IsAny<SmsRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SendOutcome.RetryLater(null, "timeout", "Twilio did not answer."));
+
+        await Dispatcher(database).RunOnceAsync(default);
+
+        var failed = await SmsTestData.ReloadAsync(database, row);
+        Assert.Equal(OutboundStatus.Failed, failed.Status);
+        Assert.Equal(8, failed.Attempts);
+        Assert.Contains("Gave up after 8 attempts", failed.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenTheProviderRefusesForGood_MarksFailedWithoutRetrying()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, s_evening.UtcDateTime);
+        _sender.Setup(s => s.SendAsync(It.IsAny<SmsRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SendOutcome.PermanentFailure("21211", "Invalid 'To' Phone Number"));
+
+        await Dispatcher(database).RunOnceAsync(default);
+        _clock.Advance(TimeSpan.FromHours(1));
+        await Dispatcher(database).RunOnceAsync(default);
+
+        var failed = await SmsTestData.ReloadAsync(database, row);
+        Assert.Equal(OutboundStatus.Failed, failed.Status);
+        Assert.Equal("21211", failed.ErrorCode);
+        _sender.Verify(s => s.SendAsync(It.IsAny<SmsRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task RunOnce_WhenTwilioAnswers21610_MarksTheServiceUserOptedOut(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var twilio = await FakeTwilio.StartAsync();
+        twilio.ThenError(400, 21610, "Attempt to send to unsubscribed recipient");
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var checkIn = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, s_evening.UtcDateTime);
+        var reminder = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.Reminder, s_evening.UtcDateTime.AddHours(1));
+
+        await Dispatcher(database, TwilioSmsSenderTests.CreateSender(twilio)).RunOnceAsync(default);
+
+        var failed = await SmsTestData.ReloadAsync(database, checkIn);
+        Assert.Equal(OutboundStatus.Failed, failed.Status);
+        Assert.Equal("21610", failed.ErrorCode);
+        Assert.Equal(ConsentState.OptedOut, (await SmsTestData.ReloadAsync(database, user)).Consent);
+        Assert.Equal(OutboundStatus.Cancelled, (await SmsTestData.ReloadAsync(database, reminder)).Status);
+        await using var db = database.CreateContext();
+        var audit = await db.AuditEvents.SingleAsync(a => a.ServiceUserId == user.Id);
+        Assert.Equal("consent.opted-out", audit.Action);
+        Assert.Contains("21610", audit.Detail);
+    }
+
+    /// <summary>
+    /// The kill test: a dispatcher claims a row and dies before calling the provider. Another dispatcher must not
+    /// touch the row while the lease holds, must send it once the lease has expired, and never again.
+    /// </summary>
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task RunOnce_AfterASenderCrashedBeforeTheProviderCall_SendsExactlyOnceWhenTheLeaseExpires(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, s_evening.UtcDateTime);
+
+        // The first dispatcher's claim, committed; then the process is gone before it could call the provider.
+        await using (var crashed = database.CreateContext())
+        {
+            var claimed = await OutboxClaims.ClaimAsync(crashed, s_evening.UtcDateTime, s_evening.UtcDateTime.AddMinutes(2), 10, default);
+            Assert.Equal([row.Id], claimed);
+        }
+
+        var orphan = await SmsTestData.ReloadAsync(database, row);
+        Assert.Equal(OutboundStatus.Sending, orphan.Status);
+        Assert.Null(orphan.ProviderMessageId);
+
+        var restarted = Dispatcher(database);
+        Assert.Equal(0, await restarted.RunOnceAsync(default));
+        Assert.Empty(_sentTo);
+
+        _clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await restarted.RunOnceAsync(default));
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await restarted.RunOnceAsync(default));
+        Assert.Equal(0, await Dispatcher(database).RunOnceAsync(default));
+
+        Assert.Single(_sentTo);
+        var sent = await SmsTestData.ReloadAsync(database, row);
+        Assert.Equal(OutboundStatus.Queued, sent.Status);
+        Assert.Equal(2, sent.Attempts);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task RunOnce_WithSeveralDispatchersAtOnce_SendsEveryRowExactlyOnce(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var rows = new List<OutboundMessage>();
+        for (var i = 0; i < 30; i++)
+        {
+            var (_, user) = await SmsTestData.AddPersonAsync(database);
+            rows.Add(await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, s_evening.UtcDateTime));
+        }
+
+        var dispatchers = Enumerable.Range(0, 4).Select(_ => Dispatcher(database, settings: Settings(batchSize: 3))).ToList();
+        await Task.WhenAll(dispatchers.Select(d => Task.Run(async () =>
+        {
+            while (await d.RunOnceAsync(default) > 0)
+            {
+            }
+        })));
+
+        Assert.Equal(30, _sentTo.Count);
+        Assert.Equal(rows.Select(r => r.ToPhone).Order(), _sentTo.Order());
+        await using var db = database.CreateContext();
+        Assert.Equal(30, await db.OutboundMessages.CountAsync(m => m.Status == OutboundStatus.Queued && m.Attempts == 1));
+    }
+
+    [Fact]
+    public async Task RunOnce_WhenStoppingBeforeARowIsSent_HandsItBackUntouched()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database, configureOrganisation: o => o.SendRatePerSecond = 0.5);
+        var first = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.Crisis, s_evening.UtcDateTime);
+        var second = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.Crisis, s_evening.UtcDateTime.AddTicks(10));
+        using var stopping = new CancellationTokenSource();
+
+        // The second row must wait two seconds for its turn at 0.5/s; the gateway stops meanwhile.
+        var run = Dispatcher(database).RunOnceAsync(stopping.Token);
+        await SmsTestData.WaitUntilAsync(async db => await db.OutboundMessages.AnyAsync(m => m.Id == first.Id && m.Status == OutboundStatus.Queued), database, "the first send");
+        await stopping.CancelAsync();
+        await run;
+
+        Assert.Equal(OutboundStatus.Queued, (await SmsTestData.ReloadAsync(database, first)).Status);
+        var released = await SmsTestData.ReloadAsync(database, second);
+        Assert.Equal(OutboundStatus.Pending, released.Status);
+        Assert.Equal(0, released.Attempts);
+        Assert.Null(released.LeaseUntilUtc);
+        Assert.Single(_sentTo);
+    }
+
+    [Fact]
+    public async Task Wake_WhenAnUrgentRowIsWritten_SendsItWithoutWaitingForThePoll()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var clock = TimeProvider.System;
+        var signal = new OutboxSignal(clock);
+        var dispatcher = new OutboxDispatcher(new TestContextFactory(database), _sender.Object, new SendPacer(clock), signal,
+            Settings(pollSeconds: 600), Twilio(), clock, NullLogger<OutboxDispatcher>.Instance);
+        await dispatcher.StartAsync(default);
+        try
+        {
+            await Task.Delay(300); // the first (empty) poll has run; the next is ten minutes away
+            var crisis = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.Crisis, DateTime.UtcNow);
+            signal.Wake();
+
+            await SmsTestData.WaitUntilAsync(async db => await db.OutboundMessages.AnyAsync(m => m.Id == crisis.Id && m.Status == OutboundStatus.Queued),
+                database, "the woken dispatcher to send", seconds: 5);
+        }
+        finally
+        {
+            await dispatcher.StopAsync(default);
+        }
+    }
+
+    private void AcceptEverything() =>
+        _sender.Setup(s => s.SendAsync(It.IsAny<SmsRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((SmsRequest request, CancellationToken _) =>
+            {
+                _sentTo.Add(request.To);
+                return new SendOutcome.Accepted("SM" + Guid.NewGuid().ToString("N"), OutboundStatus.Queued);
+            });
+
+    private OutboxDispatcher Dispatcher(TestDatabase database, ISmsSender? sender = null, SmsSettings? settings = null) =>
+        new(new TestContextFactory(database), sender ?? _sender.Object, new SendPacer(_clock), new OutboxSignal(_clock),
+            settings ?? Settings(), Twilio(), _clock, NullLogger<OutboxDispatcher>.Instance);
+
+    private static SmsSettings Settings(int batchSize = 20, double pollSeconds = 2) =>
+        SmsSettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Sms:Outbox:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sms:Outbox:PollSeconds"] = pollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build());
+
+    private static TwilioSettings Twilio() =>
+        TwilioSettings.FromConfiguration(new ConfigurationBuilder().Build(), SmsProvider.Simulator);
+}

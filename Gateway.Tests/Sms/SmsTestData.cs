@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using Buddy.Domain.Organisations;
+using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Sms;
+using Buddy.Gateway.Data;
+using Buddy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Tests.Sms;
+
+/// <summary>Rows the SMS tests start from: an organisation with one service user, and outbox rows.</summary>
+internal static class SmsTestData
+{
+    /// <summary>A fresh UK mobile number in Ofcom's drama range, unique per call so tests never share a person.</summary>
+    public static string NewPhone() => "+447700" + RandomNumberGenerator.GetInt32(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static async Task<(Organisation Organisation, ServiceUser User)> AddPersonAsync(
+        TestDatabase database, Action<ServiceUser>? configureUser = null, Action<Organisation>? configureOrganisation = null)
+    {
+        var organisation = new Organisation { Name = $"Riverside Youth Service {Guid.NewGuid():N}", SendRatePerSecond = 1000, CreatedAtUtc = DateTime.UtcNow };
+        configureOrganisation?.Invoke(organisation);
+        var user = new ServiceUser
+        {
+            OrganisationId = organisation.Id,
+            DisplayName = "Sam Taylor",
+            PhoneE164 = NewPhone(),
+            CreatedAtUtc = DateTime.UtcNow,
+            UpdatedAtUtc = DateTime.UtcNow,
+        };
+        configureUser?.Invoke(user);
+        await using var db = database.CreateContext();
+        db.Organisations.Add(organisation);
+        db.ServiceUsers.Add(user);
+        await db.SaveChangesAsync();
+        return (organisation, user);
+    }
+
+    public static async Task<OutboundMessage> AddOutboundAsync(
+        TestDatabase database, ServiceUser user, OutboundKind kind, DateTime notBeforeUtc, Action<OutboundMessage>? configure = null)
+    {
+        var message = new OutboundMessage
+        {
+            OrganisationId = user.OrganisationId,
+            ServiceUserId = user.Id,
+            ToPhone = user.PhoneE164!,
+            Body = $"Hi {user.GreetingName}, how was today?",
+            Kind = kind,
+            NotBeforeUtc = notBeforeUtc,
+            CreatedAtUtc = notBeforeUtc,
+        };
+        configure?.Invoke(message);
+        await using var db = database.CreateContext();
+        db.OutboundMessages.Add(message);
+        await db.SaveChangesAsync();
+        return message;
+    }
+
+    public static async Task<OutboundMessage> ReloadAsync(TestDatabase database, OutboundMessage message)
+    {
+        await using var db = database.CreateContext();
+        return await db.OutboundMessages.AsNoTracking().SingleAsync(m => m.Id == message.Id);
+    }
+
+    public static async Task<ServiceUser> ReloadAsync(TestDatabase database, ServiceUser user)
+    {
+        await using var db = database.CreateContext();
+        return await db.ServiceUsers.AsNoTracking().SingleAsync(u => u.Id == user.Id);
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds (background work), failing after <paramref name="seconds"/>.</summary>
+    public static async Task WaitUntilAsync(Func<BuddyDbContext, Task<bool>> condition, TestDatabase database, string what, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            await using (var db = database.CreateContext())
+            {
+                if (await condition(db))
+                {
+                    return;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out after {seconds} s waiting for {what}.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
+
+/// <summary>Contexts on a test database, as the gateway's pooled factory would hand them out.</summary>
+internal sealed class TestContextFactory(TestDatabase database) : IDbContextFactory<BuddyDbContext>
+{
+    public BuddyDbContext CreateDbContext() => database.CreateContext();
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Sms;
+using Buddy.Gateway.Data;
+using Buddy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Tests.Sms;
+
+/// <summary>POST /sms/status: signed, forward-only, tolerant of callbacks for messages it never sent.</summary>
+public sealed class StatusCallbackTests
+{
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Post_WhenCallbacksArriveOutOfOrder_NeverMovesBackwards(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var sid = SmsGateway.NewSid();
+        var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, DateTime.UtcNow.AddDays(1), m =>
+        {
+            m.Status = OutboundStatus.Queued;
+            m.ProviderMessageId = sid;
+        });
+        await using var gateway = new SmsGateway(database);
+
+        Assert.Equal(HttpStatusCode.OK, (await PostStatusAsync(gateway, sid, "delivered")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostStatusAsync(gateway, sid, "sent")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostStatusAsync(gateway, sid, "queued")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostStatusAsync(gateway, sid, "failed", "30003")).StatusCode);
+
+        var final = await SmsTestData.ReloadAsync(database, row);
+        Assert.Equal(OutboundStatus.Delivered, final.Status);
+        Assert.Null(final.ErrorCode);
+        Assert.NotNull(final.StatusUpdatedAtUtc);
+    }
+
+    [Fact]
+    public async Task Post_WhenCallbacksArriveInOrder_RecordsEachStepAndTheErrorCode()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var sid = SmsGateway.NewSid();
+        var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, DateTime.UtcNow.AddDays(1), m =>
+        {
+            m.Status = OutboundStatus.Queued;
+            m.ProviderMessageId = sid;
+        });
+        await using var gateway = new SmsGateway(database);
+
+        await PostStatusAsync(gateway, sid, "sent");
+        Assert.Equal(OutboundStatus.Sent, (await SmsTestData.ReloadAsync(database, row)).Status);
+        await PostStatusAsync(gateway, sid, "undelivered", "30003");
+
+        var final = await SmsTestData.ReloadAsync(database, row);
+        Assert.Equal(OutboundStatus.Undelivered, final.Status);
+        Assert.Equal("30003", final.ErrorCode);
+        Assert.Contains("unreachable", final.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Post_WhenTheFailureIs21610_MarksThePersonOptedOut()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var sid = SmsGateway.NewSid();
+        await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, DateTime.UtcNow, m =>
+        {
+            m.Status = OutboundStatus.Queued;
+            m.ProviderMessageId = sid;
+        });
+        await using var gateway = new SmsGateway(database);
+
+        await PostStatusAsync(gateway, sid, "failed", "21610");
+
+        Assert.Equal(ConsentState.OptedOut, (await SmsTestData.ReloadAsync(database, user)).Consent);
+    }
+
+    [Fact]
+    public async Task Post_ForAnUnknownMessageSid_Answers200AndStoresNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gateway = new SmsGateway(database);
+
+        using var response = await PostStatusAsync(gateway, SmsGateway.NewSid(), "delivered");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.OutboundMessages.CountAsync());
+    }
+
+    [Fact]
+    public async Task Post_WhenUnsigned_Answers403()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gateway = new SmsGateway(database);
+
+        using var response = await gateway.CreateClient().PostAsync("/sms/status",
+            new FormUrlEncodedContent([new("MessageSid", SmsGateway.NewSid()), new("MessageStatus", "delivered")]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_WhenTheStatusIsMissing_Answers400()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gateway = new SmsGateway(database);
+
+        using var response = await gateway.PostSignedAsync("/sms/status", [new("MessageSid", SmsGateway.NewSid())]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> PostStatusAsync(SmsGateway gateway, string sid, string status, string? errorCode = null)
+    {
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("AccountSid", "AC0123456789abcdef0123456789abcdef"),
+            new("MessageSid", sid),
+            new("SmsSid", sid),
+            new("MessageStatus", status),
+            new("SmsStatus", status),
+            new("ApiVersion", "2010-04-01"),
+        };
+        if (errorCode is not null)
+        {
+            form.Add(new("ErrorCode", errorCode));
+        }
+
+        return gateway.PostSignedAsync("/sms/status", form);
+    }
+}

@@ -1,0 +1,103 @@
+using Buddy.Domain.CheckIns;
+using Buddy.Domain.Conversations;
+using Buddy.Domain.Questionnaires;
+using Buddy.Gateway.Goals;
+using Buddy.Gateway.Questionnaires;
+using Buddy.Gateway.Replies;
+using Buddy.Gateway.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Conversations;
+
+/// <summary>
+/// Claims replies that answer a question Buddy asked (see <see cref="ConversationRouter"/> for which one):
+/// a questionnaire item, "anything to talk about?", "did you do your goal?". A request to cancel or move a booked
+/// session is taken first. Replies that are diary (including both halves of a two-step check-in) are left to the
+/// diary handler. Opt-out words never get here: the SMS pipeline honours them first.
+/// </summary>
+internal sealed class ConversationReplyHandler(
+    AppointmentChangeNotices appointmentChanges,
+    QuestionnaireReplies questionnaires,
+    AgendaReplies agenda,
+    GoalReplies goals,
+    TwoStepCheckIns twoStep) : IReplyHandler
+{
+    public int Order => 500;
+
+    public async Task<bool> TryHandleAsync(ReplyContext reply, CancellationToken cancellationToken)
+    {
+        var db = reply.Db;
+        var person = reply.ServiceUser;
+        var now = reply.NowUtc;
+        if (person.MayNotBeTexted)
+        {
+            return false;
+        }
+
+        if (await appointmentChanges.TryRaiseAsync(reply, cancellationToken))
+        {
+            return true;
+        }
+
+        var run = await db.QuestionnaireRuns
+            .Where(r => r.ServiceUserId == person.Id && r.Status == QuestionnaireStatus.InProgress)
+            .OrderByDescending(r => r.LastPromptAtUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (run is not null && !run.IsOpenAt(now))
+        {
+            run.Close(QuestionnaireStatus.Expired, now, "not finished in time");
+            run = null;
+        }
+
+        var conversations = await db.Conversations
+            .Where(c => c.ServiceUserId == person.Id && c.Status == ConversationStatus.Open)
+            .ToListAsync(cancellationToken);
+        foreach (var stale in conversations.Where(c => !c.IsOpenAt(now)))
+        {
+            stale.Close(ConversationStatus.Expired, now);
+        }
+
+        // The day's check-in still waiting for its answer: a newer question than any conversation opened before it.
+        var checkIn = await db.CheckIns
+            .Where(c => c.ServiceUserId == person.Id && c.Status == CheckInStatus.Sent && c.AnsweredAtUtc == null && c.SentAtUtc != null && c.SentAtUtc <= now)
+            .OrderByDescending(c => c.SentAtUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var open = conversations.Where(c => c.IsOpenAt(now))
+            .Select(c => new OpenConversation(c.Kind, c.Id, c.OpenedAtUtc, c.ExpiresAtUtc))
+            .ToList();
+        if (run is not null)
+        {
+            open.Add(new OpenConversation(ConversationKind.Questionnaire, run.Id, run.LastPromptAtUtc, run.ExpiresAtUtc));
+        }
+
+        var chosen = ConversationRouter.Choose(open, checkIn?.SentAtUtc, now);
+        switch (chosen?.Kind)
+        {
+            case ConversationKind.Questionnaire when await questionnaires.TryAnswerAsync(reply, run!, cancellationToken):
+                return true;
+            case ConversationKind.Agenda when await agenda.TryRecordAsync(reply, conversations.Single(c => c.Id == chosen.Value.Id), cancellationToken):
+                return true;
+            case ConversationKind.GoalReply when await goals.TryRecordAsync(reply, conversations.Single(c => c.Id == chosen.Value.Id), cancellationToken):
+                return true;
+            case ConversationKind.CheckInSecondStep:
+                // The second half of a two-step check-in: the diary handler merges it into the check-in's entry.
+                conversations.Single(c => c.Id == chosen.Value.Id).Close(ConversationStatus.Answered, now, reply.Message.Id);
+                reply.Outcome = "two-step check-in: second answer";
+                return false;
+        }
+
+        if (await twoStep.TryAskSecondStepAsync(reply, checkIn, cancellationToken))
+        {
+            return false;
+        }
+
+        if (run is not null && checkIn is not null && chosen?.Kind != ConversationKind.Questionnaire &&
+            ConversationRouter.IsBehindCheckIn(new OpenConversation(ConversationKind.Questionnaire, run.Id, run.LastPromptAtUtc, run.ExpiresAtUtc), checkIn.SentAtUtc))
+        {
+            await questionnaires.ResumeAfterCheckInAsync(reply, run, cancellationToken);
+        }
+
+        return false;
+    }
+}

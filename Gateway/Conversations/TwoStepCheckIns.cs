@@ -1,0 +1,53 @@
+using Buddy.Domain.CheckIns;
+using Buddy.Domain.Conversations;
+using Buddy.Domain.Sms;
+using Buddy.Domain.Templates;
+using Buddy.Gateway.Replies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Buddy.Gateway.Conversations;
+
+/// <summary>
+/// Buddy's original two-step check-in. The scheduler sends "How are you feeling?"; on the first reply this queues
+/// "What have you been doing?" (once per check-in: DedupeKey checkin2:{checkInId}) and opens a conversation for
+/// the answer. Both replies are left to the diary handler, which merges the texts of one check-in into one entry.
+/// </summary>
+internal sealed class TwoStepCheckIns(IOptions<ConversationOptions> options)
+{
+    public async Task<bool> TryAskSecondStepAsync(ReplyContext reply, CheckIn? checkIn, CancellationToken cancellationToken)
+    {
+        if (checkIn is null)
+        {
+            return false;
+        }
+
+        var db = reply.Db;
+        var twoStep = await db.CheckInSchedules.Where(s => s.ServiceUserId == reply.ServiceUser.Id).Select(s => s.TwoStep).FirstOrDefaultAsync(cancellationToken);
+        if (!twoStep)
+        {
+            return false;
+        }
+
+        var template = await CycleOutbox.TemplateAsync(db, reply.Organisation.Id, TemplateKind.CheckInSecondStep, TwoStepTexts.DefaultSecondStep, cancellationToken);
+        var body = MessageText.Fill(template, new Dictionary<string, string> { ["FirstName"] = reply.ServiceUser.GreetingName });
+        var message = await CycleOutbox.QueueAsync(db, reply.ServiceUser, OutboundKind.CheckInSecondStep, body, $"checkin2:{checkIn.Id}", reply.NowUtc, cancellationToken);
+        if (message is null)
+        {
+            return false;
+        }
+
+        db.Conversations.Add(new Conversation
+        {
+            OrganisationId = reply.ServiceUser.OrganisationId,
+            ServiceUserId = reply.ServiceUser.Id,
+            Kind = ConversationKind.CheckInSecondStep,
+            SubjectId = checkIn.Id,
+            OutboundMessageId = message.Id,
+            OpenedAtUtc = reply.NowUtc,
+            ExpiresAtUtc = reply.NowUtc.AddHours(options.Value.SecondStepExpiryHours),
+        });
+        reply.Outcome = "two-step check-in: first answer, second question sent";
+        return true;
+    }
+}

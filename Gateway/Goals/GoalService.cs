@@ -1,0 +1,96 @@
+using Buddy.Domain.Conversations;
+using Buddy.Domain.Goals;
+using Buddy.Domain.ServiceUsers;
+using Buddy.Gateway.Conversations;
+using Buddy.Gateway.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Goals;
+
+/// <summary>Therapists set, change, achieve and archive goals; the next reminder is recomputed on each change.</summary>
+public sealed class GoalService(BuddyDbContext db, TimeProvider clock)
+{
+    /// <summary>Short enough to fit in one reminder text with the question around it.</summary>
+    public const int MaxTextLength = 100;
+
+    public async Task<Goal> CreateAsync(Guid organisationId, Guid serviceUserId, GoalInput input, Guid? staffId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var person = await db.ServiceUsers.SingleOrDefaultAsync(s => s.Id == serviceUserId && s.OrganisationId == organisationId, cancellationToken)
+            ?? throw new CycleValidationException("That service user does not exist.");
+        if (person.Status == ServiceUserStatus.Discharged)
+        {
+            throw new CycleValidationException($"{person.DisplayName} has been discharged; goals cannot be added.");
+        }
+
+        var goal = new Goal
+        {
+            OrganisationId = organisationId,
+            ServiceUserId = person.Id,
+            Text = CleanText(input.Text),
+            ReminderDays = input.ReminderDays,
+            ReminderLocalTime = input.ReminderLocalTime,
+            SetByStaffId = staffId,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+        goal.NextDueAtUtc = GoalReminderRule.NextDueUtc(goal, person.TimeZoneId, now);
+        db.Goals.Add(goal);
+        CycleAudit.Add(db, organisationId, staffId, "goal.created", nameof(Goal), goal.Id, person.Id, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return goal;
+    }
+
+    public async Task<Goal> UpdateAsync(Guid organisationId, Guid goalId, GoalInput input, Guid? staffId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var goal = await FindAsync(organisationId, goalId, cancellationToken);
+        var zone = await db.ServiceUsers.Where(s => s.Id == goal.ServiceUserId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
+        goal.Text = CleanText(input.Text);
+        goal.ReminderDays = input.ReminderDays;
+        goal.ReminderLocalTime = input.ReminderLocalTime;
+        goal.UpdatedAtUtc = now;
+        goal.NextDueAtUtc = GoalReminderRule.NextDueUtc(goal, zone, now);
+        CycleAudit.Add(db, organisationId, staffId, "goal.updated", nameof(Goal), goal.Id, goal.ServiceUserId, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return goal;
+    }
+
+    /// <summary>Achieved or archived goals stop being texted; an open "did you do it?" question is withdrawn.</summary>
+    public async Task<Goal> SetStatusAsync(Guid organisationId, Guid goalId, GoalStatus status, Guid? staffId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var goal = await FindAsync(organisationId, goalId, cancellationToken);
+        var zone = await db.ServiceUsers.Where(s => s.Id == goal.ServiceUserId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
+        goal.Status = status;
+        goal.AchievedAtUtc = status == GoalStatus.Achieved ? now : null;
+        goal.UpdatedAtUtc = now;
+        goal.NextDueAtUtc = GoalReminderRule.NextDueUtc(goal, zone, now);
+        if (status != GoalStatus.Active)
+        {
+            var open = await db.Conversations
+                .Where(c => c.SubjectId == goal.Id && c.Kind == ConversationKind.GoalReply && c.Status == ConversationStatus.Open)
+                .ToListAsync(cancellationToken);
+            open.ForEach(c => c.Close(ConversationStatus.Cancelled, now));
+        }
+
+        CycleAudit.Add(db, organisationId, staffId, $"goal.{status.ToString().ToLowerInvariant()}", nameof(Goal), goal.Id, goal.ServiceUserId, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return goal;
+    }
+
+    private async Task<Goal> FindAsync(Guid organisationId, Guid goalId, CancellationToken cancellationToken) =>
+        await db.Goals.SingleOrDefaultAsync(g => g.Id == goalId && g.OrganisationId == organisationId, cancellationToken)
+        ?? throw new CycleValidationException("That goal does not exist.");
+
+    private static string CleanText(string text)
+    {
+        var trimmed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (trimmed.Length == 0)
+        {
+            throw new CycleValidationException("Write the goal in the person's own words.");
+        }
+
+        return trimmed.Length <= MaxTextLength ? trimmed : throw new CycleValidationException($"Keep the goal to {MaxTextLength} characters so it fits in one text.");
+    }
+}

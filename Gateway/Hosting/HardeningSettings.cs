@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Net;
+
+namespace Buddy.Gateway.Hosting;
+
+/// <summary>
+/// The web-hardening settings (<c>RateLimiting</c>, <c>Limits</c>, <c>ReverseProxy</c>, <c>Hosting</c>), read and
+/// checked once at start-up. A bad value stops start-up with one sentence naming the setting.
+/// </summary>
+public sealed record HardeningSettings(
+    int WebhookPermitsPerSecond,
+    int SignInAttemptsPerMinute,
+    int ApiRequestsPerMinute,
+    long MaxRequestBodyBytes,
+    IReadOnlyList<IPAddress> KnownProxies,
+    IReadOnlyList<System.Net.IPNetwork> KnownNetworks,
+    int ForwardLimit,
+    TimeSpan ShutdownTimeout)
+{
+    public static HardeningSettings From(IConfiguration configuration) => new(
+        // Generous: Twilio delivers a whole service's replies in bursts from a few addresses and, unless the
+        // webhook URL asks for retries, does not retry a refused one. This stops floods, not Twilio.
+        Whole(configuration, "RateLimiting:WebhookPermitsPerSecond", 200, 0, 1_000_000),
+        Whole(configuration, "RateLimiting:SignInAttemptsPerMinute", 10, 0, 10_000),
+        Whole(configuration, "RateLimiting:ApiRequestsPerMinute", 600, 0, 1_000_000),
+        Whole(configuration, "Limits:MaxRequestBodyBytes", 64 * 1024, 1024, 100 * 1024 * 1024),
+        List(configuration, "ReverseProxy:KnownProxies", "an IP address such as 10.0.0.5", (string text, out IPAddress ip) => IPAddress.TryParse(text, out ip!)),
+        List(configuration, "ReverseProxy:KnownNetworks", "a CIDR range such as 10.0.0.0/24", (string text, out System.Net.IPNetwork network) => System.Net.IPNetwork.TryParse(text, out network)),
+        Whole(configuration, "ReverseProxy:ForwardLimit", 1, 1, 10),
+        TimeSpan.FromSeconds(Whole(configuration, "Hosting:ShutdownTimeoutSeconds", 30, 1, 3600)));
+
+    private static int Whole(IConfiguration configuration, string key, int fallback, int minimum, int maximum)
+    {
+        var text = configuration[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
+            ? value
+            : throw new BadConfigurationException($"{key} is '{text}', but it must be a whole number from {minimum} to {maximum}.");
+    }
+
+    /// <summary>Accepts a JSON array (or Section__Key__0 variables) or one comma-separated string.</summary>
+    private delegate bool TryParse<T>(string text, out T value);
+
+    private static List<T> List<T>(IConfiguration configuration, string key, string shape, TryParse<T> parse)
+    {
+        var section = configuration.GetSection(key);
+        var texts = section.GetChildren().Select(c => c.Value).Append(section.Value)
+            .Where(v => !string.IsNullOrWhiteSpace(v))
+            .SelectMany(v => v!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var values = new List<T>();
+        foreach (var text in texts)
+        {
+            values.Add(parse(text, out var value) ? value : throw new BadConfigurationException($"{key} holds '{text}', but each entry must be {shape}."));
+        }
+
+        return values;
+    }
+}

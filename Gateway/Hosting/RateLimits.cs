@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.RateLimiting;
+using Buddy.Gateway.Sms;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Buddy.Gateway.Hosting;
+
+/// <summary>
+/// ASP.NET Core's rate limiter as one global, path-partitioned limiter, so it also covers endpoints other
+/// features map without them opting in:
+/// Twilio's webhooks per client IP (a token bucket with a short queue, so bursts wait rather than fail);
+/// sign-in attempts (POST) per client IP, strictly; the API per key (per IP when no key is offered).
+/// Everything else is not limited. Refusals are 429 with Retry-After. Each limit is off when set to 0.
+/// </summary>
+internal static class RateLimits
+{
+    /// <summary>The dashboard's sign-in page (Identity's LoginPath).</summary>
+    internal const string SignInPath = "/Account/SignIn";
+
+    internal const string ApiPrefix = "/api";
+
+    public static void Configure(RateLimiterOptions options, HardeningSettings settings)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, settings));
+        options.OnRejected = (rejected, cancellationToken) =>
+        {
+            var context = rejected.HttpContext;
+            var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+                : context.Request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase) ? 60 : 1;
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
+                .LogWarning("Rate limit refused {Method} {Path} from {RemoteIp}; retry after {Seconds}s",
+                    context.Request.Method, context.Request.Path, context.Connection.RemoteIpAddress, seconds);
+            return ValueTask.CompletedTask;
+        };
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context, HardeningSettings settings)
+    {
+        var path = context.Request.Path;
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+        if (settings.WebhookPermitsPerSecond > 0 && (path.Equals(SmsEndpoints.InboundPath, StringComparison.OrdinalIgnoreCase) || path.Equals(SmsEndpoints.StatusPath, StringComparison.OrdinalIgnoreCase)))
+        {
+            var permits = settings.WebhookPermitsPerSecond;
+            return RateLimitPartition.GetTokenBucketLimiter("webhook:" + client, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = permits * 2,
+                TokensPerPeriod = permits,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = permits,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
+        }
+
+        if (settings.SignInAttemptsPerMinute > 0 && HttpMethods.IsPost(context.Request.Method) && path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return RateLimitPartition.GetFixedWindowLimiter("sign-in:" + client, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = settings.SignInAttemptsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            });
+        }
+
+        if (settings.ApiRequestsPerMinute > 0 && path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return RateLimitPartition.GetSlidingWindowLimiter("api:" + (ApiKeyFingerprint(context.Request) ?? "ip:" + client), _ => new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = settings.ApiRequestsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                SegmentsPerWindow = 6,
+                QueueLimit = 0,
+            });
+        }
+
+        return RateLimitPartition.GetNoLimiter("unlimited");
+    }
+
+    /// <summary>
+    /// The key the caller offers (Authorization: Bearer, or X-Api-Key), hashed so the limiter's table never holds a
+    /// secret. An invalid key still gets its own partition; the API's authentication refuses it anyway.
+    /// </summary>
+    private static string? ApiKeyFingerprint(HttpRequest request)
+    {
+        var key = request.Headers["X-Api-Key"].ToString();
+        var authorization = request.Headers.Authorization.ToString();
+        if (key.Length == 0 && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            key = authorization["Bearer ".Length..].Trim();
+        }
+
+        return key.Length == 0 ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 12);
+    }
+}

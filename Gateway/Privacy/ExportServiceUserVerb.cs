@@ -1,0 +1,52 @@
+using Buddy.Gateway.Hosting;
+
+namespace Buddy.Gateway.Privacy;
+
+/// <summary><c>Gateway export-service-user --id G --format json|csv|html [--out FILE]</c>: a subject access export to a file.</summary>
+internal sealed class ExportServiceUserVerb(ServiceUserExporter exporter, TimeProvider clock) : ICommandVerb
+{
+    public string Name => "export-service-user";
+
+    public string Usage => "export-service-user --id G --format json|csv|html [--out FILE]   everything held about one service user";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    {
+        var options = VerbOptions.Parse(args, new HashSet<string> { "--id", "--format", "--out" }, new HashSet<string>());
+        if (options.Error is not null)
+        {
+            await output.WriteLineAsync($"{options.Error} Usage: Gateway {Usage}");
+            return 64;
+        }
+
+        if (options.ServiceUserId(output) is not { } id)
+        {
+            return 64;
+        }
+
+        if (!ExportFormatExtensions.TryParse(options["--format"] ?? "json", out var format))
+        {
+            await output.WriteLineAsync($"--format '{options["--format"]}' is not one of json, csv, html.");
+            return 64;
+        }
+
+        var path = Path.GetFullPath(options["--out"] ?? format.FileName(id, clock.GetUtcNow().UtcDateTime));
+        var temporary = path + ".partial";
+        bool found;
+        await using (var file = File.Create(temporary))
+        {
+            found = await exporter.ExportAsync(id, format, PrivacyActor.Operator, file, cancellationToken);
+        }
+
+        if (!found)
+        {
+            File.Delete(temporary);
+            await output.WriteLineAsync($"No service user has id {id}.");
+            return 1;
+        }
+
+        // Written beside and moved into place, so a half-written export is never mistaken for a whole one.
+        File.Move(temporary, path, overwrite: true);
+        await output.WriteLineAsync($"Wrote the {format.ToString().ToLowerInvariant()} export of service user {id} to {path}. It holds personal data: file it in the clinical record, then delete this copy.");
+        return 0;
+    }
+}

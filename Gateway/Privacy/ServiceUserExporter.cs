@@ -1,0 +1,101 @@
+using Buddy.Domain.Audit;
+using Buddy.Domain.Sms;
+using Buddy.Gateway.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Privacy;
+
+/// <summary>
+/// Subject access and filing in the clinical record: gathers everything held about one service user and writes
+/// it as JSON, a zip of CSVs or a printable HTML summary. Every export is audited (who, when, which format).
+/// For the dashboard and API: call <see cref="ExportAsync"/> with the signed-in actor, which keeps staff and API
+/// keys to their own organisation, and serve the stream as an attachment named by <see cref="ExportFormatExtensions.FileName"/>.
+/// </summary>
+public sealed class ServiceUserExporter(BuddyDbContext db, TimeProvider clock, ILogger<ServiceUserExporter> logger)
+{
+    /// <summary>Writes the export to <paramref name="output"/>; false (nothing written) when no such person is visible to the actor.</summary>
+    public async Task<bool> ExportAsync(Guid serviceUserId, ExportFormat format, PrivacyActor actor, Stream output, CancellationToken cancellationToken)
+    {
+        var export = await CollectAsync(serviceUserId, actor, cancellationToken);
+        if (export is null)
+        {
+            return false;
+        }
+
+        switch (format)
+        {
+            case ExportFormat.Json:
+                await JsonExportWriter.WriteAsync(export, output, cancellationToken);
+                break;
+            case ExportFormat.Csv:
+                await CsvExportWriter.WriteAsync(export, output, cancellationToken);
+                break;
+            case ExportFormat.Html:
+                await HtmlExportWriter.WriteAsync(export, output, cancellationToken);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, null);
+        }
+
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OrganisationId = export.ServiceUser.OrganisationId,
+            ActorType = actor.Type,
+            ActorId = actor.Id,
+            Action = "service-user.exported",
+            EntityType = "service-user",
+            EntityId = serviceUserId.ToString(),
+            ServiceUserId = serviceUserId,
+            Detail = $"format={format.ToString().ToLowerInvariant()}; rows={export.Sections.Sum(s => s.Rows.Count)}",
+            OccurredAtUtc = export.ExportedAtUtc,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Exported service user {ServiceUserId} as {Format} for {ActorType} {ActorId}", serviceUserId, format, actor.Type, actor.Id);
+        return true;
+    }
+
+    /// <summary>Reads everything about the person in one snapshot; null when not found or not the actor's organisation.</summary>
+    public async Task<ServiceUserExport?> CollectAsync(Guid serviceUserId, PrivacyActor actor, CancellationToken cancellationToken)
+    {
+        var serviceUser = await db.ServiceUsers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == serviceUserId, cancellationToken);
+        if (serviceUser is null || !actor.MayActOn(serviceUser.OrganisationId))
+        {
+            return null;
+        }
+
+        // One read transaction, so the kinds agree with each other (no reply without its diary entry).
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        var organisationName = await db.Organisations.Where(o => o.Id == serviceUser.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var therapistName = serviceUser.TherapistId is { } therapistId
+            ? await db.StaffMembers.Where(s => s.Id == therapistId).Select(s => s.DisplayName).SingleOrDefaultAsync(cancellationToken)
+            : null;
+
+        var sections = new List<ExportSection>
+        {
+            ExportSection.For(db.Model.FindEntityType(typeof(Domain.ServiceUsers.ServiceUser))!, [serviceUser]),
+        };
+        foreach (var entity in PersonalDataTables.AboutServiceUser(db.Model).OrderBy(e => e.GetTableName(), StringComparer.Ordinal))
+        {
+            var rows = await PersonalDataTables.RowsOf(db, entity, serviceUserId).ToListAsync(cancellationToken);
+            if (entity.ClrType == typeof(InboundMessage) && serviceUser.PhoneE164 is { } phone)
+            {
+                // Texts from their number that matched nobody (sent before they were registered, or garbled) are theirs too.
+                rows.AddRange(await db.InboundMessages.AsNoTracking()
+                    .Where(m => m.ServiceUserId == null && m.FromPhone == phone)
+                    .ToListAsync(cancellationToken));
+            }
+
+            sections.Add(ExportSection.For(entity, rows));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ServiceUserExport(clock.GetUtcNow().UtcDateTime, Describe(actor), serviceUser, organisationName, therapistName, sections);
+    }
+
+    private static string Describe(PrivacyActor actor) => actor.Type switch
+    {
+        AuditActorType.Operator => "an operator at the command line",
+        AuditActorType.System => "Buddy (automatic)",
+        _ => $"{actor.Type} {actor.Id}",
+    };
+}

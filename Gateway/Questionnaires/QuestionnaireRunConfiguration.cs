@@ -1,0 +1,19 @@
+using Buddy.Domain.Questionnaires;
+using Buddy.Domain.ServiceUsers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Buddy.Gateway.Questionnaires;
+
+internal sealed class QuestionnaireRunConfiguration : IEntityTypeConfiguration<QuestionnaireRun>
+{
+    public void Configure(EntityTypeBuilder<QuestionnaireRun> builder)
+    {
+        builder.ToTable("questionnaire_runs");
+        builder.HasOne<ServiceUser>().WithMany().HasForeignKey(r => r.ServiceUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.ServiceUserId, r.StartedAtUtc });
+        builder.HasIndex(r => new { r.Status, r.ExpiresAtUtc });
+
+        // The SQL also holds a partial unique index: one run of a kind in progress per person.
+    }
+}

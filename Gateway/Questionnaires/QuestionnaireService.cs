@@ -1,0 +1,147 @@
+using Buddy.Domain.Conversations;
+using Buddy.Domain.Organisations;
+using Buddy.Domain.Questionnaires;
+using Buddy.Domain.Schedules;
+using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Sms;
+using Buddy.Domain.Time;
+using Buddy.Gateway.Conversations;
+using Buddy.Gateway.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Buddy.Gateway.Questionnaires;
+
+/// <summary>
+/// Starts questionnaires (on demand by a therapist, or from a schedule), sets the every-N-weeks schedule, and
+/// withdraws one in progress. The first text carries a short introduction and item 1.
+/// </summary>
+public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, IOptions<QuestionnaireOptions> options)
+{
+    /// <summary>Sends a questionnaire now (or when the person's quiet hours end).</summary>
+    public async Task<QuestionnaireRun> SendNowAsync(Guid organisationId, Guid serviceUserId, QuestionnaireKind kind, Guid? staffId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var person = await FindPersonAsync(organisationId, serviceUserId, cancellationToken);
+        var run = await StartAsync(person, kind, QuestionnaireSource.OnDemand, staffId, null, $"q:{Guid.NewGuid():N}", now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return run;
+    }
+
+    /// <summary>Sends a questionnaire every <paramref name="everyWeeks"/> weeks from a local date and time.</summary>
+    public async Task<QuestionnaireSchedule> ScheduleAsync(
+        Guid organisationId, Guid serviceUserId, QuestionnaireKind kind, int everyWeeks, DateOnly firstDate, TimeOnly localTime, Guid? staffId,
+        CancellationToken cancellationToken)
+    {
+        if (everyWeeks is < 1 or > 26)
+        {
+            throw new CycleValidationException("Choose every 1 to 26 weeks.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var person = await FindPersonAsync(organisationId, serviceUserId, cancellationToken);
+        var firstDue = LocalTimes.ToUtc(firstDate, localTime, person.TimeZoneId);
+        if (firstDue < now.AddMinutes(-1))
+        {
+            throw new CycleValidationException("The first questionnaire date must be today or later.");
+        }
+
+        var schedule = await db.QuestionnaireSchedules.SingleOrDefaultAsync(s => s.ServiceUserId == person.Id && s.Kind == kind, cancellationToken);
+        if (schedule is null)
+        {
+            schedule = new QuestionnaireSchedule { OrganisationId = organisationId, ServiceUserId = person.Id, Kind = kind };
+            db.QuestionnaireSchedules.Add(schedule);
+        }
+
+        schedule.EveryWeeks = everyWeeks;
+        schedule.LocalTime = localTime;
+        schedule.NextDueAtUtc = firstDue;
+        schedule.IsEnabled = true;
+        schedule.SetByStaffId = staffId;
+        schedule.UpdatedAtUtc = now;
+        CycleAudit.Add(db, organisationId, staffId, "questionnaire.scheduled", nameof(QuestionnaireSchedule), schedule.Id, person.Id, now, $"{kind} every {everyWeeks} week(s)");
+        await db.SaveChangesAsync(cancellationToken);
+        return schedule;
+    }
+
+    public async Task StopScheduleAsync(Guid organisationId, Guid scheduleId, Guid? staffId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var schedule = await db.QuestionnaireSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId && s.OrganisationId == organisationId, cancellationToken)
+            ?? throw new CycleValidationException("That questionnaire schedule does not exist.");
+        schedule.IsEnabled = false;
+        schedule.UpdatedAtUtc = now;
+        CycleAudit.Add(db, organisationId, staffId, "questionnaire.unscheduled", nameof(QuestionnaireSchedule), schedule.Id, schedule.ServiceUserId, now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Withdraws a questionnaire in progress; answers so far are kept, unscored.</summary>
+    public async Task WithdrawAsync(Guid organisationId, Guid runId, Guid? staffId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var run = await db.QuestionnaireRuns.SingleOrDefaultAsync(r => r.Id == runId && r.OrganisationId == organisationId, cancellationToken)
+            ?? throw new CycleValidationException("That questionnaire does not exist.");
+        if (run.Status != QuestionnaireStatus.InProgress)
+        {
+            throw new CycleValidationException("Only a questionnaire in progress can be withdrawn.");
+        }
+
+        run.Close(QuestionnaireStatus.Cancelled, now, "withdrawn by therapist");
+        CycleAudit.Add(db, organisationId, staffId, "questionnaire.withdrawn", nameof(QuestionnaireRun), run.Id, run.ServiceUserId, now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the run and its first text (not saved). Refuses when the person cannot be texted or already has this
+    /// questionnaire in progress; an expired one left open is closed first.
+    /// </summary>
+    internal async Task<QuestionnaireRun> StartAsync(
+        ServiceUser person, QuestionnaireKind kind, QuestionnaireSource source, Guid? staffId, Guid? scheduleId, string dedupeKey, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        if (person.MayNotBeTexted)
+        {
+            throw new CycleValidationException($"{person.DisplayName} cannot be texted (opted out, discharged or no number).");
+        }
+
+        var definition = QuestionnaireDefinitions.For(kind);
+        var open = await db.QuestionnaireRuns
+            .Where(r => r.ServiceUserId == person.Id && r.Kind == kind && r.Status == QuestionnaireStatus.InProgress)
+            .ToListAsync(cancellationToken);
+        foreach (var stale in open.Where(r => !r.IsOpenAt(now)))
+        {
+            stale.Close(QuestionnaireStatus.Expired, now, "not finished in time");
+        }
+
+        if (open.Any(r => r.IsOpenAt(now)))
+        {
+            throw new CycleValidationException($"{person.DisplayName} already has a {definition.Name} in progress.");
+        }
+
+        // A questionnaire is something Buddy starts, so it waits for the end of quiet hours like a check-in would.
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == person.OrganisationId, cancellationToken);
+        var schedule = await db.CheckInSchedules.FirstOrDefaultAsync(s => s.ServiceUserId == person.Id, cancellationToken);
+        var sendAt = QuietHoursDeferral.NotBeforeUtc(now, person.TimeZoneId, QuietHours.For(organisation, schedule));
+
+        var run = new QuestionnaireRun
+        {
+            OrganisationId = person.OrganisationId,
+            ServiceUserId = person.Id,
+            Kind = kind,
+            Source = source,
+            ScheduleId = scheduleId,
+            RequestedByStaffId = staffId,
+            StartedAtUtc = now,
+            LastPromptAtUtc = sendAt,
+            ExpiresAtUtc = sendAt.AddHours(options.Value.ExpiryHours),
+        };
+        db.QuestionnaireRuns.Add(run);
+        await CycleOutbox.QueueAsync(db, person, OutboundKind.Questionnaire, QuestionnaireTexts.Opening(definition, person.GreetingName), dedupeKey, now, cancellationToken, sendAt);
+        CycleAudit.Add(db, person.OrganisationId, staffId, "questionnaire.sent", nameof(QuestionnaireRun), run.Id, person.Id, now, definition.Name);
+        return run;
+    }
+
+    private async Task<ServiceUser> FindPersonAsync(Guid organisationId, Guid serviceUserId, CancellationToken cancellationToken) =>
+        await db.ServiceUsers.SingleOrDefaultAsync(s => s.Id == serviceUserId && s.OrganisationId == organisationId, cancellationToken)
+        ?? throw new CycleValidationException("That service user does not exist.");
+}

@@ -1,0 +1,4 @@
+-- Data protection (UK GDPR, NHS Records Management Code): when the retention policy removed a discharged
+-- person's identifiable content. Forward-only.
+ALTER TABLE service_users ADD COLUMN anonymised_at_utc TEXT NULL;
+CREATE INDEX ix_service_users_status_discharged_at_utc ON service_users (status, discharged_at_utc);
