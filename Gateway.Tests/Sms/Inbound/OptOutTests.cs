@@ -103,7 +103,7 @@ public sealed class OptOutTests
         await ReplyAsync(gateway, user, "Yes");
 
         await using var db = database.CreateContext();
-        Assert.Equal("unhandled", (await db.InboundMessages.SingleAsync()).Outcome);
+        Assert.Equal("diary note", (await db.InboundMessages.SingleAsync()).Outcome);
         Assert.Equal(0, await db.OutboundMessages.CountAsync());
     }
 
