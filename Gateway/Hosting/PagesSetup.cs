@@ -29,7 +29,7 @@ public static class PagesSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseAuthorization(); // between routing and endpoints, so page and endpoint policies apply
         app.MapRazorPages();
         return app;
     }

@@ -34,7 +34,8 @@ public sealed class InboundWebhookTests
         Assert.Equal(user.Id, stored.ServiceUserId);
         Assert.Equal(user.OrganisationId, stored.OrganisationId);
         Assert.Equal(InboundState.Processed, stored.State);
-        Assert.Equal("diary note", stored.Outcome); // the diary handler keeps every reply no other handler claims
+        Assert.NotNull(stored.DiaryEntryId); // the real pipeline: the diary handler owns an ordinary reply
+        Assert.Equal(7, (await check.DiaryEntries.SingleAsync(e => e.Id == stored.DiaryEntryId)).MoodScore);
     }
 
     [Fact]
@@ -187,7 +188,7 @@ public sealed class InboundWebhookTests
         var order = new List<string>();
         await using var gateway = new SmsGateway(database, services: s =>
         {
-            s.RemoveAll<IReplyHandler>(); // the pipeline's contract alone, without the real features' handlers
+            s.RemoveAll<IReplyHandler>(); // only the recording handlers, so the order they ran in is all that shows
             s.AddSingleton<IReplyHandler>(new RecordingHandler(order, "diary", 1000, claims: true));
             s.AddSingleton<IReplyHandler>(new RecordingHandler(order, "safeguarding", 0, claims: false));
             s.AddSingleton<IReplyHandler>(new RecordingHandler(order, "never", 2000, claims: true));
