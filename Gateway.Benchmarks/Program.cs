@@ -1,4 +1,8 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project Gateway.Benchmarks -- --filter '*Parser*'
-BenchmarkSwitcher.FromAssembly(typeof(Buddy.Benchmarks.ReplyParserBenchmarks).Assembly).Run(args);
+namespace Buddy.Benchmarks;
+
+public static class BenchmarksMain
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarksMain).Assembly).Run(args);
+}

@@ -19,6 +19,7 @@ public static class PagesSetup
         {
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AuthorizeFolder("/Dashboard", BuddyPolicies.Staff);
+            options.Conventions.AuthorizeFolder("/Manage", BuddyPolicies.Manager);
         });
         return services;
     }
