@@ -1,4 +1,6 @@
 using Buddy.Gateway.CheckIns;
+using Buddy.Gateway.Api;
+using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Demo;
@@ -26,6 +28,8 @@ try
     builder.Services.AddReplies(builder.Configuration);
     builder.Services.AddSafeguarding(builder.Configuration);
     builder.Services.AddPrivacy(builder.Configuration);
+    builder.Services.AddDashboard();
+    builder.Services.AddApi();
 
     var app = builder.Build();
     if (isVerb)
@@ -40,6 +44,7 @@ try
     app.MapBuddyPages();
     app.MapHealth();
     app.MapSms();
+    app.MapApiV1();
 
     await app.RunAsync();
     return 0;

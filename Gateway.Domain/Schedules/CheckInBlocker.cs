@@ -18,7 +18,4 @@ public enum CheckInBlocker
     /// <summary>The chosen local time falls inside quiet hours, so it could never be sent.</summary>
     TimeInQuietHours,
     UnknownTimeZone,
-
-    /// <summary>The end date has passed.</summary>
-    Ended,
 }

@@ -25,6 +25,20 @@ public sealed class CheckInSchedulerTests
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task RecomputeOrganisation_WhenQuietHoursNowCoverTheTime_StopsThoseCheckIns(DatabaseProvider provider)
+    {
+        await using var world = await SchedulingWorld.CreateAsync(provider, "2026-03-10T12:00:00Z");
+        var (_, evening) = await world.AddPersonAsync("19:00", schedule: s => s.NextDueAtUtc = Utc("2026-03-10T19:00:00Z"));
+        var (_, afternoon) = await world.AddPersonAsync("16:00", schedule: s => s.NextDueAtUtc = Utc("2026-03-10T16:00:00Z"));
+
+        await world.UpdateAsync<Domain.Organisations.Organisation>(world.Organisation.Id, o => o.QuietHoursStart = new TimeOnly(18, 30));
+        Assert.Equal(2, await world.Scheduler.RecomputeOrganisationAsync(world.Organisation.Id));
+
+        Assert.Null((await world.ScheduleAsync(evening.Id)).NextDueAtUtc);
+        Assert.Equal(Utc("2026-03-10T16:00:00Z"), (await world.ScheduleAsync(afternoon.Id)).NextDueAtUtc);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
     public async Task Apply_InTheCallersContext_CommitsTheChangeAndItsEffectTogether(DatabaseProvider provider)
     {
         await using var world = await SchedulingWorld.CreateAsync(provider, "2026-03-10T12:00:00Z");

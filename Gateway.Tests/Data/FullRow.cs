@@ -83,6 +83,11 @@ internal static class FullRow
             return s_when;
         }
 
+        if (type == typeof(DateTimeOffset))
+        {
+            return new DateTimeOffset(s_when);
+        }
+
         if (type == typeof(DateOnly))
         {
             return new DateOnly(2026, 3, 29);

@@ -74,7 +74,26 @@ public sealed class SchedulingHostTests
         Assert.Equal(s_jobs.Select(j => j.Name).Order(), jobs.Order());
     }
 
-    private static WebApplicationFactory<Program> Gateway(TestDatabase database) =>
+    [Fact]
+    public async Task Health_WhenASchedulesIsOverdueAndNoDispatcherRuns_IsDegraded()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var factory = Gateway(database, ("Scheduling:Enabled", "false"), ("Scheduling:OverdueWarningMinutes", "1"));
+        using var client = factory.CreateClient();
+        var healthy = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
+
+        await AddDuePersonAsync(database, dueAgo: TimeSpan.FromMinutes(3));
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        var degraded = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("\"check-ins\":{\"status\":\"Healthy\"", healthy, StringComparison.Ordinal);
+        Assert.Contains("\"check-ins\":{\"status\":\"Degraded\"", degraded, StringComparison.Ordinal);
+        Assert.Contains("\"overdueSchedules\":1", degraded, StringComparison.Ordinal);
+        Assert.DoesNotContain("+4477", degraded, StringComparison.Ordinal);
+        Assert.Null(factory.Services.GetService<ISchedulerFactory>());
+    }
+
+    private static WebApplicationFactory<Program> Gateway(TestDatabase database, params (string Key, string Value)[] settings) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in database.GatewaySettings())
@@ -83,9 +102,13 @@ public sealed class SchedulingHostTests
             }
 
             builder.UseSetting("Scheduling:ClusterCheckinIntervalSeconds", "1");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         });
 
-    private static async Task<Guid> AddDuePersonAsync(TestDatabase database)
+    private static async Task<Guid> AddDuePersonAsync(TestDatabase database, TimeSpan? dueAgo = null)
     {
         var now = DateTime.UtcNow;
         var organisation = new Organisation { Name = $"Host test {Guid.NewGuid():N}", CreatedAtUtc = now, QuietHoursStart = TimeOnly.MinValue, QuietHoursEnd = TimeOnly.MinValue };
@@ -96,7 +119,7 @@ public sealed class SchedulingHostTests
             OrganisationId = organisation.Id,
             ServiceUserId = person.Id,
             LocalTime = TimeOnly.FromDateTime(now),
-            NextDueAtUtc = now.AddSeconds(-5),
+            NextDueAtUtc = now - (dueAgo ?? TimeSpan.FromSeconds(5)),
             UpdatedAtUtc = now,
         });
         await db.SaveChangesAsync();

@@ -96,18 +96,8 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
             switch (outcome)
             {
                 case DueOutcome.Send:
-                    var message = new OutboundMessage
-                    {
-                        OrganisationId = organisation.Id,
-                        ServiceUserId = person.Id,
-                        ToPhone = person.PhoneE164!,
-                        Body = TemplateRenderer.Render(template!, person, organisation),
-                        Kind = OutboundKind.CheckIn,
-                        DedupeKey = DedupeKey(person.Id, occurrence.LocalDate),
-                        Status = OutboundStatus.Pending,
-                        NotBeforeUtc = now,
-                        CreatedAtUtc = now,
-                    };
+                    var message = RoutineText.To(person, OutboundKind.CheckIn, TemplateRenderer.Render(template!, person, organisation),
+                        DedupeKey(person.Id, occurrence.LocalDate), now, now);
                     db.OutboundMessages.Add(message);
                     checkIn.Status = CheckInStatus.Sent;
                     checkIn.OutboundMessageId = message.Id;
@@ -160,6 +150,7 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
     private async Task<int> InitialiseNewSchedulesAsync(int maxSchedules, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+
         // A day's slack either side of UTC: the rule itself decides whether the end date has really passed.
         var endedBefore = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1);
         var candidates = await db.CheckInSchedules
@@ -169,8 +160,8 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
                 && x.Person.PhoneE164 != null
                 && (x.Person.Status == Domain.ServiceUsers.ServiceUserStatus.Active
                     || (x.Person.Status == Domain.ServiceUsers.ServiceUserStatus.Paused && x.Person.PausedUntil != null)))
+            .OrderByDescending(x => x.Schedule.UpdatedAtUtc) // the newest first, so a backlog never starves a fresh one
             .Select(x => x.Schedule.Id)
-            .OrderBy(id => id)
             .Take(maxSchedules)
             .ToListAsync(cancellationToken);
 

@@ -91,18 +91,8 @@ public sealed class ReminderSender(IDbContextFactory<BuddyDbContext> contexts, T
         var templates = await db.MessageTemplates
             .Where(t => t.OrganisationId == organisation.Id && t.Kind == TemplateKind.Reminder)
             .ToListAsync(cancellationToken);
-        db.OutboundMessages.Add(new OutboundMessage
-        {
-            OrganisationId = organisation.Id,
-            ServiceUserId = person.Id,
-            ToPhone = person.PhoneE164!,
-            Body = TemplateRenderer.Render(TemplateRenderer.BodyFor(TemplateKind.Reminder, null, templates), person, organisation),
-            Kind = OutboundKind.Reminder,
-            DedupeKey = DedupeKey(person.Id, checkIn.LocalDate),
-            Status = OutboundStatus.Pending,
-            NotBeforeUtc = now,
-            CreatedAtUtc = now,
-        });
+        var body = TemplateRenderer.Render(TemplateRenderer.BodyFor(TemplateKind.Reminder, null, templates), person, organisation);
+        db.OutboundMessages.Add(RoutineText.To(person, OutboundKind.Reminder, body, DedupeKey(person.Id, checkIn.LocalDate), now, now));
         checkIn.ReminderSentAtUtc = now;
         return true;
     }

@@ -14,15 +14,19 @@ using Buddy.Domain.Sessions;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Staff;
 using Buddy.Domain.Templates;
+using Buddy.Gateway.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Data;
 
 /// <summary>
 /// The one EF Core context. The schema itself is owned by the numbered scripts in sql/; this model maps onto it
-/// and a test proves the two agree on both engines.
+/// and a test proves the two agree on both engines. Identity's sign-in tables live in the same database (0005).
 /// </summary>
-public class BuddyDbContext(DbContextOptions<BuddyDbContext> options) : DbContext(options)
+public class BuddyDbContext(DbContextOptions<BuddyDbContext> options)
+    : IdentityDbContext<BuddyUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
@@ -47,9 +51,10 @@ public class BuddyDbContext(DbContextOptions<BuddyDbContext> options) : DbContex
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BuddyDbContext).Assembly);
-        StoreConventions.Apply(modelBuilder, IsSqlite);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BuddyDbContext).Assembly);
+        StoreConventions.Apply(builder, IsSqlite);
     }
 }

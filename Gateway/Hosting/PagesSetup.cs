@@ -1,18 +1,34 @@
+using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
+using Buddy.Gateway.Identity;
+
 namespace Buddy.Gateway.Hosting;
 
 public static class PagesSetup
 {
-    /// <summary>Razor Pages for the dashboard, the manager console and the SMS simulator.</summary>
+    /// <summary>
+    /// Razor Pages for the dashboard, the manager console and the SMS simulator, behind staff sign-in: every
+    /// page requires a signed-in user unless it is explicitly anonymous.
+    /// </summary>
     public static IServiceCollection AddBuddyPages(this IServiceCollection services)
     {
-        services.AddRazorPages();
+        services.AddBuddyIdentity();
+        services.AddScoped<CaseloadAccess>();
+        services.AddScoped<AuditTrail>();
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AuthorizeFolder("/Dashboard", BuddyPolicies.Staff);
+        });
         return services;
     }
 
     public static WebApplication MapBuddyPages(this WebApplication app)
     {
+        app.Use(SecurityHeaders.AddAsync);
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
         return app;

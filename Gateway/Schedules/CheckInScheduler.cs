@@ -2,6 +2,7 @@ using Buddy.Domain.Audit;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Templates;
+using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Buddy.Gateway.Schedules;
 /// What the manager console calls. After a change to a schedule (time, days, dates, quiet hours, enabled) or to
 /// the person (pause, discharge, consent, time zone, phone), recomputing makes the very next occurrence follow
 /// the change with no restart; a day that already had its check-in is never sent again. Also queues a manager's
-/// one-off message.
+/// one-off message. Callers check the signed-in member of staff may act on the ids they pass.
 /// </summary>
 public sealed class CheckInScheduler(IDbContextFactory<BuddyDbContext> contexts, TimeProvider clock, ILogger<CheckInScheduler> logger)
 {
@@ -28,6 +29,23 @@ public sealed class CheckInScheduler(IDbContextFactory<BuddyDbContext> contexts,
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var scheduleId = await db.CheckInSchedules.Where(s => s.ServiceUserId == serviceUserId).Select(s => (Guid?)s.Id).SingleOrDefaultAsync(cancellationToken);
         return scheduleId is { } id ? await RecomputeAsync(id, cancellationToken) : null;
+    }
+
+    /// <summary>After a change to an organisation's quiet hours or time zone: recomputes each of its schedules.</summary>
+    public async Task<int> RecomputeOrganisationAsync(Guid organisationId, CancellationToken cancellationToken = default)
+    {
+        List<Guid> ids;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            ids = await db.CheckInSchedules.Where(s => s.OrganisationId == organisationId).Select(s => s.Id).ToListAsync(cancellationToken);
+        }
+
+        foreach (var id in ids)
+        {
+            await RecomputeAsync(id, cancellationToken);
+        }
+
+        return ids.Count;
     }
 
     /// <summary>
@@ -73,17 +91,7 @@ public sealed class CheckInScheduler(IDbContextFactory<BuddyDbContext> contexts,
         var schedule = await db.CheckInSchedules.SingleOrDefaultAsync(s => s.ServiceUserId == person.Id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var notBefore = CheckInRules.FirstAllowedAt(QuietHours.For(organisation, schedule), now, person.TimeZoneId);
-        var message = new OutboundMessage
-        {
-            OrganisationId = organisation.Id,
-            ServiceUserId = person.Id,
-            ToPhone = person.PhoneE164!,
-            Body = TemplateRenderer.Render(body, person, organisation),
-            Kind = OutboundKind.OneOff,
-            Status = OutboundStatus.Pending,
-            NotBeforeUtc = notBefore,
-            CreatedAtUtc = now,
-        };
+        var message = RoutineText.To(person, OutboundKind.OneOff, TemplateRenderer.Render(body, person, organisation), null, notBefore, now);
         db.OutboundMessages.Add(message);
         db.AuditEvents.Add(new AuditEvent
         {

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Buddy.Tests.Api;
+
+/// <summary>
+/// Every /api/v1 route, three ways round: no key (401), a revoked key (401), and a valid key from another
+/// organisation (404, as if the record did not exist, and nothing changed). A last test proves this table lists
+/// every API endpoint the gateway maps, so a new route cannot skip these checks.
+/// </summary>
+public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixture<ApiAuthTests.WorldFixture>
+{
+    public sealed class WorldFixture : IAsyncLifetime
+    {
+        public ApiWorld World { get; private set; } = null!;
+
+        public async Task InitializeAsync() => World = await ApiWorld.CreateAsync();
+
+        public async Task DisposeAsync() => await World.DisposeAsync();
+    }
+
+    /// <summary>Method and route template as mapped. {id} is Jo's id (organisation A), {alert} Jo's alert.</summary>
+    public static TheoryData<string, string> Routes => new()
+    {
+        { "GET", "/api/v1/service-users/" },
+        { "POST", "/api/v1/service-users/" },
+        { "GET", "/api/v1/service-users/{id:guid}" },
+        { "PUT", "/api/v1/service-users/{id:guid}" },
+        { "DELETE", "/api/v1/service-users/{id:guid}" },
+        { "GET", "/api/v1/service-users/{id:guid}/schedule" },
+        { "PUT", "/api/v1/service-users/{id:guid}/schedule" },
+        { "GET", "/api/v1/service-users/{id:guid}/entries" },
+        { "GET", "/api/v1/alerts/" },
+        { "POST", "/api/v1/alerts/{id:guid}/acknowledge" },
+        { "GET", "/api/v1/therapists" },
+    };
+
+    public static TheoryData<string, string> RoutesWithIds
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var row in Routes.Where(r => ((string)r[1]).Contains("{id", StringComparison.Ordinal)))
+            {
+                data.Add((string)row[0], (string)row[1]);
+            }
+
+            return data;
+        }
+    }
+
+    private ApiWorld World => fixture.World;
+
+    [Theory, MemberData(nameof(Routes))]
+    public async Task Route_WhenNoKey_Returns401ProblemDetails(string method, string template)
+    {
+        using var response = await SendAsync(World.Client(null), method, template);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Theory, MemberData(nameof(Routes))]
+    public async Task Route_WhenKeyRevoked_Returns401(string method, string template)
+    {
+        using var response = await SendAsync(World.Client(World.RevokedKeyA), method, template);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Routes))]
+    public async Task Route_WhenKeyIsUnknownOrMalformed_Returns401(string method, string template)
+    {
+        using var unknown = await SendAsync(World.Client(Buddy.Gateway.ApiKeys.ApiKeySecret.Generate().Key), method, template);
+        using var malformed = await SendAsync(World.Client(World.KeyA + "x"), method, template);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (unknown.StatusCode, malformed.StatusCode));
+    }
+
+    [Theory, MemberData(nameof(RoutesWithIds))]
+    public async Task Route_WhenKeyFromAnotherOrganisation_Returns404AndChangesNothing(string method, string template)
+    {
+        using var response = await SendAsync(World.Client(World.KeyB), method, template);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        await using var db = World.CreateContext();
+        var jo = await db.ServiceUsers.AsNoTracking().SingleAsync(s => s.Id == World.Jo.Id);
+        Assert.Equal((World.Jo.DisplayName, World.Jo.Status), (jo.DisplayName, jo.Status));
+        Assert.Null((await db.Alerts.AsNoTracking().SingleAsync(a => a.Id == World.JoAlert.Id)).AcknowledgedAtUtc);
+        Assert.Equal(new TimeOnly(19, 0), (await db.CheckInSchedules.AsNoTracking().SingleAsync(s => s.ServiceUserId == World.Jo.Id)).LocalTime);
+        Assert.False(await db.AuditEvents.AnyAsync(e => e.ServiceUserId == World.Jo.Id && e.OrganisationId == World.OrgB.Id));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/service-users/")]
+    [InlineData("/api/v1/alerts/?status=all")]
+    [InlineData("/api/v1/therapists")]
+    public async Task List_WhenKeyFromAnotherOrganisation_ShowsOnlyItsOwnRecords(string url)
+    {
+        var body = await World.Client(World.KeyB).GetStringAsync(url);
+
+        Assert.DoesNotContain(World.Jo.Id.ToString(), body);
+        Assert.DoesNotContain(World.JoAlert.Id.ToString(), body);
+        Assert.DoesNotContain(World.TherapistA.Id.ToString(), body);
+        Assert.Contains(url.Contains("therapists", StringComparison.Ordinal) ? World.TherapistB.Id.ToString()
+            : url.Contains("alerts", StringComparison.Ordinal) ? World.BoAlert.Id.ToString() : World.Bo.Id.ToString(), body);
+    }
+
+    [Fact]
+    public void Routes_ListEveryMappedApiEndpoint()
+    {
+        var mapped = World.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .Order()
+            .ToList();
+
+        Assert.Equal(Routes.Select(r => $"{r[0]} {r[1]}").Order(), mapped);
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template)
+    {
+        var id = template.Contains("/alerts/", StringComparison.Ordinal) ? World.JoAlert.Id : World.Jo.Id;
+        var url = template.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
+        var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = ValidBody(method, template) };
+        return client.SendAsync(request);
+    }
+
+    /// <summary>A body the route would accept, so a refusal can only be about who is asking.</summary>
+    private static JsonContent? ValidBody(string method, string template) => (method, template) switch
+    {
+        ("POST", "/api/v1/service-users/") => JsonContent.Create(new
+        {
+            serviceUser = new { displayName = "New Person", phone = "+447700900777" },
+            schedule = new { localTime = "18:30" },
+        }),
+        ("PUT", "/api/v1/service-users/{id:guid}") => JsonContent.Create(new { displayName = "Renamed", phone = "+447700900001" }),
+        ("PUT", "/api/v1/service-users/{id:guid}/schedule") => JsonContent.Create(new { localTime = "18:00" }),
+        ("POST", _) => JsonContent.Create(new { note = "seen" }),
+        _ => null,
+    };
+
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}

@@ -1,0 +1,262 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Buddy.Domain.Audit;
+using Buddy.Domain.Schedules;
+using Buddy.Domain.ServiceUsers;
+using Buddy.Gateway.Data;
+using Buddy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Tests.Api;
+
+public class ServiceUsersApiTests
+{
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Post_WhenValidWithSchedule_Creates201AndAuditsAsTheKey(DatabaseProvider provider)
+    {
+        await using var world = await ApiWorld.CreateAsync(provider);
+
+        using var response = await world.Client(world.KeyA).PostAsJsonAsync("/api/v1/service-users", new
+        {
+            serviceUser = new { displayName = "Casey New", firstName = "Casey", phone = "+44 7700 900555", therapistId = world.TherapistA.Id },
+            schedule = new { localTime = "18:30", days = new[] { "Monday", "wednesday" }, reminderAfterMinutes = 60 },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = body.GetProperty("id").GetGuid();
+        Assert.Equal($"/api/v1/service-users/{id}", response.Headers.Location?.OriginalString);
+        Assert.Equal("+447700900555", body.GetProperty("phone").GetString());
+        Assert.Equal("OptedIn", body.GetProperty("consent").GetString());
+
+        await using var db = world.CreateContext();
+        var person = await db.ServiceUsers.SingleAsync(s => s.Id == id);
+        Assert.Equal((world.OrgA.Id, "Europe/London", ServiceUserStatus.Active), (person.OrganisationId, person.TimeZoneId, person.Status));
+        var schedule = await db.CheckInSchedules.SingleAsync(s => s.ServiceUserId == id);
+        Assert.Equal((new TimeOnly(18, 30), CheckInDays.Monday | CheckInDays.Wednesday, (int?)60, (DateTime?)null),
+            (schedule.LocalTime, schedule.Days, schedule.ReminderAfterMinutes, schedule.NextDueAtUtc));
+        var audits = await db.AuditEvents.Where(e => e.ServiceUserId == id).OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(["service-user.created", "schedule.created"], audits.Select(a => a.Action));
+        Assert.All(audits, a => Assert.Equal((AuditActorType.ApiKey, world.KeyARow.Id, world.OrgA.Id), (a.ActorType, a.ActorId!.Value, a.OrganisationId!.Value)));
+    }
+
+    [Fact]
+    public async Task Post_WhenFieldsInvalid_Returns400WithEachFieldNamed()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+
+        using var response = await world.Client(world.KeyA).PostAsJsonAsync("/api/v1/service-users", new
+        {
+            serviceUser = new { displayName = "", phone = "07700 900555", timeZoneId = "Mars/Olympus", therapistId = world.TherapistB.Id },
+            schedule = new { localTime = "23:00" },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(
+            ["schedule.localTime", "serviceUser.displayName", "serviceUser.phone", "serviceUser.therapistId", "serviceUser.timeZoneId"],
+            errors.EnumerateObject().Select(p => p.Name).Order());
+        await using var db = world.CreateContext();
+        Assert.Equal(2, await db.ServiceUsers.CountAsync());
+    }
+
+    [Fact]
+    public async Task Post_WhenScheduleTimeUnreadable_Returns400NamingIt()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+
+        using var response = await world.Client(world.KeyA).PostAsJsonAsync("/api/v1/service-users", new
+        {
+            serviceUser = new { displayName = "Casey", phone = "+447700900555" },
+            schedule = new { localTime = "7pm", days = new[] { "Funday" } },
+        });
+
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["schedule.days", "schedule.localTime"], errors.EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public async Task Post_WhenPhoneBelongsToAnotherServiceUserEvenInAnotherOrganisation_Returns409()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+
+        using var response = await world.Client(world.KeyA).PostAsJsonAsync("/api/v1/service-users", new
+        {
+            serviceUser = new { displayName = "Copy", phone = world.Bo.PhoneE164 },
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Get_WhenOwnServiceUser_ReturnsItAndAuditsTheView()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+
+        var body = await world.Client(world.KeyA).GetFromJsonAsync<JsonElement>($"/api/v1/service-users/{world.Jo.Id}");
+
+        Assert.Equal("Jo Bloggs", body.GetProperty("displayName").GetString());
+        await using var db = world.CreateContext();
+        var audit = await db.AuditEvents.SingleAsync(e => e.ServiceUserId == world.Jo.Id);
+        Assert.Equal(("service-user.viewed", AuditActorType.ApiKey), (audit.Action, audit.ActorType));
+        Assert.Equal(ApiWorld.Now.UtcDateTime, (await db.ApiKeys.SingleAsync(k => k.Id == world.KeyARow.Id)).LastUsedAtUtc);
+    }
+
+    [Fact]
+    public async Task Get_WhenKeySentAsXApiKeyHeader_IsAccepted()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        using var client = world.Client(null);
+        client.DefaultRequestHeaders.Add("X-Api-Key", world.KeyA);
+
+        using var response = await client.GetAsync($"/api/v1/service-users/{world.Jo.Id}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Put_WhenPausedUntilADate_SavesClearsNextDueAndAuditsFieldNamesOnly()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+
+        using var response = await world.Client(world.KeyA).PutAsJsonAsync($"/api/v1/service-users/{world.Jo.Id}", new
+        {
+            displayName = "Jo Bloggs", phone = "+447700900001", therapistId = world.TherapistA.Id, status = "Paused", pausedUntil = "2026-12-01",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = world.CreateContext();
+        var jo = await db.ServiceUsers.SingleAsync(s => s.Id == world.Jo.Id);
+        Assert.Equal((ServiceUserStatus.Paused, (DateOnly?)new DateOnly(2026, 12, 1)), (jo.Status, jo.PausedUntil));
+        var audit = await db.AuditEvents.SingleAsync(e => e.ServiceUserId == world.Jo.Id);
+        Assert.Equal(("service-user.paused", "changed Status, PausedUntil"), (audit.Action, audit.Detail));
+    }
+
+    [Fact]
+    public async Task Put_WhenConsentSent_IgnoresIt()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+
+        using var response = await world.Client(world.KeyA).PutAsJsonAsync($"/api/v1/service-users/{world.Jo.Id}", new
+        {
+            displayName = "Jo Bloggs", phone = "+447700900001", therapistId = world.TherapistA.Id, consent = "OptedOut",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = world.CreateContext();
+        Assert.Equal(ConsentState.OptedIn, (await db.ServiceUsers.SingleAsync(s => s.Id == world.Jo.Id)).Consent);
+    }
+
+    [Fact]
+    public async Task Delete_WhenOwnServiceUser_DischargesAndKeepsTheRecord()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+
+        using var response = await world.Client(world.KeyA).DeleteAsync($"/api/v1/service-users/{world.Jo.Id}");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        await using var db = world.CreateContext();
+        var jo = await db.ServiceUsers.SingleAsync(s => s.Id == world.Jo.Id);
+        Assert.Equal((ServiceUserStatus.Discharged, (DateTime?)ApiWorld.Now.UtcDateTime), (jo.Status, jo.DischargedAtUtc));
+        Assert.Equal(40, await db.DiaryEntries.CountAsync(e => e.ServiceUserId == world.Jo.Id));
+    }
+
+    [Fact]
+    public async Task PutSchedule_WhenInsideQuietHoursOverride_Returns400()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+
+        using var response = await world.Client(world.KeyA).PutAsJsonAsync($"/api/v1/service-users/{world.Jo.Id}/schedule", new
+        {
+            localTime = "20:00", quietHoursStart = "19:30", quietHoursEnd = "07:00",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("localTime", out _));
+    }
+
+    [Fact]
+    public async Task PutSchedule_WhenValid_ReplacesRuleAndClearsNextDue()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        await using (var setup = world.CreateContext())
+        {
+            await setup.CheckInSchedules.Where(s => s.ServiceUserId == world.Jo.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextDueAtUtc, ApiWorld.Now.UtcDateTime.AddHours(7)));
+        }
+
+        var body = await (await world.Client(world.KeyA).PutAsJsonAsync($"/api/v1/service-users/{world.Jo.Id}/schedule", new
+        {
+            localTime = "17:45", days = new[] { "Saturday", "Sunday" }, twoStep = true,
+        })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("17:45", body.GetProperty("localTime").GetString());
+        Assert.Equal(["Saturday", "Sunday"], body.GetProperty("days").EnumerateArray().Select(d => d.GetString()));
+        await using var db = world.CreateContext();
+        var schedule = await db.CheckInSchedules.SingleAsync(s => s.ServiceUserId == world.Jo.Id);
+        Assert.Equal((CheckInDays.Saturday | CheckInDays.Sunday, true, (DateTime?)null), (schedule.Days, schedule.TwoStep, schedule.NextDueAtUtc));
+    }
+
+    [Fact]
+    public async Task Entries_WhenDateRangeGiven_ReturnsOnlyThatRangeInOrder()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+
+        var body = await world.Client(world.KeyA).GetFromJsonAsync<JsonElement>(
+            $"/api/v1/service-users/{world.Jo.Id}/entries?from=2026-11-01&to=2026-11-05");
+
+        Assert.Equal(["2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05"],
+            body.EnumerateArray().Select(e => e.GetProperty("localDate").GetString()));
+        await using var db = world.CreateContext();
+        Assert.Equal("2026-11-01 to 2026-11-05", (await db.AuditEvents.SingleAsync(e => e.Action == "entries.viewed")).Detail);
+    }
+
+    [Fact]
+    public async Task Entries_WhenRangeBackwards_Returns400()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+
+        using var response = await world.Client(world.KeyA).GetAsync($"/api/v1/service-users/{world.Jo.Id}/entries?from=2026-11-05&to=2026-11-01");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Acknowledge_WhenOpenAlert_RecordsWhenAndWhichKey()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+
+        var body = await (await world.Client(world.KeyA).PostAsJsonAsync($"/api/v1/alerts/{world.JoAlert.Id}/acknowledge", new { note = "Called Jo" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal("Acknowledged through API key 'Records system': Called Jo", body.GetProperty("acknowledgementNote").GetString());
+        var open = await world.Client(world.KeyA).GetFromJsonAsync<JsonElement>("/api/v1/alerts");
+        Assert.Equal(0, open.GetProperty("total").GetInt32());
+        await using var db = world.CreateContext();
+        var alert = await db.Alerts.SingleAsync(a => a.Id == world.JoAlert.Id);
+        Assert.Equal(ApiWorld.Now.UtcDateTime, alert.AcknowledgedAtUtc);
+        var audit = await db.AuditEvents.SingleAsync(e => e.Action == "alert.acknowledged");
+        Assert.Equal((AuditActorType.ApiKey, (Guid?)world.KeyARow.Id), (audit.ActorType, audit.ActorId));
+    }
+
+    [Fact]
+    public async Task OpenApi_WhenRequestedWithoutKey_DescribesEveryRouteAndTheKeySchemes()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+
+        using var response = await world.Client(null).GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/service-users/{id}/schedule", paths);
+        Assert.Contains("/api/v1/alerts/{id}/acknowledge", paths);
+        Assert.All(paths, p => Assert.StartsWith("/api/v1/", p));
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("X-Api-Key", schemes.GetProperty("apiKeyHeader").GetProperty("name").GetString());
+        Assert.Equal("bearer", schemes.GetProperty("bearer").GetProperty("scheme").GetString());
+    }
+}

@@ -1,0 +1,44 @@
+using Buddy.Gateway.ApiKeys;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Buddy.Gateway.Api;
+
+/// <summary>Titles the document and declares the two ways to send an API key, required on every operation.</summary>
+internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
+{
+    private const string Bearer = "bearer";
+    private const string Header = "apiKeyHeader";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "Buddy API",
+            Version = "v1",
+            Description = "Service users, their check-in schedules, diary entries, summaries and alerts for one organisation. " +
+                "Authenticate with an organisation API key (Gateway create-api-key). Records outside the key's organisation answer 404.",
+        };
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "Authorization: Bearer <API key>",
+        };
+        document.Components.SecuritySchemes[Header] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = ApiKeyAuthenticationHandler.HeaderName,
+            Description = $"{ApiKeyAuthenticationHandler.HeaderName}: <API key>",
+        };
+        document.Security =
+        [
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, document)] = [] },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Header, document)] = [] },
+        ];
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Security.Claims;
+using Buddy.Domain.Safeguarding;
+using Buddy.Domain.Time;
+using Buddy.Domain.Validation;
+using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
+using Buddy.Gateway.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Api;
+
+/// <summary>/api/v1: a service user's diary entries, and the organisation's alerts.</summary>
+internal static class DiaryApi
+{
+    /// <summary>Two years and a day: the longest range one request may ask for.</summary>
+    public const int MaxRangeDays = 732;
+
+    public static RouteGroupBuilder MapDiaryApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/service-users/{id:guid}/entries", ListEntriesAsync).WithName("ListEntries").WithTags("Diary")
+            .WithSummary("Diary entries between two local dates (inclusive; default the last 30 days, at most two years).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        var alerts = api.MapGroup("/alerts").WithTags("Alerts");
+        alerts.MapGet("/", ListAlertsAsync).WithName("ListAlerts")
+            .WithSummary("Alerts, newest first; status is open (default), acknowledged or all.")
+            .ProducesValidationProblem();
+        alerts.MapPost("/{id:guid}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeAlert")
+            .WithSummary("Records that the alert was seen and dealt with. Acknowledging twice keeps the first.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<IResult> ListEntriesAsync(
+        Guid id, ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken,
+        DateOnly? from = null, DateOnly? to = null)
+    {
+        var actor = user.Actor();
+        var serviceUser = await caseloads.FindAsync(actor, id, cancellationToken);
+        if (serviceUser is null)
+        {
+            return ApiCaller.NotFound("service user");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var last = to ?? LocalTimes.LocalDate(now, serviceUser.TimeZoneId);
+        var first = from ?? last.AddDays(-29);
+        var errors = new FieldErrors();
+        if (first > last)
+        {
+            errors.Add("from", "'from' must be on or before 'to'");
+        }
+        else if (last.DayNumber - first.DayNumber >= MaxRangeDays)
+        {
+            errors.Add("to", $"Ask for at most {MaxRangeDays} days at a time");
+        }
+
+        if (!errors.IsValid)
+        {
+            return ApiCaller.Invalid(errors);
+        }
+
+        var entries = await db.DiaryEntries.AsNoTracking()
+            .Where(e => e.ServiceUserId == id && e.OrganisationId == actor.OrganisationId && e.LocalDate >= first && e.LocalDate <= last)
+            .OrderBy(e => e.LocalDate).ThenBy(e => e.CreatedAtUtc)
+            .ToListAsync(cancellationToken);
+        audit.Add(actor, "entries.viewed", id, entityType: "ServiceUser", entityId: id.ToString(), detail: $"{first:yyyy-MM-dd} to {last:yyyy-MM-dd}");
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(entries.Select(EntryResource.From).ToList());
+    }
+
+    private static async Task<IResult> ListAlertsAsync(
+        ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, CancellationToken cancellationToken,
+        string status = "open", Guid? serviceUserId = null, int page = 1, int pageSize = 50)
+    {
+        var actor = user.Actor();
+        var query = caseloads.Alerts(actor).AsNoTracking();
+        switch (status.ToLowerInvariant())
+        {
+            case "open":
+                query = query.Where(a => a.AcknowledgedAtUtc == null);
+                break;
+            case "acknowledged":
+                query = query.Where(a => a.AcknowledgedAtUtc != null);
+                break;
+            case "all":
+                break;
+            default:
+                var errors = new FieldErrors();
+                errors.Add(nameof(status), "Use open, acknowledged or all");
+                return ApiCaller.Invalid(errors);
+        }
+
+        if (serviceUserId is { } only)
+        {
+            query = query.Where(a => a.ServiceUserId == only);
+        }
+
+        page = Math.Max(page, 1);
+        pageSize = Math.Clamp(pageSize, 1, ServiceUsersApi.MaxPageSize);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(a => a.CreatedAtUtc).ThenBy(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        foreach (var person in items.Select(a => a.ServiceUserId).Distinct())
+        {
+            audit.Add(actor, "alerts.viewed", person, entityType: "ServiceUser", entityId: person.ToString());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new PagedList<AlertResource>([.. items.Select(AlertResource.From)], page, pageSize, total));
+    }
+
+    private static async Task<IResult> AcknowledgeAsync(
+        Guid id, AcknowledgeRequest? request, ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var actor = user.Actor();
+        var alert = await caseloads.Alerts(actor).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (alert is null)
+        {
+            return ApiCaller.NotFound("alert");
+        }
+
+        if (alert.IsOpen)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            alert.AcknowledgedAtUtc = now;
+            var by = $"Acknowledged through API key '{user.Identity!.Name}'";
+            alert.AcknowledgementNote = string.IsNullOrWhiteSpace(request?.Note) ? by : $"{by}: {request.Note.Trim()}";
+            audit.Add(actor, "alert.acknowledged", alert.ServiceUserId, entityType: nameof(Alert), entityId: alert.Id.ToString());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(AlertResource.From(alert));
+    }
+}

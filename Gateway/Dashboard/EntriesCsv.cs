@@ -1,0 +1,50 @@
+using System.Globalization;
+using Buddy.Domain.Organisations;
+using Buddy.Domain.Summaries;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Buddy.Gateway.Dashboard;
+
+/// <summary>The diary entries of a summary period as CSV, for filing in the clinical record.</summary>
+public static class EntriesCsv
+{
+    private static readonly CsvConfiguration s_config = new(CultureInfo.InvariantCulture)
+    {
+        // Diary text is the service user's own words: a reply starting with "=" must not become a spreadsheet formula.
+        InjectionOptions = InjectionOptions.Escape,
+    };
+
+    public static async Task WriteAsync(TextWriter writer, IEnumerable<DiaryLine> diary)
+    {
+        await using var csv = new CsvWriter(writer, s_config, leaveOpen: true);
+        csv.WriteField("date");
+        csv.WriteField("kind");
+        csv.WriteField("mood_score");
+        csv.WriteField("mood_scale");
+        csv.WriteField("mood_0_to_10");
+        csv.WriteField("mood_note");
+        csv.WriteField("what_happened");
+        csv.WriteField("tags");
+        csv.WriteField("risk_level");
+        csv.WriteField("recorded_at_utc");
+        await csv.NextRecordAsync();
+        foreach (var line in diary)
+        {
+            var entry = line.Entry;
+            csv.WriteField(entry.LocalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(entry.Kind.ToString());
+            csv.WriteField(entry.MoodScore?.ToString("0.##", CultureInfo.InvariantCulture) ?? "");
+            csv.WriteField($"{entry.MoodScale.Minimum()}-{entry.MoodScale.Maximum()}");
+            csv.WriteField(entry.MoodScore is { } score ? entry.MoodScale.ToTenPointScale(score).ToString("0.##", CultureInfo.InvariantCulture) : "");
+            csv.WriteField(entry.MoodNote ?? "");
+            csv.WriteField(entry.EventText);
+            csv.WriteField(string.Join("; ", entry.Tags));
+            csv.WriteField(entry.RiskLevel.ToString());
+            csv.WriteField(entry.CreatedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            await csv.NextRecordAsync();
+        }
+
+        await csv.FlushAsync();
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Buddy.Gateway.Pages.Account;
+
+public sealed class AccessDeniedModel : PageModel
+{
+    public void OnGet()
+    {
+    }
+}

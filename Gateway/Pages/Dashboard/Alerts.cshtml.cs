@@ -1,0 +1,53 @@
+using Buddy.Domain.Safeguarding;
+using Buddy.Gateway.Caseloads;
+using Buddy.Gateway.Dashboard;
+using Buddy.Gateway.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Pages.Dashboard;
+
+/// <summary>Open alerts across the caller's caseload, most serious first, and who acknowledged recent ones.</summary>
+public sealed class AlertsModel(BuddyDbContext db, CaseloadAccess access, AlertActions alerts, TimeProvider clock) : PageModel
+{
+    public const int RecentDays = 14;
+
+    public IReadOnlyList<AlertRow> Open { get; private set; } = [];
+
+    public IReadOnlyList<AlertRow> RecentlyAcknowledged { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    public async Task OnGetAsync(string? done, CancellationToken cancellationToken)
+    {
+        var scope = CaseloadScope.Of(User);
+        Notice = done == "acknowledged" ? "Alert acknowledged." : done == "already" ? "Someone else had already acknowledged that alert." : null;
+        var since = clock.GetUtcNow().UtcDateTime.AddDays(-RecentDays);
+        var rows = await (
+                from alert in access.Alerts(scope)
+                join person in access.ServiceUsers(scope) on alert.ServiceUserId equals person.Id
+                join staff in db.StaffMembers on alert.AcknowledgedByStaffId equals staff.Id into acknowledgers
+                from acknowledger in acknowledgers.DefaultIfEmpty()
+                where alert.AcknowledgedAtUtc == null || alert.AcknowledgedAtUtc >= since
+                select new AlertRow(alert, person.DisplayName, person.TimeZoneId, acknowledger == null ? null : acknowledger.DisplayName))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+
+        Open = [.. rows.Where(r => r.Alert.AcknowledgedAtUtc is null).OrderByDescending(r => r.Alert.Severity).ThenBy(r => r.Alert.CreatedAtUtc)];
+        RecentlyAcknowledged = [.. rows.Where(r => r.Alert.AcknowledgedAtUtc is not null).OrderByDescending(r => r.Alert.AcknowledgedAtUtc)];
+    }
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(Guid alertId, string? note, CancellationToken cancellationToken)
+    {
+        var outcome = await alerts.AcknowledgeAsync(CaseloadScope.Of(User), alertId, note, cancellationToken);
+        return outcome switch
+        {
+            AcknowledgeOutcome.NotFound => NotFound(),
+            AcknowledgeOutcome.AlreadyAcknowledged => RedirectToPage(new { done = "already" }),
+            _ => RedirectToPage(new { done = "acknowledged" }),
+        };
+    }
+
+    public sealed record AlertRow(Alert Alert, string ServiceUserName, string TimeZoneId, string? AcknowledgedBy);
+}

@@ -1,0 +1,71 @@
+using Buddy.Domain.Organisations;
+using Buddy.Domain.Schedules;
+using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Templates;
+using Buddy.Domain.Validation;
+using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.ServiceUsers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Schedules;
+
+/// <summary>Sets a service user's check-in schedule and reminder policy (manager console and API share this).</summary>
+public sealed class ScheduleCommands(BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, TimeProvider clock)
+{
+    public async Task<FieldErrors> ValidateAsync(Organisation organisation, ScheduleInput input, CancellationToken cancellationToken)
+    {
+        var errors = ScheduleRules.Validate(input, organisation);
+        if (input.TemplateId is { } templateId &&
+            !await db.MessageTemplates.AnyAsync(
+                t => t.Id == templateId && t.OrganisationId == organisation.Id && t.Kind == TemplateKind.CheckIn, cancellationToken))
+        {
+            errors.Add(nameof(input.TemplateId), "Choose one of your organisation's check-in templates");
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Creates or replaces the schedule in the context (the caller saves). The next due time is cleared so the
+    /// scheduler recomputes it from the new rule rather than firing on the old one.
+    /// </summary>
+    public CheckInSchedule Apply(CheckInSchedule? existing, ServiceUser serviceUser, ScheduleInput input, DateTime nowUtc)
+    {
+        var schedule = existing ?? new CheckInSchedule { OrganisationId = serviceUser.OrganisationId, ServiceUserId = serviceUser.Id };
+        if (existing is null)
+        {
+            db.CheckInSchedules.Add(schedule);
+        }
+
+        input.ApplyTo(schedule);
+        schedule.NextDueAtUtc = null;
+        schedule.UpdatedAtUtc = nowUtc;
+        return schedule;
+    }
+
+    public async Task<ServiceUserChange<CheckInSchedule>> SaveAsync(
+        CaseloadScope actor, Guid serviceUserId, ScheduleInput input, CancellationToken cancellationToken)
+    {
+        var serviceUser = await caseloads.FindAsync(actor, serviceUserId, cancellationToken);
+        if (serviceUser is null)
+        {
+            return ServiceUserChange.Refused<CheckInSchedule>(ChangeOutcome.NotFound);
+        }
+
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, cancellationToken);
+        var errors = await ValidateAsync(organisation, input, cancellationToken);
+        if (!errors.IsValid)
+        {
+            return ServiceUserChange.Refused<CheckInSchedule>(ChangeOutcome.Invalid, errors);
+        }
+
+        var existing = await db.CheckInSchedules.SingleOrDefaultAsync(s => s.ServiceUserId == serviceUserId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var schedule = Apply(existing, serviceUser, input, now);
+        audit.Add(actor, existing is null ? "schedule.created" : "schedule.updated", serviceUser.Id, entityType: "CheckInSchedule", entityId: schedule.Id.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        return ServiceUserChange.Done(schedule);
+    }
+}

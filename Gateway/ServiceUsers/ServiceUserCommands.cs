@@ -1,0 +1,220 @@
+using Buddy.Domain.Organisations;
+using Buddy.Domain.Schedules;
+using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Staff;
+using Buddy.Domain.Time;
+using Buddy.Domain.Validation;
+using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Schedules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.ServiceUsers;
+
+/// <summary>
+/// Creates and changes service users for the manager console and the API alike, always inside the actor's
+/// organisation, and writes the audit event in the same SaveChanges as the change.
+/// </summary>
+public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, TimeProvider clock, ScheduleCommands schedules)
+{
+    public async Task<ServiceUserChange<ServiceUser>> CreateAsync(
+        CaseloadScope actor, ServiceUserInput input, ScheduleInput? schedule, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, cancellationToken);
+        var errors = await ValidateAsync(organisation, input, existing: null, cancellationToken);
+        if (schedule is not null)
+        {
+            foreach (var (field, messages) in await schedules.ValidateAsync(organisation, schedule, cancellationToken))
+            {
+                errors[field] = messages;
+            }
+        }
+
+        if (!errors.IsValid)
+        {
+            return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.Invalid, errors);
+        }
+
+        if (await PhoneInUseAsync(input, exceptId: null, cancellationToken))
+        {
+            return PhoneInUse();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var serviceUser = new ServiceUser { OrganisationId = organisation.Id, DisplayName = "", CreatedAtUtc = now };
+        Apply(serviceUser, input, now);
+        db.ServiceUsers.Add(serviceUser);
+        audit.Add(actor, "service-user.created", serviceUser.Id, entityType: "ServiceUser", entityId: serviceUser.Id.ToString());
+        if (schedule is not null)
+        {
+            var saved = schedules.Apply(null, serviceUser, schedule, now);
+            audit.Add(actor, "schedule.created", serviceUser.Id, entityType: "CheckInSchedule", entityId: saved.Id.ToString());
+        }
+
+        return await SaveAsync(serviceUser, cancellationToken);
+    }
+
+    public async Task<ServiceUserChange<ServiceUser>> UpdateAsync(
+        CaseloadScope actor, Guid id, ServiceUserInput input, CancellationToken cancellationToken)
+    {
+        var serviceUser = await FindAsync(actor, id, cancellationToken);
+        if (serviceUser is null)
+        {
+            return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.NotFound);
+        }
+
+        var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, cancellationToken);
+        var errors = await ValidateAsync(organisation, input, serviceUser, cancellationToken);
+        if (!errors.IsValid)
+        {
+            return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.Invalid, errors);
+        }
+
+        if (await PhoneInUseAsync(input, serviceUser.Id, cancellationToken))
+        {
+            return PhoneInUse();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = Snapshot(serviceUser);
+        Apply(serviceUser, input, now);
+        var changed = Snapshot(serviceUser).Where((value, i) => value.Value != before[i].Value).Select(c => c.Field).ToList();
+        if (changed.Count == 0)
+        {
+            return ServiceUserChange.Done(serviceUser);
+        }
+
+        // A new zone, pause or discharge moves or stops the next check-in: let the scheduler work it out again.
+        if (changed.Intersect([nameof(ServiceUser.TimeZoneId), nameof(ServiceUser.Status), nameof(ServiceUser.PausedUntil)]).Any())
+        {
+            await db.CheckInSchedules.Where(s => s.ServiceUserId == serviceUser.Id)
+                .ForEachAsync(s => s.NextDueAtUtc = null, cancellationToken);
+        }
+
+        var action = changed.Contains(nameof(ServiceUser.Status)) ? StatusAction(serviceUser.Status) : "service-user.updated";
+        audit.Add(actor, action, serviceUser.Id, entityType: "ServiceUser", entityId: serviceUser.Id.ToString(),
+            detail: "changed " + string.Join(", ", changed));
+        return await SaveAsync(serviceUser, cancellationToken);
+    }
+
+    /// <summary>Discharge: nothing more is texted; the record and diary stay for the clinical file.</summary>
+    public async Task<ServiceUserChange<ServiceUser>> DischargeAsync(CaseloadScope actor, Guid id, CancellationToken cancellationToken)
+    {
+        var serviceUser = await FindAsync(actor, id, cancellationToken);
+        if (serviceUser is null)
+        {
+            return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.NotFound);
+        }
+
+        return await UpdateAsync(actor, id, ToInput(serviceUser) with { Status = ServiceUserStatus.Discharged, PausedUntil = null }, cancellationToken);
+    }
+
+    private Task<ServiceUser?> FindAsync(CaseloadScope actor, Guid id, CancellationToken cancellationToken) => caseloads.FindAsync(actor, id, cancellationToken);
+
+    public static ServiceUserInput ToInput(ServiceUser serviceUser) => new()
+    {
+        DisplayName = serviceUser.DisplayName,
+        FirstName = serviceUser.FirstName,
+        Phone = serviceUser.PhoneE164,
+        TherapistId = serviceUser.TherapistId,
+        TimeZoneId = serviceUser.TimeZoneId,
+        Status = serviceUser.Status,
+        PausedUntil = serviceUser.Status == ServiceUserStatus.Paused ? serviceUser.PausedUntil : null,
+        ExternalReference = serviceUser.ExternalReference,
+    };
+
+    private async Task<FieldErrors> ValidateAsync(Organisation organisation, ServiceUserInput input, ServiceUser? existing, CancellationToken cancellationToken)
+    {
+        var zone = LocalTimes.IsKnownZone(input.TimeZoneId) ? input.TimeZoneId : organisation.TimeZoneId;
+        var today = LocalTimes.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
+        var errors = ServiceUserRules.Validate(input, today, isNew: existing is null);
+
+        // Keeping an unchanged pause date that has since passed is not an error the user made now.
+        if (existing is { Status: ServiceUserStatus.Paused } && input.Status == ServiceUserStatus.Paused && input.PausedUntil == existing.PausedUntil)
+        {
+            errors.Remove(nameof(input.PausedUntil));
+        }
+
+        if (input.TherapistId is { } therapistId && therapistId != existing?.TherapistId &&
+            !await db.StaffMembers.AnyAsync(
+                s => s.Id == therapistId && s.OrganisationId == organisation.Id && s.Role == StaffRole.Therapist && s.IsActive, cancellationToken))
+        {
+            errors.Add(nameof(input.TherapistId), "Choose an active therapist from your organisation");
+        }
+
+        return errors;
+    }
+
+    private Task<bool> PhoneInUseAsync(ServiceUserInput input, Guid? exceptId, CancellationToken cancellationToken)
+    {
+        PhoneNumbers.TryNormalise(input.Phone, out var phone);
+        return db.ServiceUsers.AnyAsync(s => s.PhoneE164 == phone && s.Id != exceptId, cancellationToken);
+    }
+
+    private static void Apply(ServiceUser serviceUser, ServiceUserInput input, DateTime nowUtc)
+    {
+        PhoneNumbers.TryNormalise(input.Phone, out var phone);
+        serviceUser.DisplayName = input.DisplayName.Trim();
+        serviceUser.FirstName = string.IsNullOrWhiteSpace(input.FirstName) ? null : input.FirstName.Trim();
+        serviceUser.PhoneE164 = phone;
+        serviceUser.TherapistId = input.TherapistId;
+        serviceUser.TimeZoneId = input.TimeZoneId;
+        serviceUser.ExternalReference = string.IsNullOrWhiteSpace(input.ExternalReference) ? null : input.ExternalReference.Trim();
+        if (serviceUser.Status != input.Status)
+        {
+            serviceUser.DischargedAtUtc = input.Status == ServiceUserStatus.Discharged ? nowUtc : null;
+        }
+
+        serviceUser.Status = input.Status;
+        serviceUser.PausedUntil = input.Status == ServiceUserStatus.Paused ? input.PausedUntil : null;
+        serviceUser.UpdatedAtUtc = nowUtc;
+    }
+
+    /// <summary>The fields a change is reported by (names only: the audit log never holds the phone number itself).</summary>
+    private static List<(string Field, string? Value)> Snapshot(ServiceUser s) =>
+    [
+        (nameof(s.DisplayName), s.DisplayName),
+        (nameof(s.FirstName), s.FirstName),
+        (nameof(s.PhoneE164), s.PhoneE164),
+        (nameof(s.TherapistId), s.TherapistId?.ToString()),
+        (nameof(s.TimeZoneId), s.TimeZoneId),
+        (nameof(s.Status), s.Status.ToString()),
+        (nameof(s.PausedUntil), s.PausedUntil?.ToString("O")),
+        (nameof(s.ExternalReference), s.ExternalReference),
+    ];
+
+    private static string StatusAction(ServiceUserStatus status) => status switch
+    {
+        ServiceUserStatus.Paused => "service-user.paused",
+        ServiceUserStatus.Discharged => "service-user.discharged",
+        _ => "service-user.resumed",
+    };
+
+    private async Task<ServiceUserChange<ServiceUser>> SaveAsync(ServiceUser serviceUser, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return ServiceUserChange.Done(serviceUser);
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race with another request for the same number: the unique index said no.
+            db.ChangeTracker.Clear();
+            if (await db.ServiceUsers.AnyAsync(s => s.PhoneE164 == serviceUser.PhoneE164 && s.Id != serviceUser.Id, cancellationToken))
+            {
+                return PhoneInUse();
+            }
+
+            throw;
+        }
+    }
+
+    private static ServiceUserChange<ServiceUser> PhoneInUse()
+    {
+        var errors = new FieldErrors();
+        errors.Add(nameof(ServiceUserInput.Phone), "This mobile number already belongs to a service user");
+        return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.PhoneInUse, errors);
+    }
+}
