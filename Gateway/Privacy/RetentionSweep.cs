@@ -1,7 +1,10 @@
 using Buddy.Domain.Audit;
 using Buddy.Domain.CheckIns;
+using Buddy.Domain.Conversations;
 using Buddy.Domain.Diary;
+using Buddy.Domain.Goals;
 using Buddy.Domain.Privacy;
+using Buddy.Domain.Questionnaires;
 using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
@@ -32,6 +35,7 @@ public sealed class RetentionSweep(IDbContextFactory<BuddyDbContext> contexts, R
     {
         typeof(OutboundMessage), typeof(InboundMessage), typeof(DiaryEntry), typeof(Alert), typeof(TherapySession),
         typeof(CheckIn), typeof(CheckInSchedule), typeof(AuditEvent),
+        typeof(Goal), typeof(GoalProgress), typeof(QuestionnaireSchedule), typeof(QuestionnaireRun), typeof(QuestionnaireAnswer), typeof(Conversation),
     };
 
     public async Task<RetentionSweepResult> RunAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
@@ -113,6 +117,14 @@ public sealed class RetentionSweep(IDbContextFactory<BuddyDbContext> contexts, R
             .SetProperty(s => s.IsEnabled, false)
             .SetProperty(s => s.NextDueAtUtc, (DateTime?)null), cancellationToken);
         // Check-ins hold only dates, statuses and system notes: nothing to clear.
+        await db.Goals.Where(g => g.ServiceUserId == id).ExecuteUpdateAsync(set => set
+            .SetProperty(g => g.Text, PersonalDataStub.RemovedText)
+            .SetProperty(g => g.NextDueAtUtc, (DateTime?)null), cancellationToken);
+        await db.GoalProgress.Where(p => p.ServiceUserId == id).ExecuteUpdateAsync(set => set
+            .SetProperty(p => p.ReplyText, PersonalDataStub.RemovedText), cancellationToken);
+        await db.QuestionnaireSchedules.Where(s => s.ServiceUserId == id).ExecuteUpdateAsync(set => set
+            .SetProperty(s => s.IsEnabled, false), cancellationToken);
+        // Questionnaire runs and answers hold scores and dates, conversations only ids and times: nothing to clear.
 
         var scrubber = ContentOutsideTheirRows.ScrubberFor(person);
         await ContentOutsideTheirRows.ClearStaffTextsAboutAsync(db, person, scrubber, cancellationToken);
