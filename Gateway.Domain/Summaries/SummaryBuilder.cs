@@ -37,6 +37,7 @@ public static class SummaryBuilder
 
         var replies = ReplyCounts.For(input.CheckIns, period, input.Today);
         var periodEntries = input.Entries.Where(e => period.Contains(e.LocalDate)).OrderBy(e => e.LocalDate).ThenBy(e => e.CreatedAtUtc).ToList();
+        var rawReplies = input.Replies.Where(r => r.DiaryEntryId is not null).OrderBy(r => r.ReceivedAtUtc).ToLookup(r => r.DiaryEntryId!.Value);
 
         return new SessionSummary
         {
@@ -56,7 +57,7 @@ public static class SummaryBuilder
             Diary = [.. periodEntries.Select(e => new DiaryLine(
                 e,
                 e.MoodScore is { } score ? MoodLevels.Display(e.MoodScale, score) : null,
-                [.. input.Replies.Where(r => r.DiaryEntryId == e.Id).OrderBy(r => r.ReceivedAtUtc)]))],
+                [.. rawReplies[e.Id]]))],
         };
     }
 

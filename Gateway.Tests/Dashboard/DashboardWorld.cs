@@ -46,10 +46,10 @@ public sealed class DashboardWorld : IAsyncDisposable
     public Alert SamAlert { get; private set; } = null!;
     public Alert BoAlert { get; private set; } = null!;
 
-    public static async Task<DashboardWorld> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
+    public static async Task<DashboardWorld> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool kestrel = false)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var world = new DashboardWorld(new GatewayFactory(database, new FakeTimeProvider(Now)));
+        var world = new DashboardWorld(new GatewayFactory(database, new FakeTimeProvider(Now), kestrel));
         await world.SeedAsync();
         return world;
     }

@@ -71,7 +71,7 @@ public sealed class SchedulingHostTests
         var jobs = await db.Database.SqlQueryRaw<string>("SELECT job_name AS \"Value\" FROM qrtz_job_details WHERE sched_name = 'Buddy'").ToListAsync();
 
         Assert.Equal(2, instances.Distinct().Count());
-        Assert.Equal(s_jobs.Select(j => j.Name).Order(), jobs.Order());
+        Assert.Subset(jobs.ToHashSet(), s_jobs.Select(j => j.Name).ToHashSet()); // other features add jobs of their own
     }
 
     [Fact]

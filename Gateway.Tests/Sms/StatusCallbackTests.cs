@@ -16,11 +16,7 @@ public sealed class StatusCallbackTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var (_, user) = await SmsTestData.AddPersonAsync(database);
         var sid = SmsGateway.NewSid();
-        var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, DateTime.UtcNow.AddDays(1), m =>
-        {
-            m.Status = OutboundStatus.Queued;
-            m.ProviderMessageId = sid;
-        });
+        var row = await AddQueuedAsync(database, user, sid);
         await using var gateway = new SmsGateway(database);
 
         Assert.Equal(HttpStatusCode.OK, (await PostStatusAsync(gateway, sid, "delivered")).StatusCode);
@@ -40,11 +36,7 @@ public sealed class StatusCallbackTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var (_, user) = await SmsTestData.AddPersonAsync(database);
         var sid = SmsGateway.NewSid();
-        var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, DateTime.UtcNow.AddDays(1), m =>
-        {
-            m.Status = OutboundStatus.Queued;
-            m.ProviderMessageId = sid;
-        });
+        var row = await AddQueuedAsync(database, user, sid);
         await using var gateway = new SmsGateway(database);
 
         await PostStatusAsync(gateway, sid, "sent");
@@ -63,11 +55,7 @@ public sealed class StatusCallbackTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var (_, user) = await SmsTestData.AddPersonAsync(database);
         var sid = SmsGateway.NewSid();
-        await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, DateTime.UtcNow, m =>
-        {
-            m.Status = OutboundStatus.Queued;
-            m.ProviderMessageId = sid;
-        });
+        await AddQueuedAsync(database, user, sid);
         await using var gateway = new SmsGateway(database);
 
         await PostStatusAsync(gateway, sid, "failed", "21610");
@@ -110,6 +98,14 @@ public sealed class StatusCallbackTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    /// <summary>A text the provider has accepted as <paramref name="sid"/>, awaiting its callbacks.</summary>
+    private static Task<OutboundMessage> AddQueuedAsync(TestDatabase database, ServiceUser user, string sid) =>
+        SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, DateTime.UtcNow, m =>
+        {
+            m.Status = OutboundStatus.Queued;
+            m.ProviderMessageId = sid;
+        });
 
     private static Task<HttpResponseMessage> PostStatusAsync(SmsGateway gateway, string sid, string status, string? errorCode = null)
     {

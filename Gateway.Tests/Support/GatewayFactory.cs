@@ -1,4 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +13,24 @@ namespace Buddy.Tests.Support;
 /// The real gateway in memory (WebApplicationFactory) on a real test database, with a fake clock. Clients use
 /// https://localhost because the sign-in and antiforgery cookies are Secure.
 /// </summary>
-public sealed class GatewayFactory(TestDatabase database, FakeTimeProvider clock) : WebApplicationFactory<Program>
+public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
+    private readonly TestDatabase database;
+    private readonly FakeTimeProvider clock;
+    private readonly bool kestrel;
+
+    /// <param name="kestrel">Serve on Kestrel at 127.0.0.1 (for a real browser) rather than in memory.</param>
+    public GatewayFactory(TestDatabase database, FakeTimeProvider clock, bool kestrel = false)
+    {
+        this.database = database;
+        this.clock = clock;
+        this.kestrel = kestrel;
+        if (kestrel)
+        {
+            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
     public TestDatabase Database => database;
 
     public FakeTimeProvider Clock => clock;
@@ -24,10 +43,24 @@ public sealed class GatewayFactory(TestDatabase database, FakeTimeProvider clock
             builder.UseSetting(key, value);
         }
 
+        if (kestrel)
+        {
+            // A real browser talks plain http to 127.0.0.1, so cookies cannot be Secure-only here.
+            builder.UseSetting("Identity:SecureCookiesOnly", "false");
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(clock);
         });
+    }
+
+    /// <summary>The Kestrel gateway's base address (http://127.0.0.1 on a free port).</summary>
+    public Uri StartKestrel()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.Single());
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests assert them).</summary>

@@ -49,7 +49,8 @@ public static class MoodChart
                     continue; // too close to the previous label to read
                 }
 
-                svg.Append(CultureInfo.InvariantCulture, $"""<text class="buddy-chart__label" x="{X(i, days.Count):0.#}" y="{Height - 8}" text-anchor="middle">{LocalDisplay.ShortDate(days[i].Date)}</text>""");
+                var anchor = i == 0 ? "start" : i == days.Count - 1 ? "end" : "middle";
+                svg.Append(CultureInfo.InvariantCulture, $"""<text class="buddy-chart__label" x="{X(i, days.Count):0.#}" y="{Height - 8}" text-anchor="{anchor}">{LocalDisplay.ShortDate(days[i].Date)}</text>""");
             }
         }
 

@@ -19,6 +19,7 @@ public static class PagesSetup
         {
             options.Conventions.AllowAnonymousToFolder("/Account");
             options.Conventions.AuthorizeFolder("/Dashboard", BuddyPolicies.Staff);
+            options.Conventions.AuthorizeFolder("/Manage", BuddyPolicies.Manager);
         });
         return services;
     }
@@ -29,7 +30,7 @@ public static class PagesSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseAuthorization(); // between routing and endpoints, so page and endpoint policies apply
         app.MapRazorPages();
         return app;
     }

@@ -59,6 +59,22 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task Post_WhenTheStaffMemberWasDeactivated_DoesNotSignIn()
+    {
+        await using var world = await DashboardWorld.CreateAsync();
+        await using (var db = world.CreateContext())
+        {
+            (await db.StaffMembers.FindAsync(world.TherapistA1.Id))!.IsActive = false;
+            await db.SaveChangesAsync();
+        }
+
+        using var response = await DashboardWorld.SignInAsync(world.CreateBrowser(), world.TherapistA1.Email, DashboardWorld.Password);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("buddy.auth=", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Post_WithoutTheAntiforgeryToken_IsRejected()
     {
         await using var world = await DashboardWorld.CreateAsync();

@@ -7,6 +7,7 @@ using Buddy.Gateway.Sms.Twilio;
 using Buddy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Buddy.Tests.Sms.Inbound;
 
@@ -33,7 +34,8 @@ public sealed class InboundWebhookTests
         Assert.Equal(user.Id, stored.ServiceUserId);
         Assert.Equal(user.OrganisationId, stored.OrganisationId);
         Assert.Equal(InboundState.Processed, stored.State);
-        Assert.Equal("unhandled", stored.Outcome); // no reply handler is registered on this branch
+        Assert.NotNull(stored.DiaryEntryId); // the real pipeline: the diary handler owns an ordinary reply
+        Assert.Equal(7, (await check.DiaryEntries.SingleAsync(e => e.Id == stored.DiaryEntryId)).MoodScore);
     }
 
     [Fact]
@@ -186,6 +188,7 @@ public sealed class InboundWebhookTests
         var order = new List<string>();
         await using var gateway = new SmsGateway(database, services: s =>
         {
+            s.RemoveAll<IReplyHandler>(); // only the recording handlers, so the order they ran in is all that shows
             s.AddSingleton<IReplyHandler>(new RecordingHandler(order, "diary", 1000, claims: true));
             s.AddSingleton<IReplyHandler>(new RecordingHandler(order, "safeguarding", 0, claims: false));
             s.AddSingleton<IReplyHandler>(new RecordingHandler(order, "never", 2000, claims: true));
@@ -208,6 +211,7 @@ public sealed class InboundWebhookTests
         var (_, user) = await SmsTestData.AddPersonAsync(database);
         await using var gateway = new SmsGateway(database, services: s =>
         {
+            s.RemoveAll<IReplyHandler>();
             s.AddSingleton<IReplyHandler>(new RecordingHandler([], "writes first", 0, claims: false));
             s.AddSingleton<IReplyHandler>(new ThrowingHandler());
         });

@@ -103,8 +103,10 @@ public sealed class OptOutTests
         await ReplyAsync(gateway, user, "Yes");
 
         await using var db = database.CreateContext();
-        Assert.Equal("unhandled", (await db.InboundMessages.SingleAsync()).Outcome);
-        Assert.Equal(0, await db.OutboundMessages.CountAsync());
+        var stored = await db.InboundMessages.SingleAsync();
+        Assert.NotNull(stored.DiaryEntryId); // kept as an ordinary diary reply
+        Assert.Equal(ConsentState.OptedIn, (await db.ServiceUsers.SingleAsync()).Consent);
+        Assert.DoesNotContain(await db.OutboundMessages.Select(m => m.Kind).ToListAsync(), k => k == OutboundKind.OptInConfirmation);
     }
 
     [Theory]

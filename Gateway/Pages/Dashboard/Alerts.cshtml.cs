@@ -1,4 +1,5 @@
 using Buddy.Domain.Safeguarding;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Data;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Buddy.Gateway.Pages.Dashboard;
 
 /// <summary>Open alerts across the caller's caseload, most serious first, and who acknowledged recent ones.</summary>
-public sealed class AlertsModel(BuddyDbContext db, CaseloadAccess access, AlertActions alerts, TimeProvider clock) : PageModel
+public sealed class AlertsModel(BuddyDbContext db, CaseloadAccess access, AlertActions alerts, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public const int RecentDays = 14;
 
@@ -36,6 +37,7 @@ public sealed class AlertsModel(BuddyDbContext db, CaseloadAccess access, AlertA
 
         Open = [.. rows.Where(r => r.Alert.AcknowledgedAtUtc is null).OrderByDescending(r => r.Alert.Severity).ThenBy(r => r.Alert.CreatedAtUtc)];
         RecentlyAcknowledged = [.. rows.Where(r => r.Alert.AcknowledgedAtUtc is not null).OrderByDescending(r => r.Alert.AcknowledgedAtUtc)];
+        await audit.RecordAsync(scope, "alerts.viewed", null, detail: $"{Open.Count} open", cancellationToken: cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid alertId, string? note, CancellationToken cancellationToken)

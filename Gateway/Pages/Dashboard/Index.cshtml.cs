@@ -1,3 +1,4 @@
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Dashboard;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Buddy.Gateway.Pages.Dashboard;
 
 /// <summary>The caseload: a therapist's own service users (a manager's whole organisation), alerts first.</summary>
-public sealed class IndexModel(CaseloadQuery caseload) : PageModel
+public sealed class IndexModel(CaseloadQuery caseload, AuditTrail audit) : PageModel
 {
     public IReadOnlyList<CaseloadRow> Rows { get; private set; } = [];
 
@@ -16,5 +17,6 @@ public sealed class IndexModel(CaseloadQuery caseload) : PageModel
         var scope = CaseloadScope.Of(User);
         ShowTherapist = scope.IsWholeOrganisation;
         Rows = await caseload.LoadAsync(scope, cancellationToken);
+        await audit.RecordAsync(scope, "caseload.viewed", null, detail: $"{Rows.Count} service users", cancellationToken: cancellationToken);
     }
 }

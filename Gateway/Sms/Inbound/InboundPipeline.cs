@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Net.Sockets;
 using Buddy.Domain.Organisations;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
@@ -43,11 +45,17 @@ internal sealed class InboundPipeline(IServiceScopeFactory scopes, IDbContextFac
             logger.LogInformation("Inbound {InboundId} was handled by another worker first", inboundMessageId);
             return;
         }
+        catch (Exception ex) when (IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+        {
+            // The database, not the message, is the problem: leave it Received for the sweep to retry.
+            logger.LogWarning("Inbound {InboundId} left for a retry, database unavailable: {Error}", inboundMessageId, Mask(ex.Message, message));
+            return;
+        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogError("Inbound {InboundId} could not be handled: {ErrorType}: {Error}",
-                inboundMessageId, ex.GetType().Name, Redact.PhoneNumbersIn(ex.Message));
-            await MarkFailedAsync(inboundMessageId, ex, now);
+            var error = $"{ex.GetType().Name}: {Mask(ex.Message, message)}";
+            logger.LogError("Inbound {InboundId} could not be handled: {Error}", inboundMessageId, error);
+            await MarkFailedAsync(inboundMessageId, error, now);
             return;
         }
 
@@ -169,12 +177,27 @@ internal sealed class InboundPipeline(IServiceScopeFactory scopes, IDbContextFac
             CreatedAtUtc = now,
         });
 
-    private async Task MarkFailedAsync(Guid inboundMessageId, Exception ex, DateTime now)
+    /// <summary>A database that is down or busy (not a constraint the handler broke, which would fail again).</summary>
+    private static bool IsTransient(Exception ex) =>
+        ex is DbException { IsTransient: true } or SocketException or TimeoutException || (ex.InnerException is { } inner && IsTransient(inner));
+
+    /// <summary>Handlers' exception messages may quote the text or the number; neither may reach a log.</summary>
+    private static string Mask(string text, InboundMessage message)
+    {
+        if (message.Body.Trim().Length > 0)
+        {
+            text = text.Replace(message.Body.Trim(), Redact.Body(message.Body), StringComparison.OrdinalIgnoreCase);
+        }
+
+        return Redact.PhoneNumbersIn(text.Replace(message.FromPhone, Redact.Phone(message.FromPhone), StringComparison.Ordinal));
+    }
+
+    private async Task MarkFailedAsync(Guid inboundMessageId, string error, DateTime now)
     {
         try
         {
             await using var db = await contexts.CreateDbContextAsync();
-            var outcome = $"failed: {ex.GetType().Name}: {Redact.PhoneNumbersIn(ex.Message)}";
+            var outcome = $"failed: {error}";
             await db.InboundMessages
                 .Where(m => m.Id == inboundMessageId && m.State == InboundState.Received)
                 .ExecuteUpdateAsync(u => u

@@ -21,7 +21,15 @@ internal sealed class InboundProcessor(
         {
             await foreach (var id in queue.ReadAllAsync(stoppingToken))
             {
-                await pipeline.ProcessAsync(id, stoppingToken);
+                try
+                {
+                    await pipeline.ProcessAsync(id, stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // Most likely the database is down; the row is still Received and the sweep offers it again.
+                    logger.LogError("Inbound {InboundId} not processed: {Error}", id, Redact.PhoneNumbersIn(ex.Message));
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,0 +1,143 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Buddy.Tests.Dashboard;
+using Buddy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Buddy.Tests.Browser;
+
+/// <summary>
+/// A therapist's visit, in a real browser against the gateway on Kestrel: sign in, caseload, summary (chart and
+/// diary), acknowledge an alert, print. Also proves the NHS.UK assets are served locally under the content
+/// security policy, with no script errors and nothing fetched from another origin.
+/// </summary>
+public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
+{
+    [ChromiumFact]
+    public async Task Therapist_SignsIn_ReadsTheSummary_AcknowledgesTheAlert_AndPrintsIt()
+    {
+        await using var world = await DashboardWorld.CreateAsync(kestrel: true);
+        var baseAddress = world.Factory.StartKestrel();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add($"console: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => problems.Add($"script: {error}");
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(baseAddress.ToString(), StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                problems.Add($"external request: {request.Url}");
+            }
+        };
+
+        // Sign in.
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(SignInUrl());
+        await page.GetByLabel("Email address").FillAsync(world.TherapistA1.Email);
+        await page.GetByLabel("Password").FillAsync(DashboardWorld.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        // The caseload, with the NHS.UK frontend initialised from local files.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Caseload" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("body")).ToHaveClassAsync(SupportedBody());
+        await Assertions.Expect(page.Locator("header.nhsuk-header")).ToHaveAttributeAsync("data-nhsuk-header-init", "");
+        var row = page.Locator("#caseload tbody tr").Filter(new() { HasText = "Jo Bloggs" });
+        await Assertions.Expect(row).ToContainTextAsync("1 open");
+        await Assertions.Expect(page.Locator("#caseload tbody tr")).ToHaveCountAsync(1);
+        await ScreenshotAsync(page, "caseload");
+
+        // The summary: chart, stats and the diary with the raw texts a click away.
+        await row.GetByRole(AriaRole.Link, new() { Name = "Jo Bloggs" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jo Bloggs", Level = 1 })).ToBeVisibleAsync();
+        var chart = page.GetByRole(AriaRole.Img, new() { Name = "Daily mood, 0 to 10" });
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        Assert.True((await chart.BoundingBoxAsync())!.Height > 100);
+        await Assertions.Expect(page.Locator("#deterioration")).ToContainTextAsync("Mood has dropped");
+        await Assertions.Expect(page.Locator("#diary > li")).ToHaveCountAsync(11);
+        var bad = page.Locator("#diary > li").Filter(new() { HasText = "argued with mum" });
+        await Assertions.Expect(bad.GetByText("2 argued with mum, felt awful")).ToBeHiddenAsync();
+        await bad.GetByText("Texts as received").ClickAsync();
+        await Assertions.Expect(bad.GetByText("2 argued with mum, felt awful")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#mood-table")).ToBeHiddenAsync();
+        await page.GetByText("Show the mood scores as a table").ClickAsync();
+        await Assertions.Expect(page.Locator("#mood-table tbody tr")).ToHaveCountAsync(15);
+
+        await ScreenshotAsync(page, "summary");
+
+        // Acknowledge the alert.
+        var alert = page.Locator(".buddy-alert").Filter(new() { HasText = "Reply mentions feeling awful" });
+        await alert.GetByLabel("Note (optional)").FillAsync("Rang Jo; safe, seeing GP");
+        await alert.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Alert acknowledged");
+        await Assertions.Expect(page.Locator(".buddy-alert")).ToHaveCountAsync(0);
+        await using (var db = world.CreateContext())
+        {
+            var stored = await db.Alerts.SingleAsync(a => a.Id == world.JoAlert.Id);
+            Assert.Equal(world.TherapistA1.Id, stored.AcknowledgedByStaffId);
+            Assert.Equal("Rang Jo; safe, seeing GP", stored.AcknowledgementNote);
+        }
+
+        // Print: navigation and forms go, the chart and diary stay, on one or two A4 pages.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator("header.nhsuk-header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("form.buddy-period")).ToBeHiddenAsync();
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#diary")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "print");
+        var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
+        var pages = PdfPage().Count(Encoding.Latin1.GetString(pdf));
+        output.WriteLine($"Printed summary: {pages} A4 page(s), {pdf.Length} bytes");
+        Assert.InRange(pages, 1, 2);
+
+        Assert.Empty(problems);
+    }
+
+    [ChromiumFact]
+    public async Task Keyboard_SkipLinkMovesFocusToTheMainContent()
+    {
+        await using var world = await DashboardWorld.CreateAsync(kestrel: true);
+        var baseAddress = world.Factory.StartKestrel();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseAddress.ToString() });
+
+        await page.GotoAsync("/Account/SignIn");
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#maincontent")).ToBeFocusedAsync();
+    }
+
+    /// <summary>Full-page screenshots into $BUDDY_SCREENSHOTS, when set, for looking at the pages by eye.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("BUDDY_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+        }
+    }
+
+    [GeneratedRegex("/Account/SignIn")]
+    private static partial Regex SignInUrl();
+
+    [GeneratedRegex("nhsuk-frontend-supported")]
+    private static partial Regex SupportedBody();
+
+    [GeneratedRegex(@"/Type\s*/Page[^s]")]
+    private static partial Regex PdfPage();
+}

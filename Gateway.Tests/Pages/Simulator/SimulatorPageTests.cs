@@ -1,0 +1,110 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Buddy.Domain.Sms;
+using Buddy.Gateway.Data;
+using Buddy.Tests.Sms;
+using Buddy.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Tests.Pages.Simulator;
+
+/// <summary>/simulator in the demo (Development) set-up: read the check-in, reply through the real pipeline.</summary>
+public sealed class SimulatorPageTests
+{
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Reply_ThroughTheForm_IsStoredAndProcessedByTheSamePipelineAsTwilio(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, user) = await SmsTestData.AddPersonAsync(database, u => u.DisplayName = "Jordan Lee");
+        var checkIn = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, DateTime.UtcNow.AddSeconds(-1),
+            m => m.Body = "Hi Jordan, how was today? Reply with a mood 0-10 and what you did.");
+        await using var gateway = new SmsGateway(database, environment: "Development");
+        var browser = gateway.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        // The dispatcher "delivers" the check-in into the simulator.
+        await SmsTestData.WaitUntilAsync(db => db.OutboundMessages.AnyAsync(m => m.Id == checkIn.Id && m.Status == OutboundStatus.Delivered), database, "delivery");
+        var list = await ParseAsync(await browser.GetAsync("/simulator"));
+        var link = list.QuerySelectorAll("a").OfType<IHtmlAnchorElement>().Single(a => a.TextContent == "Jordan Lee");
+        var page = await ParseAsync(await browser.GetAsync(link.GetAttribute("href")));
+        Assert.Contains("how was today?", page.QuerySelector("#conversation")!.TextContent);
+
+        var form = page.QuerySelector<IHtmlFormElement>("form.sim-reply")!;
+        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        using var posted = await browser.PostAsync(form.GetAttribute("action"),
+            new FormUrlEncodedContent([new("Reply", "7 went swimming"), new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        await SmsTestData.WaitUntilAsync(db => db.InboundMessages.AnyAsync(m => m.ServiceUserId == user.Id && m.State == InboundState.Processed), database, "processing");
+        await using (var db = database.CreateContext())
+        {
+            var reply = await db.InboundMessages.SingleAsync();
+            Assert.Equal("7 went swimming", reply.Body);
+            Assert.Equal(user.PhoneE164, reply.FromPhone);
+            Assert.StartsWith("SM", reply.ProviderMessageId);
+        }
+
+        var conversation = await browser.GetStringAsync($"/simulator?handler=Conversation&serviceUserId={user.Id}");
+        Assert.True(conversation.IndexOf("how was today?", StringComparison.Ordinal) < conversation.IndexOf("7 went swimming", StringComparison.Ordinal),
+            "The conversation shows newest last.");
+    }
+
+    [Fact]
+    public async Task Reply_WithoutTheAntiforgeryToken_IsRefused()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        await using var gateway = new SmsGateway(database, environment: "Development");
+
+        using var response = await gateway.CreateClient().PostAsync($"/simulator?handler=Reply&serviceUserId={user.Id}",
+            new FormUrlEncodedContent([new("Reply", "STOP")]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.InboundMessages.CountAsync());
+    }
+
+    [Fact]
+    public async Task Reply_WhenEmpty_ShowsAnErrorAndStoresNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        await using var gateway = new SmsGateway(database, environment: "Development");
+        var browser = gateway.CreateClient();
+        var page = await ParseAsync(await browser.GetAsync($"/simulator?serviceUserId={user.Id}"));
+        var token = page.QuerySelector<IHtmlInputElement>("form.sim-reply input[name=__RequestVerificationToken]")!.Value;
+
+        var response = await browser.PostAsync($"/simulator?handler=Reply&serviceUserId={user.Id}",
+            new FormUrlEncodedContent([new("Reply", ""), new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Type a reply to send.", await response.Content.ReadAsStringAsync());
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.InboundMessages.CountAsync());
+    }
+
+    [Fact]
+    public async Task Get_WhenTheProviderIsTwilio_IsNotThere()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gateway = new SmsGateway(database, environment: "Development", settings: new Dictionary<string, string?>
+        {
+            ["Sms:Provider"] = "Twilio",
+            ["Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+            ["Twilio:From"] = "+15005550006",
+            ["Twilio:BaseUrl"] = "http://127.0.0.1:9",
+        });
+
+        using var response = await gateway.CreateClient().GetAsync("/simulator");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        response.EnsureSuccessStatusCode();
+        return await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,76 @@
+using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Sms;
+using Buddy.Gateway.Sms.Twilio;
+using Microsoft.Extensions.Configuration;
+
+namespace Buddy.Tests.Sms;
+
+public sealed class SmsSettingsTests
+{
+    [Fact]
+    public void From_WhenNothingIsSet_UsesTheSimulator()
+    {
+        var settings = SmsSettings.From(Configuration([]));
+
+        Assert.Equal(SmsProvider.Simulator, settings.Provider);
+        Assert.Equal(TimeSpan.FromSeconds(2), settings.OutboxPoll);
+    }
+
+    [Fact]
+    public void From_WhenTheProviderIsUnknown_NamesTheSetting()
+    {
+        var problem = Assert.Throws<BadConfigurationException>(() => SmsSettings.From(Configuration(new() { ["Sms:Provider"] = "Pigeon" })));
+
+        Assert.Equal("Sms:Provider is 'Pigeon', but Buddy supports only Simulator or Twilio.", problem.Message);
+    }
+
+    [Fact]
+    public void From_WhenAnIntervalIsNotPositive_NamesTheSetting()
+    {
+        var problem = Assert.Throws<BadConfigurationException>(() => SmsSettings.From(Configuration(new() { ["Sms:Outbox:PollSeconds"] = "0" })));
+
+        Assert.StartsWith("Sms:Outbox:PollSeconds", problem.Message);
+    }
+
+    [Theory]
+    [InlineData("Twilio:AccountSid", null, "Twilio:AccountSid is required")]
+    [InlineData("Twilio:AccountSid", "12345", "Twilio:AccountSid must be")]
+    [InlineData("Twilio:AuthToken", null, "Twilio:AuthToken is required")]
+    [InlineData("Twilio:From", null, "Twilio:From or Twilio:MessagingServiceSid is required")]
+    [InlineData("Twilio:BaseUrl", "api.twilio.com", "Twilio:BaseUrl is 'api.twilio.com'")]
+    [InlineData("Twilio:PublicBaseUrl", "/sms", "Twilio:PublicBaseUrl is '/sms'")]
+    public void FromConfiguration_WhenATwilioSettingIsMissingOrWrong_NamesIt(string key, string? value, string expected)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+            ["Twilio:AuthToken"] = "token",
+            ["Twilio:From"] = "+15005550006",
+            [key] = value,
+        };
+
+        var problem = Assert.Throws<BadConfigurationException>(() => TwilioSettings.FromConfiguration(Configuration(values), SmsProvider.Twilio));
+
+        Assert.StartsWith(expected, problem.Message);
+    }
+
+    [Fact]
+    public void FromConfiguration_WithTheSimulator_NeedsNoTwilioAccount()
+    {
+        var settings = TwilioSettings.FromConfiguration(Configuration([]), SmsProvider.Simulator);
+
+        Assert.Equal(new Uri("https://api.twilio.com"), settings.BaseUrl);
+        Assert.Null(settings.PublicUrl("/sms/status"));
+    }
+
+    [Fact]
+    public void PublicUrl_KeepsAPathPrefixOnThePublicBaseUrl()
+    {
+        var settings = TwilioSettings.FromConfiguration(Configuration(new() { ["Twilio:PublicBaseUrl"] = "https://care.example.org/buddy/" }), SmsProvider.Simulator);
+
+        Assert.Equal("https://care.example.org/buddy/sms/status", settings.PublicUrl("/sms/status")!.AbsoluteUri);
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using Buddy.Domain.Sms;
+using Buddy.Gateway.Data;
+using Buddy.Tests.Sms.Twilio;
+using Buddy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Tests.Sms;
+
+/// <summary>The gateway configured for Twilio end to end: outbox row in, a Twilio API call out, status callback back.</summary>
+public sealed class TwilioProviderTests
+{
+    [Fact]
+    public async Task Outbox_WithTheTwilioProvider_SendsThroughTheApiAndFollowsTheStatusCallback()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var twilio = await FakeTwilio.StartAsync();
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        await using var gateway = new SmsGateway(database, settings: new Dictionary<string, string?>
+        {
+            ["Sms:Provider"] = "Twilio",
+            ["Twilio:AccountSid"] = FakeTwilio.AccountSid,
+            ["Twilio:From"] = FakeTwilio.From,
+            ["Twilio:BaseUrl"] = twilio.BaseUrl.ToString(),
+            ["Twilio:PublicBaseUrl"] = "https://buddy.example.org",
+        });
+        _ = gateway.Server;
+
+        var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, DateTime.UtcNow);
+        await SmsTestData.WaitUntilAsync(db => db.OutboundMessages.AnyAsync(m => m.Id == row.Id && m.Status == OutboundStatus.Queued), database, "the Twilio send");
+
+        var request = Assert.Single(twilio.Requests);
+        Assert.Equal(user.PhoneE164, request.Form["To"]);
+        Assert.Equal("https://buddy.example.org/sms/status", request.Form["StatusCallback"]);
+        var sid = (await SmsTestData.ReloadAsync(database, row)).ProviderMessageId!;
+
+        using var callback = await gateway.PostSignedAsync("/sms/status", [new("MessageSid", sid), new("MessageStatus", "delivered")],
+            signedUrl: "https://buddy.example.org/sms/status");
+
+        Assert.Equal(HttpStatusCode.OK, callback.StatusCode);
+        Assert.Equal(OutboundStatus.Delivered, (await SmsTestData.ReloadAsync(database, row)).Status);
+    }
+
+    [Fact]
+    public async Task Webhook_WhenNoAuthTokenIsConfigured_RefusesEverything()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gateway = new SmsGateway(database, settings: new Dictionary<string, string?> { ["Twilio:AuthToken"] = "" });
+
+        using var response = await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(SmsTestData.NewPhone(), "hi"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
