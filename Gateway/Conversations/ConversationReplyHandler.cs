@@ -46,7 +46,7 @@ internal sealed class ConversationReplyHandler(
             .FirstOrDefaultAsync(cancellationToken);
         if (run is not null && !run.IsOpenAt(now))
         {
-            run.Close(QuestionnaireStatus.Expired, now, "not finished in time");
+            run.Close(QuestionnaireStatus.Expired, now, ConversationExpiryService.ExpiredReason);
             run = null;
         }
 
