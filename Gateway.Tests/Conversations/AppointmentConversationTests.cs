@@ -53,6 +53,31 @@ public sealed class AppointmentConversationTests
         Assert.Equal("my exams, and not sleeping", overview.NextAgendaNotes);
     }
 
+    [Fact]
+    public async Task ReminderAndCheckInTogether_AMoodReplyGoesToTheDiary_AndTheNextTextToTheAgenda()
+    {
+        await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);
+        var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(18, 0));
+        var session = await gateway.WithServiceAsync((SessionService sessions) => sessions.RecordAsync(
+            person.OrganisationId, person.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(10, 0), "video"), null, default));
+        var dispatcher = gateway.Service<Gateway.CheckIns.CheckInDispatcher>();
+        await dispatcher.DispatchDueAsync(100);
+        gateway.AdvanceTo(new DateTime(2026, 11, 25, 18, 0, 0, DateTimeKind.Utc));
+        await gateway.RunDueWorkAsync();
+        await dispatcher.DispatchDueAsync(100);
+        Assert.Equal([OutboundKind.CheckIn, OutboundKind.AppointmentReminder], (await gateway.TextsToAsync(person)).Select(t => t.Kind).Order());
+
+        gateway.Advance(TimeSpan.FromMinutes(4));
+        var mood = await gateway.TextAsync(person, "7 went to college");
+        gateway.Advance(TimeSpan.FromMinutes(2));
+        var agenda = await gateway.TextAsync(person, "talk about college being stressful");
+
+        Assert.NotNull(mood.DiaryEntryId);
+        Assert.Equal("agenda notes for the next session", agenda.Outcome);
+        await using var db = gateway.Database.CreateContext();
+        Assert.Equal("talk about college being stressful", (await db.TherapySessions.SingleAsync(s => s.Id == session.Id)).AgendaNotes);
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, "can't make it tomorrow sorry")]
     [InlineData(DatabaseProvider.Sqlite, "need to rearrange")]

@@ -100,9 +100,33 @@ public sealed class QuestionnaireConversationTests
         Assert.Equal(DefaultCrisis, toPerson.Body);
         var staff = await db.OutboundMessages.Where(m => m.Kind == OutboundKind.SafeguardingAlert).Select(m => m.ToPhone).OrderBy(p => p).ToListAsync();
         Assert.Equal(["+447700900998", "+447700900999"], staff);
-        Assert.True(await db.AuditEvents.AnyAsync(e => e.ServiceUserId == person.Id && e.Action == "safeguarding.alert-raised"));
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.ServiceUserId == person.Id && e.Action == "safeguarding.escalated"));
         var done = await db.QuestionnaireRuns.SingleAsync(r => r.Id == run.Id);
         Assert.Equal((QuestionnaireStatus.Completed, 1, true), (done.Status, done.TotalScore, done.RiskFlagged));
+    }
+
+    [Fact]
+    public async Task Phq9_Item9AnsweredWithRiskyWords_EscalatesOnceThroughTheSamePath()
+    {
+        await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);
+        var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(19, 0));
+        var run = await SendAsync(gateway, person, QuestionnaireKind.Phq9);
+        for (var item = 1; item <= 8; item++)
+        {
+            await gateway.TextAsync(person, "2");
+        }
+
+        var reply = await gateway.TextAsync(person, "3 i want to die");
+
+        Assert.Equal("PHQ-9 completed", reply.Outcome);
+        await using var db = gateway.Database.CreateContext();
+        var alert = await db.Alerts.SingleAsync(a => a.ServiceUserId == person.Id);
+        Assert.Equal(RiskLevel.High, alert.Severity);
+        Assert.Contains("PHQ-9 item 9", alert.Summary, StringComparison.Ordinal);
+        Assert.Single(await db.OutboundMessages.Where(m => m.ServiceUserId == person.Id && m.Kind == OutboundKind.Crisis).ToListAsync());
+        Assert.Equal(2, await db.OutboundMessages.CountAsync(m => m.Kind == OutboundKind.SafeguardingAlert));
+        var done = await db.QuestionnaireRuns.SingleAsync(r => r.Id == run.Id);
+        Assert.Equal((QuestionnaireStatus.Completed, 19, Severity.ModeratelySevere, true), (done.Status, done.TotalScore, done.Severity!.Value, done.RiskFlagged));
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]

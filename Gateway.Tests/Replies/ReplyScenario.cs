@@ -147,7 +147,7 @@ internal sealed class ReplyScenario : IAsyncDisposable
 
     private IEnumerable<IReplyHandler> Handlers() =>
     [
-        new SafeguardingReplyHandler(RiskDetector.Default, OutboxSignal.Object, EmailSignal, NullLogger<SafeguardingReplyHandler>.Instance),
+        new SafeguardingReplyHandler(RiskDetector.Default, new SafeguardingEscalation(OutboxSignal.Object, EmailSignal, NullLogger<SafeguardingEscalation>.Instance), NullLogger<SafeguardingReplyHandler>.Instance),
         new DiaryReplyHandler(ReplyParser.Default, RiskDetector.Default, Scheduling),
     ];
 

@@ -20,7 +20,7 @@ namespace Buddy.Tests.Schedules;
 public sealed class SchedulingHostTests
 {
     private static readonly JobKey[] s_jobs =
-        [DispatchDueCheckInsJob.Key, SendRemindersJob.Key, ExpireMissedCheckInsJob.Key, NightlyHousekeepingJob.Key];
+        [DispatchDueCheckInsJob.Key, SendRemindersJob.Key, ExpireMissedCheckInsJob.Key, NightlyHousekeepingJob.Key, Buddy.Gateway.Conversations.SessionCycleJob.Key];
 
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
     public async Task Host_Starts_WithTheRecurringJobsScheduled_AndTheDispatchJobWritesDueTexts(DatabaseProvider provider)

@@ -13,22 +13,25 @@ public sealed class ConversationExpiryService(BuddyDbContext db, ILogger<Convers
 {
     public async Task<int> RunDueAsync(DateTime nowUtc, CancellationToken cancellationToken)
     {
+        // Set-based: a row erased or answered meanwhile is simply not matched, rather than a conflict.
         var runs = await db.QuestionnaireRuns
             .Where(r => r.Status == QuestionnaireStatus.InProgress && r.ExpiresAtUtc <= nowUtc)
-            .ToListAsync(cancellationToken);
-        runs.ForEach(r => r.Close(QuestionnaireStatus.Expired, nowUtc, "not finished in time"));
-
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(r => r.Status, QuestionnaireStatus.Expired)
+                .SetProperty(r => r.ClosedAtUtc, nowUtc)
+                .SetProperty(r => r.CloseReason, ExpiredReason), cancellationToken);
         var conversations = await db.Conversations
             .Where(c => c.Status == ConversationStatus.Open && c.ExpiresAtUtc <= nowUtc)
-            .ToListAsync(cancellationToken);
-        conversations.ForEach(c => c.Close(ConversationStatus.Expired, nowUtc));
-
-        await db.SaveChangesAsync(cancellationToken);
-        if (runs.Count > 0)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(c => c.Status, ConversationStatus.Expired)
+                .SetProperty(c => c.ClosedAtUtc, nowUtc), cancellationToken);
+        if (runs > 0)
         {
-            logger.LogInformation("Expired {Count} unfinished questionnaire(s)", runs.Count);
+            logger.LogInformation("Expired {Count} unfinished questionnaire(s)", runs);
         }
 
-        return runs.Count + conversations.Count;
+        return runs + conversations;
     }
+
+    public const string ExpiredReason = "not finished in time";
 }

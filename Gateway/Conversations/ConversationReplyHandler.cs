@@ -1,6 +1,7 @@
 using Buddy.Domain.CheckIns;
 using Buddy.Domain.Conversations;
 using Buddy.Domain.Questionnaires;
+using Buddy.Domain.Replies;
 using Buddy.Gateway.Goals;
 using Buddy.Gateway.Questionnaires;
 using Buddy.Gateway.Replies;
@@ -45,7 +46,7 @@ internal sealed class ConversationReplyHandler(
             .FirstOrDefaultAsync(cancellationToken);
         if (run is not null && !run.IsOpenAt(now))
         {
-            run.Close(QuestionnaireStatus.Expired, now, "not finished in time");
+            run.Close(QuestionnaireStatus.Expired, now, ConversationExpiryService.ExpiredReason);
             run = null;
         }
 
@@ -72,6 +73,14 @@ internal sealed class ConversationReplyHandler(
         }
 
         var chosen = ConversationRouter.Choose(open, checkIn?.SentAtUtc, now);
+
+        // The appointment reminder goes at check-in time, so both questions can be open at once: a reply carrying a
+        // mood score ("7 went to college") answers the check-in; the agenda question waits for the next text.
+        if (chosen?.Kind == ConversationKind.Agenda && checkIn is not null &&
+            ReplyParser.Default.Parse(reply.Message.Body, reply.Organisation.MoodScale).Mood is not null)
+        {
+            chosen = null;
+        }
         switch (chosen?.Kind)
         {
             case ConversationKind.Questionnaire when await questionnaires.TryAnswerAsync(reply, run!, cancellationToken):

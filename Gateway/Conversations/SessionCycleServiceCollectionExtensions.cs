@@ -34,6 +34,8 @@ public static class SessionCycleServiceCollectionExtensions
         services.AddScoped<QuestionnaireDueService>();
         services.AddScoped<ConversationExpiryService>();
         services.AddScoped<SessionCycleDueWork>();
+        services.AddScoped<SessionCycleSummaryQuery>();
+        services.AddScoped<DemoCycleSeeder>();
 
         services.AddScoped<AppointmentChangeNotices>();
         services.AddScoped<AgendaReplies>();

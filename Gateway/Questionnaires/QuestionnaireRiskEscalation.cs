@@ -1,65 +1,59 @@
+using Buddy.Domain.Audit;
 using Buddy.Domain.Questionnaires;
 using Buddy.Domain.Safeguarding;
-using Buddy.Domain.Sms;
-using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Replies;
-using Microsoft.EntityFrameworkCore;
+using Buddy.Gateway.Safeguarding;
 
 namespace Buddy.Gateway.Questionnaires;
 
 /// <summary>
-/// The one place a questionnaire's risk answer (PHQ-9 item 9 above 0) is escalated: the person gets the crisis
-/// text, the therapist and duty contact are alerted, and it is audited, exactly as a risky diary reply is.
+/// A questionnaire's risk answer (PHQ-9 item 9 above 0) goes down the same path as a risky diary reply: a High
+/// safeguarding alert, <see cref="SafeguardingEscalation"/> (crisis text to the person, therapist and duty contact
+/// texted or emailed, senders woken) and an audit event. When the words of the same text already raised an alert
+/// (the safeguarding handler runs first), that alert is raised to High and escalated once, never twice.
 /// </summary>
-internal sealed class QuestionnaireRiskEscalation
+internal sealed class QuestionnaireRiskEscalation(SafeguardingEscalation escalation)
 {
     public async Task RaiseAsync(ReplyContext reply, QuestionnaireDefinition definition, int itemNumber, int score, CancellationToken cancellationToken)
     {
-        var db = reply.Db;
-        var person = reply.ServiceUser;
-        var organisation = reply.Organisation;
         var answer = definition.AnswerKey.Single(a => a.Score == score).Label;
-        var alert = new Alert
+        var finding = $"{definition.Name} item {itemNumber} (thoughts of being better off dead or of self-harm) answered \"{answer}\"";
+        var existing = reply.Items.TryGetValue(SafeguardingReplyHandler.AlertItem, out var item) ? item as Alert : null;
+        if (existing is { Severity: RiskLevel.High })
         {
-            OrganisationId = person.OrganisationId,
-            ServiceUserId = person.Id,
-            Kind = AlertKind.Safeguarding,
-            Severity = RiskLevel.High,
-            Summary = $"{definition.Name} item {itemNumber} (thoughts of being better off dead or of self-harm) answered \"{answer}\"",
-            MatchedPhrases = $"{definition.Name} item {itemNumber} = {score}",
-            InboundMessageId = reply.Message.Id,
-            CreatedAtUtc = reply.NowUtc,
-        };
-        db.Alerts.Add(alert);
-
-        await CycleOutbox.QueueAsync(db, person, OutboundKind.Crisis, organisation.CrisisMessage, $"crisis:{reply.Message.Id}", reply.NowUtc, cancellationToken);
-
-        var therapistPhone = await db.StaffMembers
-            .Where(s => s.Id == person.TherapistId && s.IsActive && s.AlertPhone != null)
-            .Select(s => s.AlertPhone)
-            .FirstOrDefaultAsync(cancellationToken);
-        foreach (var (phone, who) in new[] { (therapistPhone, "therapist"), (organisation.DutyContactPhone, "duty") })
-        {
-            if (string.IsNullOrWhiteSpace(phone))
-            {
-                continue;
-            }
-
-            // Staff texts name no one: the dashboard, behind a login, has the details.
-            db.OutboundMessages.Add(new OutboundMessage
-            {
-                OrganisationId = person.OrganisationId,
-                ToPhone = phone,
-                Body = $"Buddy safeguarding alert: a {definition.Name} answer needs checking today (alert {alert.Id.ToString()[..8]}). Please open the dashboard.",
-                Kind = OutboundKind.SafeguardingAlert,
-                DedupeKey = $"alert:{alert.Id}:{who}",
-                NotBeforeUtc = reply.NowUtc,
-                CreatedAtUtc = reply.NowUtc,
-            });
+            existing.Summary = $"{existing.Summary}; {finding}";
+            return; // the words already escalated this text
         }
 
-        CycleAudit.Add(db, person.OrganisationId, null, "safeguarding.alert-raised", nameof(Alert), alert.Id, person.Id, reply.NowUtc,
-            $"{definition.Name} item {itemNumber}");
-        reply.Items["risk"] = RiskLevel.High;
+        var alert = existing ?? new Alert
+        {
+            OrganisationId = reply.Organisation.Id,
+            ServiceUserId = reply.ServiceUser.Id,
+            Kind = AlertKind.Safeguarding,
+            InboundMessageId = reply.Message.Id,
+            CreatedAtUtc = reply.NowUtc,
+            Summary = "",
+        };
+        alert.Severity = RiskLevel.High;
+        alert.Summary = existing is null ? $"Urgent: {finding}" : $"Urgent: {finding}; {existing.Summary}";
+        alert.MatchedPhrases = string.Join("; ", new[] { existing?.MatchedPhrases, $"{definition.Name} item {itemNumber} = {score}" }.Where(p => !string.IsNullOrEmpty(p)));
+        if (existing is null)
+        {
+            reply.Db.Alerts.Add(alert);
+            reply.Items[SafeguardingReplyHandler.AlertItem] = alert;
+        }
+
+        var notified = await escalation.EscalateAsync(reply, cancellationToken);
+        reply.Db.AuditEvents.Add(new AuditEvent
+        {
+            OrganisationId = reply.Organisation.Id,
+            ActorType = AuditActorType.System,
+            Action = "safeguarding.escalated",
+            EntityType = nameof(Alert),
+            EntityId = alert.Id.ToString(),
+            ServiceUserId = reply.ServiceUser.Id,
+            Detail = $"High risk ({definition.Name} item {itemNumber} = {score}); {notified}",
+            OccurredAtUtc = reply.NowUtc,
+        });
     }
 }

@@ -110,7 +110,7 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
             .ToListAsync(cancellationToken);
         foreach (var stale in open.Where(r => !r.IsOpenAt(now)))
         {
-            stale.Close(QuestionnaireStatus.Expired, now, "not finished in time");
+            stale.Close(QuestionnaireStatus.Expired, now, ConversationExpiryService.ExpiredReason);
         }
 
         if (open.Any(r => r.IsOpenAt(now)))

@@ -16,6 +16,7 @@ public static class SafeguardingServiceCollectionExtensions
 
         // The SMS feature registers the real outbox signal; until it does (or in hosts without SMS) waking is a no-op.
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
+        services.TryAddSingleton<SafeguardingEscalation>();
         services.AddScoped<IReplyHandler, SafeguardingReplyHandler>();
         return services;
     }

@@ -1,0 +1,117 @@
+using Buddy.Domain.Goals;
+using Buddy.Domain.Questionnaires;
+using Buddy.Domain.Schedules;
+using Buddy.Domain.Sessions;
+using Buddy.Domain.Templates;
+using Buddy.Domain.Time;
+using Buddy.Gateway.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Conversations;
+
+/// <summary>
+/// Makes the demo's session cycle playable in /simulator straight after start-up, on top of the lead's demo data
+/// (Gateway/Demo): for the demo user (the one whose check-in is armed for the next minute) a session tomorrow, so
+/// the appointment reminder comes with the check-in; a goal reminder a few minutes later; then a PHQ-9 every two
+/// weeks, the first a few minutes after that. A second demo user gets Buddy's original two-step check-in.
+/// Idempotent: run on every start it re-times what is due, and adds only what is missing.
+/// </summary>
+public sealed class DemoCycleSeeder(BuddyDbContext db, TimeProvider clock, ILogger<DemoCycleSeeder> logger)
+{
+    public const string DemoPhone = "+447700900101";
+    public const string TwoStepPhone = "+447700900102";
+    public const string DemoGoal = "walk to the shop twice this week";
+
+    public async Task ArmAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var person = await db.ServiceUsers.SingleOrDefaultAsync(s => s.PhoneE164 == DemoPhone, cancellationToken);
+        if (person is null)
+        {
+            return;
+        }
+
+        var local = LocalTimes.ToLocal(now, person.TimeZoneId);
+        var today = local.Date.ToDateOnly();
+        TimeOnly InMinutes(int minutes) => new TimeOnly(local.Hour, local.Minute).AddMinutes(minutes);
+
+        // A session tomorrow with its reminder still to come: it goes at the check-in time, a minute from now.
+        if (!await db.TherapySessions.AnyAsync(s => s.ServiceUserId == person.Id && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now, cancellationToken))
+        {
+            db.TherapySessions.Add(new TherapySession
+            {
+                OrganisationId = person.OrganisationId,
+                ServiceUserId = person.Id,
+                TherapistId = person.TherapistId,
+                StartsAtUtc = LocalTimes.ToUtc(today.AddDays(1), new TimeOnly(10, 0), person.TimeZoneId),
+                Location = "Riverside Centre, room 2",
+                CreatedAtUtc = now,
+            });
+        }
+
+        var goal = await db.Goals.FirstOrDefaultAsync(g => g.ServiceUserId == person.Id && g.Text == DemoGoal, cancellationToken);
+        if (goal is null)
+        {
+            goal = new Goal { OrganisationId = person.OrganisationId, ServiceUserId = person.Id, Text = DemoGoal, SetByStaffId = person.TherapistId, CreatedAtUtc = now };
+            db.Goals.Add(goal);
+        }
+
+        goal.Status = GoalStatus.Active;
+        goal.ReminderDays = CheckInDays.Everyday;
+        goal.ReminderLocalTime = InMinutes(3);
+        goal.UpdatedAtUtc = now;
+        goal.NextDueAtUtc = GoalReminderRule.NextDueUtc(goal, person.TimeZoneId, now);
+
+        var phq9 = await db.QuestionnaireSchedules.FirstOrDefaultAsync(s => s.ServiceUserId == person.Id && s.Kind == QuestionnaireKind.Phq9, cancellationToken);
+        if (phq9 is null)
+        {
+            phq9 = new QuestionnaireSchedule { OrganisationId = person.OrganisationId, ServiceUserId = person.Id, Kind = QuestionnaireKind.Phq9, SetByStaffId = person.TherapistId };
+            db.QuestionnaireSchedules.Add(phq9);
+        }
+
+        phq9.EveryWeeks = 2;
+        phq9.LocalTime = InMinutes(6);
+        phq9.NextDueAtUtc = LocalTimes.ToUtc(today, phq9.LocalTime, person.TimeZoneId);
+        phq9.IsEnabled = true;
+        phq9.UpdatedAtUtc = now;
+
+        await ArmTwoStepAsync(now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Demo session cycle armed: appointment reminder with the check-in, goal reminder at {Goal}, PHQ-9 at {Phq9} (local)",
+            goal.ReminderLocalTime, phq9.LocalTime);
+    }
+
+    /// <summary>The second demo user: "How are you feeling?" two minutes from now, then "What have you been doing?".</summary>
+    private async Task ArmTwoStepAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var person = await db.ServiceUsers.SingleOrDefaultAsync(s => s.PhoneE164 == TwoStepPhone, cancellationToken);
+        var schedule = person is null ? null : await db.CheckInSchedules.SingleOrDefaultAsync(s => s.ServiceUserId == person.Id, cancellationToken);
+        if (person is null || schedule is null)
+        {
+            return;
+        }
+
+        var template = await db.MessageTemplates.FirstOrDefaultAsync(t => t.OrganisationId == person.OrganisationId && t.Name == "Two-step: feeling", cancellationToken);
+        if (template is null)
+        {
+            template = new MessageTemplate
+            {
+                OrganisationId = person.OrganisationId,
+                Kind = TemplateKind.CheckIn,
+                Name = "Two-step: feeling",
+                Body = "Hi {FirstName}, how are you feeling? Reply with a mood {ScaleRange}.",
+                UpdatedAtUtc = now,
+            };
+            db.MessageTemplates.Add(template);
+        }
+
+        var local = LocalTimes.ToLocal(now, person.TimeZoneId);
+        schedule.TwoStep = true;
+        schedule.TemplateId = template.Id;
+        schedule.LocalTime = new TimeOnly(local.Hour, local.Minute).AddMinutes(2);
+        schedule.QuietHoursStart = TimeOnly.MinValue;
+        schedule.QuietHoursEnd = TimeOnly.MinValue;
+        schedule.NextDueAtUtc = null;
+        schedule.UpdatedAtUtc = now;
+    }
+}
