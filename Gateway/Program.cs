@@ -9,6 +9,7 @@ using Buddy.Gateway.Replies;
 using Buddy.Gateway.Safeguarding;
 using Buddy.Gateway.Privacy;
 using Buddy.Gateway.Sms;
+using Buddy.Gateway.Manage;
 
 // Composition only: each feature offers one AddX() and one MapX().
 try
@@ -29,6 +30,7 @@ try
     builder.Services.AddSafeguarding(builder.Configuration);
     builder.Services.AddPrivacy(builder.Configuration);
     builder.Services.AddDashboard();
+    builder.Services.AddManageConsole();
     builder.Services.AddApi();
 
     var app = builder.Build();

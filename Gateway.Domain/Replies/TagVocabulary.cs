@@ -25,8 +25,11 @@ public sealed class TagVocabulary
     private readonly string[] _names;
     private readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _words;
     private readonly (string Stem, ulong Tags)[] _stems;
+
+    // Stems and typo candidates by first letter (a-z, then everything else), so a word is compared with a few, not all.
+    private readonly (string Stem, ulong Tags)[][] _stemsByLetter;
+    private readonly (string Word, ulong Tags)[][] _fuzzyByLetter;
     private readonly FrozenDictionary<string, (string[] Words, ulong Tags)[]>.AlternateLookup<ReadOnlySpan<char>> _phrases;
-    private readonly (string Word, ulong Tags)[] _fuzzy;
 
     public TagVocabulary(IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> tags)
     {
@@ -85,7 +88,9 @@ public sealed class TagVocabulary
         _stems = [.. stems.Select(s => (s.Key, s.Value))];
         _phrases = phrases.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
-        _fuzzy = [.. words.Where(w => w.Key.Length >= FuzzyMinimumLength).Select(w => (w.Key, w.Value))];
+        var fuzzy = words.Where(w => w.Key.Length >= FuzzyMinimumLength).Select(w => (w.Key, w.Value)).ToList();
+        _stemsByLetter = [.. Enumerable.Range(0, 27).Select(b => _stems.Where(x => Letter(x.Stem) == b).ToArray())];
+        _fuzzyByLetter = [.. Enumerable.Range(0, 27).Select(b => fuzzy.Where(x => Letter(x.Key) == b).ToArray())];
     }
 
     /// <summary>Buddy's built-in vocabulary (Replies/tags.json).</summary>
@@ -144,21 +149,27 @@ public sealed class TagVocabulary
             }
 
             // A word the vocabulary lists exactly ("sleepover") is not also read through a stem ("sleep*").
-            var matchedStem = false;
-            for (var s = 0; s < _stems.Length && tags == 0; s++)
+            if (tags != 0)
             {
-                if (word.StartsWith(_stems[s].Stem, StringComparison.OrdinalIgnoreCase))
+                continue;
+            }
+
+            var letter = Letter(word);
+            var matchedStem = false;
+            foreach (var (stem, stemTags) in _stemsByLetter[letter])
+            {
+                if (word.StartsWith(stem, StringComparison.OrdinalIgnoreCase))
                 {
-                    found |= _stems[s].Tags;
+                    found |= stemTags;
                     matchedStem = true;
                 }
             }
 
-            if (tags == 0 && !matchedStem && word.Length >= FuzzyMinimumLength && !s_notTypos.Contains(word))
+            if (!matchedStem && word.Length >= FuzzyMinimumLength && !s_notTypos.Contains(word))
             {
-                foreach (var (candidate, candidateTags) in _fuzzy)
+                foreach (var (candidate, candidateTags) in _fuzzyByLetter[letter])
                 {
-                    if (char.ToLowerInvariant(candidate[0]) == char.ToLowerInvariant(word[0]) && Typos.WithinOneEdit(word, candidate))
+                    if (Typos.WithinOneEdit(word, candidate))
                     {
                         found |= candidateTags;
                     }
@@ -168,6 +179,9 @@ public sealed class TagVocabulary
 
         return found;
     }
+
+    private static int Letter(ReadOnlySpan<char> word) =>
+        word.IsEmpty ? 26 : char.ToLowerInvariant(word[0]) is var c and >= 'a' and <= 'z' ? c - 'a' : 26;
 
     internal IReadOnlyList<string> NamesOf(ulong tags)
     {

@@ -106,19 +106,27 @@ public sealed class RiskDetector
                 var matchLevel = negatedFrom >= 0 ? RiskLevel.Low : phrase.Level;
                 var from = negatedFrom >= 0 ? negatedFrom : i;
                 var written = text[words.Tokens[from].OriginalStart..words.Tokens[end - 1].OriginalEnd];
-                matches ??= [];
-                if (matches.Exists(m => m.Text == written || (m.Text.Contains(written, StringComparison.Ordinal) && m.Level >= matchLevel)))
-                {
-                    continue;
-                }
-
-                matches.RemoveAll(m => written.Contains(m.Text, StringComparison.Ordinal) && m.Level <= matchLevel);
-                matches.Add(new RiskMatch(phrase.Category, written, matchLevel, negatedFrom >= 0));
+                Record(matches ??= [], new RiskMatch(phrase.Category, written, matchLevel, negatedFrom >= 0));
                 level = matchLevel > level ? matchLevel : level;
             }
         }
 
         return matches is null ? RiskAssessment.None : new RiskAssessment(level, matches);
+    }
+
+    /// <summary>
+    /// Keeps the longest wording of overlapping matches ("not suicidal" rather than "suicidal" too). A method of its
+    /// own so its lambdas' closure is only allocated when something matched, not once per phrase tried.
+    /// </summary>
+    private static void Record(List<RiskMatch> matches, RiskMatch match)
+    {
+        if (matches.Exists(m => m.Text == match.Text || (m.Text.Contains(match.Text, StringComparison.Ordinal) && m.Level >= match.Level)))
+        {
+            return;
+        }
+
+        matches.RemoveAll(m => match.Text.Contains(m.Text, StringComparison.Ordinal) && m.Level <= match.Level);
+        matches.Add(match);
     }
 
     /// <summary>Returns the end (exclusive) of a match of elements[k..] starting at word j, or -1.</summary>
@@ -144,8 +152,15 @@ public sealed class RiskDetector
                 break; // "want to not die" is not "want to die"
             }
 
+            // Every way two words can match needs the same first letter, so most alternatives are skipped cheaply.
+            var firstLetter = words.Text(position) is { IsEmpty: false } word ? word[0] : '\0';
             foreach (var alternative in element.Alternatives)
             {
+                if (alternative[0][0] != firstLetter && alternative[0][0] != '#')
+                {
+                    continue;
+                }
+
                 var end = MatchWords(words, alternative, position);
                 if (end >= 0)
                 {

@@ -34,6 +34,7 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
         { "GET", "/api/v1/service-users/{id:guid}/schedule" },
         { "PUT", "/api/v1/service-users/{id:guid}/schedule" },
         { "GET", "/api/v1/service-users/{id:guid}/entries" },
+        { "GET", "/api/v1/service-users/{id:guid}/summary" },
         { "GET", "/api/v1/alerts/" },
         { "POST", "/api/v1/alerts/{id:guid}/acknowledge" },
         { "GET", "/api/v1/therapists" },

@@ -232,7 +232,7 @@ public class ServiceUsersApiTests
         var body = await (await world.Client(world.KeyA).PostAsJsonAsync($"/api/v1/alerts/{world.JoAlert.Id}/acknowledge", new { note = "Called Jo" }))
             .Content.ReadFromJsonAsync<JsonElement>();
 
-        Assert.Equal("Acknowledged through API key 'Records system': Called Jo", body.GetProperty("acknowledgementNote").GetString());
+        Assert.Equal("Called Jo", body.GetProperty("acknowledgementNote").GetString());
         var open = await world.Client(world.KeyA).GetFromJsonAsync<JsonElement>("/api/v1/alerts");
         Assert.Equal(0, open.GetProperty("total").GetInt32());
         await using var db = world.CreateContext();
@@ -240,6 +240,24 @@ public class ServiceUsersApiTests
         Assert.Equal(ApiWorld.Now.UtcDateTime, alert.AcknowledgedAtUtc);
         var audit = await db.AuditEvents.SingleAsync(e => e.Action == "alert.acknowledged");
         Assert.Equal((AuditActorType.ApiKey, (Guid?)world.KeyARow.Id), (audit.ActorType, audit.ActorId));
+    }
+
+    [Fact]
+    public async Task Summary_WhenRangeGiven_ReturnsFiguresAndDiaryWithoutRawTexts()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+
+        using var response = await world.Client(world.KeyA).GetAsync($"/api/v1/service-users/{world.Jo.Id}/summary?from=2026-11-01&to=2026-11-10");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("2026-11-01", "2026-11-10"), (body.GetProperty("from").GetString(), body.GetProperty("to").GetString()));
+        Assert.Equal(10, body.GetProperty("diary").GetArrayLength());
+        Assert.Equal(10, body.GetProperty("mood").GetArrayLength());
+        Assert.Equal(1, body.GetProperty("openAlerts").GetArrayLength());
+        Assert.DoesNotContain(world.Jo.PhoneE164!, await response.Content.ReadAsStringAsync());
+        await using var db = world.CreateContext();
+        Assert.Equal("2026-11-01 to 2026-11-10", (await db.AuditEvents.SingleAsync(e => e.Action == "summary.viewed")).Detail);
     }
 
     [Fact]

@@ -80,18 +80,13 @@ public sealed class HardeningTests
         await using var gateway = new ConfiguredGateway(database, "Production", new Dictionary<string, string?> { ["ReverseProxy:KnownProxies"] = "10.0.0.5, 10.0.0.6" });
 
         // HSTS is only ever sent over HTTPS, so its presence shows which scheme the gateway saw.
-        var context = await gateway.Server.SendAsync(http =>
+        var response = await SendFromAsync(gateway, remoteIp, "http", HttpMethods.Get, "/health", request =>
         {
-            http.Request.Method = HttpMethods.Get;
-            http.Request.Scheme = "http";
-            http.Request.Host = new HostString("buddy.example.org");
-            http.Request.Path = "/health";
-            http.Connection.RemoteIpAddress = IPAddress.Parse(remoteIp);
-            http.Request.Headers["X-Forwarded-Proto"] = "https";
-            http.Request.Headers["X-Forwarded-For"] = "203.0.113.7";
+            request.Headers["X-Forwarded-Proto"] = "https";
+            request.Headers["X-Forwarded-For"] = "203.0.113.7";
         });
 
-        Assert.Equal(treatedAsHttps, context.Response.Headers.ContainsKey("Strict-Transport-Security"));
+        Assert.Equal(treatedAsHttps, response.Headers.ContainsKey("Strict-Transport-Security"));
     }
 
     [Theory]
@@ -199,17 +194,24 @@ public sealed class HardeningTests
         Assert.Equal(TimeSpan.FromSeconds(45), gateway.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
     }
 
-    private static async Task<HttpResponse> PostStatusAsync(ConfiguredGateway gateway, string clientIp)
+    private static Task<HttpResponse> PostStatusAsync(ConfiguredGateway gateway, string clientIp) =>
+        SendFromAsync(gateway, clientIp, "https", HttpMethods.Post, "/sms/status", request =>
+        {
+            request.ContentType = "application/x-www-form-urlencoded";
+            request.Body = new MemoryStream("MessageSid=SM1&MessageStatus=delivered"u8.ToArray());
+        });
+
+    /// <summary>A request as the server sees it arrive from <paramref name="remoteIp"/>, which HttpClient cannot set.</summary>
+    private static async Task<HttpResponse> SendFromAsync(ConfiguredGateway gateway, string remoteIp, string scheme, string method, string path, Action<HttpRequest> configure)
     {
         var context = await gateway.Server.SendAsync(http =>
         {
-            http.Request.Method = HttpMethods.Post;
-            http.Request.Scheme = "https";
+            http.Request.Method = method;
+            http.Request.Scheme = scheme;
             http.Request.Host = new HostString("buddy.example.org");
-            http.Request.Path = "/sms/status";
-            http.Connection.RemoteIpAddress = IPAddress.Parse(clientIp);
-            http.Request.ContentType = "application/x-www-form-urlencoded";
-            http.Request.Body = new MemoryStream("MessageSid=SM1&MessageStatus=delivered"u8.ToArray());
+            http.Request.Path = path;
+            http.Connection.RemoteIpAddress = IPAddress.Parse(remoteIp);
+            configure(http.Request);
         });
         return context.Response;
     }

@@ -64,8 +64,9 @@ public sealed class PrivacyVerbTests
     [InlineData(new[] { "--reason", "x" }, "--id is required")]
     [InlineData(new[] { "--id", "not-a-guid", "--reason", "x" }, "is not a service user id")]
     [InlineData(new[] { "--id", "3f2a1c9e-0000-4000-8000-000000000000" }, "--reason is required")]
-    [InlineData(new[] { "--id" }, "--id needs a value")]
-    [InlineData(new[] { "--force" }, "Unknown option '--force'")]
+    [InlineData(new[] { "--id" }, "Option --id needs a value")]
+    [InlineData(new[] { "--force" }, "Unknown option --force")]
+    [InlineData(new[] { "--id", "3f2a1c9e-0000-4000-8000-000000000000", "--reason", "x", "--reason", "y" }, "Option --reason is given twice")]
     public async Task EraseServiceUser_WhenArgumentsAreWrong_ExitsWithUsage(string[] args, string message)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -37,8 +37,8 @@ internal sealed class SeededPerson
     public static IReadOnlySet<Type> SeededKinds { get; } = new HashSet<Type>
     {
         typeof(CheckInSchedule), typeof(CheckIn), typeof(OutboundMessage), typeof(InboundMessage), typeof(DiaryEntry),
-        typeof(Alert), typeof(TherapySession), typeof(AuditEvent), typeof(Goal), typeof(GoalProgress), typeof(QuestionnaireSchedule),
-        typeof(QuestionnaireRun), typeof(QuestionnaireAnswer), typeof(Conversation),
+        typeof(Alert), typeof(TherapySession), typeof(AuditEvent), typeof(Goal), typeof(GoalProgress),
+        typeof(QuestionnaireSchedule), typeof(QuestionnaireRun), typeof(QuestionnaireAnswer), typeof(Conversation),
     };
 
     public static async Task<Organisation> AddOrganisationAsync(BuddyDbContext db, string name)
@@ -112,30 +112,17 @@ internal sealed class SeededPerson
             OrganisationId = organisation.Id, ActorType = AuditActorType.Staff, ActorId = therapist.Id, Action = "service-user.updated",
             EntityType = "service-user", EntityId = person.Id.ToString(), ServiceUserId = person.Id, Detail = $"renamed to {tag} Quimby", OccurredAtUtc = nowUtc.AddDays(-3),
         });
-        var goal = new Goal
-        {
-            OrganisationId = organisation.Id, ServiceUserId = person.Id, Text = $"walk to the shop goal-{tag}", NextDueAtUtc = nowUtc.AddHours(5),
-            SetByStaffId = therapist.Id, CreatedAtUtc = nowUtc.AddDays(-10), UpdatedAtUtc = nowUtc.AddDays(-10),
-        };
+        var goal = new Goal { OrganisationId = organisation.Id, ServiceUserId = person.Id, Text = $"walk the dog daily goal-{tag}", NextDueAtUtc = nowUtc.AddDays(1), CreatedAtUtc = nowUtc.AddDays(-10), UpdatedAtUtc = nowUtc.AddDays(-10) };
+        var questionnaires = new QuestionnaireSchedule { OrganisationId = organisation.Id, ServiceUserId = person.Id, Kind = QuestionnaireKind.Phq9, NextDueAtUtc = nowUtc.AddDays(7), UpdatedAtUtc = nowUtc };
         var run = new QuestionnaireRun
         {
-            OrganisationId = organisation.Id, ServiceUserId = person.Id, Kind = QuestionnaireKind.Phq9, Status = QuestionnaireStatus.Completed, CurrentItem = 9,
-            StartedAtUtc = nowUtc.AddDays(-4), LastPromptAtUtc = nowUtc.AddDays(-4), ExpiresAtUtc = nowUtc.AddDays(-2), CompletedAtUtc = nowUtc.AddDays(-4),
-            TotalScore = 9, Severity = Severity.Mild,
+            OrganisationId = organisation.Id, ServiceUserId = person.Id, Kind = QuestionnaireKind.Phq9, Source = QuestionnaireSource.Scheduled, ScheduleId = questionnaires.Id,
+            StartedAtUtc = nowUtc.AddDays(-7), LastPromptAtUtc = nowUtc.AddDays(-7), ExpiresAtUtc = nowUtc.AddDays(-6),
         };
-        db.AddRange(goal, run);
-        db.GoalProgress.Add(new GoalProgress
-        {
-            OrganisationId = organisation.Id, ServiceUserId = person.Id, GoalId = goal.Id, LocalDate = new DateOnly(2026, 3, 1), Outcome = GoalOutcome.Done,
-            ReplyText = $"yes did it goal-reply-{tag}", InboundMessageId = inbound.Id, RecordedAtUtc = nowUtc.AddDays(-2),
-        });
-        db.QuestionnaireSchedules.Add(new QuestionnaireSchedule { OrganisationId = organisation.Id, ServiceUserId = person.Id, Kind = QuestionnaireKind.Phq9, NextDueAtUtc = nowUtc.AddDays(10), UpdatedAtUtc = nowUtc });
-        db.QuestionnaireAnswers.Add(new QuestionnaireAnswer { OrganisationId = organisation.Id, ServiceUserId = person.Id, RunId = run.Id, ItemNumber = 1, Score = 1, AnsweredAtUtc = nowUtc.AddDays(-4) });
-        db.Conversations.Add(new Conversation
-        {
-            OrganisationId = organisation.Id, ServiceUserId = person.Id, Kind = ConversationKind.GoalReply, SubjectId = goal.Id,
-            OpenedAtUtc = nowUtc.AddHours(-1), ExpiresAtUtc = nowUtc.AddHours(19),
-        });
+        db.AddRange(goal, questionnaires, run);
+        db.GoalProgress.Add(new GoalProgress { OrganisationId = organisation.Id, ServiceUserId = person.Id, GoalId = goal.Id, LocalDate = new DateOnly(2026, 3, 1), Outcome = GoalOutcome.Done, ReplyText = $"yes walked him goalreply-{tag}", InboundMessageId = inbound.Id, RecordedAtUtc = nowUtc.AddDays(-2) });
+        db.QuestionnaireAnswers.Add(new QuestionnaireAnswer { OrganisationId = organisation.Id, ServiceUserId = person.Id, RunId = run.Id, ItemNumber = 1, Score = 2, AnsweredAtUtc = nowUtc.AddDays(-7) });
+        db.Conversations.Add(new Conversation { OrganisationId = organisation.Id, ServiceUserId = person.Id, Kind = ConversationKind.GoalReply, SubjectId = goal.Id, OpenedAtUtc = nowUtc.AddDays(-2), ExpiresAtUtc = nowUtc.AddDays(-1) });
         await db.SaveChangesAsync();
 
         return new SeededPerson
@@ -146,7 +133,7 @@ internal sealed class SeededPerson
             [
                 person.DisplayName, phone, phone[1..], person.ExternalReference, outbound.Body, $"out-{tag}", diary.EventText, $"diary-{tag}",
                 inbound.Body, $"in-{tag}", earlyText.Body, alert.Summary, $"hopeless-{tag}", "Acacia Road " + tag, $"agenda-{tag}", $"Called {tag}",
-                $"six-ish from {tag}", $"goal-{tag}", $"goal-reply-{tag}",
+                $"six-ish from {tag}", goal.Text, $"goalreply-{tag}",
             ],
             StaffTextAboutThem = $"{tag} Quimby needs a call",
         };

@@ -152,6 +152,16 @@ public sealed class ServiceUserExporterTests
         Assert.Equal("college", diary.GetProperty("tags")[0].GetString());
     }
 
+    [Theory]
+    [InlineData(ExportFormat.Json, ".json")]
+    [InlineData(ExportFormat.Csv, ".zip")]
+    [InlineData(ExportFormat.Html, ".html")]
+    public void FileName_NamesTheIdNeverThePerson(ExportFormat format, string extension)
+    {
+        var id = Guid.Parse("3f2a1c9e-5b7d-4e21-9a0b-1c2d3e4f5a6b");
+        Assert.Equal($"buddy-export-3f2a1c9e5b7d4e219a0b1c2d3e4f5a6b-20260303{extension}", format.FileName(id, s_now));
+    }
+
     internal static async Task<(SeededPerson Alpha, SeededPerson Bravo, SeededPerson Charlie)> SeedThreeAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Buddy.Gateway.ApiKeys;
 using Buddy.Gateway.Hosting;
-using Buddy.Gateway.Organisations;
 using Buddy.Gateway.Schedules;
 using Buddy.Gateway.ServiceUsers;
 using Microsoft.AspNetCore.Authentication;
@@ -11,7 +10,7 @@ namespace Buddy.Gateway.Api;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>The API key scheme and policy, problem details, the OpenAPI document and the operator verbs for keys and organisations.</summary>
+    /// <summary>The API key scheme and policy, problem details, the OpenAPI document and the create-api-key verb.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddAuthentication()
@@ -32,7 +31,6 @@ public static class ApiServiceCollectionExtensions
         services.TryAddScoped<ServiceUserCommands>();
         services.TryAddScoped<ScheduleCommands>();
         services.TryAddScoped<ApiKeyIssuer>();
-        services.AddScoped<ICommandVerb, CreateOrganisationVerb>();
         services.AddScoped<ICommandVerb, CreateApiKeyVerb>();
         return services;
     }

@@ -1,15 +1,16 @@
 using System.Security.Claims;
-using Buddy.Domain.Safeguarding;
+using Buddy.Domain.Summaries;
 using Buddy.Domain.Time;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
+using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Api;
 
-/// <summary>/api/v1: a service user's diary entries, and the organisation's alerts.</summary>
+/// <summary>/api/v1: a service user's diary entries and summary, and the organisation's alerts.</summary>
 internal static class DiaryApi
 {
     /// <summary>Two years and a day: the longest range one request may ask for.</summary>
@@ -19,6 +20,10 @@ internal static class DiaryApi
     {
         api.MapGet("/service-users/{id:guid}/entries", ListEntriesAsync).WithName("ListEntries").WithTags("Diary")
             .WithSummary("Diary entries between two local dates (inclusive; default the last 30 days, at most two years).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/service-users/{id:guid}/summary", SummaryAsync).WithName("GetSummary").WithTags("Diary")
+            .WithSummary("The pre-session summary: since the last session, or between two local dates (both or neither).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         var alerts = api.MapGroup("/alerts").WithTags("Alerts");
@@ -110,26 +115,56 @@ internal static class DiaryApi
     }
 
     private static async Task<IResult> AcknowledgeAsync(
-        Guid id, AcknowledgeRequest? request, ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, AcknowledgeRequest? request, ClaimsPrincipal user, CaseloadAccess caseloads, AlertActions alerts, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
-        var alert = await caseloads.Alerts(actor).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (alert is null)
+        if (await alerts.AcknowledgeAsync(actor, id, request?.Note, cancellationToken) == AcknowledgeOutcome.NotFound)
         {
             return ApiCaller.NotFound("alert");
         }
 
-        if (alert.IsOpen)
+        var alert = await caseloads.Alerts(actor).AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
+        return TypedResults.Ok(AlertResource.From(alert));
+    }
+
+    private static async Task<IResult> SummaryAsync(
+        Guid id, ClaimsPrincipal user, SummaryQuery summaries, AuditTrail audit, CancellationToken cancellationToken,
+        DateOnly? from = null, DateOnly? to = null)
+    {
+        var actor = user.Actor();
+        DateRange? chosen = null;
+        if (from is not null || to is not null)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            alert.AcknowledgedAtUtc = now;
-            var by = $"Acknowledged through API key '{user.Identity!.Name}'";
-            alert.AcknowledgementNote = string.IsNullOrWhiteSpace(request?.Note) ? by : $"{by}: {request.Note.Trim()}";
-            audit.Add(actor, "alert.acknowledged", alert.ServiceUserId, entityType: nameof(Alert), entityId: alert.Id.ToString());
-            await db.SaveChangesAsync(cancellationToken);
+            var errors = new FieldErrors();
+            if (from is null || to is null)
+            {
+                errors.Add(from is null ? "from" : "to", "Give both 'from' and 'to', or neither for the period since the last session");
+            }
+            else if (from > to)
+            {
+                errors.Add("from", "'from' must be on or before 'to'");
+            }
+            else if (to.Value.DayNumber - from.Value.DayNumber >= SummaryQuery.MaximumDays)
+            {
+                errors.Add("to", $"Ask for at most {SummaryQuery.MaximumDays} days at a time");
+            }
+
+            if (!errors.IsValid)
+            {
+                return ApiCaller.Invalid(errors);
+            }
+
+            chosen = new DateRange(from!.Value, to!.Value);
         }
 
-        return TypedResults.Ok(AlertResource.From(alert));
+        var view = await summaries.LoadAsync(actor, id, chosen, cancellationToken);
+        if (view is null)
+        {
+            return ApiCaller.NotFound("service user");
+        }
+
+        await audit.RecordAsync(actor, "summary.viewed", id, "ServiceUser", id.ToString(),
+            $"{view.Summary.Period.From:yyyy-MM-dd} to {view.Summary.Period.To:yyyy-MM-dd}", cancellationToken);
+        return TypedResults.Ok(SummaryResource.Of(view));
     }
 }

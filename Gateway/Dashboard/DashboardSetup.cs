@@ -1,4 +1,5 @@
 using Buddy.Gateway.Engagement;
+using Buddy.Gateway.Schedules;
 
 namespace Buddy.Gateway.Dashboard;
 
@@ -11,8 +12,8 @@ public static class DashboardSetup
         services.AddScoped<SummaryQuery>();
         services.AddScoped<AlertActions>();
 
-        // Called by the scheduler's engagement job (see EngagementAlertScanner).
         services.AddSingleton<EngagementAlertScanner>();
+        services.AddRecurringJob<EngagementAlertsJob>(EngagementAlertsJob.Key, TimeSpan.FromHours(1));
         return services;
     }
 }

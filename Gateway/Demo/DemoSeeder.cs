@@ -22,6 +22,8 @@ public sealed class DemoSeeder(BuddyDbContext db, TimeProvider clock, ILogger<De
 {
     public const string OrganisationName = "Riverside Wellbeing Service";
     public const string ZoneId = "Europe/London";
+    public const string TherapistEmail = "priya.shah@riverside.example";
+    public const string ManagerEmail = "helen.brooks@riverside.example";
 
     /// <summary>The service user whose check-in is re-armed for a minute after start-up, so the simulator shows one at once.</summary>
     public const string DemoNowPhone = "+447700900101";
@@ -47,11 +49,11 @@ public sealed class DemoSeeder(BuddyDbContext db, TimeProvider clock, ILogger<De
         db.Organisations.Add(organisation);
         var therapists = new[]
         {
-            Staff(organisation, "Priya Shah", "priya.shah@riverside.example", StaffRole.Therapist, now),
+            Staff(organisation, "Priya Shah", TherapistEmail, StaffRole.Therapist, now),
             Staff(organisation, "Tom Okafor", "tom.okafor@riverside.example", StaffRole.Therapist, now),
         };
         db.StaffMembers.AddRange(therapists);
-        db.StaffMembers.Add(Staff(organisation, "Helen Brooks", "helen.brooks@riverside.example", StaffRole.ServiceManager, now));
+        db.StaffMembers.Add(Staff(organisation, "Helen Brooks", ManagerEmail, StaffRole.ServiceManager, now));
 
         for (var i = 0; i < s_names.Length; i++)
         {

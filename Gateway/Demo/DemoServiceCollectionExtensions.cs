@@ -1,5 +1,6 @@
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Identity;
 
 namespace Buddy.Gateway.Demo;
 
@@ -26,6 +27,10 @@ public static class DemoServiceCollectionExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.SeedAsync(cancellationToken);
+        await DemoLogins.CreateAsync(app.Services, cancellationToken);
         await seeder.ArmDemoCheckInAsync(cancellationToken);
+        app.Logger.LogInformation(
+            "Demo: sign in at /Account/SignIn as {Therapist} (therapist) or {Manager} (manager), password {Password}; texts appear at /simulator",
+            DemoSeeder.TherapistEmail, DemoSeeder.ManagerEmail, DemoLogins.Password);
     }
 }

@@ -1,5 +1,6 @@
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Identity;
 
 namespace Buddy.Gateway.Demo;
 
@@ -14,9 +15,14 @@ internal sealed class SeedDemoVerb(DemoSeeder seeder, IServiceProvider services)
     {
         await services.MigrateDatabaseAsync(cancellationToken);
         var seeded = await seeder.SeedAsync(cancellationToken);
+        var logins = await DemoLogins.CreateAsync(services, cancellationToken);
         await output.WriteLineAsync(seeded
             ? $"Seeded '{DemoSeeder.OrganisationName}'."
             : $"'{DemoSeeder.OrganisationName}' already exists; nothing changed.");
+        if (logins.Count > 0)
+        {
+            await output.WriteLineAsync($"Sign-in accounts created for {string.Join(", ", logins)} with the demo password {DemoLogins.Password}");
+        }
         return 0;
     }
 }

@@ -26,7 +26,6 @@ public static class PagesSetup
 
     public static WebApplication MapBuddyPages(this WebApplication app)
     {
-        app.Use(SecurityHeaders.AddAsync);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

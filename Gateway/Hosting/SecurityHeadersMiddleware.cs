@@ -3,7 +3,8 @@ namespace Buddy.Gateway.Hosting;
 /// <summary>
 /// Browser hardening on every response, set as the response starts so an error page gets them too. The
 /// content security policy allows only Buddy's own origin, with no inline script (the NHS.UK frontend's
-/// scripts are served from wwwroot), and no site may frame a page (clickjacking).
+/// scripts are served from wwwroot), and no site may frame a page (clickjacking). Registered by
+/// <see cref="HardeningSetup.UseHardening"/> ahead of static files, so every response carries them.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {

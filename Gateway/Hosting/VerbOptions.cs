@@ -1,19 +1,26 @@
 namespace Buddy.Gateway.Hosting;
 
 /// <summary>
-/// The <c>--name value</c> options of a command verb. Unknown or repeated options are errors, so a typo never
-/// silently falls back to a default.
+/// The <c>--name value</c> options of a command verb, and its value-less <c>--flag</c>s. Unknown or repeated
+/// options are errors, so a typo never silently falls back to a default.
 /// </summary>
 public sealed class VerbOptions
 {
     private readonly Dictionary<string, string> _values;
+    private readonly HashSet<string> _flags;
 
-    private VerbOptions(Dictionary<string, string> values) => _values = values;
+    private VerbOptions(Dictionary<string, string> values, HashSet<string> flags)
+    {
+        _values = values;
+        _flags = flags;
+    }
 
     /// <summary>Returns null and sets <paramref name="error"/> to one sentence when the arguments do not fit.</summary>
-    public static VerbOptions? Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> allowed, out string error)
+    public static VerbOptions? Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> allowed, out string error, IReadOnlyCollection<string>? flags = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        flags ??= [];
         error = "";
         for (var i = 0; i < args.Count; i++)
         {
@@ -25,9 +32,15 @@ public sealed class VerbOptions
             }
 
             var name = arg[2..];
+            if (flags.Contains(name))
+            {
+                set.Add(name);
+                continue;
+            }
+
             if (!allowed.Contains(name))
             {
-                error = $"Unknown option --{name}; expected {string.Join(", ", allowed.Select(a => "--" + a))}.";
+                error = $"Unknown option --{name}; expected {string.Join(", ", allowed.Concat(flags).Select(a => "--" + a))}.";
                 return null;
             }
 
@@ -44,8 +57,11 @@ public sealed class VerbOptions
             }
         }
 
-        return new VerbOptions(values);
+        return new VerbOptions(values, set);
     }
+
+    /// <summary>True when the flag (e.g. "yes" for --yes) was given.</summary>
+    public bool Has(string flag) => _flags.Contains(flag);
 
     public string? this[string name] => _values.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 

@@ -16,48 +16,44 @@ internal sealed class EraseServiceUserVerb(ErasureService erasure, BuddyDbContex
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
-        var options = VerbOptions.Parse(args, new HashSet<string> { "--id", "--reason" }, new HashSet<string> { "--yes" });
-        if (options.Error is not null)
+        var options = VerbOptions.Parse(args, ["id", "reason"], out var error, flags: ["yes"]);
+        if (options is null)
         {
-            await output.WriteLineAsync($"{options.Error} Usage: Gateway {Usage}");
-            return 64;
+            return await VerbErrors.UsageAsync(output, this, error);
         }
 
-        if (options.ServiceUserId(output) is not { } id)
+        if (ServiceUserIdOption.Read(options, out var problem) is not { } id)
         {
-            return 64;
+            return await VerbErrors.UsageAsync(output, this, problem);
         }
 
-        if (string.IsNullOrWhiteSpace(options["--reason"]))
+        if (options["reason"] is not { } reason)
         {
-            await output.WriteLineAsync("--reason is required: say why (e.g. \"erasure request received 2026-03-01, ticket 1234\"). Avoid names; any the person has are removed from it.");
-            return 64;
+            return await VerbErrors.UsageAsync(output, this,
+                "--reason is required: say why (e.g. \"erasure request received 2026-03-01, ticket 1234\"). Avoid names; any the person has are removed from it.");
         }
 
         var person = await db.ServiceUsers.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.DisplayName, s.ErasedAtUtc }).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
-            await output.WriteLineAsync($"No service user has id {id}.");
-            return 1;
+            return await VerbErrors.FailAsync(output, $"No service user has id {id}.");
         }
 
-        if (!options.Has("--yes"))
+        if (!options.Has("yes"))
         {
             await output.WriteLineAsync($"This permanently erases {person.DisplayName} ({id}): every text, diary entry, alert, check-in, schedule and session, and their name and number. Export first if the clinical record needs it.");
             await output.WriteLineAsync("Type the id again to confirm:");
             var typed = await input.ReadLineAsync(cancellationToken);
             if (!Guid.TryParse(typed?.Trim(), out var confirmed) || confirmed != id)
             {
-                await output.WriteLineAsync("Not confirmed; nothing was erased.");
-                return 1;
+                return await VerbErrors.FailAsync(output, "Not confirmed; nothing was erased.");
             }
         }
 
-        var result = await erasure.EraseAsync(id, PrivacyActor.Operator, options["--reason"]!, cancellationToken);
+        var result = await erasure.EraseAsync(id, PrivacyActor.Operator, reason, cancellationToken);
         if (result is null)
         {
-            await output.WriteLineAsync($"No service user has id {id}.");
-            return 1;
+            return await VerbErrors.FailAsync(output, $"No service user has id {id}.");
         }
 
         await output.WriteLineAsync($"Erased service user {id}{(result.WasAlreadyErased ? " (it had been erased before; leftovers removed)" : "")}.");

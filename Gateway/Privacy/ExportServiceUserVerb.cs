@@ -11,25 +11,23 @@ internal sealed class ExportServiceUserVerb(ServiceUserExporter exporter, TimePr
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
-        var options = VerbOptions.Parse(args, new HashSet<string> { "--id", "--format", "--out" }, new HashSet<string>());
-        if (options.Error is not null)
+        var options = VerbOptions.Parse(args, ["id", "format", "out"], out var error);
+        if (options is null)
         {
-            await output.WriteLineAsync($"{options.Error} Usage: Gateway {Usage}");
-            return 64;
+            return await VerbErrors.UsageAsync(output, this, error);
         }
 
-        if (options.ServiceUserId(output) is not { } id)
+        if (ServiceUserIdOption.Read(options, out var problem) is not { } id)
         {
-            return 64;
+            return await VerbErrors.UsageAsync(output, this, problem);
         }
 
-        if (!ExportFormatExtensions.TryParse(options["--format"] ?? "json", out var format))
+        if (!ExportFormatExtensions.TryParse(options["format"] ?? "json", out var format))
         {
-            await output.WriteLineAsync($"--format '{options["--format"]}' is not one of json, csv, html.");
-            return 64;
+            return await VerbErrors.UsageAsync(output, this, $"--format '{options["format"]}' is not one of json, csv, html.");
         }
 
-        var path = Path.GetFullPath(options["--out"] ?? format.FileName(id, clock.GetUtcNow().UtcDateTime));
+        var path = Path.GetFullPath(options["out"] ?? format.FileName(id, clock.GetUtcNow().UtcDateTime));
         var temporary = path + ".partial";
         bool found;
         await using (var file = File.Create(temporary))
@@ -40,8 +38,7 @@ internal sealed class ExportServiceUserVerb(ServiceUserExporter exporter, TimePr
         if (!found)
         {
             File.Delete(temporary);
-            await output.WriteLineAsync($"No service user has id {id}.");
-            return 1;
+            return await VerbErrors.FailAsync(output, $"No service user has id {id}.");
         }
 
         // Written beside and moved into place, so a half-written export is never mistaken for a whole one.

@@ -34,8 +34,8 @@ public sealed class RetentionSweep(IDbContextFactory<BuddyDbContext> contexts, R
     internal static IReadOnlySet<Type> CoveredKinds { get; } = new HashSet<Type>
     {
         typeof(OutboundMessage), typeof(InboundMessage), typeof(DiaryEntry), typeof(Alert), typeof(TherapySession),
-        typeof(CheckIn), typeof(CheckInSchedule), typeof(AuditEvent),
-        typeof(Goal), typeof(GoalProgress), typeof(QuestionnaireSchedule), typeof(QuestionnaireRun), typeof(QuestionnaireAnswer), typeof(Conversation),
+        typeof(CheckIn), typeof(CheckInSchedule), typeof(AuditEvent), typeof(Goal), typeof(GoalProgress),
+        typeof(QuestionnaireSchedule), typeof(QuestionnaireRun), typeof(QuestionnaireAnswer), typeof(Conversation),
     };
 
     public async Task<RetentionSweepResult> RunAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
@@ -116,15 +116,15 @@ public sealed class RetentionSweep(IDbContextFactory<BuddyDbContext> contexts, R
         await db.CheckInSchedules.Where(s => s.ServiceUserId == id).ExecuteUpdateAsync(set => set
             .SetProperty(s => s.IsEnabled, false)
             .SetProperty(s => s.NextDueAtUtc, (DateTime?)null), cancellationToken);
-        // Check-ins hold only dates, statuses and system notes: nothing to clear.
         await db.Goals.Where(g => g.ServiceUserId == id).ExecuteUpdateAsync(set => set
             .SetProperty(g => g.Text, PersonalDataStub.RemovedText)
             .SetProperty(g => g.NextDueAtUtc, (DateTime?)null), cancellationToken);
-        await db.GoalProgress.Where(p => p.ServiceUserId == id).ExecuteUpdateAsync(set => set
-            .SetProperty(p => p.ReplyText, PersonalDataStub.RemovedText), cancellationToken);
-        await db.QuestionnaireSchedules.Where(s => s.ServiceUserId == id).ExecuteUpdateAsync(set => set
-            .SetProperty(s => s.IsEnabled, false), cancellationToken);
-        // Questionnaire runs and answers hold scores and dates, conversations only ids and times: nothing to clear.
+        await db.GoalProgress.Where(g => g.ServiceUserId == id).ExecuteUpdateAsync(set => set
+            .SetProperty(g => g.ReplyText, PersonalDataStub.RemovedText), cancellationToken);
+        await db.QuestionnaireSchedules.Where(q => q.ServiceUserId == id).ExecuteUpdateAsync(set => set
+            .SetProperty(q => q.IsEnabled, false), cancellationToken);
+        // Check-ins, questionnaire runs and answers, and conversations hold only dates, scores, statuses and
+        // system notes: nothing identifying to clear.
 
         var scrubber = ContentOutsideTheirRows.ScrubberFor(person);
         await ContentOutsideTheirRows.ClearStaffTextsAboutAsync(db, person, scrubber, cancellationToken);

@@ -14,8 +14,7 @@ internal sealed class RetentionSweepVerb(RetentionSweep sweep, RetentionPolicy p
     {
         if (args.Count > 0)
         {
-            await output.WriteLineAsync($"retention-sweep takes no options. Usage: Gateway {Usage}");
-            return 64;
+            return await VerbErrors.UsageAsync(output, this, "retention-sweep takes no options.");
         }
 
         var result = await sweep.RunAsync(clock.GetUtcNow().UtcDateTime, cancellationToken);

@@ -16,11 +16,31 @@ public sealed class ServiceUserExporter(BuddyDbContext db, TimeProvider clock, I
     /// <summary>Writes the export to <paramref name="output"/>; false (nothing written) when no such person is visible to the actor.</summary>
     public async Task<bool> ExportAsync(Guid serviceUserId, ExportFormat format, PrivacyActor actor, Stream output, CancellationToken cancellationToken)
     {
+        if (!Enum.IsDefined(format))
+        {
+            throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown export format.");
+        }
+
         var export = await CollectAsync(serviceUserId, actor, cancellationToken);
         if (export is null)
         {
             return false;
         }
+
+        // Recorded before a byte is written: an export that fails half-way is still on the audit trail, never the reverse.
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OrganisationId = export.ServiceUser.OrganisationId,
+            ActorType = actor.Type,
+            ActorId = actor.Id,
+            Action = "service-user.exported",
+            EntityType = "service-user",
+            EntityId = serviceUserId.ToString(),
+            ServiceUserId = serviceUserId,
+            Detail = $"format={format.ToString().ToLowerInvariant()}; rows={export.Sections.Sum(s => s.Rows.Count)}",
+            OccurredAtUtc = export.ExportedAtUtc,
+        });
+        await db.SaveChangesAsync(cancellationToken);
 
         switch (format)
         {
@@ -37,34 +57,24 @@ public sealed class ServiceUserExporter(BuddyDbContext db, TimeProvider clock, I
                 throw new ArgumentOutOfRangeException(nameof(format), format, null);
         }
 
-        db.AuditEvents.Add(new AuditEvent
-        {
-            OrganisationId = export.ServiceUser.OrganisationId,
-            ActorType = actor.Type,
-            ActorId = actor.Id,
-            Action = "service-user.exported",
-            EntityType = "service-user",
-            EntityId = serviceUserId.ToString(),
-            ServiceUserId = serviceUserId,
-            Detail = $"format={format.ToString().ToLowerInvariant()}; rows={export.Sections.Sum(s => s.Rows.Count)}",
-            OccurredAtUtc = export.ExportedAtUtc,
-        });
-        await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Exported service user {ServiceUserId} as {Format} for {ActorType} {ActorId}", serviceUserId, format, actor.Type, actor.Id);
         return true;
     }
 
-    /// <summary>Reads everything about the person in one snapshot; null when not found or not the actor's organisation.</summary>
-    public async Task<ServiceUserExport?> CollectAsync(Guid serviceUserId, PrivacyActor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads everything about the person in one snapshot; null when not found or not the actor's organisation.
+    /// Internal: anything shown to a person goes through <see cref="ExportAsync"/>, which audits it.
+    /// </summary>
+    internal async Task<ServiceUserExport?> CollectAsync(Guid serviceUserId, PrivacyActor actor, CancellationToken cancellationToken)
     {
+        // One read transaction, so the kinds agree with each other (no reply without its diary entry).
+        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var serviceUser = await db.ServiceUsers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == serviceUserId, cancellationToken);
         if (serviceUser is null || !actor.MayActOn(serviceUser.OrganisationId))
         {
             return null;
         }
 
-        // One read transaction, so the kinds agree with each other (no reply without its diary entry).
-        await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var organisationName = await db.Organisations.Where(o => o.Id == serviceUser.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
         var therapistName = serviceUser.TherapistId is { } therapistId
             ? await db.StaffMembers.Where(s => s.Id == therapistId).Select(s => s.DisplayName).SingleOrDefaultAsync(cancellationToken)

@@ -1,0 +1,46 @@
+using Buddy.Domain.Organisations;
+using Buddy.Domain.Summaries;
+using Buddy.Gateway.Dashboard;
+
+namespace Buddy.Gateway.Api;
+
+/// <summary>
+/// The pre-session summary as JSON: the same figures the therapist's page shows. The diary is the entries
+/// themselves; raw texts (which carry phone numbers) are left out.
+/// </summary>
+public sealed record SummaryResource(
+    Guid ServiceUserId,
+    DateOnly From,
+    DateOnly To,
+    DateTime? LastSessionAtUtc,
+    DateTime? NextSessionAtUtc,
+    MoodScale StatsScale,
+    double? Average,
+    double? Low,
+    double? High,
+    double? PreviousAverage,
+    double? TrendDelta,
+    MoodTrend Trend,
+    int CheckInsSent,
+    int CheckInsAnswered,
+    double? ReplyRate,
+    IReadOnlyList<DateOnly> DaysWithoutReply,
+    IReadOnlyList<MoodDay> Mood,
+    IReadOnlyList<TagCount> RecurringTags,
+    IReadOnlyList<NotableEvent> NotableEvents,
+    Deterioration Deterioration,
+    IReadOnlyList<EntryResource> Diary,
+    IReadOnlyList<AlertResource> OpenAlerts)
+{
+    public static SummaryResource Of(SummaryView view)
+    {
+        var s = view.Summary;
+        return new SummaryResource(
+            view.ServiceUser.Id, s.Period.From, s.Period.To, view.LastSession?.StartsAtUtc, view.NextSession?.StartsAtUtc,
+            s.StatsScale, s.Average, s.Low, s.High, s.PreviousAverage, s.TrendDelta, s.Trend,
+            s.Replies.Sent, s.Replies.Answered, s.Replies.Rate, s.Replies.DaysWithoutReply,
+            s.Mood, s.RecurringTags, s.NotableEvents, s.Deterioration,
+            [.. s.Diary.Select(line => EntryResource.From(line.Entry))],
+            [.. view.OpenAlerts.Select(AlertResource.From)]);
+    }
+}

@@ -1,0 +1,74 @@
+using Buddy.Domain.ServiceUsers;
+using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Manage;
+using Buddy.Gateway.Schedules;
+using Buddy.Gateway.ServiceUsers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Pages.Manage.ServiceUsers;
+
+/// <summary>A service user's check-in schedule and reminder policy.</summary>
+public sealed class ScheduleModel(BuddyDbContext db, CaseloadAccess caseloads, ScheduleCommands schedules, AuditTrail audit) : ManagePageModel
+{
+    [BindProperty]
+    public ScheduleForm Schedule { get; set; } = new();
+
+    public ServiceUser ServiceUser { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var existing = await db.CheckInSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.ServiceUserId == id, cancellationToken);
+        Schedule = existing is null ? ScheduleForm.Default() : ScheduleForm.From(existing);
+        await audit.RecordAsync(Scope, "schedule.viewed", id, "CheckInSchedule", existing?.Id.ToString(), cancellationToken: cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var input = Schedule.ToInput();
+        if (input is null && !ModelState.ContainsKey("Schedule.LocalTime"))
+        {
+            ModelState.AddModelError("Schedule.LocalTime", "Enter the check-in time, for example 19:00");
+        }
+
+        if (ModelState.IsValid && input is not null)
+        {
+            var change = await schedules.SaveAsync(Scope, id, input, cancellationToken);
+            if (change.Outcome == ChangeOutcome.Saved)
+            {
+                Confirmation = $"{ServiceUser.DisplayName}'s check-in schedule was saved.";
+                return RedirectToPage("Edit", new { id });
+            }
+
+            AddErrors(change.Errors, "Schedule");
+        }
+
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var found = await caseloads.FindAsync(Scope, id, cancellationToken);
+        if (found is null)
+        {
+            return false;
+        }
+
+        ServiceUser = found;
+        ViewData["Templates"] = await db.CheckInTemplatesAsync(Scope, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,108 @@
+using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Staff;
+using Buddy.Domain.Validation;
+using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Staff;
+
+/// <summary>
+/// Adds staff with a sign-in account, and deactivates them. The manager console and the create-staff verb both
+/// come here, so Identity's password rules and the audit trail apply the same way to both.
+/// </summary>
+public sealed class StaffCommands(BuddyDbContext db, StaffAccounts accounts, UserManager<BuddyUser> users, AuditTrail audit, TimeProvider clock)
+{
+    public const string PasswordField = "Password";
+
+    /// <summary>Null with field errors (including Identity's password messages) when nothing was created.</summary>
+    public async Task<(StaffMember? Staff, FieldErrors Errors)> CreateAsync(
+        CaseloadScope actor, StaffInput input, string password, CancellationToken cancellationToken)
+    {
+        var errors = input.Validate();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new BuddyUser(), password);
+            foreach (var error in result.Errors)
+            {
+                errors.Add(PasswordField, error.Description);
+            }
+        }
+
+        // Exact matches are caught here; Identity's unique normalised email catches other casings below.
+        var email = input.Email.Trim();
+        if (errors.IsValid && await db.StaffMembers.AnyAsync(s => s.Email == email, cancellationToken))
+        {
+            errors.Add(nameof(input.Email), "A staff member with this email address already exists");
+        }
+
+        if (!errors.IsValid)
+        {
+            return (null, errors);
+        }
+
+        PhoneNumbers.TryNormalise(input.AlertPhone, out var alertPhone);
+        var staff = new StaffMember
+        {
+            OrganisationId = actor.OrganisationId,
+            DisplayName = input.DisplayName.Trim(),
+            Email = email,
+            Role = input.Role,
+            AlertPhone = alertPhone.Length == 0 ? null : alertPhone,
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+        };
+
+        // The staff row and the sign-in account commit together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.StaffMembers.Add(staff);
+        audit.Add(actor, "staff.created", null, entityType: nameof(StaffMember), entityId: staff.Id.ToString(), detail: staff.Role.ToString())
+            .ForgetOperatorId();
+        await db.SaveChangesAsync(cancellationToken);
+        var account = await accounts.CreateAsync(staff, password);
+        if (!account.Succeeded)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            foreach (var error in account.Errors)
+            {
+                errors.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? PasswordField : nameof(input.Email), error.Description);
+            }
+
+            return (null, errors);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (staff, errors);
+    }
+
+    /// <summary>
+    /// Deactivating stops sign-in at once and ends open sessions at their next check (security stamp). Their service
+    /// users stay assigned until a manager moves them. False when the staff member is not in the actor's organisation.
+    /// </summary>
+    public async Task<bool> SetActiveAsync(CaseloadScope actor, Guid staffId, bool active, CancellationToken cancellationToken)
+    {
+        var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == staffId && s.OrganisationId == actor.OrganisationId, cancellationToken);
+        if (staff is null)
+        {
+            return false;
+        }
+
+        if (staff.IsActive == active)
+        {
+            return true;
+        }
+
+        staff.IsActive = active;
+        audit.Add(actor, active ? "staff.reactivated" : "staff.deactivated", null, entityType: nameof(StaffMember), entityId: staff.Id.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        if (await accounts.FindAsync(staff) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        return true;
+    }
+}
