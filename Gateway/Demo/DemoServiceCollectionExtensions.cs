@@ -1,3 +1,4 @@
+using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Identity;
@@ -29,6 +30,9 @@ public static class DemoServiceCollectionExtensions
         await seeder.SeedAsync(cancellationToken);
         await DemoLogins.CreateAsync(app.Services, cancellationToken);
         await seeder.ArmDemoCheckInAsync(cancellationToken);
+
+        // The session cycle for the demo user: a session tomorrow, a goal reminder and a PHQ-9 in the next minutes.
+        await scope.ServiceProvider.GetRequiredService<DemoCycleSeeder>().ArmAsync(cancellationToken);
         app.Logger.LogInformation(
             "Demo: sign in at /Account/SignIn as {Therapist} (therapist) or {Manager} (manager), password {Password}; texts appear at /simulator",
             DemoSeeder.TherapistEmail, DemoSeeder.ManagerEmail, DemoLogins.Password);
