@@ -1,32 +1,29 @@
 using System.Text.RegularExpressions;
 using Buddy.Domain.Organisations;
+using Buddy.Domain.ServiceUsers;
 
 namespace Buddy.Domain.Templates;
 
 /// <summary>
-/// The placeholders a message template may use, and how they are filled. An unknown placeholder is an error at
-/// edit time rather than a "{Frist Name}" texted to a service user.
+/// The template editor's view of placeholders. Filling is <see cref="TemplateRenderer"/>'s, so the preview a
+/// manager sees is exactly the text a service user gets; an unknown placeholder (even a malformed one such as
+/// "{Frist Name}") is an error at edit time rather than something texted.
 /// </summary>
 public static partial class TemplatePlaceholders
 {
-    public const string FirstName = "FirstName";
-    public const string ScaleRange = "ScaleRange";
-
     /// <summary>The name the preview uses when no service user is chosen.</summary>
     public const string SampleFirstName = "Alex";
 
-    public static IReadOnlyList<string> Known { get; } = [FirstName, ScaleRange];
+    public static IReadOnlyList<string> Known => TemplateRenderer.Placeholders;
 
-    /// <summary>"0-10", "1-10" or "1-5", as a service user reads it.</summary>
-    public static string DescribeScale(MoodScale scale) => $"{scale.Minimum()}-{scale.Maximum()}";
+    /// <summary>How the scale reads in a text, as <see cref="TemplateRenderer.ScaleRange"/> writes it.</summary>
+    public static string DescribeScale(MoodScale scale) => TemplateRenderer.ScaleRange(scale);
 
-    public static string Fill(string body, string firstName, MoodScale scale) =>
-        Placeholder().Replace(body, m => m.Groups[1].Value switch
-        {
-            FirstName => firstName,
-            ScaleRange => DescribeScale(scale),
-            _ => m.Value,
-        });
+    public static string Fill(string body, string firstName, MoodScale scale, string organisationName = "") =>
+        TemplateRenderer.Render(
+            body,
+            new ServiceUser { DisplayName = firstName, FirstName = firstName },
+            new Organisation { Name = organisationName, MoodScale = scale });
 
     /// <summary>Placeholders in <paramref name="body"/> that Buddy cannot fill, in order of first use.</summary>
     public static IReadOnlyList<string> Unknown(string body) =>

@@ -8,7 +8,7 @@ public class TemplatePlaceholdersTests
     [Theory]
     [InlineData(MoodScale.ZeroToTen, "Hi Sam, mood 0-10?")]
     [InlineData(MoodScale.OneToTen, "Hi Sam, mood 1-10?")]
-    [InlineData(MoodScale.OneToFive, "Hi Sam, mood 1-5?")]
+    [InlineData(MoodScale.OneToFive, "Hi Sam, mood 1 (well below average) to 5 (well above average)?")]
     public void Fill_WhenKnownPlaceholders_ReplacesThem(MoodScale scale, string expected) =>
         Assert.Equal(expected, TemplatePlaceholders.Fill("Hi {FirstName}, mood {ScaleRange}?", "Sam", scale));
 

@@ -12,7 +12,7 @@
   var counter = document.getElementById("preview-counter");
   var unicode = document.getElementById("preview-unicode");
   var unicodeChars = document.getElementById("preview-unicode-chars");
-  var values = { FirstName: preview.dataset.sampleName, ScaleRange: preview.dataset.scaleRange };
+  var values = { FirstName: preview.dataset.sampleName, ScaleRange: preview.dataset.scaleRange, OrganisationName: preview.dataset.organisationName };
 
   function update() {
     var filled = body.value.replace(/\{([^{}]*)\}/g, function (match, name) {

@@ -28,7 +28,9 @@ public sealed class EditModel(TemplateCommands templates, OrganisationCommands o
 
     public MoodScale Scale { get; private set; }
 
-    public string Preview => TemplatePlaceholders.Fill(Input.Body ?? "", TemplatePlaceholders.SampleFirstName, Scale);
+    public string OrganisationName { get; private set; } = "";
+
+    public string Preview => TemplatePlaceholders.Fill(Input.Body ?? "", TemplatePlaceholders.SampleFirstName, Scale, OrganisationName);
 
     public SmsLength Length => SmsSegments.Measure(Preview);
 
@@ -88,5 +90,10 @@ public sealed class EditModel(TemplateCommands templates, OrganisationCommands o
         return Page();
     }
 
-    private async Task LoadScaleAsync(CancellationToken cancellationToken) => Scale = (await organisations.GetAsync(Scope, cancellationToken)).MoodScale;
+    private async Task LoadScaleAsync(CancellationToken cancellationToken)
+    {
+        var organisation = await organisations.GetAsync(Scope, cancellationToken);
+        Scale = organisation.MoodScale;
+        OrganisationName = organisation.Name;
+    }
 }
