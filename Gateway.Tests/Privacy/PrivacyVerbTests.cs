@@ -130,7 +130,12 @@ public sealed class PrivacyVerbTests
             await db.SaveChangesAsync();
         }
 
-        await using var gateway = new ConfiguredGateway(database, "Production", new Dictionary<string, string?> { ["DataProtection:RetainAfterDischargeDays"] = "10" });
+        // No scheduler: its own daily sweep would otherwise race the command this test is about.
+        await using var gateway = new ConfiguredGateway(database, "Production", new Dictionary<string, string?>
+        {
+            ["DataProtection:RetainAfterDischargeDays"] = "10",
+            ["Scheduling:Enabled"] = "false",
+        });
 
         var (code, output) = await RunAsync(gateway, "retention-sweep", [], stdin: "");
 
