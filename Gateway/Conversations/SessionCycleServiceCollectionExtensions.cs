@@ -1,6 +1,7 @@
 using Buddy.Gateway.Goals;
 using Buddy.Gateway.Questionnaires;
 using Buddy.Gateway.Replies;
+using Buddy.Gateway.Schedules;
 using Buddy.Gateway.Sessions;
 
 namespace Buddy.Gateway.Conversations;
@@ -46,7 +47,8 @@ public static class SessionCycleServiceCollectionExtensions
         services.AddScoped<IReplyHandler, ConversationReplyHandler>();
 
         services.AddTransient<SessionCycleJob>();
-        services.AddHostedService<SessionCycleScheduling>();
+        services.AddRecurringJob<SessionCycleJob>(
+            SessionCycleJob.Key, TimeSpan.FromSeconds(configuration.GetValue("Conversations:DueWorkIntervalSeconds", 60)));
         return services;
     }
 }
