@@ -34,8 +34,9 @@ public class ServiceUsersApiTests
         var person = await db.ServiceUsers.SingleAsync(s => s.Id == id);
         Assert.Equal((world.OrgA.Id, "Europe/London", ServiceUserStatus.Active), (person.OrganisationId, person.TimeZoneId, person.Status));
         var schedule = await db.CheckInSchedules.SingleAsync(s => s.ServiceUserId == id);
-        Assert.Equal((new TimeOnly(18, 30), CheckInDays.Monday | CheckInDays.Wednesday, (int?)60, (DateTime?)null),
-            (schedule.LocalTime, schedule.Days, schedule.ReminderAfterMinutes, schedule.NextDueAtUtc));
+        // The due time is the scheduler's to set (its own tests cover it); the running host may already have set it.
+        Assert.Equal((new TimeOnly(18, 30), CheckInDays.Monday | CheckInDays.Wednesday, (int?)60),
+            (schedule.LocalTime, schedule.Days, schedule.ReminderAfterMinutes));
         var audits = await db.AuditEvents.Where(e => e.ServiceUserId == id).OrderBy(e => e.Id).ToListAsync();
         Assert.Equal(["service-user.created", "schedule.created"], audits.Select(a => a.Action));
         Assert.All(audits, a => Assert.Equal((AuditActorType.ApiKey, world.KeyARow.Id, world.OrgA.Id), (a.ActorType, a.ActorId!.Value, a.OrganisationId!.Value)));
@@ -197,7 +198,7 @@ public class ServiceUsersApiTests
         Assert.Equal(["Saturday", "Sunday"], body.GetProperty("days").EnumerateArray().Select(d => d.GetString()));
         await using var db = world.CreateContext();
         var schedule = await db.CheckInSchedules.SingleAsync(s => s.ServiceUserId == world.Jo.Id);
-        Assert.Equal((CheckInDays.Saturday | CheckInDays.Sunday, true, (DateTime?)null), (schedule.Days, schedule.TwoStep, schedule.NextDueAtUtc));
+        Assert.Equal((CheckInDays.Saturday | CheckInDays.Sunday, true), (schedule.Days, schedule.TwoStep));
     }
 
     [Fact]
