@@ -14,6 +14,9 @@ internal static class SmsTestData
     /// <summary>A fresh UK mobile number in Ofcom's drama range, unique per call so tests never share a person.</summary>
     public static string NewPhone() => "+447700" + RandomNumberGenerator.GetInt32(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>For tests on the real clock: with quiet hours (21:30-08:00 by default) a routine text waits for morning.</summary>
+    public static void NoQuietHours(Organisation organisation) => organisation.QuietHoursEnd = organisation.QuietHoursStart;
+
     public static async Task<(Organisation Organisation, ServiceUser User)> AddPersonAsync(
         TestDatabase database, Action<ServiceUser>? configureUser = null, Action<Organisation>? configureOrganisation = null)
     {
