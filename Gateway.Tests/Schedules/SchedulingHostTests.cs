@@ -20,7 +20,10 @@ namespace Buddy.Tests.Schedules;
 public sealed class SchedulingHostTests
 {
     private static readonly JobKey[] s_jobs =
-        [DispatchDueCheckInsJob.Key, SendRemindersJob.Key, ExpireMissedCheckInsJob.Key, NightlyHousekeepingJob.Key, Buddy.Gateway.Conversations.SessionCycleJob.Key];
+        [
+            DispatchDueCheckInsJob.Key, SendRemindersJob.Key, ExpireMissedCheckInsJob.Key, NightlyHousekeepingJob.Key,
+            Buddy.Gateway.Conversations.SessionCycleJob.Key, Buddy.Gateway.Privacy.RetentionSweepJob.Key, Buddy.Gateway.Engagement.EngagementAlertsJob.Key,
+        ];
 
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
     public async Task Host_Starts_WithTheRecurringJobsScheduled_AndTheDispatchJobWritesDueTexts(DatabaseProvider provider)
