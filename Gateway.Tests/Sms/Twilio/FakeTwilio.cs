@@ -127,7 +127,7 @@ internal sealed class FakeTwilio : IAsyncDisposable
     {
         var form = await context.Request.ReadFormAsync();
         Requests.Enqueue(new ReceivedRequest(
-            accountSid, context.Request.Headers.Authorization.ToString(), form.ToDictionary(f => f.Key, f => f.Value.ToString()), DateTimeOffset.UtcNow));
+            accountSid, context.Request.Headers.Authorization.ToString(), form.ToDictionary(f => f.Key, f => f.Value.ToString()), Clock.GetUtcNow()));
 
         if (!_script.TryDequeue(out var reply))
         {
