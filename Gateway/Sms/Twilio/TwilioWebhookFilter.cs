@@ -46,8 +46,9 @@ internal sealed class TwilioWebhookFilter(TwilioSettings settings, ILogger<Twili
         {
             form = await request.ReadFormAsync(s_formLimits, http.RequestAborted);
         }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
         {
+            // IOException: a multipart body that ends before its boundary says it should (a 500 until now).
             return ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
                 ? TooLarge()
                 : Results.BadRequest("The body is not a valid form.");
