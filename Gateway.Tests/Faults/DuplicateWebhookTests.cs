@@ -116,8 +116,17 @@ public sealed class DuplicateWebhookTests
         }
     }
 
-    private static Task<HttpResponseMessage> PostStatusAsync(SmsGateway gateway, string sid, string status) =>
-        gateway.PostSignedAsync("/sms/status", [new("MessageSid", sid), new("MessageStatus", status), new("AccountSid", "AC0123456789abcdef0123456789abcdef")]);
+    /// <summary>A status callback as Twilio posts it; failures carry Twilio's carrier error code.</summary>
+    private static Task<HttpResponseMessage> PostStatusAsync(SmsGateway gateway, string sid, string status)
+    {
+        List<KeyValuePair<string, string>> form = [new("MessageSid", sid), new("MessageStatus", status), new("AccountSid", "AC0123456789abcdef0123456789abcdef")];
+        if (status is "failed" or "undelivered")
+        {
+            form.Add(new("ErrorCode", "30003"));
+        }
+
+        return gateway.PostSignedAsync("/sms/status", form);
+    }
 
     private static async Task<(ServiceUser User, CheckIn CheckIn)> AddPersonWithOpenCheckInAsync(TestDatabase database)
     {

@@ -82,6 +82,7 @@ public sealed class MalformedWebhookTests
         {
             await PostRawAsync(gateway, "application/x-www-form-urlencoded", Encoding.ASCII.GetBytes(Encode(form)), sign: false),
             await gateway.PostSignedAsync(Inbound, form, signatureOverride: "bm90IGEgc2lnbmF0dXJl"),
+            await gateway.PostSignedAsync(Inbound, form, signatureOverride: TwilioSignature.Compute("another-token", "http://localhost/sms/inbound", form)),
             await gateway.PostSignedAsync(Inbound, form, signedUrl: "http://localhost/sms/status"),
             await gateway.PostSignedAsync(Inbound, tampered, signatureOverride: TwilioSignature.Compute(SmsGateway.AuthToken, "http://localhost/sms/inbound", form)),
             await gateway.PostSignedAsync("/sms/status", [new("MessageSid", SmsGateway.NewSid()), new("MessageStatus", "delivered")], signatureOverride: "bm90IGEgc2lnbmF0dXJl"),
