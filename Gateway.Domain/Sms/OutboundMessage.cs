@@ -29,6 +29,13 @@ public sealed class OutboundMessage
 
     /// <summary>While Sending: the claim expires then, so a crashed sender's row is picked up again.</summary>
     public DateTime? LeaseUntilUtc { get; set; }
+
+    /// <summary>
+    /// Set when an attempt since then may have reached the provider without Buddy recording its answer (the sender
+    /// died holding the lease, or the call timed out). Before sending again the outbox asks the provider for that
+    /// text and records it instead of sending it twice. Cleared once the provider's answer is known.
+    /// </summary>
+    public DateTime? UnconfirmedSinceUtc { get; set; }
     public string? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
     public DateTime CreatedAtUtc { get; set; }

@@ -10,8 +10,12 @@ public abstract record SendOutcome
     /// <summary>The provider took the text; <paramref name="Status"/> is where it says it is (usually Queued).</summary>
     public sealed record Accepted(string ProviderMessageId, OutboundStatus Status) : SendOutcome;
 
-    /// <summary>Busy, down or slow: try again later, no sooner than <paramref name="RetryAfter"/> when the provider says.</summary>
-    public sealed record RetryLater(TimeSpan? RetryAfter, string Code, string Message) : SendOutcome;
+    /// <summary>
+    /// Busy, down or slow: try again later, no sooner than <paramref name="RetryAfter"/> when the provider says.
+    /// <paramref name="MayHaveBeenSent"/> when the request may have reached the provider without its answer reaching
+    /// us (a timeout, a dropped connection): the next attempt must first ask the provider, not send blindly.
+    /// </summary>
+    public sealed record RetryLater(TimeSpan? RetryAfter, string Code, string Message, bool MayHaveBeenSent = false) : SendOutcome;
 
     /// <summary>Will never succeed as written (invalid number, landline...): do not retry.</summary>
     public sealed record PermanentFailure(string Code, string Message) : SendOutcome;

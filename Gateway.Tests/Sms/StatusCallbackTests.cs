@@ -7,29 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Tests.Sms;
 
-/// <summary>POST /sms/status: signed, forward-only, tolerant of callbacks for messages it never sent.</summary>
+/// <summary>POST /sms/status: signed, forward-only, tolerant of callbacks for messages it never sent (out-of-order and repeated callbacks: Faults/DuplicateWebhookTests).</summary>
 public sealed class StatusCallbackTests
 {
-    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
-    public async Task Post_WhenCallbacksArriveOutOfOrder_NeverMovesBackwards(DatabaseProvider provider)
-    {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var (_, user) = await SmsTestData.AddPersonAsync(database);
-        var sid = SmsGateway.NewSid();
-        var row = await AddQueuedAsync(database, user, sid);
-        await using var gateway = new SmsGateway(database);
-
-        Assert.Equal(HttpStatusCode.OK, (await PostStatusAsync(gateway, sid, "delivered")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await PostStatusAsync(gateway, sid, "sent")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await PostStatusAsync(gateway, sid, "queued")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await PostStatusAsync(gateway, sid, "failed", "30003")).StatusCode);
-
-        var final = await SmsTestData.ReloadAsync(database, row);
-        Assert.Equal(OutboundStatus.Delivered, final.Status);
-        Assert.Null(final.ErrorCode);
-        Assert.NotNull(final.StatusUpdatedAtUtc);
-    }
-
     [Fact]
     public async Task Post_WhenCallbacksArriveInOrder_RecordsEachStepAndTheErrorCode()
     {

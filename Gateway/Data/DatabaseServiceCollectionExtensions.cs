@@ -14,8 +14,19 @@ public static class DatabaseServiceCollectionExtensions
         services.AddDbContextFactory<BuddyDbContext>(options => Configure(options, settings));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BuddyDbContext>>().CreateDbContext());
         services.AddSingleton<SchemaMigrator>();
-        services.AddHealthChecks().AddDbContextCheck<BuddyDbContext>("database");
+        services.AddHealthChecks().AddDbContextCheck<BuddyDbContext>("database", customTestQuery: CanWriteAsync);
         return services;
+    }
+
+    /// <summary>
+    /// Healthy only if a write could start now: "can connect" alone passes while SQLite is locked by another
+    /// writer and every webhook fails. A transaction begun and rolled back takes SQLite's write lock for an instant.
+    /// </summary>
+    private static async Task<bool> CanWriteAsync(BuddyDbContext db, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Organisations.AnyAsync(cancellationToken);
+        return true;
     }
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)

@@ -39,41 +39,6 @@ public sealed class InboundWebhookTests
     }
 
     [Fact]
-    public async Task Post_WhenUnsigned_Answers403AndStoresNothing()
-    {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var gateway = new SmsGateway(database);
-        var client = gateway.CreateClient();
-
-        using var response = await client.PostAsync("/sms/inbound", new FormUrlEncodedContent(SmsGateway.InboundForm(SmsTestData.NewPhone(), "hello")));
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        await using var db = database.CreateContext();
-        Assert.Equal(0, await db.InboundMessages.CountAsync());
-    }
-
-    [Fact]
-    public async Task Post_WhenTampered_Answers403()
-    {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var gateway = new SmsGateway(database);
-        var form = SmsGateway.InboundForm(SmsTestData.NewPhone(), "fine thanks");
-        var signature = TwilioSignature.Compute(SmsGateway.AuthToken, "http://localhost/sms/inbound", form);
-        var tampered = form.Select(f => f.Key == "Body" ? new KeyValuePair<string, string>("Body", "STOP") : f).ToList();
-
-        using var changedBody = await gateway.PostSignedAsync("/sms/inbound", tampered, signatureOverride: signature);
-        using var otherToken = await gateway.PostSignedAsync("/sms/inbound", form,
-            signatureOverride: TwilioSignature.Compute("another-token", "http://localhost/sms/inbound", form));
-        using var otherUrl = await gateway.PostSignedAsync("/sms/inbound", form, signedUrl: "http://localhost/sms/status");
-
-        Assert.Equal(HttpStatusCode.Forbidden, changedBody.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, otherToken.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, otherUrl.StatusCode);
-        await using var db = database.CreateContext();
-        Assert.Equal(0, await db.InboundMessages.CountAsync());
-    }
-
-    [Fact]
     public async Task Post_WhenBehindAProxy_ValidatesAgainstThePublicBaseUrl()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -124,60 +89,6 @@ public sealed class InboundWebhookTests
         Assert.Null(stored.ServiceUserId);
         Assert.Equal("unknown sender", stored.Outcome);
         Assert.Equal(0, await db.OutboundMessages.CountAsync());
-    }
-
-    [Theory]
-    [InlineData("MessageSid")]
-    [InlineData("From")]
-    [InlineData("Body")]
-    public async Task Post_WhenAFieldIsMissing_Answers400(string field)
-    {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var gateway = new SmsGateway(database);
-        var form = SmsGateway.InboundForm(SmsTestData.NewPhone(), "hello").Where(f => f.Key != field);
-
-        using var response = await gateway.PostSignedAsync("/sms/inbound", form);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(field, await response.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
-    public async Task Post_WhenTheBodyIsOversized_Answers413()
-    {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var gateway = new SmsGateway(database);
-
-        using var response = await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(SmsTestData.NewPhone(), new string('x', 40_000)));
-
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Post_WhenNotAForm_Answers415()
-    {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var gateway = new SmsGateway(database);
-
-        using var response = await gateway.CreateClient().PostAsync("/sms/inbound", new StringContent("""{"Body":"hi"}""", System.Text.Encoding.UTF8, "application/json"));
-
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Post_WhenTheDatabaseIsDown_Answers503SoTwilioRetries()
-    {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var gateway = new SmsGateway(database);
-        _ = gateway.Server; // start while the database is there (the gateway migrates at start-up)
-        await using (var db = database.CreateContext())
-        {
-            await db.Database.ExecuteSqlRawAsync("DROP TABLE inbound_messages");
-        }
-
-        using var response = await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(SmsTestData.NewPhone(), "hello"));
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]

@@ -29,6 +29,8 @@ public sealed class OutboxDispatcherTests
     public OutboxDispatcherTests()
     {
         _sender.SetupGet(s => s.SenderId).Returns("+15005550006");
+        _sender.Setup(s => s.FindSentAsync(It.IsAny<SmsRequest>(), It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new SentLookup.Answered([]));
         AcceptEverything();
     }
 
@@ -263,10 +265,13 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(0, await restarted.RunOnceAsync(default));
         Assert.Equal(0, await Dispatcher(database).RunOnceAsync(default));
 
+        // Its outcome was unknown, so the provider was asked first (it had nothing) before the one send.
+        _sender.Verify(s => s.FindSentAsync(It.Is<SmsRequest>(r => r.To == row.ToPhone && r.Body == row.Body), It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Single(_sentTo);
         var sent = await SmsTestData.ReloadAsync(database, row);
         Assert.Equal(OutboundStatus.Queued, sent.Status);
         Assert.Equal(2, sent.Attempts);
+        Assert.Null(sent.UnconfirmedSinceUtc);
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]

@@ -14,7 +14,8 @@ namespace Buddy.Tests.Sms.Twilio;
 /// <summary>
 /// A small stand-in for api.twilio.com on 127.0.0.1 (real Kestrel, real HTTP) that answers the Messages resource
 /// with scripted responses: Twilio's documented error JSON, Retry-After headers, or silence (a timeout). When
-/// the script runs out it accepts the text as Twilio would (201, a new SM sid, status queued).
+/// the script runs out it accepts the text as Twilio would (201, a new SM sid, status queued) and records it, so
+/// the Messages list (<c>GET</c>, filtered by To, From and DateSent&gt;=) finds it as Twilio's would.
 /// </summary>
 internal sealed class FakeTwilio : IAsyncDisposable
 {
@@ -24,6 +25,7 @@ internal sealed class FakeTwilio : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Reply> _script = new();
+    private readonly ConcurrentQueue<Reply> _listScript = new();
 
     private FakeTwilio(WebApplication app) => _app = app;
 
@@ -31,6 +33,18 @@ internal sealed class FakeTwilio : IAsyncDisposable
 
     /// <summary>Every request received, in order: its path, Authorization header and form fields.</summary>
     public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
+
+    /// <summary>Every text accepted (answered 201), in order: what the recipients' phones received.</summary>
+    public ConcurrentQueue<AcceptedText> Accepted { get; } = new();
+
+    /// <summary>Every list request (the outbox asking what went out), as its query string.</summary>
+    public ConcurrentQueue<string> Lookups { get; } = new();
+
+    /// <summary>The clock dates are stamped with; a test with a fake clock sets its own.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>How long an accepted text takes to be answered (a slow provider); recorded as accepted before the wait.</summary>
+    public TimeSpan AcceptDelay { get; set; }
 
     public static async Task<FakeTwilio> StartAsync()
     {
@@ -40,6 +54,7 @@ internal sealed class FakeTwilio : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeTwilio(app);
         app.MapPost("/2010-04-01/Accounts/{accountSid}/Messages.json", fake.HandleAsync);
+        app.MapGet("/2010-04-01/Accounts/{accountSid}/Messages.json", fake.ListAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         fake.BaseUrl = new Uri(address);
@@ -65,21 +80,74 @@ internal sealed class FakeTwilio : IAsyncDisposable
         return this;
     }
 
+    /// <summary>The next list request answers this error instead of the list.</summary>
+    public FakeTwilio ThenListError(int httpStatus, int code, string message)
+    {
+        _listScript.Enqueue(new Reply(httpStatus, $$"""{"code": {{code}}, "message": "{{message}}", "status": {{httpStatus}}}""", null, null));
+        return this;
+    }
+
+    private async Task ListAsync(HttpContext context, string accountSid)
+    {
+        var query = context.Request.Query;
+        Lookups.Enqueue(context.Request.QueryString.Value ?? "");
+        if (_listScript.TryDequeue(out var reply))
+        {
+            context.Response.StatusCode = reply.Status;
+            await context.Response.WriteAsync(reply.Body);
+            return;
+        }
+
+        var sentOnOrAfter = DateOnly.TryParseExact(query["DateSent>"].ToString(), "yyyy-MM-dd", out var day) ? day : DateOnly.MinValue;
+        var pageSize = int.TryParse(query["PageSize"], out var size) ? size : 50;
+        var page = int.TryParse(query["Page"], out var number) ? number : 0;
+        var matching = Accepted.Reverse() // newest first, as Twilio lists
+            .Where(m => (!query.ContainsKey("To") || m.To == query["To"]) && (!query.ContainsKey("From") || m.From == query["From"]))
+            .Where(m => DateOnly.FromDateTime(m.At.UtcDateTime) >= sentOnOrAfter)
+            .ToList();
+        var messages = matching.Skip(page * pageSize).Take(pageSize).Select(m => new Dictionary<string, object?>
+        {
+            ["sid"] = m.Sid, ["to"] = m.To, ["from"] = m.From, ["body"] = m.Body, ["status"] = "delivered",
+            ["date_created"] = m.At.ToString("r", System.Globalization.CultureInfo.InvariantCulture),
+            ["date_sent"] = m.At.ToString("r", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var more = (page + 1) * pageSize < matching.Count;
+        var nextQuery = QueryString.Create(query.Where(q => q.Key != "Page").Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())))
+            .Add("Page", (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await context.Response.WriteAsJsonAsync(new Dictionary<string, object?>
+        {
+            ["messages"] = messages,
+            ["page"] = page,
+            ["page_size"] = pageSize,
+            ["next_page_uri"] = more ? $"/2010-04-01/Accounts/{accountSid}/Messages.json{nextQuery}" : null,
+        });
+    }
+
     private async Task HandleAsync(HttpContext context, string accountSid)
     {
         var form = await context.Request.ReadFormAsync();
         Requests.Enqueue(new ReceivedRequest(
-            accountSid, context.Request.Headers.Authorization.ToString(), form.ToDictionary(f => f.Key, f => f.Value.ToString()), DateTimeOffset.UtcNow));
+            accountSid, context.Request.Headers.Authorization.ToString(), form.ToDictionary(f => f.Key, f => f.Value.ToString()), Clock.GetUtcNow()));
 
         if (!_script.TryDequeue(out var reply))
         {
-            reply = new Reply(201, $$"""{"sid": "SM{{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}}", "status": "queued"}""", null, null);
+            var sid = $"SM{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
+            Accepted.Enqueue(new AcceptedText(sid, form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(), Clock.GetUtcNow()));
+            if (AcceptDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(AcceptDelay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            reply = new Reply(201, $$"""{"sid": "{{sid}}", "status": "queued"}""", null, null);
         }
 
         if (reply.Delay is { } delay)
         {
+            // Twilio took the text but its answer never arrived in time: the text exists and goes out.
+            var sid = $"SM{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
+            Accepted.Enqueue(new AcceptedText(sid, form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(), Clock.GetUtcNow()));
             await Task.Delay(delay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
-            reply = new Reply(201, """{"sid": "SMlate", "status": "queued"}""", null, null);
+            reply = new Reply(201, $$"""{"sid": "{{sid}}", "status": "queued"}""", null, null);
         }
 
         context.Response.StatusCode = reply.Status;
@@ -99,6 +167,8 @@ internal sealed class FakeTwilio : IAsyncDisposable
     }
 
     private sealed record Reply(int Status, string Body, TimeSpan? RetryAfter, TimeSpan? Delay);
+
+    public sealed record AcceptedText(string Sid, string To, string From, string Body, DateTimeOffset At);
 
     public sealed record ReceivedRequest(string AccountSid, string Authorization, IReadOnlyDictionary<string, string> Form, DateTimeOffset At);
 }

@@ -133,17 +133,88 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendAsync_WhenTwilioNeverAnswers_ReturnsRetryLaterAfterTheTimeout()
+    public async Task SendAsync_WhenTwilioNeverAnswers_ReturnsRetryLaterWithoutRepeatingTheRequest()
     {
         _twilio.ThenSilence(TimeSpan.FromSeconds(30)).ThenSilence(TimeSpan.FromSeconds(30)).ThenSilence(TimeSpan.FromSeconds(30));
         var watch = Stopwatch.StartNew();
 
         var outcome = await Sender(new() { ["Twilio:RequestTimeoutSeconds"] = "0.3" }).SendAsync(new SmsRequest("+447700900123", "Hi", null), default);
 
+        // Twilio may have taken it: repeating the POST could text twice, so the outbox asks Twilio before retrying.
         var retry = Assert.IsType<SendOutcome.RetryLater>(outcome);
         Assert.Equal("timeout", retry.Code);
-        Assert.Equal(3, _twilio.Requests.Count);
+        Assert.True(retry.MayHaveBeenSent);
+        Assert.Single(_twilio.Requests);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"Took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task SendAsync_WhenTwilioIsNotListening_RetriesAtOnceBecauseNothingCanHaveBeenSent()
+    {
+        var closed = new Uri($"http://127.0.0.1:{FreePort()}");
+
+        var outcome = await Sender(new() { ["Twilio:BaseUrl"] = closed.ToString() }).SendAsync(new SmsRequest("+447700900123", "Hi", null), default);
+
+        var retry = Assert.IsType<SendOutcome.RetryLater>(outcome);
+        Assert.Equal("network", retry.Code);
+        Assert.False(retry.MayHaveBeenSent);
+    }
+
+    [Fact]
+    public async Task FindSentAsync_AsksTheListWithTheDocumentedFiltersAndReturnsOnlyTheSameText()
+    {
+        var since = DateTime.UtcNow.AddMinutes(-1);
+        var sender = Sender();
+        var sent = Assert.IsType<SendOutcome.Accepted>(await sender.SendAsync(new SmsRequest("+447700900123", "How was today?", null), default));
+        await sender.SendAsync(new SmsRequest("+447700900123", "Another text", null), default);
+        await sender.SendAsync(new SmsRequest("+447700900999", "How was today?", null), default);
+
+        var lookup = await sender.FindSentAsync(new SmsRequest("+447700900123", "How was today?", null), since, default);
+
+        var text = Assert.Single(Assert.IsType<SentLookup.Answered>(lookup).Texts);
+        Assert.Equal(sent.ProviderMessageId, text.ProviderMessageId);
+        Assert.Equal(OutboundStatus.Delivered, text.Status);
+        var query = System.Web.HttpUtility.ParseQueryString(Assert.Single(_twilio.Lookups));
+        Assert.Equal("+447700900123", query["To"]);
+        Assert.Equal(FakeTwilio.From, query["From"]);
+        Assert.Equal($"{since:yyyy-MM-dd}", query["DateSent>"]);
+    }
+
+    [Fact]
+    public async Task FindSentAsync_FollowsNextPageUri()
+    {
+        var sender = Sender();
+        for (var i = 0; i < 3; i++)
+        {
+            await sender.SendAsync(new SmsRequest("+447700900123", "Same words", null), default);
+        }
+
+        for (var i = 0; i < 250; i++)
+        {
+            await sender.SendAsync(new SmsRequest("+447700900123", $"Later text {i}", null), default);
+        }
+
+        var lookup = await sender.FindSentAsync(new SmsRequest("+447700900123", "Same words", null), DateTime.UtcNow.AddMinutes(-1), default);
+
+        Assert.Equal(3, Assert.IsType<SentLookup.Answered>(lookup).Texts.Count);
+        Assert.Equal(3, _twilio.Lookups.Count);
+    }
+
+    [Fact]
+    public async Task FindSentAsync_WhenTwilioCannotAnswer_SaysUnavailableRatherThanNothingSent()
+    {
+        _twilio.ThenListError(503, 20503, "Service unavailable");
+
+        var lookup = await Sender().FindSentAsync(new SmsRequest("+447700900123", "Hi", null), DateTime.UtcNow, default);
+
+        Assert.Equal("20503", Assert.IsType<SentLookup.Unavailable>(lookup).Code);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]

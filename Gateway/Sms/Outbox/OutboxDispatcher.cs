@@ -116,6 +116,19 @@ internal sealed class OutboxDispatcher(
             return;
         }
 
+        // An earlier attempt may have reached the provider unrecorded: ask it before sending again.
+        if (await OutboxReconciliation.ReconcileAsync(db, sender, message, CancellationToken.None) is { } reconciled)
+        {
+            if (reconciled is SendOutcome.Accepted)
+            {
+                logger.LogWarning("Outbox {MessageId} ({Kind}): the provider already had it from an unrecorded attempt; recorded, not sent again", message.Id, message.Kind);
+            }
+
+            await RecordAsync(db, message, reconciled, clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return;
+        }
+
         try
         {
             await pacer.WaitAsync(sender.SenderId, organisation?.SendRatePerSecond ?? 1.0, stoppingToken);
@@ -128,6 +141,7 @@ internal sealed class OutboxDispatcher(
 
         // Once handed to the provider, a send is finished even if the gateway is stopping.
         using var inFlight = new CancellationTokenSource(s_inFlightLimit, clock);
+        var attemptStartedAt = clock.GetUtcNow().UtcDateTime;
         SendOutcome outcome;
         try
         {
@@ -135,7 +149,12 @@ internal sealed class OutboxDispatcher(
         }
         catch (Exception ex)
         {
-            outcome = new SendOutcome.RetryLater(null, "exception", Redact.PhoneNumbersIn(ex.Message));
+            outcome = new SendOutcome.RetryLater(null, "exception", Redact.PhoneNumbersIn(ex.Message), MayHaveBeenSent: true);
+        }
+
+        if (outcome is SendOutcome.RetryLater { MayHaveBeenSent: true })
+        {
+            message.UnconfirmedSinceUtc ??= attemptStartedAt;
         }
 
         now = clock.GetUtcNow().UtcDateTime;
@@ -153,6 +172,7 @@ internal sealed class OutboxDispatcher(
                 message.SentAtUtc = now;
                 message.StatusUpdatedAtUtc = now;
                 message.LeaseUntilUtc = null;
+                message.UnconfirmedSinceUtc = null;
                 message.ErrorCode = null;
                 message.ErrorMessage = null;
                 logger.LogInformation("Outbox {MessageId} ({Kind}) accepted by the provider as {ProviderMessageId} ({Status}) after {Attempts} attempt(s)",

@@ -46,7 +46,9 @@ internal sealed class TwilioSmsSender : ISmsSender
                 MaxDelay = MaxInCallWait,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
                 {
-                    { Exception: TimeoutRejectedException or HttpRequestException } => true,
+                    // Only a connection that never opened is safe to repeat at once; a timeout or a dropped answer may
+                    // hide a text Twilio took, so it goes back to the outbox, which asks Twilio before sending again.
+                    { Exception: HttpRequestException ex } => !MayHaveReachedTwilio(ex),
                     { Result: SendOutcome.RetryLater { RetryAfter: var after } } => after is null || after <= MaxInCallWait,
                     _ => false,
                 }),
@@ -75,11 +77,60 @@ internal sealed class TwilioSmsSender : ISmsSender
         }
         catch (TimeoutRejectedException)
         {
-            return new SendOutcome.RetryLater(null, "timeout", $"Twilio did not answer within {_settings.RequestTimeout.TotalSeconds:0.#} s.");
+            return new SendOutcome.RetryLater(null, "timeout", $"Twilio did not answer within {_settings.RequestTimeout.TotalSeconds:0.#} s.", MayHaveBeenSent: true);
         }
         catch (HttpRequestException ex)
         {
-            return new SendOutcome.RetryLater(null, "network", $"Twilio could not be reached: {Redact.PhoneNumbersIn(ex.Message)}");
+            return new SendOutcome.RetryLater(null, "network", $"Twilio could not be reached: {Redact.PhoneNumbersIn(ex.Message)}", MayHaveReachedTwilio(ex));
+        }
+    }
+
+    /// <summary>
+    /// Asks Twilio's Messages list (<c>GET .../Messages.json</c> filtered by To, From and <c>DateSent&gt;=</c>, the
+    /// filters its OpenAPI description documents) for texts with this body created since <paramref name="sinceUtc"/>.
+    /// The Messages resource takes no idempotency key, so this lookup is how a retry avoids a second text.
+    /// </summary>
+    public async Task<SentLookup> FindSentAsync(SmsRequest request, DateTime sinceUtc, CancellationToken cancellationToken)
+    {
+        var query = $"To={Uri.EscapeDataString(request.To)}"
+            + (_settings.From is { } from ? $"&From={Uri.EscapeDataString(from)}" : "")
+            + $"&{Uri.EscapeDataString("DateSent>")}={sinceUtc:yyyy-MM-dd}&PageSize=100";
+        var next = new Uri(_settings.BaseUrl, $"/2010-04-01/Accounts/{_settings.AccountSid}/Messages.json?{query}");
+        var found = new List<SentText>();
+        try
+        {
+            for (var page = 0; page < MaxLookupPages; page++)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(_settings.RequestTimeout);
+                using var message = new HttpRequestMessage(HttpMethod.Get, next);
+                Authorize(message);
+                using var response = await _http.SendAsync(message, timeout.Token);
+                var body = await response.Content.ReadAsStringAsync(timeout.Token);
+                if (!response.IsSuccessStatusCode)
+                {
+                    var error = TwilioError.Parse(body, (int)response.StatusCode);
+                    return new SentLookup.Unavailable(RetryAfter(response), error.CodeText, error.Describe());
+                }
+
+                var list = JsonSerializer.Deserialize<MessageList>(body);
+                found.AddRange((list?.Messages ?? [])
+                    .Where(m => m.Body == request.Body && m.To == request.To && m.Sid is { Length: > 0 })
+                    .Select(m => new SentText(m.Sid!, TwilioStatus.Parse(m.Status) ?? OutboundStatus.Queued, ParseDate(m.DateCreated)))
+                    .Where(t => t.AcceptedAtUtc >= sinceUtc));
+                if (list?.NextPageUri is not { Length: > 0 } nextPage)
+                {
+                    return new SentLookup.Answered(found);
+                }
+
+                next = new Uri(_settings.BaseUrl, nextPage);
+            }
+
+            return new SentLookup.Unavailable(null, "too-many", $"Twilio listed more than {MaxLookupPages} pages of texts to this number; not guessing.");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or JsonException && !cancellationToken.IsCancellationRequested)
+        {
+            return new SentLookup.Unavailable(null, ex is OperationCanceledException ? "timeout" : "network", $"Twilio's message list could not be read: {Redact.PhoneNumbersIn(ex.Message)}");
         }
     }
 
@@ -89,9 +140,7 @@ internal sealed class TwilioSmsSender : ISmsSender
         {
             Content = new FormUrlEncodedContent(FormFor(request)),
         };
-        message.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_settings.AccountSid}:{_settings.AuthToken}")));
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        Authorize(message);
 
         using var response = await _http.SendAsync(message, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -106,6 +155,22 @@ internal sealed class TwilioSmsSender : ISmsSender
             Redact.Phone(request.To), (int)response.StatusCode, error.CodeText, outcome.GetType().Name);
         return outcome;
     }
+
+    private void Authorize(HttpRequestMessage message)
+    {
+        message.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_settings.AccountSid}:{_settings.AuthToken}")));
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+    }
+
+    private static bool MayHaveReachedTwilio(HttpRequestException ex) =>
+        ex.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError);
+
+    /// <summary>Twilio writes dates as RFC 2822 ("Wed, 25 Nov 2026 19:00:00 +0000"); unreadable counts as "just now".</summary>
+    private DateTime ParseDate(string? text) =>
+        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var date)
+            ? date.UtcDateTime
+            : _clock.GetUtcNow().UtcDateTime;
 
     private List<KeyValuePair<string, string>> FormFor(SmsRequest request)
     {
@@ -176,6 +241,19 @@ internal sealed class TwilioSmsSender : ISmsSender
         outcome.Exception is { } ex ? ex.GetType().Name
         : outcome.Result is SendOutcome.RetryLater retry ? retry.Code
         : "unknown";
+
+    private const int MaxLookupPages = 10;
+
+    private sealed record MessageList(
+        [property: JsonPropertyName("messages")] IReadOnlyList<ListedMessage>? Messages,
+        [property: JsonPropertyName("next_page_uri")] string? NextPageUri);
+
+    private sealed record ListedMessage(
+        [property: JsonPropertyName("sid")] string? Sid,
+        [property: JsonPropertyName("to")] string? To,
+        [property: JsonPropertyName("body")] string? Body,
+        [property: JsonPropertyName("status")] string? Status,
+        [property: JsonPropertyName("date_created")] string? DateCreated);
 
     private sealed record CreatedMessage([property: JsonPropertyName("sid")] string? Sid, [property: JsonPropertyName("status")] string? Status);
 }

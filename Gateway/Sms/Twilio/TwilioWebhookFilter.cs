@@ -28,12 +28,12 @@ internal sealed class TwilioWebhookFilter(TwilioSettings settings, ILogger<Twili
         var request = http.Request;
         if (request.ContentLength > MaxBodyBytes)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return TooLarge();
         }
 
         if (!request.HasFormContentType)
         {
-            return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+            return Results.Text("Twilio webhooks are application/x-www-form-urlencoded forms.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -46,11 +46,19 @@ internal sealed class TwilioWebhookFilter(TwilioSettings settings, ILogger<Twili
         {
             form = await request.ReadFormAsync(s_formLimits, http.RequestAborted);
         }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
         {
+            // IOException: a multipart body that ends before its boundary says it should (a 500 until now).
             return ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } || ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                ? Results.StatusCode(StatusCodes.Status413PayloadTooLarge)
+                ? TooLarge()
                 : Results.BadRequest("The body is not a valid form.");
+        }
+
+        // The form reader turns bytes that are not UTF-8 into U+FFFD; Twilio always sends UTF-8, so such a body is
+        // corrupt, and storing the replacement characters would lose what the person wrote without anyone noticing.
+        if (!await IsUtf8FormAsync(request, http.RequestAborted))
+        {
+            return Results.BadRequest("The body is not valid UTF-8.");
         }
 
         var url = PublicUrl(request);
@@ -70,6 +78,31 @@ internal sealed class TwilioWebhookFilter(TwilioSettings settings, ILogger<Twili
         }
 
         return await next(context);
+    }
+
+    private static IResult TooLarge() =>
+        Results.Text($"The body is larger than the {MaxBodyBytes / 1024} KB a Twilio webhook needs.", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static async Task<bool> IsUtf8FormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        request.Body.Position = 0; // buffered by ReadFormAsync
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.ASCII, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        var raw = await reader.ReadToEndAsync(cancellationToken);
+        request.Body.Position = 0;
+        var strict = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        try
+        {
+            foreach (var part in raw.Split('&', '='))
+            {
+                strict.GetCharCount(System.Net.WebUtility.UrlDecodeToBytes(System.Text.Encoding.ASCII.GetBytes(part), 0, part.Length) ?? []);
+            }
+
+            return true;
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return false;
+        }
     }
 
     private string PublicUrl(HttpRequest request)
