@@ -95,6 +95,9 @@ public sealed class CycleModel(
     public IReadOnlyList<QuestionnaireSchedule> QuestionnaireSchedules { get; private set; } = [];
     public IReadOnlyList<QuestionnaireRunView> Runs { get; private set; } = [];
 
+    /// <summary>The errors for the NHS.UK error summary, in the order of the fields on the form.</summary>
+    public List<(string Key, string Message)> Problems { get; } = [];
+
     /// <summary>Null when the person has no check-in schedule (a manager sets one up first).</summary>
     public bool? TwoStep { get; private set; }
 
@@ -478,7 +481,9 @@ public sealed class CycleModel(
         {
             foreach (var message in messages)
             {
-                ModelState.AddModelError(prefix.Length == 0 ? field : $"{prefix}.{field}", message);
+                var key = prefix.Length == 0 ? field : $"{prefix}.{field}";
+                ModelState.AddModelError(key, message);
+                Problems.Add((key, message));
             }
         }
 
