@@ -5,6 +5,9 @@ public enum GoalStatus
     /// <summary>Being worked on: reminders go out.</summary>
     Active,
 
+    /// <summary>On hold for now (a hard week, a holiday): kept on the summary, no reminders until resumed.</summary>
+    Paused,
+
     /// <summary>Done for good; kept for the summary, no more reminders.</summary>
     Achieved,
 

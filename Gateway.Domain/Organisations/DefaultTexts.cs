@@ -12,6 +12,9 @@ public static class DefaultTexts
 
     public const string CheckIn = "Hi {FirstName}, how was today? Reply with a mood {ScaleRange} and what you did.";
 
+    /// <summary>Buddy's original first question of a two-step check-in; "What have you been doing?" follows the reply.</summary>
+    public const string TwoStepCheckIn = "Hi {FirstName}, how are you feeling? Reply with a mood {ScaleRange}.";
+
     public const string Reminder = "Hi {FirstName}, just a reminder: how was today? A number {ScaleRange} is enough.";
 
     public const string OptOutConfirmation = "You won't get any more Buddy texts. Text START at any time to restart.";

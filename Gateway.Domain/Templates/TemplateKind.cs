@@ -8,4 +8,7 @@ public enum TemplateKind
     AppointmentReminder,
     GoalReminder,
     OneOff,
+
+    /// <summary>The first text of a two-step check-in: "How are you feeling?" with the mood scale.</summary>
+    CheckInFirstStep,
 }

@@ -43,6 +43,23 @@ public static partial class TemplateRenderer
             ?? BuiltIn(kind);
     }
 
+    /// <summary>
+    /// A check-in's first text. A template chosen on the schedule wins; otherwise a two-step check-in asks Buddy's
+    /// original "How are you feeling?" (the organisation's CheckInFirstStep default, else the built-in wording), never
+    /// the one-message question that also asks what they did.
+    /// </summary>
+    public static string CheckInBodyFor(bool twoStep, Guid? templateId, IEnumerable<MessageTemplate> organisationTemplates)
+    {
+        var templates = organisationTemplates.ToList();
+        if (!twoStep)
+        {
+            return BodyFor(TemplateKind.CheckIn, templateId, templates);
+        }
+
+        var chosen = templateId is { } id ? templates.FirstOrDefault(t => t.Id == id && t.Kind == TemplateKind.CheckIn) : null;
+        return chosen?.Body ?? BodyFor(TemplateKind.CheckInFirstStep, null, templates);
+    }
+
     public static IReadOnlyList<string> UnknownPlaceholders(string body) =>
         [.. Placeholder().Matches(body).Select(m => m.Groups[1].Value).Where(n => !Placeholders.Contains(n)).Distinct()];
 
@@ -50,6 +67,7 @@ public static partial class TemplateRenderer
     {
         TemplateKind.CheckIn => DefaultTexts.CheckIn,
         TemplateKind.Reminder => DefaultTexts.Reminder,
+        TemplateKind.CheckInFirstStep => DefaultTexts.TwoStepCheckIn,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Buddy has no built-in wording for this kind; the organisation must define one."),
     };
 

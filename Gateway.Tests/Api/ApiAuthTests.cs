@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Buddy.Domain.Goals;
+using Buddy.Domain.Sessions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +20,21 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
     {
         public ApiWorld World { get; private set; } = null!;
 
-        public async Task InitializeAsync() => World = await ApiWorld.CreateAsync();
+        /// <summary>Jo's next session and goal, for the session-cycle routes that name one.</summary>
+        public TherapySession JoSession { get; private set; } = null!;
+
+        public Goal JoGoal { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            World = await ApiWorld.CreateAsync();
+            var now = ApiWorld.Now.UtcDateTime;
+            JoSession = new TherapySession { OrganisationId = World.OrgA.Id, ServiceUserId = World.Jo.Id, StartsAtUtc = now.AddDays(2), Location = "video", CreatedAtUtc = now };
+            JoGoal = new Goal { OrganisationId = World.OrgA.Id, ServiceUserId = World.Jo.Id, Text = "walk to the shop", CreatedAtUtc = now, UpdatedAtUtc = now };
+            await using var db = World.CreateContext();
+            db.AddRange(JoSession, JoGoal);
+            await db.SaveChangesAsync();
+        }
 
         public async Task DisposeAsync() => await World.DisposeAsync();
     }
@@ -38,6 +54,19 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
         { "GET", "/api/v1/alerts/" },
         { "POST", "/api/v1/alerts/{id:guid}/acknowledge" },
         { "GET", "/api/v1/therapists" },
+        { "GET", "/api/v1/service-users/{id:guid}/sessions/" },
+        { "POST", "/api/v1/service-users/{id:guid}/sessions/" },
+        { "PUT", "/api/v1/service-users/{id:guid}/sessions/{sessionId:guid}" },
+        { "PUT", "/api/v1/service-users/{id:guid}/sessions/{sessionId:guid}/status" },
+        { "GET", "/api/v1/service-users/{id:guid}/goals/" },
+        { "POST", "/api/v1/service-users/{id:guid}/goals/" },
+        { "PUT", "/api/v1/service-users/{id:guid}/goals/{goalId:guid}" },
+        { "PUT", "/api/v1/service-users/{id:guid}/goals/{goalId:guid}/status" },
+        { "GET", "/api/v1/service-users/{id:guid}/questionnaires/" },
+        { "POST", "/api/v1/service-users/{id:guid}/questionnaires/" },
+        { "GET", "/api/v1/service-users/{id:guid}/questionnaire-schedules/" },
+        { "PUT", "/api/v1/service-users/{id:guid}/questionnaire-schedules/{kind}" },
+        { "DELETE", "/api/v1/service-users/{id:guid}/questionnaire-schedules/{kind}" },
     };
 
     public static TheoryData<string, string> RoutesWithIds
@@ -96,6 +125,12 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
         Assert.Null((await db.Alerts.AsNoTracking().SingleAsync(a => a.Id == World.JoAlert.Id)).AcknowledgedAtUtc);
         Assert.Equal(new TimeOnly(19, 0), (await db.CheckInSchedules.AsNoTracking().SingleAsync(s => s.ServiceUserId == World.Jo.Id)).LocalTime);
         Assert.False(await db.AuditEvents.AnyAsync(e => e.ServiceUserId == World.Jo.Id && e.OrganisationId == World.OrgB.Id));
+        var session = await db.TherapySessions.AsNoTracking().SingleAsync(s => s.ServiceUserId == World.Jo.Id);
+        Assert.Equal((fixture.JoSession.StartsAtUtc, SessionStatus.Scheduled), (session.StartsAtUtc, session.Status));
+        var goal = await db.Goals.AsNoTracking().SingleAsync(g => g.ServiceUserId == World.Jo.Id);
+        Assert.Equal(("walk to the shop", GoalStatus.Active), (goal.Text, goal.Status));
+        Assert.False(await db.QuestionnaireRuns.AnyAsync(r => r.ServiceUserId == World.Jo.Id));
+        Assert.False(await db.QuestionnaireSchedules.AnyAsync(r => r.ServiceUserId == World.Jo.Id));
     }
 
     [Theory]
@@ -129,7 +164,10 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
     private Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template)
     {
         var id = template.Contains("/alerts/", StringComparison.Ordinal) ? World.JoAlert.Id : World.Jo.Id;
-        var url = template.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal);
+        var url = template.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
+            .Replace("{sessionId:guid}", fixture.JoSession.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{goalId:guid}", fixture.JoGoal.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{kind}", "Phq9", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = ValidBody(method, template) };
         return client.SendAsync(request);
     }
@@ -144,6 +182,14 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
         }),
         ("PUT", "/api/v1/service-users/{id:guid}") => JsonContent.Create(new { displayName = "Renamed", phone = "+447700900001" }),
         ("PUT", "/api/v1/service-users/{id:guid}/schedule") => JsonContent.Create(new { localTime = "18:00" }),
+        ("POST", "/api/v1/service-users/{id:guid}/sessions/") or ("PUT", "/api/v1/service-users/{id:guid}/sessions/{sessionId:guid}") =>
+            JsonContent.Create(new { date = "2026-12-01", time = "10:00", location = "video" }),
+        ("PUT", "/api/v1/service-users/{id:guid}/sessions/{sessionId:guid}/status") => JsonContent.Create(new { status = "Cancelled" }),
+        ("POST", "/api/v1/service-users/{id:guid}/goals/") or ("PUT", "/api/v1/service-users/{id:guid}/goals/{goalId:guid}") =>
+            JsonContent.Create(new { text = "walk to the park", reminderDays = new[] { "Monday" }, reminderTime = "18:00" }),
+        ("PUT", "/api/v1/service-users/{id:guid}/goals/{goalId:guid}/status") => JsonContent.Create(new { status = "Paused" }),
+        ("POST", "/api/v1/service-users/{id:guid}/questionnaires/") => JsonContent.Create(new { kind = "Phq9" }),
+        ("PUT", "/api/v1/service-users/{id:guid}/questionnaire-schedules/{kind}") => JsonContent.Create(new { everyWeeks = 2, firstDate = "2026-12-01", localTime = "18:00" }),
         ("POST", _) => JsonContent.Create(new { note = "seen" }),
         _ => null,
     };

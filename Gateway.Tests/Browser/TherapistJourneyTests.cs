@@ -105,6 +105,71 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
     }
 
     [ChromiumFact]
+    public async Task Therapist_RecordsTheNextSession_AndSendsAPhq9_WhichReachesTheSimulator()
+    {
+        await using var world = await DashboardWorld.CreateAsync(kestrel: true);
+        var baseAddress = world.Factory.StartKestrel();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.PageError += (_, error) => problems.Add($"script: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add($"console: {message.Text}");
+            }
+        };
+
+        await SignInAsync(page, world.TherapistA1.Email);
+        var row = page.Locator("#caseload tbody tr").Filter(new() { HasText = "Jo Bloggs" });
+        await row.GetByRole(AriaRole.Link, new() { Name = "Sessions and goals for Jo", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jo Bloggs", Level = 1 })).ToBeVisibleAsync();
+
+        // Record the session after next: a date and local time, in person at a place.
+        await page.Locator("#Session_Date").FillAsync("2026-11-26");
+        await page.Locator("#Session_Time").FillAsync("14:30");
+        await page.GetByLabel("In person").CheckAsync();
+        await page.Locator("#Session_Place").FillAsync("Riverside Centre, room 2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record session" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Session recorded for Thu 26 Nov 2026, 14:30, at Riverside Centre, room 2.");
+        await Assertions.Expect(page.Locator("#session-list tbody tr")).ToHaveCountAsync(3);
+
+        // Send a PHQ-9 now: it shows as in progress, and item 1 is in the outbox.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send PHQ-9 now" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("PHQ-9 sent to Jo");
+        await Assertions.Expect(page.Locator("#run-list tbody tr").First).ToContainTextAsync("0 of 9 answered");
+        await ScreenshotAsync(page, "cycle");
+        await using (var db = world.CreateContext())
+        {
+            var text = await db.OutboundMessages.SingleAsync(m => m.ServiceUserId == world.Jo.Id && m.Kind == Buddy.Domain.Sms.OutboundKind.Questionnaire);
+            Assert.Contains("PHQ-9 question 1 of 9", text.Body, StringComparison.Ordinal);
+            Assert.Equal(new DateTime(2026, 11, 26, 14, 30, 0, DateTimeKind.Utc), (await db.TherapySessions.SingleAsync(s => s.Location == "Riverside Centre, room 2")).StartsAtUtc);
+        }
+
+        // A manager opens the simulator: the text is on Jo's phone.
+        var manager = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = "en-GB" });
+        var simulator = await manager.NewPageAsync();
+        await SignInAsync(simulator, world.ManagerA.Email);
+        await simulator.GotoAsync($"/simulator?serviceUserId={world.Jo.Id}");
+        await Assertions.Expect(simulator.Locator("#conversation")).ToContainTextAsync("PHQ-9 question 1 of 9");
+
+        Assert.Empty(problems);
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DashboardWorld.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Caseload" })).ToBeVisibleAsync();
+    }
+
+    [ChromiumFact]
     public async Task Keyboard_SkipLinkMovesFocusToTheMainContent()
     {
         await using var world = await DashboardWorld.CreateAsync(kestrel: true);

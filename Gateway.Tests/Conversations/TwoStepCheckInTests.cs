@@ -1,5 +1,8 @@
 using Buddy.Domain.Conversations;
+using Buddy.Domain.Organisations;
+using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
+using Buddy.Domain.Templates;
 using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Buddy.Tests.Support;
@@ -20,7 +23,10 @@ public sealed class TwoStepCheckInTests
     {
         await using var gateway = await CycleGateway.StartAsync(provider, s_start);
         var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(18, 0), twoStep: true);
-        var checkIn = await SendCheckInAsync(gateway, person);
+        var (checkIn, opening) = await SendCheckInAsync(gateway, person);
+
+        // Buddy's original first question, with the organisation's mood scale key; not the one-message wording.
+        Assert.Equal($"Hi Sam, how are you feeling? Reply with a mood {TemplateRenderer.ScaleRange(new Organisation { Name = "any" }.MoodScale)}.", opening);
 
         gateway.Advance(TimeSpan.FromMinutes(5));
         var first = await gateway.TextAsync(person, "bit low tbh, 4");
@@ -54,8 +60,9 @@ public sealed class TwoStepCheckInTests
     {
         await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);
         var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(18, 0));
-        await SendCheckInAsync(gateway, person);
+        var (_, opening) = await SendCheckInAsync(gateway, person);
 
+        Assert.Equal(TemplateRenderer.Render(DefaultTexts.CheckIn, new ServiceUser { DisplayName = "Sam Taylor" }, new Organisation { Name = "any" }), opening);
         gateway.Advance(TimeSpan.FromMinutes(5));
         var reply = await gateway.TextAsync(person, "6 went to college");
 
@@ -63,15 +70,34 @@ public sealed class TwoStepCheckInTests
         Assert.Empty(await gateway.TextsToAsync(person));
     }
 
-    /// <summary>The scheduling feature's own dispatcher sends the day's check-in at 18:00.</summary>
-    private static async Task<Domain.CheckIns.CheckIn> SendCheckInAsync(CycleGateway gateway, Person person)
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task TwoStepCheckIn_WhenTheOrganisationHasAFirstStepTemplate_OpensWithIt(DatabaseProvider provider)
+    {
+        await using var gateway = await CycleGateway.StartAsync(provider, s_start);
+        var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(18, 0), twoStep: true);
+        await using (var db = gateway.Database.CreateContext())
+        {
+            db.MessageTemplates.AddRange(
+                new MessageTemplate { OrganisationId = person.OrganisationId, Kind = TemplateKind.CheckIn, Name = "One message", Body = "Evening {FirstName}! Mood and your day?", IsDefault = true, UpdatedAtUtc = s_start },
+                new MessageTemplate { OrganisationId = person.OrganisationId, Kind = TemplateKind.CheckInFirstStep, Name = "Feeling", Body = "Evening {FirstName}, how are you feeling? {ScaleRange}", IsDefault = true, UpdatedAtUtc = s_start });
+            await db.SaveChangesAsync();
+        }
+
+        var (_, opening) = await SendCheckInAsync(gateway, person);
+
+        Assert.StartsWith("Evening Sam, how are you feeling? ", opening, StringComparison.Ordinal);
+    }
+
+    /// <summary>The scheduling feature's own dispatcher sends the day's check-in at 18:00; returns it and its text.</summary>
+    private static async Task<(Domain.CheckIns.CheckIn CheckIn, string Text)> SendCheckInAsync(CycleGateway gateway, Person person)
     {
         var dispatcher = gateway.Service<CheckInDispatcher>();
         await dispatcher.DispatchDueAsync(100);
         gateway.AdvanceTo(new DateTime(2026, 11, 24, 18, 0, 0, DateTimeKind.Utc));
         await dispatcher.DispatchDueAsync(100);
-        Assert.Equal(OutboundKind.CheckIn, Assert.Single(await gateway.TextsToAsync(person)).Kind);
+        var text = Assert.Single(await gateway.TextsToAsync(person));
+        Assert.Equal(OutboundKind.CheckIn, text.Kind);
         await using var db = gateway.Database.CreateContext();
-        return await db.CheckIns.SingleAsync(c => c.ServiceUserId == person.Id);
+        return (await db.CheckIns.SingleAsync(c => c.ServiceUserId == person.Id), text.Body);
     }
 }

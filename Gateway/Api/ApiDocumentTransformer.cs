@@ -16,7 +16,8 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         {
             Title = "Buddy API",
             Version = "v1",
-            Description = "Service users, their check-in schedules, diary entries, summaries and alerts for one organisation. " +
+            Description = "Service users, their check-in schedules, diary entries, summaries and alerts, and their session cycle (sessions, goals, " +
+                "PHQ-9/GAD-7 questionnaires by text) for one organisation. " +
                 "Authenticate with an organisation API key (Gateway create-api-key). Records outside the key's organisation answer 404.",
         };
         document.Components ??= new OpenApiComponents();

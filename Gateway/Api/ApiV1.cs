@@ -14,6 +14,7 @@ public static class ApiV1
         api.MapServiceUsersApi();
         api.MapDiaryApi();
         api.MapStaffApi();
+        api.MapSessionCycleApi();
         endpoints.MapOpenApi().AllowAnonymous();
         return endpoints;
     }

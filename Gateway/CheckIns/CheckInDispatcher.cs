@@ -80,8 +80,10 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
         var plan = CheckInRules.PlanDispatch(schedule, person, quiet, TimeSpan.FromMinutes(organisation.CatchUpWindowMinutes), now, last);
 
         var template = plan.Due.Any(d => d.Outcome == DueOutcome.Send)
-            ? TemplateRenderer.BodyFor(TemplateKind.CheckIn, schedule.TemplateId,
-                await db.MessageTemplates.Where(t => t.OrganisationId == organisation.Id && t.Kind == TemplateKind.CheckIn).ToListAsync(cancellationToken))
+            ? TemplateRenderer.CheckInBodyFor(schedule.TwoStep, schedule.TemplateId,
+                await db.MessageTemplates
+                    .Where(t => t.OrganisationId == organisation.Id && (t.Kind == TemplateKind.CheckIn || t.Kind == TemplateKind.CheckInFirstStep))
+                    .ToListAsync(cancellationToken))
             : null;
 
         foreach (var (occurrence, outcome) in plan.Due)

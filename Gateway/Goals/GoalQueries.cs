@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Goals;
 
-/// <summary>Goal progress for the pre-session summary: every active goal, and others with replies in the period.</summary>
+/// <summary>Goal progress for the pre-session summary: every active or paused goal, and others with replies in the period.</summary>
 public sealed class GoalQueries(BuddyDbContext db)
 {
     public async Task<IReadOnlyList<GoalProgressSummary>> GetProgressAsync(
@@ -15,9 +15,28 @@ public sealed class GoalQueries(BuddyDbContext db)
             .ToListAsync(cancellationToken);
         var withReplies = progress.Select(p => p.GoalId).Distinct().ToList();
         var goals = await db.Goals.AsNoTracking()
-            .Where(g => g.OrganisationId == organisationId && g.ServiceUserId == serviceUserId && (g.Status == GoalStatus.Active || withReplies.Contains(g.Id)))
+            .Where(g => g.OrganisationId == organisationId && g.ServiceUserId == serviceUserId && (g.Status == GoalStatus.Active || g.Status == GoalStatus.Paused || withReplies.Contains(g.Id)))
             .OrderBy(g => g.CreatedAtUtc)
             .ToListAsync(cancellationToken);
         return [.. goals.Select(g => GoalProgressSummary.Build(g, progress))];
     }
+
+    /// <summary>Every goal of a person (active and paused first, then by age) with its most recent replies.</summary>
+    public async Task<IReadOnlyList<GoalListItem>> ListAsync(Guid organisationId, Guid serviceUserId, int recentReplies, CancellationToken cancellationToken)
+    {
+        var goals = await db.Goals.AsNoTracking()
+            .Where(g => g.OrganisationId == organisationId && g.ServiceUserId == serviceUserId)
+            .OrderBy(g => g.CreatedAtUtc)
+            .ToListAsync(cancellationToken);
+        var ids = goals.Select(g => g.Id).ToList();
+        var progress = await db.GoalProgress.AsNoTracking()
+            .Where(p => p.OrganisationId == organisationId && ids.Contains(p.GoalId))
+            .ToListAsync(cancellationToken);
+        return [.. goals
+            .OrderBy(g => g.Status is GoalStatus.Active or GoalStatus.Paused ? 0 : 1)
+            .Select(g => new GoalListItem(g, [.. progress.Where(p => p.GoalId == g.Id).OrderByDescending(p => p.RecordedAtUtc).Take(recentReplies)]))];
+    }
 }
+
+/// <param name="Recent">The latest replies to its reminders, newest first.</param>
+public sealed record GoalListItem(Goal Goal, IReadOnlyList<GoalProgress> Recent);

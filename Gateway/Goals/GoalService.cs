@@ -13,7 +13,7 @@ public sealed class GoalService(BuddyDbContext db, TimeProvider clock)
     /// <summary>Short enough to fit in one reminder text with the question around it.</summary>
     public const int MaxTextLength = 100;
 
-    public async Task<Goal> CreateAsync(Guid organisationId, Guid serviceUserId, GoalInput input, Guid? staffId, CancellationToken cancellationToken)
+    public async Task<Goal> CreateAsync(Guid organisationId, Guid serviceUserId, GoalInput input, CycleActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var person = await db.ServiceUsers.SingleOrDefaultAsync(s => s.Id == serviceUserId && s.OrganisationId == organisationId, cancellationToken)
@@ -30,18 +30,18 @@ public sealed class GoalService(BuddyDbContext db, TimeProvider clock)
             Text = CleanText(input.Text),
             ReminderDays = input.ReminderDays,
             ReminderLocalTime = input.ReminderLocalTime,
-            SetByStaffId = staffId,
+            SetByStaffId = actor.StaffId,
             CreatedAtUtc = now,
             UpdatedAtUtc = now,
         };
         goal.NextDueAtUtc = GoalReminderRule.NextDueUtc(goal, person.TimeZoneId, now);
         db.Goals.Add(goal);
-        CycleAudit.Add(db, organisationId, staffId, "goal.created", nameof(Goal), goal.Id, person.Id, now);
+        CycleAudit.Add(db, organisationId, actor, "goal.created", nameof(Goal), goal.Id, person.Id, now);
         await db.SaveChangesAsync(cancellationToken);
         return goal;
     }
 
-    public async Task<Goal> UpdateAsync(Guid organisationId, Guid goalId, GoalInput input, Guid? staffId, CancellationToken cancellationToken)
+    public async Task<Goal> UpdateAsync(Guid organisationId, Guid goalId, GoalInput input, CycleActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var goal = await FindAsync(organisationId, goalId, cancellationToken);
@@ -51,13 +51,13 @@ public sealed class GoalService(BuddyDbContext db, TimeProvider clock)
         goal.ReminderLocalTime = input.ReminderLocalTime;
         goal.UpdatedAtUtc = now;
         goal.NextDueAtUtc = GoalReminderRule.NextDueUtc(goal, zone, now);
-        CycleAudit.Add(db, organisationId, staffId, "goal.updated", nameof(Goal), goal.Id, goal.ServiceUserId, now);
+        CycleAudit.Add(db, organisationId, actor, "goal.updated", nameof(Goal), goal.Id, goal.ServiceUserId, now);
         await db.SaveChangesAsync(cancellationToken);
         return goal;
     }
 
     /// <summary>Achieved or archived goals stop being texted; an open "did you do it?" question is withdrawn.</summary>
-    public async Task<Goal> SetStatusAsync(Guid organisationId, Guid goalId, GoalStatus status, Guid? staffId, CancellationToken cancellationToken)
+    public async Task<Goal> SetStatusAsync(Guid organisationId, Guid goalId, GoalStatus status, CycleActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var goal = await FindAsync(organisationId, goalId, cancellationToken);
@@ -74,7 +74,7 @@ public sealed class GoalService(BuddyDbContext db, TimeProvider clock)
             open.ForEach(c => c.Close(ConversationStatus.Cancelled, now));
         }
 
-        CycleAudit.Add(db, organisationId, staffId, $"goal.{status.ToString().ToLowerInvariant()}", nameof(Goal), goal.Id, goal.ServiceUserId, now);
+        CycleAudit.Add(db, organisationId, actor, $"goal.{status.ToString().ToLowerInvariant()}", nameof(Goal), goal.Id, goal.ServiceUserId, now);
         await db.SaveChangesAsync(cancellationToken);
         return goal;
     }

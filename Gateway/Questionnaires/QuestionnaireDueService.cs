@@ -28,7 +28,7 @@ public sealed class QuestionnaireDueService(BuddyDbContext db, QuestionnaireServ
             schedule.UpdatedAtUtc = nowUtc;
             try
             {
-                await questionnaires.StartAsync(person, schedule.Kind, QuestionnaireSource.Scheduled, null, schedule.Id, $"qs:{schedule.Id}:{dueDate:yyyy-MM-dd}", nowUtc, cancellationToken);
+                await questionnaires.StartAsync(person, schedule.Kind, QuestionnaireSource.Scheduled, CycleActor.System, schedule.Id, $"qs:{schedule.Id}:{dueDate:yyyy-MM-dd}", nowUtc, cancellationToken);
                 started++;
             }
             catch (CycleValidationException ex)

@@ -44,6 +44,38 @@ public sealed class QuestionnaireQueries(BuddyDbContext db)
 
         return new QuestionnaireOverview(trends, unfinished);
     }
+
+    /// <summary>A person's questionnaires, newest first: status, answers so far, and the score and band once completed.</summary>
+    public async Task<IReadOnlyList<QuestionnaireRunView>> ListRunsAsync(Guid organisationId, Guid serviceUserId, int take, CancellationToken cancellationToken)
+    {
+        var runs = await db.QuestionnaireRuns.AsNoTracking()
+            .Where(r => r.OrganisationId == organisationId && r.ServiceUserId == serviceUserId)
+            .OrderByDescending(r => r.StartedAtUtc)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        var ids = runs.Select(r => r.Id).ToList();
+        var answered = await db.QuestionnaireAnswers.AsNoTracking()
+            .Where(a => ids.Contains(a.RunId))
+            .GroupBy(a => a.RunId)
+            .Select(g => new { RunId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.RunId, x => x.Count, cancellationToken);
+        return [.. runs.Select(r => new QuestionnaireRunView(r, answered.GetValueOrDefault(r.Id), QuestionnaireDefinitions.For(r.Kind).ItemCount))];
+    }
+
+    /// <summary>The person's every-N-weeks schedules, enabled or not, one per questionnaire at most.</summary>
+    public async Task<IReadOnlyList<QuestionnaireSchedule>> ListSchedulesAsync(Guid organisationId, Guid serviceUserId, CancellationToken cancellationToken) =>
+        await db.QuestionnaireSchedules.AsNoTracking()
+            .Where(s => s.OrganisationId == organisationId && s.ServiceUserId == serviceUserId)
+            .OrderBy(s => s.Kind)
+            .ToListAsync(cancellationToken);
+}
+
+/// <summary>One questionnaire sent to a person; <see cref="Answered"/> of <see cref="ItemCount"/> items so far.</summary>
+public sealed record QuestionnaireRunView(QuestionnaireRun Run, int Answered, int ItemCount)
+{
+    /// <summary>An in-progress run past its expiry reads as expired even before the sweep closes it.</summary>
+    public QuestionnaireStatus StatusAt(DateTime nowUtc) =>
+        Run.Status == QuestionnaireStatus.InProgress && !Run.IsOpenAt(nowUtc) ? QuestionnaireStatus.Expired : Run.Status;
 }
 
 public sealed record QuestionnaireOverview(IReadOnlyList<ScoreTrend> Trends, IReadOnlyList<UnfinishedQuestionnaire> Unfinished);

@@ -67,7 +67,7 @@ internal sealed class QuestionnaireReplies(QuestionnaireRiskEscalation escalatio
         run.CompletedAtUtc = reply.NowUtc;
         run.TotalScore = total;
         run.Severity = severity;
-        CycleAudit.Add(db, run.OrganisationId, null, "questionnaire.completed", nameof(QuestionnaireRun), run.Id, run.ServiceUserId, reply.NowUtc, definition.Name);
+        CycleAudit.Add(db, run.OrganisationId, CycleActor.System, "questionnaire.completed", nameof(QuestionnaireRun), run.Id, run.ServiceUserId, reply.NowUtc, definition.Name);
 
         // After a risk answer the crisis text is the reply; a cheerful "all done" beside it would jar.
         if (!run.RiskFlagged)

@@ -19,18 +19,18 @@ namespace Buddy.Gateway.Questionnaires;
 public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, IOptions<QuestionnaireOptions> options)
 {
     /// <summary>Sends a questionnaire now (or when the person's quiet hours end).</summary>
-    public async Task<QuestionnaireRun> SendNowAsync(Guid organisationId, Guid serviceUserId, QuestionnaireKind kind, Guid? staffId, CancellationToken cancellationToken)
+    public async Task<QuestionnaireRun> SendNowAsync(Guid organisationId, Guid serviceUserId, QuestionnaireKind kind, CycleActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var person = await FindPersonAsync(organisationId, serviceUserId, cancellationToken);
-        var run = await StartAsync(person, kind, QuestionnaireSource.OnDemand, staffId, null, $"q:{Guid.NewGuid():N}", now, cancellationToken);
+        var run = await StartAsync(person, kind, QuestionnaireSource.OnDemand, actor, null, $"q:{Guid.NewGuid():N}", now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return run;
     }
 
     /// <summary>Sends a questionnaire every <paramref name="everyWeeks"/> weeks from a local date and time.</summary>
     public async Task<QuestionnaireSchedule> ScheduleAsync(
-        Guid organisationId, Guid serviceUserId, QuestionnaireKind kind, int everyWeeks, DateOnly firstDate, TimeOnly localTime, Guid? staffId,
+        Guid organisationId, Guid serviceUserId, QuestionnaireKind kind, int everyWeeks, DateOnly firstDate, TimeOnly localTime, CycleActor actor,
         CancellationToken cancellationToken)
     {
         if (everyWeeks is < 1 or > 26)
@@ -57,26 +57,26 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
         schedule.LocalTime = localTime;
         schedule.NextDueAtUtc = firstDue;
         schedule.IsEnabled = true;
-        schedule.SetByStaffId = staffId;
+        schedule.SetByStaffId = actor.StaffId;
         schedule.UpdatedAtUtc = now;
-        CycleAudit.Add(db, organisationId, staffId, "questionnaire.scheduled", nameof(QuestionnaireSchedule), schedule.Id, person.Id, now, $"{kind} every {everyWeeks} week(s)");
+        CycleAudit.Add(db, organisationId, actor, "questionnaire.scheduled", nameof(QuestionnaireSchedule), schedule.Id, person.Id, now, $"{kind} every {everyWeeks} week(s)");
         await db.SaveChangesAsync(cancellationToken);
         return schedule;
     }
 
-    public async Task StopScheduleAsync(Guid organisationId, Guid scheduleId, Guid? staffId, CancellationToken cancellationToken)
+    public async Task StopScheduleAsync(Guid organisationId, Guid scheduleId, CycleActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var schedule = await db.QuestionnaireSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId && s.OrganisationId == organisationId, cancellationToken)
             ?? throw new CycleValidationException("That questionnaire schedule does not exist.");
         schedule.IsEnabled = false;
         schedule.UpdatedAtUtc = now;
-        CycleAudit.Add(db, organisationId, staffId, "questionnaire.unscheduled", nameof(QuestionnaireSchedule), schedule.Id, schedule.ServiceUserId, now);
+        CycleAudit.Add(db, organisationId, actor, "questionnaire.unscheduled", nameof(QuestionnaireSchedule), schedule.Id, schedule.ServiceUserId, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Withdraws a questionnaire in progress; answers so far are kept, unscored.</summary>
-    public async Task WithdrawAsync(Guid organisationId, Guid runId, Guid? staffId, CancellationToken cancellationToken)
+    public async Task WithdrawAsync(Guid organisationId, Guid runId, CycleActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var run = await db.QuestionnaireRuns.SingleOrDefaultAsync(r => r.Id == runId && r.OrganisationId == organisationId, cancellationToken)
@@ -87,7 +87,7 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
         }
 
         run.Close(QuestionnaireStatus.Cancelled, now, "withdrawn by therapist");
-        CycleAudit.Add(db, organisationId, staffId, "questionnaire.withdrawn", nameof(QuestionnaireRun), run.Id, run.ServiceUserId, now);
+        CycleAudit.Add(db, organisationId, actor, "questionnaire.withdrawn", nameof(QuestionnaireRun), run.Id, run.ServiceUserId, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -96,7 +96,7 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
     /// questionnaire in progress; an expired one left open is closed first.
     /// </summary>
     internal async Task<QuestionnaireRun> StartAsync(
-        ServiceUser person, QuestionnaireKind kind, QuestionnaireSource source, Guid? staffId, Guid? scheduleId, string dedupeKey, DateTime now,
+        ServiceUser person, QuestionnaireKind kind, QuestionnaireSource source, CycleActor actor, Guid? scheduleId, string dedupeKey, DateTime now,
         CancellationToken cancellationToken)
     {
         if (person.MayNotBeTexted)
@@ -130,14 +130,14 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
             Kind = kind,
             Source = source,
             ScheduleId = scheduleId,
-            RequestedByStaffId = staffId,
+            RequestedByStaffId = actor.StaffId,
             StartedAtUtc = now,
             LastPromptAtUtc = sendAt,
             ExpiresAtUtc = sendAt.AddHours(options.Value.ExpiryHours),
         };
         db.QuestionnaireRuns.Add(run);
         await CycleOutbox.QueueAsync(db, person, OutboundKind.Questionnaire, QuestionnaireTexts.Opening(definition, person.GreetingName), dedupeKey, now, cancellationToken, sendAt);
-        CycleAudit.Add(db, person.OrganisationId, staffId, "questionnaire.sent", nameof(QuestionnaireRun), run.Id, person.Id, now, definition.Name);
+        CycleAudit.Add(db, person.OrganisationId, actor, "questionnaire.sent", nameof(QuestionnaireRun), run.Id, person.Id, now, definition.Name);
         return run;
     }
 

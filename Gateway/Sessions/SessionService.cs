@@ -16,7 +16,7 @@ public sealed class SessionService(BuddyDbContext db, TimeProvider clock)
 {
     public const int MaxLocationLength = 200;
 
-    public async Task<TherapySession> RecordAsync(Guid organisationId, Guid serviceUserId, SessionBooking booking, Guid? staffId, CancellationToken cancellationToken)
+    public async Task<TherapySession> RecordAsync(Guid organisationId, Guid serviceUserId, SessionBooking booking, CycleActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var person = await db.ServiceUsers.SingleOrDefaultAsync(s => s.Id == serviceUserId && s.OrganisationId == organisationId, cancellationToken)
@@ -30,19 +30,19 @@ public sealed class SessionService(BuddyDbContext db, TimeProvider clock)
         {
             OrganisationId = organisationId,
             ServiceUserId = person.Id,
-            TherapistId = staffId ?? person.TherapistId,
+            TherapistId = person.TherapistId ?? actor.StaffId, // a manager booking for a therapist's client books the therapist
             StartsAtUtc = StartsAtUtc(person, booking, now),
             Location = CleanLocation(booking.Location),
             CreatedAtUtc = now,
         };
         db.TherapySessions.Add(session);
-        CycleAudit.Add(db, organisationId, staffId, "session.recorded", nameof(TherapySession), session.Id, person.Id, now);
+        CycleAudit.Add(db, organisationId, actor, "session.recorded", nameof(TherapySession), session.Id, person.Id, now);
         await db.SaveChangesAsync(cancellationToken);
         return session;
     }
 
     /// <summary>Moves a scheduled session. A reminder already sent is sent again for the new time.</summary>
-    public async Task<TherapySession> RescheduleAsync(Guid organisationId, Guid sessionId, SessionBooking booking, Guid? staffId, CancellationToken cancellationToken)
+    public async Task<TherapySession> RescheduleAsync(Guid organisationId, Guid sessionId, SessionBooking booking, CycleActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var session = await FindAsync(organisationId, sessionId, cancellationToken);
@@ -61,13 +61,13 @@ public sealed class SessionService(BuddyDbContext db, TimeProvider clock)
         }
 
         session.Location = CleanLocation(booking.Location);
-        CycleAudit.Add(db, organisationId, staffId, "session.rescheduled", nameof(TherapySession), session.Id, session.ServiceUserId, now);
+        CycleAudit.Add(db, organisationId, actor, "session.rescheduled", nameof(TherapySession), session.Id, session.ServiceUserId, now);
         await db.SaveChangesAsync(cancellationToken);
         return session;
     }
 
     /// <summary>Marks what happened: attended, missed (did not attend) or cancelled.</summary>
-    public async Task<TherapySession> MarkAsync(Guid organisationId, Guid sessionId, SessionStatus status, Guid? staffId, CancellationToken cancellationToken)
+    public async Task<TherapySession> MarkAsync(Guid organisationId, Guid sessionId, SessionStatus status, CycleActor actor, CancellationToken cancellationToken)
     {
         if (status == SessionStatus.Scheduled)
         {
@@ -83,7 +83,7 @@ public sealed class SessionService(BuddyDbContext db, TimeProvider clock)
 
         session.Status = status;
         await CloseAgendaAsync(session.Id, ConversationStatus.Cancelled, now, cancellationToken);
-        CycleAudit.Add(db, organisationId, staffId, $"session.{status.ToString().ToLowerInvariant()}", nameof(TherapySession), session.Id, session.ServiceUserId, now);
+        CycleAudit.Add(db, organisationId, actor, $"session.{status.ToString().ToLowerInvariant()}", nameof(TherapySession), session.Id, session.ServiceUserId, now);
         await db.SaveChangesAsync(cancellationToken);
         return session;
     }

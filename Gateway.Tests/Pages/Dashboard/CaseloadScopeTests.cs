@@ -8,7 +8,7 @@ namespace Buddy.Tests.Pages.Dashboard;
 
 /// <summary>
 /// A therapist sees only their own caseload, a manager only their organisation: a guessed id outside either is
-/// "not found" on every route (summary, CSV export, acknowledging from the summary and from the alerts page).
+/// "not found" on every route (summary, CSV export, session cycle, acknowledging from the summary and from the alerts page).
 /// </summary>
 public sealed class CaseloadScopeTests
 {
@@ -24,6 +24,8 @@ public sealed class CaseloadScopeTests
             Assert.Equal(HttpStatusCode.NotFound, summary.StatusCode);
             using var csv = await client.GetAsync($"/Dashboard/Summary/{other}?handler=Csv");
             Assert.Equal(HttpStatusCode.NotFound, csv.StatusCode);
+            using var cycle = await client.GetAsync($"/Dashboard/Cycle/{other}"); // every cycle handler: CyclePageTests
+            Assert.Equal(HttpStatusCode.NotFound, cycle.StatusCode);
         }
 
         // Real forms, with their antiforgery tokens, pointed at other people's alerts.
