@@ -61,6 +61,8 @@ public sealed class DemoTimeTravel(
     /// <summary>Moves the demo clock to the next scheduled text and sends what is then due; null when nothing is scheduled.</summary>
     public async Task<DateTime?> JumpToNextTextAsync(Guid? serviceUserId, CancellationToken cancellationToken)
     {
+        // Whatever is already due goes first, and new schedules get their next due time, so none is jumped over.
+        await RunDueWorkAsync(cancellationToken);
         if (await NextTextDueAsync(serviceUserId, cancellationToken) is not { } next)
         {
             return null;
