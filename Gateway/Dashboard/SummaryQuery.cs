@@ -1,3 +1,4 @@
+using Buddy.Domain.Diary;
 using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Sessions;
 using Buddy.Domain.Summaries;
@@ -68,11 +69,16 @@ public sealed class SummaryQuery(
             TimeZoneId = person.TimeZoneId,
         };
 
-        // Entries reach back far enough for the baseline and the previous period the trend compares with.
+        // Entries reach back far enough for the baseline and the previous period the trend compares with; of those
+        // earlier days only the scores are read, so only the score columns are loaded (half the rows of a long period).
         var entriesFrom = period.From.AddDays(-Math.Max(input.BaselineDays, period.Days));
         var entries = await db.DiaryEntries.AsNoTracking()
-            .Where(e => e.ServiceUserId == person.Id && e.OrganisationId == person.OrganisationId && e.LocalDate >= entriesFrom && e.LocalDate <= period.To)
+            .Where(e => e.ServiceUserId == person.Id && e.OrganisationId == person.OrganisationId && e.LocalDate >= period.From && e.LocalDate <= period.To)
             .ToListAsync(cancellationToken);
+        entries.AddRange(await db.DiaryEntries.AsNoTracking()
+            .Where(e => e.ServiceUserId == person.Id && e.OrganisationId == person.OrganisationId && e.LocalDate >= entriesFrom && e.LocalDate < period.From && e.MoodScore != null)
+            .Select(e => new DiaryEntry { Id = e.Id, LocalDate = e.LocalDate, MoodScore = e.MoodScore, MoodScale = e.MoodScale, CreatedAtUtc = e.CreatedAtUtc })
+            .ToListAsync(cancellationToken));
         var checkIns = await db.CheckIns.AsNoTracking()
             .Where(c => c.ServiceUserId == person.Id && c.LocalDate >= period.From && c.LocalDate <= period.To)
             .ToListAsync(cancellationToken);
