@@ -22,7 +22,7 @@ try
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
-    builder.Services.AddDemo();
+    builder.Services.AddDemo(builder.Configuration, builder.Environment);
     builder.Services.AddCheckIns(builder.Configuration);
     builder.Services.AddSms(builder.Configuration, builder.Environment);
     builder.Services.AddSessionCycle(builder.Configuration);

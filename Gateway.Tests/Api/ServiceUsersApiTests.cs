@@ -2,8 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Buddy.Domain.Audit;
+using Buddy.Domain.Goals;
+using Buddy.Domain.Questionnaires;
+using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Sessions;
 using Buddy.Gateway.Data;
 using Buddy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -259,6 +263,46 @@ public class ServiceUsersApiTests
         Assert.DoesNotContain(world.Jo.PhoneE164!, await response.Content.ReadAsStringAsync());
         await using var db = world.CreateContext();
         Assert.Equal("2026-11-01 to 2026-11-10", (await db.AuditEvents.SingleAsync(e => e.Action == "summary.viewed")).Detail);
+    }
+
+    [Fact]
+    public async Task Summary_CarriesAgendaNotesChangeNoticesGoalProgressAndQuestionnaireScores()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var now = ApiWorld.Now.UtcDateTime;
+        var goal = new Goal { OrganisationId = world.OrgA.Id, ServiceUserId = world.Jo.Id, Text = "call a friend", CreatedAtUtc = now.AddDays(-20), UpdatedAtUtc = now.AddDays(-20) };
+        var change = new Alert
+        {
+            OrganisationId = world.OrgA.Id, ServiceUserId = world.Jo.Id, Kind = AlertKind.AppointmentChange, Severity = RiskLevel.None,
+            Summary = "Asked to cancel or rearrange the session on Friday", CreatedAtUtc = now.AddHours(-1),
+        };
+        await using (var db = world.CreateContext())
+        {
+            db.AddRange(goal, change);
+            db.Add(new GoalProgress { OrganisationId = world.OrgA.Id, ServiceUserId = world.Jo.Id, GoalId = goal.Id, LocalDate = new DateOnly(2026, 11, 20), Outcome = GoalOutcome.Done, ReplyText = "done", RecordedAtUtc = now.AddDays(-5) });
+            db.Add(new TherapySession { OrganisationId = world.OrgA.Id, ServiceUserId = world.Jo.Id, StartsAtUtc = now.AddDays(2), AgendaNotes = "my sleep", CreatedAtUtc = now });
+            db.Add(new QuestionnaireRun
+            {
+                OrganisationId = world.OrgA.Id, ServiceUserId = world.Jo.Id, Kind = QuestionnaireKind.Gad7, Status = QuestionnaireStatus.Completed,
+                StartedAtUtc = now.AddDays(-3), LastPromptAtUtc = now.AddDays(-3), ExpiresAtUtc = now.AddDays(-1), CompletedAtUtc = now.AddDays(-3), TotalScore = 11, Severity = Severity.Moderate,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        using var response = await world.Client(world.KeyA).GetAsync($"/api/v1/service-users/{world.Jo.Id}/summary?from=2026-11-15&to=2026-11-25");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("my sleep", body.GetProperty("agendaNotes").GetString());
+        var notice = Assert.Single(body.GetProperty("appointmentChanges").EnumerateArray());
+        Assert.Equal(change.Id, notice.GetProperty("alertId").GetGuid());
+        Assert.Equal(2, body.GetProperty("openAlerts").GetArrayLength()); // the safeguarding alert and the notice
+        var goalJson = Assert.Single(body.GetProperty("goals").EnumerateArray());
+        Assert.Equal(("call a friend", 1, 0, 0), (goalJson.GetProperty("text").GetString(), goalJson.GetProperty("done").GetInt32(), goalJson.GetProperty("partial").GetInt32(), goalJson.GetProperty("notDone").GetInt32()));
+        var gad7 = Assert.Single(body.GetProperty("questionnaires").GetProperty("trends").EnumerateArray());
+        Assert.Equal("Gad7", gad7.GetProperty("kind").GetString());
+        var point = Assert.Single(gad7.GetProperty("points").EnumerateArray());
+        Assert.Equal((11, "Moderate", false), (point.GetProperty("total").GetInt32(), point.GetProperty("severity").GetString(), point.GetProperty("riskFlagged").GetBoolean()));
     }
 
     [Fact]

@@ -9,8 +9,8 @@ using Xunit.Abstractions;
 namespace Buddy.Tests.Browser;
 
 /// <summary>
-/// A therapist's visit, in a real browser against the gateway on Kestrel: sign in, caseload, summary (chart and
-/// diary), acknowledge an alert, print. Also proves the NHS.UK assets are served locally under the content
+/// A therapist's visit, in a real browser against the gateway on Kestrel: sign in, caseload, summary (chart, agenda,
+/// goals, questionnaire scores and diary), acknowledge an alert, print. Also proves the NHS.UK assets are served locally under the content
 /// security policy, with no script errors and nothing fetched from another origin.
 /// </summary>
 public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
@@ -74,6 +74,15 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         await page.GetByText("Show the mood scores as a table").ClickAsync();
         await Assertions.Expect(page.Locator("#mood-table tbody tr")).ToHaveCountAsync(15);
 
+        // The session cycle: agenda notes at the top, goal progress, PHQ-9 scores with band, chart and risk item.
+        await Assertions.Expect(page.Locator("#agenda")).ToHaveTextAsync("Talk about college and sleep");
+        await Assertions.Expect(page.Locator("#goals")).ToContainTextAsync("walk to the shop twice this week");
+        var scores = page.GetByRole(AriaRole.Region, new() { Name = "Questionnaire scores" });
+        await Assertions.Expect(scores).ToContainTextAsync("Latest: 9 of 27, Mild");
+        await Assertions.Expect(scores.Locator(".buddy-risk-flag")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "PHQ-9 scores over time, 0 to 27" })).ToBeVisibleAsync();
+        await Assertions.Expect(scores.Locator("#scores-phq9 tbody tr")).ToHaveCountAsync(3);
+
         await ScreenshotAsync(page, "summary");
 
         // Acknowledge the alert.
@@ -95,6 +104,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("form.buddy-period")).ToBeHiddenAsync();
         await Assertions.Expect(chart).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#diary")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#scores-phq9 tbody tr")).ToHaveCountAsync(3);
         await ScreenshotAsync(page, "print");
         var pdf = await page.PdfAsync(new() { Format = "A4", PrintBackground = true });
         var pages = PdfPage().Count(Encoding.Latin1.GetString(pdf));

@@ -1,6 +1,8 @@
 using Buddy.Domain.CheckIns;
 using Buddy.Domain.Diary;
+using Buddy.Domain.Goals;
 using Buddy.Domain.Organisations;
+using Buddy.Domain.Questionnaires;
 using Buddy.Domain.Safeguarding;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sessions;
@@ -17,8 +19,9 @@ namespace Buddy.Tests.Dashboard;
 
 /// <summary>
 /// Two organisations for the dashboard tests. Organisation A has two therapists and a manager; Jo (therapist A1's
-/// client) has three weeks of diary, check-ins, raw replies, a past and a next session and an open safeguarding
-/// alert. Sam belongs to therapist A2; Bo to organisation B.
+/// client) has three weeks of diary, check-ins, raw replies, a past and a next session (with agenda notes) and an
+/// open safeguarding alert, a goal with replies, three PHQ-9 scores (the latest with item 9 above 0) and a GAD-7
+/// half done. Sam belongs to therapist A2; Bo to organisation B.
 /// </summary>
 public sealed class DashboardWorld : IAsyncDisposable
 {
@@ -142,7 +145,12 @@ public sealed class DashboardWorld : IAsyncDisposable
             }
 
             db.Add(new TherapySession { OrganisationId = OrgA.Id, ServiceUserId = Jo.Id, TherapistId = TherapistA1.Id, StartsAtUtc = now.AddDays(-14), Status = SessionStatus.Attended, CreatedAtUtc = now.AddDays(-30) });
-            db.Add(new TherapySession { OrganisationId = OrgA.Id, ServiceUserId = Jo.Id, TherapistId = TherapistA1.Id, StartsAtUtc = now.AddDays(1), Status = SessionStatus.Scheduled, CreatedAtUtc = now.AddDays(-14) });
+            db.Add(new TherapySession
+            {
+                OrganisationId = OrgA.Id, ServiceUserId = Jo.Id, TherapistId = TherapistA1.Id, StartsAtUtc = now.AddDays(1), Status = SessionStatus.Scheduled,
+                AgendaNotes = "Talk about college and sleep", ReminderSentAtUtc = now.AddHours(-2), CreatedAtUtc = now.AddDays(-14),
+            });
+            AddSessionCycle(db, now);
 
             SamAlert = new Alert { OrganisationId = OrgA.Id, ServiceUserId = Sam.Id, Kind = AlertKind.NoReply, Severity = RiskLevel.Low, Summary = "No reply for 4 days", CreatedAtUtc = now.AddDays(-1) };
             BoAlert = new Alert { OrganisationId = OrgB.Id, ServiceUserId = Bo.Id, Kind = AlertKind.Safeguarding, Severity = RiskLevel.High, Summary = "Reply mentions self-harm", CreatedAtUtc = now.AddDays(-1) };
@@ -156,6 +164,57 @@ public sealed class DashboardWorld : IAsyncDisposable
         {
             var result = await accounts.CreateAsync(staff, Password);
             Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    /// <summary>
+    /// Jo's goal (replies: done 1 Nov, before the period; done 10 and 12, not done 14, part done 16 Nov), an archived
+    /// goal without replies (not shown), PHQ-9 16 (22 Oct), 12 (6 Nov) and 9 with item 9 above 0 (17 Nov), and a
+    /// GAD-7 sent on 18 Nov with 3 of 7 answered.
+    /// </summary>
+    private void AddSessionCycle(BuddyDbContext db, DateTime now)
+    {
+        var goal = new Goal { OrganisationId = OrgA.Id, ServiceUserId = Jo.Id, Text = "walk to the shop twice this week", CreatedAtUtc = now.AddDays(-30), UpdatedAtUtc = now.AddDays(-30) };
+        var archived = new Goal { OrganisationId = OrgA.Id, ServiceUserId = Jo.Id, Text = "old goal", Status = GoalStatus.Archived, CreatedAtUtc = now.AddDays(-40), UpdatedAtUtc = now.AddDays(-40) };
+        db.AddRange(goal, archived);
+        foreach (var (day, outcome, words) in new[]
+        {
+            (1, GoalOutcome.Done, "done"), (10, GoalOutcome.Done, "yes did it"), (12, GoalOutcome.Done, "done"),
+            (14, GoalOutcome.NotDone, "not today"), (16, GoalOutcome.Partial, "sort of, got halfway"),
+        })
+        {
+            db.Add(new GoalProgress
+            {
+                OrganisationId = OrgA.Id, ServiceUserId = Jo.Id, GoalId = goal.Id, LocalDate = new DateOnly(2026, 11, day), Outcome = outcome, ReplyText = words,
+                RecordedAtUtc = new DateTime(2026, 11, day, 18, 30, 0, DateTimeKind.Utc),
+            });
+        }
+
+        foreach (var (completed, total, severity, risk) in new[]
+        {
+            (new DateTime(2026, 10, 22, 12, 20, 0, DateTimeKind.Utc), 16, Severity.ModeratelySevere, false),
+            (new DateTime(2026, 11, 6, 12, 20, 0, DateTimeKind.Utc), 12, Severity.Moderate, false),
+            (new DateTime(2026, 11, 17, 12, 20, 0, DateTimeKind.Utc), 9, Severity.Mild, true),
+        })
+        {
+            db.Add(new QuestionnaireRun
+            {
+                OrganisationId = OrgA.Id, ServiceUserId = Jo.Id, Kind = QuestionnaireKind.Phq9, Status = QuestionnaireStatus.Completed, Source = QuestionnaireSource.Scheduled,
+                StartedAtUtc = completed.AddMinutes(-20), LastPromptAtUtc = completed, ExpiresAtUtc = completed.AddDays(2), CompletedAtUtc = completed,
+                TotalScore = total, Severity = severity, RiskFlagged = risk, CurrentItem = 9,
+            });
+        }
+
+        var gad7 = new QuestionnaireRun
+        {
+            OrganisationId = OrgA.Id, ServiceUserId = Jo.Id, Kind = QuestionnaireKind.Gad7, Source = QuestionnaireSource.OnDemand,
+            StartedAtUtc = new DateTime(2026, 11, 18, 12, 0, 0, DateTimeKind.Utc), LastPromptAtUtc = new DateTime(2026, 11, 18, 12, 5, 0, DateTimeKind.Utc),
+            ExpiresAtUtc = new DateTime(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc), CurrentItem = 4,
+        };
+        db.Add(gad7);
+        for (var item = 1; item <= 3; item++)
+        {
+            db.Add(new QuestionnaireAnswer { OrganisationId = OrgA.Id, ServiceUserId = Jo.Id, RunId = gad7.Id, ItemNumber = item, Score = 1, AnsweredAtUtc = gad7.StartedAtUtc.AddMinutes(item) });
         }
     }
 

@@ -157,7 +157,7 @@ internal static class DiaryApi
             chosen = new DateRange(from!.Value, to!.Value);
         }
 
-        var view = await summaries.LoadAsync(actor, id, chosen, cancellationToken);
+        var view = await summaries.LoadAsync(actor, id, chosen, cancellationToken: cancellationToken);
         if (view is null)
         {
             return ApiCaller.NotFound("service user");

@@ -1,12 +1,16 @@
+using Buddy.Domain.Goals;
 using Buddy.Domain.Organisations;
 using Buddy.Domain.Summaries;
 using Buddy.Gateway.Dashboard;
+using Buddy.Gateway.Questionnaires;
 
 namespace Buddy.Gateway.Api;
 
 /// <summary>
 /// The pre-session summary as JSON: the same figures the therapist's page shows. The diary is the entries
-/// themselves; raw texts (which carry phone numbers) are left out.
+/// themselves; raw texts (which carry phone numbers) are left out. The session cycle's parts: the agenda notes for
+/// the next session, unacknowledged appointment-change notices (also among the open alerts), goal progress over
+/// the period and every questionnaire score with its band, trend and risk-item flag.
 /// </summary>
 public sealed record SummaryResource(
     Guid ServiceUserId,
@@ -30,7 +34,11 @@ public sealed record SummaryResource(
     IReadOnlyList<NotableEvent> NotableEvents,
     Deterioration Deterioration,
     IReadOnlyList<EntryResource> Diary,
-    IReadOnlyList<AlertResource> OpenAlerts)
+    IReadOnlyList<AlertResource> OpenAlerts,
+    string? AgendaNotes,
+    IReadOnlyList<AppointmentChangeResource> AppointmentChanges,
+    IReadOnlyList<GoalProgressSummary> Goals,
+    QuestionnaireOverview Questionnaires)
 {
     public static SummaryResource Of(SummaryView view)
     {
@@ -41,6 +49,14 @@ public sealed record SummaryResource(
             s.Replies.Sent, s.Replies.Answered, s.Replies.Rate, s.Replies.DaysWithoutReply,
             s.Mood, s.RecurringTags, s.NotableEvents, s.Deterioration,
             [.. s.Diary.Select(line => EntryResource.From(line.Entry))],
-            [.. view.OpenAlerts.Select(AlertResource.From)]);
+            [.. view.OpenAlerts.Concat(view.AppointmentChanges.Select(c => c.Alert))
+                .OrderByDescending(a => a.Severity).ThenBy(a => a.CreatedAtUtc).Select(AlertResource.From)],
+            view.AgendaNotes,
+            [.. view.AppointmentChanges.Select(c => new AppointmentChangeResource(c.Alert.Id, c.Alert.CreatedAtUtc, c.Alert.Summary, c.Words))],
+            view.Goals,
+            view.Questionnaires);
     }
 }
+
+/// <summary>"Can't make it": the alert to acknowledge, when it came and the person's words.</summary>
+public sealed record AppointmentChangeResource(Guid AlertId, DateTime CreatedAtUtc, string Summary, string? Words);

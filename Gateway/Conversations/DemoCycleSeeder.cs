@@ -11,9 +11,11 @@ namespace Buddy.Gateway.Conversations;
 
 /// <summary>
 /// Makes the demo's session cycle playable in /simulator straight after start-up, on top of the lead's demo data
-/// (Gateway/Demo): for the demo user (the one whose check-in is armed for the next minute) a session tomorrow, so
-/// the appointment reminder comes with the check-in; a goal reminder a few minutes later; then a PHQ-9 every two
-/// weeks, the first a few minutes after that. A second demo user gets Buddy's original two-step check-in.
+/// (Gateway/Demo): for the demo user (the one whose check-in is armed for the next minute) a goal reminder a few
+/// minutes later, a PHQ-9 every two weeks (the first a few minutes after that) and the next session a week from
+/// today, so one week in /simulator (with the demo clock) is one whole cycle: daily check-ins and goal reminders,
+/// the appointment reminder and agenda question the day before, then the therapist's summary since the last
+/// session. A second demo user gets Buddy's original two-step check-in.
 /// Idempotent: run on every start it re-times what is due, and adds only what is missing.
 /// </summary>
 public sealed class DemoCycleSeeder(BuddyDbContext db, TimeProvider clock, ILogger<DemoCycleSeeder> logger)
@@ -35,18 +37,27 @@ public sealed class DemoCycleSeeder(BuddyDbContext db, TimeProvider clock, ILogg
         var today = local.Date.ToDateOnly();
         TimeOnly InMinutes(int minutes) => new TimeOnly(local.Hour, local.Minute).AddMinutes(minutes);
 
-        // A session tomorrow with its reminder still to come: it goes at the check-in time, a minute from now.
-        if (!await db.TherapySessions.AnyAsync(s => s.ServiceUserId == person.Id && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now, cancellationToken))
+        // The next session a week from today, its reminder (the day before, at the check-in time) still to come.
+        var inAWeek = LocalTimes.ToUtc(today.AddDays(7), new TimeOnly(10, 0), person.TimeZoneId);
+        var next = await db.TherapySessions
+            .Where(s => s.ServiceUserId == person.Id && s.Status == SessionStatus.Scheduled && s.StartsAtUtc > now)
+            .OrderBy(s => s.StartsAtUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (next is null)
         {
             db.TherapySessions.Add(new TherapySession
             {
                 OrganisationId = person.OrganisationId,
                 ServiceUserId = person.Id,
                 TherapistId = person.TherapistId,
-                StartsAtUtc = LocalTimes.ToUtc(today.AddDays(1), new TimeOnly(10, 0), person.TimeZoneId),
+                StartsAtUtc = inAWeek,
                 Location = "Riverside Centre, room 2",
                 CreatedAtUtc = now,
             });
+        }
+        else if (next.ReminderSentAtUtc is null)
+        {
+            next.StartsAtUtc = inAWeek;
         }
 
         var goal = await db.Goals.FirstOrDefaultAsync(g => g.ServiceUserId == person.Id && g.Text == DemoGoal, cancellationToken);

@@ -1,4 +1,8 @@
 using Buddy.Gateway.Conversations;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Identity;
@@ -7,11 +11,33 @@ namespace Buddy.Gateway.Demo;
 
 public static class DemoServiceCollectionExtensions
 {
-    public static IServiceCollection AddDemo(this IServiceCollection services)
+    public static IServiceCollection AddDemo(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ICommandVerb, SeedDemoVerb>();
+        if (DemoClock.IsAllowed(configuration, environment))
+        {
+            services.AddDemoClock();
+        }
+
         return services;
+    }
+
+    /// <summary>
+    /// The demo clock becomes everyone's <see cref="TimeProvider"/> (registered after TimeProvider.System, so it
+    /// wins), except sign-in: cookies and security-stamp checks keep real time, so jumping a day ahead in the
+    /// simulator does not sign the therapist out of the summary they are watching.
+    /// </summary>
+    private static void AddDemoClock(this IServiceCollection services)
+    {
+        services.TryAddKeyedSingleton(DemoClock.RealTimeKey, TimeProvider.System);
+        services.AddSingleton(sp => new DemoClock(sp.GetRequiredKeyedService<TimeProvider>(DemoClock.RealTimeKey)));
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>());
+        services.AddScoped<DemoTimeTravel>();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>>(sp => new PostConfigureOptions<CookieAuthenticationOptions, TimeProvider>(
+            null, sp.GetRequiredKeyedService<TimeProvider>(DemoClock.RealTimeKey), (options, real) => options.TimeProvider = real));
+        services.AddSingleton<IPostConfigureOptions<SecurityStampValidatorOptions>>(sp => new PostConfigureOptions<SecurityStampValidatorOptions, TimeProvider>(
+            null, sp.GetRequiredKeyedService<TimeProvider>(DemoClock.RealTimeKey), (options, real) => options.TimeProvider = real));
     }
 
     /// <summary>

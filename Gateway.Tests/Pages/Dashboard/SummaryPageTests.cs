@@ -1,4 +1,10 @@
 using System.Net;
+using AngleSharp.Dom;
+using Buddy.Domain.CheckIns;
+using Buddy.Domain.Diary;
+using Buddy.Domain.Organisations;
+using Buddy.Domain.Safeguarding;
+using Buddy.Domain.Sms;
 using Buddy.Tests.Dashboard;
 using Buddy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -118,4 +124,136 @@ public sealed class SummaryPageTests
         await using var check = world.CreateContext();
         Assert.True(await check.AuditEvents.AnyAsync(a => a.Action == "entries.exported" && a.ServiceUserId == world.Jo.Id));
     }
+
+    [Fact]
+    public async Task Get_ShowsAgendaGoalProgressAndQuestionnaireScores_WithTrendAndRiskItem()
+    {
+        await using var world = await DashboardWorld.CreateAsync();
+        var client = await world.SignedInAsync(world.TherapistA1);
+
+        var page = await client.GetDocumentAsync($"/Dashboard/Summary/{world.Jo.Id}");
+
+        Assert.Equal("Talk about college and sleep", page.QuerySelector("#agenda")!.TextContent.Trim());
+        Assert.Null(page.QuerySelector("#appointment-changes"));
+        Assert.Equal($"/Dashboard/Cycle/{world.Jo.Id}", page.QuerySelector("#cycle-link")!.GetAttribute("href"));
+        Assert.Equal("Sessions, goals and questionnaires", page.QuerySelector("#cycle-link")!.TextContent);
+
+        // Goals: only the active one (the archived one had no replies); replies inside 5-19 November, newest first.
+        var goal = Assert.Single(page.QuerySelectorAll("#goals .buddy-goal"));
+        Assert.Equal("walk to the shop twice this week", goal.QuerySelector("blockquote")!.TextContent);
+        Assert.Equal("Done 2, part done 1, not done 1 (4 replies in this period).", Squash(goal.QuerySelector(".buddy-goal__counts")!.TextContent));
+        Assert.Equal(
+            ["16 Nov part done: sort of, got halfway", "14 Nov not done: not today", "12 Nov done: done", "10 Nov done: yes did it"],
+            goal.QuerySelectorAll("details li").Select(li => Squash(li.TextContent).Replace("“", "").Replace("”", "")));
+
+        // PHQ-9: three scores, oldest first, with their bands; down 7 is a reliable improvement; item 9 flagged on 17 Nov.
+        var phq9 = page.QuerySelector("#scores-phq9")!;
+        Assert.Equal(
+            "Latest: 9 of 27, Mild (Tue 17 Nov 2026), below the clinical cut-off of 10. Reliably improved: down 7 since the first score.",
+            Squash(phq9.QuerySelector(".buddy-scores__latest")!.TextContent));
+        Assert.Equal(
+            [["Thu 22 Oct 2026", "16", "Moderately severe", "0"], ["Fri 6 Nov 2026", "12", "Moderate", "0"], ["Tue 17 Nov 2026", "9", "Mild", "Above 0"]],
+            phq9.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()));
+        Assert.Contains("Item 9 (“Thoughts that you would be better off dead or of hurting yourself in some way”) was answered above 0 on 17 Nov.",
+            Squash(phq9.QuerySelector(".buddy-risk-flag")!.TextContent), StringComparison.Ordinal);
+        var chart = phq9.QuerySelector("svg")!;
+        Assert.Equal("img", chart.GetAttribute("role"));
+        Assert.Equal("PHQ-9 scores over time, 0 to 27", chart.QuerySelector("title")!.TextContent);
+        Assert.Equal("3 PHQ-9 scores, from 16 (Moderately severe) on 22 Oct to 9 (Mild) on 17 Nov; the risk item was answered above 0 once.",
+            chart.QuerySelector("desc")!.TextContent);
+        Assert.Equal(3, chart.QuerySelectorAll("circle.buddy-chart__point").Length);
+        Assert.Single(chart.QuerySelectorAll("circle.buddy-chart__risk"));
+        Assert.Null(page.QuerySelector("#scores-gad7"));
+        Assert.Equal("GAD-7 sent Wed 18 Nov 2026, 12:00: in progress, 3 of 7 answered.", Squash(page.QuerySelector("#unfinished")!.TextContent));
+    }
+
+    [Fact]
+    public async Task Get_WithAnAppointmentChangeNotice_ShowsItAtTheTopInTheirWords_UntilAcknowledged()
+    {
+        await using var world = await DashboardWorld.CreateAsync();
+        var notice = new Alert
+        {
+            OrganisationId = world.OrgA.Id, ServiceUserId = world.Jo.Id, Kind = AlertKind.AppointmentChange, Severity = RiskLevel.None,
+            Summary = "Asked to cancel or rearrange the session tomorrow at 12:00", MatchedPhrases = "can't make it", CreatedAtUtc = DashboardWorld.Now.UtcDateTime.AddHours(-1),
+        };
+        await using (var db = world.CreateContext())
+        {
+            var text = new InboundMessage
+            {
+                ProviderMessageId = "SMchange", OrganisationId = world.OrgA.Id, ServiceUserId = world.Jo.Id, FromPhone = world.Jo.PhoneE164!, ToPhone = "+447700900999",
+                Body = "sorry can't make it tomorrow, can we rearrange", ReceivedAtUtc = notice.CreatedAtUtc, State = InboundState.Processed,
+            };
+            notice.InboundMessageId = text.Id;
+            db.AddRange(text, notice);
+            await db.SaveChangesAsync();
+        }
+
+        var client = await world.SignedInAsync(world.TherapistA1);
+        var page = await client.GetDocumentAsync($"/Dashboard/Summary/{world.Jo.Id}");
+
+        var changes = page.QuerySelector("#appointment-changes")!;
+        Assert.Contains("Asked to cancel or rearrange the session tomorrow at 12:00", changes.TextContent, StringComparison.Ordinal);
+        Assert.Equal("sorry can't make it tomorrow, can we rearrange", changes.QuerySelector("q")!.TextContent);
+        Assert.True(page.QuerySelector("#next-session")!.CompareDocumentPosition(page.QuerySelector("#mood-heading")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        Assert.Single(page.QuerySelectorAll(".buddy-alert")); // the safeguarding alert; the notice is not listed twice
+
+        using var response = await client.SubmitAsync(changes.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("form")!);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await client.GetDocumentAsync(response.Headers.Location!.ToString());
+        Assert.Null(after.QuerySelector("#appointment-changes"));
+        await using var check = world.CreateContext();
+        Assert.Equal(world.TherapistA1.Id, (await check.Alerts.SingleAsync(a => a.Id == notice.Id)).AcknowledgedByStaffId);
+    }
+
+    [Fact]
+    public async Task Get_ForALongPeriod_PagesTheDiaryInOrder_WithEveryEntryOnSomePage()
+    {
+        await using var world = await DashboardWorld.CreateAsync();
+        await using (var db = world.CreateContext())
+        {
+            // 200 more days of entries before Jo's three weeks: 218 in all from 12 April (Today - 221).
+            for (var day = 221; day >= 22; day--)
+            {
+                var date = DashboardWorld.Today.AddDays(-day);
+                db.Add(new DiaryEntry
+                {
+                    OrganisationId = world.OrgA.Id, ServiceUserId = world.Jo.Id, LocalDate = date, MoodScore = 6, MoodScale = MoodScale.ZeroToTen,
+                    EventText = $"day {day}", CreatedAtUtc = date.ToDateTime(new TimeOnly(19, 30), DateTimeKind.Utc), UpdatedAtUtc = date.ToDateTime(new TimeOnly(19, 30), DateTimeKind.Utc),
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var client = await world.SignedInAsync(world.TherapistA1);
+        var url = $"/Dashboard/Summary/{world.Jo.Id}?from=2026-04-01&to=2026-11-19";
+
+        var first = await client.GetDocumentAsync(url);
+        Assert.Equal(100, first.QuerySelectorAll("#diary > li").Length);
+        Assert.Contains("day 221", first.QuerySelectorAll("#diary > li")[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("218 entries, 100 to a page. Page 1 of 3: Sun 12 Apr 2026 to Mon 20 Jul 2026.", Squash(first.QuerySelector("#diary-page")!.TextContent), StringComparison.Ordinal);
+        var links = first.QuerySelectorAll(".buddy-diary-pages a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Equal(2, links.Count);
+
+        var lines = new List<string>();
+        lines.AddRange(first.QuerySelectorAll("#diary > li blockquote").Select(b => b.TextContent));
+        foreach (var link in links)
+        {
+            var next = await client.GetDocumentAsync(link);
+            Assert.Contains("from=2026-04-01", link, StringComparison.Ordinal);
+            lines.AddRange(next.QuerySelectorAll("#diary > li blockquote").Select(b => b.TextContent));
+            if (link.Contains("diary=3", StringComparison.Ordinal))
+            {
+                Assert.Equal("201", next.QuerySelector("#diary")!.GetAttribute("start"));
+                Assert.Equal(18, next.QuerySelectorAll("#diary > li").Length);
+                Assert.Contains("2 argued with mum, felt awful", next.QuerySelectorAll("#diary > li")[^3].QuerySelector("details")!.TextContent, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal(218, lines.Count);
+        Assert.Equal(Enumerable.Range(22, 200).Reverse().Select(d => $"day {d}"), lines.Take(200));
+        Assert.Equal(200 + 18, (await client.GetStringAsync($"/Dashboard/Summary/{world.Jo.Id}?handler=Csv&from=2026-04-01&to=2026-11-19")).TrimEnd().Split('\n').Length - 1);
+    }
+
+    private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -21,6 +21,10 @@ public sealed class SummaryModel(SummaryQuery summaries, AlertActions alerts, Au
     [BindProperty(SupportsGet = true, Name = "to")]
     public string? To { get; set; }
 
+    /// <summary>The page of the diary to show, for long periods (1 = the earliest entries).</summary>
+    [BindProperty(SupportsGet = true, Name = "diary")]
+    public int DiaryPage { get; set; } = 1;
+
     public SummaryView View { get; private set; } = null!;
 
     public string? PeriodError { get; private set; }
@@ -75,7 +79,7 @@ public sealed class SummaryModel(SummaryQuery summaries, AlertActions alerts, Au
     private async Task<SummaryView?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var chosen = ChosenPeriod();
-        return await summaries.LoadAsync(CaseloadScope.Of(User), id, chosen, cancellationToken);
+        return await summaries.LoadAsync(CaseloadScope.Of(User), id, chosen, DiaryPage, cancellationToken);
     }
 
     /// <summary>The date range asked for, or null for the default (since the last session).</summary>

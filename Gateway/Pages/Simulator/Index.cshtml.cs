@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Buddy.Domain.Time;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Demo;
 using Buddy.Gateway.Sms;
 using Buddy.Gateway.Sms.Inbound;
 using Buddy.Gateway.Sms.Simulator;
@@ -26,12 +27,18 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
 
     public IReadOnlyList<ConversationLine> Conversation { get; private set; } = [];
 
+    /// <summary>The demo clock's controls; null unless this is Development with the simulator.</summary>
+    public DemoTimeTravel? DemoTime { get; private set; }
+
+    /// <summary>What the last demo-clock button did, for the page to say.</summary>
+    public string? ClockNotice { get; private set; }
+
     [BindProperty]
     [Required(ErrorMessage = "Type a reply to send.")]
     [StringLength(1600, ErrorMessage = "A text can be at most 1,600 characters.")]
     public string? Reply { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? serviceUserId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid? serviceUserId, string? clock, CancellationToken cancellationToken)
     {
         if (settings.Provider != SmsProvider.Simulator)
         {
@@ -39,8 +46,58 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
         }
 
         await LoadAsync(serviceUserId, cancellationToken);
+        ClockNotice = clock switch
+        {
+            "none" => "Nothing is scheduled to be texted yet.",
+            "moved" when DemoTime is not null => $"The demo clock now reads {DemoNow()}.",
+            _ => null,
+        };
         return Page();
     }
+
+    /// <summary>Demo clock: on to the next text Buddy has scheduled (for the person shown, or anyone).</summary>
+    public async Task<IActionResult> OnPostJumpAsync(Guid? serviceUserId, CancellationToken cancellationToken)
+    {
+        if (settings.Provider != SmsProvider.Simulator || Travel() is not { } travel)
+        {
+            return NotFound();
+        }
+
+        var next = await travel.JumpToNextTextAsync(serviceUserId, cancellationToken);
+        return RedirectToPage(new { serviceUserId, clock = next is null ? "none" : "moved" });
+    }
+
+    /// <summary>Demo clock: on by an hour or a day.</summary>
+    public async Task<IActionResult> OnPostAdvanceAsync(Guid? serviceUserId, string? by, CancellationToken cancellationToken)
+    {
+        if (settings.Provider != SmsProvider.Simulator || Travel() is not { } travel)
+        {
+            return NotFound();
+        }
+
+        var step = by switch
+        {
+            "hour" => TimeSpan.FromHours(1),
+            "day" => TimeSpan.FromDays(1),
+            _ => (TimeSpan?)null,
+        };
+        if (step is null)
+        {
+            return BadRequest("Move the demo clock by an hour or a day.");
+        }
+
+        await travel.AdvanceAsync(step.Value, cancellationToken);
+        return RedirectToPage(new { serviceUserId, clock = "moved" });
+    }
+
+    /// <summary>The demo clock's now, in the shown person's zone (or the demo organisation's).</summary>
+    public string DemoNow()
+    {
+        var zone = Selected?.TimeZoneId ?? DemoSeeder.ZoneId;
+        return LocalTimes.ToLocal(DemoTime?.NowUtc ?? DateTime.UtcNow, zone).ToString("dddd d MMMM, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    }
+
+    private DemoTimeTravel? Travel() => DemoTime ??= HttpContext.RequestServices.GetService<DemoTimeTravel>();
 
     /// <summary>The conversation alone, polled by the page so new texts appear without a reload.</summary>
     public async Task<IActionResult> OnGetConversationAsync(Guid serviceUserId, CancellationToken cancellationToken)
@@ -79,6 +136,7 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
 
     private async Task LoadAsync(Guid? serviceUserId, CancellationToken cancellationToken)
     {
+        Travel();
         People = await db.ServiceUsers.AsNoTracking()
             .Where(u => u.PhoneE164 != null && u.ErasedAtUtc == null)
             .OrderBy(u => u.DisplayName)
