@@ -56,7 +56,7 @@ internal static class DispatchLoad
             await using var gateway = ServerProcess.Start(GatewayRun.GatewayDll, [], GatewayRun.Environment(database, mock.BaseAddress, runFolder, settings), runFolder, "gateway");
             await gateway.WaitUntilListeningAsync("/health", TimeSpan.FromSeconds(120));
             var started = clock.Elapsed;
-            Console.WriteLine($"  gateway listening after {started.TotalSeconds:0.0} s; progress (seconds since the gateway process started):");
+            Console.WriteLine($"  gateway process {gateway.Id} listening after {started.TotalSeconds:0.0} s; progress (seconds since the gateway process started):");
 
             TimeSpan? allQueued = null;
             Progress progress;

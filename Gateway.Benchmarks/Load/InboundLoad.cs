@@ -80,6 +80,7 @@ internal static class InboundLoad
             await using var mock = await MockTwilio.StartAsync();
             await using var gateway = ServerProcess.Start(GatewayRun.GatewayDll, [], GatewayRun.Environment(database, mock.BaseAddress, runFolder), runFolder, "gateway");
             await gateway.WaitUntilListeningAsync("/health", TimeSpan.FromSeconds(120));
+            Console.WriteLine($"  gateway process {gateway.Id} at {gateway.BaseAddress} (attach dotnet-trace or dotnet-counters to it to profile)");
             var warm = await OpenLoopGenerator.RunAsync(gateway.BaseAddress, warmup, rate, TwilioSignature.HeaderName);
             Console.WriteLine($"  warm-up: {warm.Succeeded:N0} of {warm.Count:N0} answered 2xx; p99 {warm.Percentile(99):0.0} ms");
             var cpuBefore = gateway.Meter.CpuSeconds;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -11,12 +12,22 @@ namespace Buddy.Benchmarks.Load;
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
+    // Servers still running if the tool is stopped (Ctrl+C, SIGTERM, an exception): killed on the way out, never left behind.
+    private static readonly ConcurrentDictionary<int, Process> s_running = new();
+
     private readonly Process _process;
     private readonly StreamWriter _log;
     private bool _closed;
 
+    static ServerProcess()
+    {
+        Console.CancelKeyPress += (_, _) => KillAll();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+    }
+
     private ServerProcess(Process process, Uri baseAddress, string logPath)
     {
+        s_running[process.Id] = process;
         _process = process;
         BaseAddress = baseAddress;
         LogPath = logPath;
@@ -157,6 +168,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         _process.WaitForExit();
+        s_running.TryRemove(_process.Id, out _);
         lock (_log)
         {
             _closed = true;
@@ -178,6 +190,21 @@ internal sealed class ServerProcess : IAsyncDisposable
             if (!_closed)
             {
                 _log.WriteLine(line);
+            }
+        }
+    }
+
+    private static void KillAll()
+    {
+        foreach (var process in s_running.Values)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // already gone
             }
         }
     }
