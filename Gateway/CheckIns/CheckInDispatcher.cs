@@ -1,6 +1,8 @@
 using System.Globalization;
 using Buddy.Domain.CheckIns;
+using Buddy.Domain.Organisations;
 using Buddy.Domain.Schedules;
+using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Templates;
 using Buddy.Gateway.Data;
@@ -18,6 +20,13 @@ namespace Buddy.Gateway.CheckIns;
 /// </summary>
 public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts, TimeProvider clock, ILogger<CheckInDispatcher> logger)
 {
+    /// <summary>
+    /// Schedules handled in one transaction when many are due at once (a whole service at 19:00): one commit for
+    /// the lot instead of one each. All or nothing, as for one; if the batch fails, its schedules are handled one
+    /// at a time, so a single bad schedule or an already-written day is isolated exactly as before.
+    /// </summary>
+    internal const int TransactionBatch = 50;
+
     public static string DedupeKey(Guid serviceUserId, DateOnly localDate) =>
         $"checkin:{serviceUserId}:{localDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
@@ -29,8 +38,15 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
 
         // A schedule that throws is left for the next run (and logged) so it cannot hold up everyone due after it.
         var failed = new List<Guid>();
-        for (var i = 0; i < maxSchedules && await DispatchOneAsync(counts, failed, cancellationToken); i++)
+        for (var handled = 0; handled < maxSchedules;)
         {
+            var claimed = await DispatchBatchAsync(Math.Min(TransactionBatch, maxSchedules - handled), counts, failed, cancellationToken);
+            if (claimed == 0)
+            {
+                break;
+            }
+
+            handled += claimed;
         }
 
         if (counts.Any)
@@ -41,6 +57,71 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
         }
 
         return counts;
+    }
+
+    /// <summary>Claims up to <paramref name="take"/> due schedules and handles them in one transaction; returns how many it handled.</summary>
+    private async Task<int> DispatchBatchAsync(int take, DispatchCounts counts, List<Guid> failed, CancellationToken cancellationToken)
+    {
+        if (take <= 1)
+        {
+            return await DispatchOneAsync(counts, failed, cancellationToken) ? 1 : 0;
+        }
+
+        var batchCounts = new DispatchCounts();
+        IReadOnlyList<CheckInSchedule> schedules;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            schedules = await DueRows.ClaimSchedulesAsync(db, now, failed, take, cancellationToken);
+            if (schedules.Count <= 1)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return schedules.Count == 0 ? 0 : await DispatchOneAsync(counts, failed, cancellationToken) ? 1 : 0;
+            }
+
+            try
+            {
+                var personIds = schedules.Select(s => s.ServiceUserId).ToList();
+                var organisationIds = schedules.Select(s => s.OrganisationId).Distinct().ToList();
+                var people = await db.ServiceUsers.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+                var organisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+                var templates = (await db.MessageTemplates
+                    .Where(t => organisationIds.Contains(t.OrganisationId) && (t.Kind == TemplateKind.CheckIn || t.Kind == TemplateKind.CheckInFirstStep))
+                    .ToListAsync(cancellationToken)).ToLookup(t => t.OrganisationId);
+                var lastDates = await db.CheckIns.Where(c => personIds.Contains(c.ServiceUserId))
+                    .GroupBy(c => c.ServiceUserId)
+                    .Select(g => new { ServiceUserId = g.Key, Last = g.Max(c => c.LocalDate) })
+                    .ToDictionaryAsync(x => x.ServiceUserId, x => (DateOnly?)x.Last, cancellationToken);
+                foreach (var schedule in schedules)
+                {
+                    Plan(db, schedule, people[schedule.ServiceUserId], organisations[schedule.OrganisationId],
+                        [.. templates[schedule.OrganisationId]], lastDates.GetValueOrDefault(schedule.ServiceUserId), now, batchCounts);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Nothing of the batch was written; handle its schedules one at a time to isolate the cause.
+                await transaction.RollbackAsync(CancellationToken.None);
+                logger.LogInformation("Check-in batch of {Count} not written ({Error}); handling its schedules one at a time", schedules.Count, ex.GetType().Name);
+                var handled = 0;
+                while (handled < schedules.Count && await DispatchOneAsync(counts, failed, cancellationToken))
+                {
+                    handled++;
+                }
+
+                return handled;
+            }
+        }
+
+        counts.Created += batchCounts.Created;
+        counts.Missed += batchCounts.Missed;
+        counts.SkippedQuietHours += batchCounts.SkippedQuietHours;
+        counts.Rescheduled += batchCounts.Rescheduled;
+        return schedules.Count;
     }
 
     /// <summary>Claims and handles one due schedule; false when none is due.</summary>
@@ -75,15 +156,35 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
         var claimedDue = schedule.NextDueAtUtc;
         var person = await db.ServiceUsers.SingleAsync(p => p.Id == schedule.ServiceUserId, cancellationToken);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == schedule.OrganisationId, cancellationToken);
-        var quiet = QuietHours.For(organisation, schedule);
         var last = await DueRows.LastCheckInDateAsync(db, person.Id, cancellationToken);
-        var plan = CheckInRules.PlanDispatch(schedule, person, quiet, TimeSpan.FromMinutes(organisation.CatchUpWindowMinutes), now, last);
+        var templates = await db.MessageTemplates.Where(t => t.OrganisationId == organisation.Id && (t.Kind == TemplateKind.CheckIn || t.Kind == TemplateKind.CheckInFirstStep)).ToListAsync(cancellationToken);
+        var plan = Plan(db, schedule, person, organisation, templates, last, now, counts);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // Another path already wrote this day (the database refused a second row): only move the schedule on.
+            await transaction.RollbackAsync(cancellationToken);
+            counts.Created -= plan.Due.Count(d => d.Outcome == DueOutcome.Send);
+            counts.AlreadyDone++;
+            await db.CheckInSchedules
+                .Where(s => s.Id == schedule.Id && s.NextDueAtUtc == claimedDue)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextDueAtUtc, plan.NextDueAtUtc), cancellationToken);
+        }
+    }
 
+    /// <summary>Adds the day's check-in rows (and outbox rows for those to send) and moves the schedule on; the caller saves.</summary>
+    private static DispatchPlan Plan(
+        BuddyDbContext db, CheckInSchedule schedule, ServiceUser person, Organisation organisation, List<MessageTemplate> templates,
+        DateOnly? last, DateTime now, DispatchCounts counts)
+    {
+        var quiet = QuietHours.For(organisation, schedule);
+        var plan = CheckInRules.PlanDispatch(schedule, person, quiet, TimeSpan.FromMinutes(organisation.CatchUpWindowMinutes), now, last);
         var template = plan.Due.Any(d => d.Outcome == DueOutcome.Send)
-            ? TemplateRenderer.CheckInBodyFor(schedule.TwoStep, schedule.TemplateId,
-                await db.MessageTemplates
-                    .Where(t => t.OrganisationId == organisation.Id && (t.Kind == TemplateKind.CheckIn || t.Kind == TemplateKind.CheckInFirstStep))
-                    .ToListAsync(cancellationToken))
+            ? TemplateRenderer.CheckInBodyFor(schedule.TwoStep, schedule.TemplateId, templates)
             : null;
 
         foreach (var (occurrence, outcome) in plan.Due)
@@ -128,21 +229,7 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
         }
 
         schedule.NextDueAtUtc = plan.NextDueAtUtc;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            // Another path already wrote this day (the database refused a second row): only move the schedule on.
-            await transaction.RollbackAsync(cancellationToken);
-            counts.Created -= plan.Due.Count(d => d.Outcome == DueOutcome.Send);
-            counts.AlreadyDone++;
-            await db.CheckInSchedules
-                .Where(s => s.Id == schedule.Id && s.NextDueAtUtc == claimedDue)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextDueAtUtc, plan.NextDueAtUtc), cancellationToken);
-        }
+        return plan;
     }
 
     /// <summary>

@@ -34,6 +34,29 @@ internal static class DueRows
         return rows.SingleOrDefault();
     }
 
+    /// <summary>Up to <paramref name="take"/> due schedules, earliest first, claimed as <see cref="ClaimScheduleAsync"/> claims one.</summary>
+    public static async Task<IReadOnlyList<CheckInSchedule>> ClaimSchedulesAsync(
+        BuddyDbContext db, DateTime nowUtc, IReadOnlyCollection<Guid> skip, int take, CancellationToken cancellationToken)
+    {
+        if (db.IsSqlite)
+        {
+            return await db.CheckInSchedules
+                .Where(s => s.IsEnabled && s.NextDueAtUtc <= nowUtc && !skip.Contains(s.Id))
+                .OrderBy(s => s.NextDueAtUtc)
+                .Take(take)
+                .ToListAsync(cancellationToken);
+        }
+
+        var skipIds = skip.ToArray();
+        return await db.CheckInSchedules.FromSql($"""
+            SELECT * FROM check_in_schedules
+            WHERE is_enabled AND next_due_at_utc <= {nowUtc} AND NOT (id = ANY({skipIds}))
+            ORDER BY next_due_at_utc
+            LIMIT {take}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+    }
+
     public static async Task<CheckIn?> ClaimReminderAsync(BuddyDbContext db, DateTime nowUtc, IReadOnlyCollection<Guid> skip, CancellationToken cancellationToken)
     {
         if (db.IsSqlite)

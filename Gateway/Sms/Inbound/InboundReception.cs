@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
@@ -9,54 +10,179 @@ namespace Buddy.Gateway.Sms.Inbound;
 /// The front door of the inbound pipeline, shared by Twilio's webhook and the simulator's reply form: store the
 /// text once per message sid, then queue it for the background processor. Nothing slow happens here, so the
 /// webhook answers well inside Twilio's 15 seconds.
+/// <para>
+/// Texts arriving together are stored together (group commit): one writer takes everything waiting, stores the
+/// new ones in one transaction and only then answers each caller, so a burst costs one commit, not one per text,
+/// and on SQLite the webhooks do not queue for its single write lock one by one. A caller still hears "stored"
+/// only after its row is committed.
+/// </para>
 /// </summary>
-public sealed class InboundReception(IDbContextFactory<BuddyDbContext> contexts, InboundQueue queue, TimeProvider clock, ILogger<InboundReception> logger)
+public sealed class InboundReception : IAsyncDisposable
 {
+    /// <summary>Most texts in one commit; a bigger backlog goes in the next one, a moment later.</summary>
+    internal const int MaxBatch = 500;
+
+    private readonly IDbContextFactory<BuddyDbContext> _contexts;
+    private readonly InboundQueue _queue;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<InboundReception> _logger;
+    private readonly Channel<Arrival> _arrivals = Channel.CreateUnbounded<Arrival>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public InboundReception(IDbContextFactory<BuddyDbContext> contexts, InboundQueue queue, TimeProvider clock, ILogger<InboundReception> logger)
+    {
+        _contexts = contexts;
+        _queue = queue;
+        _clock = clock;
+        _logger = logger;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
     /// <summary>Returns false when this message sid was already stored (a provider retry): nothing is stored or queued twice.</summary>
     public async Task<bool> AcceptAsync(InboundText text, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.InboundMessages.AnyAsync(m => m.ProviderMessageId == text.MessageSid, cancellationToken))
+        var arrival = new Arrival(text, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_arrivals.Writer.TryWrite(arrival))
         {
-            logger.LogInformation("Inbound {MessageSid} is a repeat; already stored", text.MessageSid);
-            return false;
+            throw new ObjectDisposedException(nameof(InboundReception), "The gateway is stopping.");
         }
 
-        var message = new InboundMessage
+        // A caller that gives up does not undo the write: Twilio retries, and the retry is recognised as a repeat.
+        return await arrival.Stored.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _arrivals.Writer.TryComplete();
+        await _writer;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Arrival>(MaxBatch);
+        while (await _arrivals.Reader.WaitToReadAsync())
         {
-            ProviderMessageId = text.MessageSid,
-            FromPhone = text.From,
-            ToPhone = text.To,
-            Body = text.Body,
-            OptOutType = text.OptOutType,
-            ReceivedAtUtc = clock.GetUtcNow().UtcDateTime,
-            State = InboundState.Received,
-        };
-        db.InboundMessages.Add(message);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            if (!await IsStoredAsync(text.MessageSid))
+            batch.Clear();
+            while (batch.Count < MaxBatch && _arrivals.Reader.TryRead(out var arrival))
             {
-                throw;
+                batch.Add(arrival);
             }
 
-            // Two deliveries of one message raced past the check above; the unique index let exactly one in.
-            logger.LogInformation("Inbound {MessageSid} arrived twice at once; stored once", text.MessageSid);
-            return false;
+            try
+            {
+                await StoreBatchAsync(batch);
+            }
+            catch (DbUpdateException) when (batch.Count > 1)
+            {
+                // A sid stored by another instance between our check and our insert spoils the whole batch's
+                // transaction; one at a time, the unique index tells exactly which one it was.
+                foreach (var arrival in batch)
+                {
+                    await StoreOneAsync(arrival);
+                }
+            }
+            catch (Exception ex)
+            {
+                // Nothing in the batch was stored (one transaction): each caller hears why (e.g. 503 when the database is down).
+                foreach (var arrival in batch)
+                {
+                    arrival.Stored.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private async Task StoreBatchAsync(List<Arrival> batch)
+    {
+        await using var db = await _contexts.CreateDbContextAsync();
+        var sids = batch.Select(a => a.Text.MessageSid).Distinct(StringComparer.Ordinal).ToList();
+        var known = new HashSet<string>(
+            await db.InboundMessages.Where(m => sids.Contains(m.ProviderMessageId)).Select(m => m.ProviderMessageId).ToListAsync(),
+            StringComparer.Ordinal);
+        var stored = new InboundMessage?[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (known.Add(batch[i].Text.MessageSid))
+            {
+                stored[i] = NewMessage(batch[i].Text);
+                db.InboundMessages.Add(stored[i]!);
+            }
         }
 
-        logger.LogInformation("Inbound {MessageSid} stored as {InboundId} from {From}", text.MessageSid, message.Id, Redact.Phone(text.From));
-        queue.Enqueue(message.Id);
-        return true;
+        await db.SaveChangesAsync();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            Answer(batch[i], stored[i]);
+        }
     }
 
-    private async Task<bool> IsStoredAsync(string messageSid)
+    private async Task StoreOneAsync(Arrival arrival)
     {
-        await using var db = await contexts.CreateDbContextAsync();
-        return await db.InboundMessages.AnyAsync(m => m.ProviderMessageId == messageSid);
+        try
+        {
+            await using var db = await _contexts.CreateDbContextAsync();
+            if (await IsStoredAsync(db, arrival.Text.MessageSid))
+            {
+                Answer(arrival, null);
+                return;
+            }
+
+            var message = NewMessage(arrival.Text);
+            db.InboundMessages.Add(message);
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                await using var check = await _contexts.CreateDbContextAsync();
+                if (!await IsStoredAsync(check, arrival.Text.MessageSid))
+                {
+                    throw;
+                }
+
+                // Two deliveries of one message raced past the check above; the unique index let exactly one in.
+                _logger.LogInformation("Inbound {MessageSid} arrived twice at once; stored once", arrival.Text.MessageSid);
+                arrival.Stored.TrySetResult(false);
+                return;
+            }
+
+            Answer(arrival, message);
+        }
+        catch (Exception ex)
+        {
+            arrival.Stored.TrySetException(ex);
+        }
     }
+
+    /// <summary>Called only after the row is committed: queue it for the processor and tell the caller.</summary>
+    private void Answer(Arrival arrival, InboundMessage? stored)
+    {
+        if (stored is null)
+        {
+            _logger.LogInformation("Inbound {MessageSid} is a repeat; already stored", arrival.Text.MessageSid);
+            arrival.Stored.TrySetResult(false);
+            return;
+        }
+
+        _logger.LogInformation("Inbound {MessageSid} stored as {InboundId} from {From}", arrival.Text.MessageSid, stored.Id, Redact.Phone(arrival.Text.From));
+        _queue.Enqueue(stored.Id);
+        arrival.Stored.TrySetResult(true);
+    }
+
+    private InboundMessage NewMessage(InboundText text) => new()
+    {
+        ProviderMessageId = text.MessageSid,
+        FromPhone = text.From,
+        ToPhone = text.To,
+        Body = text.Body,
+        OptOutType = text.OptOutType,
+        ReceivedAtUtc = _clock.GetUtcNow().UtcDateTime,
+        State = InboundState.Received,
+    };
+
+    private static Task<bool> IsStoredAsync(BuddyDbContext db, string messageSid) =>
+        db.InboundMessages.AnyAsync(m => m.ProviderMessageId == messageSid);
+
+    private sealed record Arrival(InboundText Text, TaskCompletionSource<bool> Stored);
 }

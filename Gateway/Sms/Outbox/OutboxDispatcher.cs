@@ -27,8 +27,6 @@ internal sealed class OutboxDispatcher(
     // A send already handed to the provider is finished even while the gateway stops, within this long.
     private static readonly TimeSpan s_inFlightLimit = TimeSpan.FromSeconds(60);
 
-    private readonly Random _jitter = new();
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         logger.LogInformation("Outbox dispatcher started: provider {Provider}, sender {Sender}, polling every {Poll}",
@@ -78,16 +76,18 @@ internal sealed class OutboxDispatcher(
             }
         }
 
-        foreach (var id in ids)
+        // Several sends in flight at once, each still waiting its turn at the sender's pace (the pacer is shared).
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.OutboxConcurrency };
+        await Parallel.ForEachAsync(ids, parallel, async (id, _) =>
         {
             if (stoppingToken.IsCancellationRequested)
             {
                 await ReleaseAsync(id);
-                continue;
+                return;
             }
 
             await DispatchAsync(id, stoppingToken);
-        }
+        });
 
         return ids.Count;
     }
@@ -180,7 +180,7 @@ internal sealed class OutboxDispatcher(
                 break;
 
             case SendOutcome.RetryLater retry when message.Attempts < settings.MaxAttempts:
-                var delay = OutboxBackoff.Next(message.Attempts, retry.RetryAfter, _jitter);
+                var delay = OutboxBackoff.Next(message.Attempts, retry.RetryAfter, Random.Shared);
                 message.Status = OutboundStatus.Pending;
                 message.NotBeforeUtc = now + delay;
                 message.LeaseUntilUtc = null;
