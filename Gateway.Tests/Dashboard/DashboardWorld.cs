@@ -49,11 +49,12 @@ public sealed class DashboardWorld : IAsyncDisposable
     public Alert SamAlert { get; private set; } = null!;
     public Alert BoAlert { get; private set; } = null!;
 
-    public static async Task<DashboardWorld> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool kestrel = false)
+    /// <param name="sessionCycle">Seed Jo's goals and questionnaires; the cycle page's own tests start without them.</param>
+    public static async Task<DashboardWorld> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool kestrel = false, bool sessionCycle = true)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var world = new DashboardWorld(new GatewayFactory(database, new FakeTimeProvider(Now), kestrel));
-        await world.SeedAsync();
+        await world.SeedAsync(sessionCycle);
         return world;
     }
 
@@ -86,7 +87,7 @@ public sealed class DashboardWorld : IAsyncDisposable
         await Factory.Database.DisposeAsync();
     }
 
-    private async Task SeedAsync()
+    private async Task SeedAsync(bool sessionCycle)
     {
         var now = Now.UtcDateTime;
         TherapistA1 = Staff(OrgA, "Alex Therapist", "alex@northshire.example", StaffRole.Therapist);
@@ -150,7 +151,10 @@ public sealed class DashboardWorld : IAsyncDisposable
                 OrganisationId = OrgA.Id, ServiceUserId = Jo.Id, TherapistId = TherapistA1.Id, StartsAtUtc = now.AddDays(1), Status = SessionStatus.Scheduled,
                 AgendaNotes = "Talk about college and sleep", ReminderSentAtUtc = now.AddHours(-2), CreatedAtUtc = now.AddDays(-14),
             });
-            AddSessionCycle(db, now);
+            if (sessionCycle)
+            {
+                AddSessionCycle(db, now);
+            }
 
             SamAlert = new Alert { OrganisationId = OrgA.Id, ServiceUserId = Sam.Id, Kind = AlertKind.NoReply, Severity = RiskLevel.Low, Summary = "No reply for 4 days", CreatedAtUtc = now.AddDays(-1) };
             BoAlert = new Alert { OrganisationId = OrgB.Id, ServiceUserId = Bo.Id, Kind = AlertKind.Safeguarding, Severity = RiskLevel.High, Summary = "Reply mentions self-harm", CreatedAtUtc = now.AddDays(-1) };

@@ -103,6 +103,9 @@ public sealed class ProviderOutageTests
             ["Twilio:From"] = FakeTwilio.From,
             ["Twilio:BaseUrl"] = twilio.BaseUrl.ToString(),
             ["Twilio:RequestTimeoutSeconds"] = "1",
+
+            // One send at a time, so the scripted faults meet the texts in claim order (the test names them by it).
+            ["Sms:Outbox:Concurrency"] = "1",
         }).Build();
         var twilioSettings = TwilioSettings.FromConfiguration(configuration, SmsProvider.Twilio);
 

@@ -27,7 +27,7 @@ public sealed class CyclePageTests
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
     public async Task Get_WhenOwnClient_ShowsTheCycleInTheirLocalTime_AndAuditsTheView(DatabaseProvider provider)
     {
-        await using var world = await DashboardWorld.CreateAsync(provider);
+        await using var world = await DashboardWorld.CreateAsync(provider, sessionCycle: false);
         var jo = await SetUpJoAsync(world, zone: "America/New_York", agenda: "my sleep and college");
         var client = await world.SignedInAsync(world.TherapistA1);
 
@@ -54,7 +54,7 @@ public sealed class CyclePageTests
     [Fact]
     public async Task Caseload_LinksToTheCyclePage()
     {
-        await using var world = await DashboardWorld.CreateAsync();
+        await using var world = await DashboardWorld.CreateAsync(sessionCycle: false);
         var client = await world.SignedInAsync(world.TherapistA1);
 
         var caseload = await client.GetDocumentAsync("/Dashboard");
@@ -65,7 +65,7 @@ public sealed class CyclePageTests
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
     public async Task RecordSession_WhenValid_StoresTheLocalTimeAsUtc_AuditsIt_AndRedirects(DatabaseProvider provider)
     {
-        await using var world = await DashboardWorld.CreateAsync(provider);
+        await using var world = await DashboardWorld.CreateAsync(provider, sessionCycle: false);
         await SetZoneAsync(world, "America/New_York");
         var client = await world.SignedInAsync(world.TherapistA1);
         var page = await client.GetDocumentAsync(Url(world.Jo.Id));
@@ -92,7 +92,7 @@ public sealed class CyclePageTests
     [Fact]
     public async Task RecordSession_WhenFieldsAreMissingOrWrong_ShowsTheErrorSummary_AndSavesNothing()
     {
-        await using var world = await DashboardWorld.CreateAsync();
+        await using var world = await DashboardWorld.CreateAsync(sessionCycle: false);
         var client = await world.SignedInAsync(world.TherapistA1);
         var page = await client.GetDocumentAsync(Url(world.Jo.Id));
 
@@ -124,7 +124,7 @@ public sealed class CyclePageTests
     [Fact]
     public async Task RecordSession_InThePast_ShowsTheRefusalOnTheDateField()
     {
-        await using var world = await DashboardWorld.CreateAsync();
+        await using var world = await DashboardWorld.CreateAsync(sessionCycle: false);
         var client = await world.SignedInAsync(world.TherapistA1);
         var page = await client.GetDocumentAsync(Url(world.Jo.Id));
 
@@ -142,7 +142,7 @@ public sealed class CyclePageTests
     [Fact]
     public async Task ChangeSession_PrefillsTheForm_AndMovesTheSession()
     {
-        await using var world = await DashboardWorld.CreateAsync();
+        await using var world = await DashboardWorld.CreateAsync(sessionCycle: false);
         var next = await NextSessionAsync(world);
         var client = await world.SignedInAsync(world.TherapistA1);
 
@@ -160,7 +160,7 @@ public sealed class CyclePageTests
     [Fact]
     public async Task MarkSession_PastOnesAttendedOrMissed_FutureOnesCancelled()
     {
-        await using var world = await DashboardWorld.CreateAsync();
+        await using var world = await DashboardWorld.CreateAsync(sessionCycle: false);
         var next = await NextSessionAsync(world);
         var past = new TherapySession { OrganisationId = world.OrgA.Id, ServiceUserId = world.Jo.Id, StartsAtUtc = s_now.AddDays(-2), Location = "phone", CreatedAtUtc = s_now.AddDays(-9) };
         var later = new TherapySession { OrganisationId = world.OrgA.Id, ServiceUserId = world.Jo.Id, StartsAtUtc = s_now.AddDays(8), Location = "video", CreatedAtUtc = s_now };
@@ -204,7 +204,7 @@ public sealed class CyclePageTests
     [Fact]
     public async Task AcknowledgeNotice_RecordsWhoAndWhen()
     {
-        await using var world = await DashboardWorld.CreateAsync();
+        await using var world = await DashboardWorld.CreateAsync(sessionCycle: false);
         var notice = (await SetUpJoAsync(world)).Notice;
         var client = await world.SignedInAsync(world.TherapistA1);
         var page = await client.GetDocumentAsync(Url(world.Jo.Id));
@@ -222,7 +222,7 @@ public sealed class CyclePageTests
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
     public async Task Goals_AddPauseResumeComplete_InTheirOwnWords(DatabaseProvider provider)
     {
-        await using var world = await DashboardWorld.CreateAsync(provider);
+        await using var world = await DashboardWorld.CreateAsync(provider, sessionCycle: false);
         var client = await world.SignedInAsync(world.TherapistA1);
         var page = await client.GetDocumentAsync(Url(world.Jo.Id));
         var form = Form(page, "#goal-form");
@@ -255,7 +255,7 @@ public sealed class CyclePageTests
     [Fact]
     public async Task EditGoal_ChangesItsWordsAndTime_AndInvalidTextIsRefused()
     {
-        await using var world = await DashboardWorld.CreateAsync();
+        await using var world = await DashboardWorld.CreateAsync(sessionCycle: false);
         var goal = (await SetUpJoAsync(world)).Goal;
         var client = await world.SignedInAsync(world.TherapistA1);
 
@@ -279,7 +279,7 @@ public sealed class CyclePageTests
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
     public async Task SendQuestionnaireNow_QueuesItemOne_AndASecondIsRefusedWhileInProgress(DatabaseProvider provider)
     {
-        await using var world = await DashboardWorld.CreateAsync(provider);
+        await using var world = await DashboardWorld.CreateAsync(provider, sessionCycle: false);
         var client = await world.SignedInAsync(world.TherapistA1);
         var page = await client.GetDocumentAsync(Url(world.Jo.Id));
 
@@ -309,7 +309,7 @@ public sealed class CyclePageTests
     [Fact]
     public async Task ScheduleQuestionnaire_EveryNWeeks_ThenStop_WithValidation()
     {
-        await using var world = await DashboardWorld.CreateAsync();
+        await using var world = await DashboardWorld.CreateAsync(sessionCycle: false);
         var client = await world.SignedInAsync(world.TherapistA1);
         var page = await client.GetDocumentAsync(Url(world.Jo.Id));
 
@@ -347,7 +347,7 @@ public sealed class CyclePageTests
     [Fact]
     public async Task CheckInStyle_TogglesTwoStep_OnlyWhenThereIsASchedule()
     {
-        await using var world = await DashboardWorld.CreateAsync();
+        await using var world = await DashboardWorld.CreateAsync(sessionCycle: false);
         var client = await world.SignedInAsync(world.TherapistA1);
         var page = await client.GetDocumentAsync(Url(world.Jo.Id));
         Assert.Contains("has no check-in schedule yet", Text(page, "#check-in-style"), StringComparison.Ordinal);
@@ -368,7 +368,7 @@ public sealed class CyclePageTests
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
     public async Task EveryHandler_WhenTheClientIsNotInTheCallersCaseload_IsNotFound_AndChangesNothing(DatabaseProvider provider)
     {
-        await using var world = await DashboardWorld.CreateAsync(provider);
+        await using var world = await DashboardWorld.CreateAsync(provider, sessionCycle: false);
         var jo = await SetUpJoAsync(world);
         var sam = await SeedCycleAsync(world, world.Sam);
         var bo = await SeedCycleAsync(world, world.Bo);
@@ -423,7 +423,7 @@ public sealed class CyclePageTests
     [Fact]
     public async Task Manager_SeesTheirOrganisationsClients_ButNotAnotherOrganisations()
     {
-        await using var world = await DashboardWorld.CreateAsync();
+        await using var world = await DashboardWorld.CreateAsync(sessionCycle: false);
         var client = await world.SignedInAsync(world.ManagerA);
 
         using var sam = await client.GetAsync(Url(world.Sam.Id));
@@ -445,7 +445,7 @@ public sealed class CyclePageTests
     [Fact]
     public async Task SignedOut_GetAndPost_RedirectToSignIn()
     {
-        await using var world = await DashboardWorld.CreateAsync();
+        await using var world = await DashboardWorld.CreateAsync(sessionCycle: false);
         var client = world.CreateBrowser();
 
         using var get = await client.GetAsync(Url(world.Jo.Id));
