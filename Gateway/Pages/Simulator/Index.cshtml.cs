@@ -90,11 +90,11 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
         return RedirectToPage(new { serviceUserId, clock = "moved" });
     }
 
-    /// <summary>The demo clock's now, in the shown person's zone (or the demo organisation's).</summary>
+    /// <summary>The demo clock's now, in the shown person's zone (or the demo organisation's). Only with a demo clock.</summary>
     public string DemoNow()
     {
-        var zone = Selected?.TimeZoneId ?? DemoSeeder.ZoneId;
-        return LocalTimes.ToLocal(DemoTime?.NowUtc ?? DateTime.UtcNow, zone).ToString("dddd d MMMM, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+        var now = (DemoTime ?? throw new InvalidOperationException("There is no demo clock outside Development with the simulator.")).NowUtc;
+        return LocalTimes.ToLocal(now, Selected?.TimeZoneId ?? DemoSeeder.ZoneId).ToString("dddd d MMMM, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
     }
 
     private DemoTimeTravel? Travel() => DemoTime ??= HttpContext.RequestServices.GetService<DemoTimeTravel>();
