@@ -56,7 +56,7 @@ public sealed class GoalService(BuddyDbContext db, TimeProvider clock)
         return goal;
     }
 
-    /// <summary>Achieved or archived goals stop being texted; an open "did you do it?" question is withdrawn.</summary>
+    /// <summary>Paused, achieved or archived goals stop being texted; an open "did you do it?" question is withdrawn. Resuming (Active) re-arms the reminder.</summary>
     public async Task<Goal> SetStatusAsync(Guid organisationId, Guid goalId, GoalStatus status, CycleActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
