@@ -103,6 +103,9 @@ public sealed class ProviderOutageTests
             ["Twilio:From"] = FakeTwilio.From,
             ["Twilio:BaseUrl"] = twilio.BaseUrl.ToString(),
             ["Twilio:RequestTimeoutSeconds"] = "1",
+
+            // One send at a time, so each scripted fault lands on a known text (the order of the first requests).
+            ["Sms:Outbox:Concurrency"] = "1",
         }).Build();
         var twilioSettings = TwilioSettings.FromConfiguration(configuration, SmsProvider.Twilio);
 
