@@ -104,7 +104,7 @@ public sealed class ProviderOutageTests
             ["Twilio:BaseUrl"] = twilio.BaseUrl.ToString(),
             ["Twilio:RequestTimeoutSeconds"] = "1",
 
-            // One send at a time, so the scripted faults meet the texts in claim order (the test names them by it).
+            // One send at a time, so each scripted fault lands on a known text (the order of the first requests).
             ["Sms:Outbox:Concurrency"] = "1",
         }).Build();
         var twilioSettings = TwilioSettings.FromConfiguration(configuration, SmsProvider.Twilio);
