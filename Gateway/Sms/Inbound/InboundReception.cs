@@ -17,7 +17,7 @@ namespace Buddy.Gateway.Sms.Inbound;
 /// only after its row is committed.
 /// </para>
 /// </summary>
-public sealed class InboundReception : IAsyncDisposable
+public sealed class InboundReception : IAsyncDisposable, IDisposable
 {
     /// <summary>Most texts in one commit; a bigger backlog goes in the next one, a moment later.</summary>
     internal const int MaxBatch = 500;
@@ -51,11 +51,14 @@ public sealed class InboundReception : IAsyncDisposable
         return await arrival.Stored.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>Stops taking texts; those already taken are stored (or failed) before the writer ends.</summary>
     public async ValueTask DisposeAsync()
     {
         _arrivals.Writer.TryComplete();
         await _writer;
     }
+
+    public void Dispose() => _arrivals.Writer.TryComplete();
 
     private async Task WriteLoopAsync()
     {
