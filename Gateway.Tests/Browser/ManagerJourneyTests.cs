@@ -17,20 +17,8 @@ public sealed partial class ManagerJourneyTests
     {
         await using var world = await DashboardWorld.CreateAsync(kestrel: true);
         var baseAddress = world.Factory.StartKestrel();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = "en-GB" });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add($"script: {error}");
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add($"console: {message.Text}");
-            }
-        };
+        await using var session = await BrowserSession.OpenAsync(baseAddress);
+        var page = await session.NewPageAsync();
 
         await page.GotoAsync("/Account/SignIn");
         await page.GetByLabel("Email address").FillAsync(world.ManagerA.Email);
@@ -78,7 +66,7 @@ public sealed partial class ManagerJourneyTests
             await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "template-preview.png"), FullPage = true });
         }
 
-        Assert.Empty(problems);
+        Assert.Empty(session.Problems);
     }
 
     [GeneratedRegex("buddy-counter--over")]

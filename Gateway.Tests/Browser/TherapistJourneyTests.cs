@@ -20,27 +20,8 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
     {
         await using var world = await DashboardWorld.CreateAsync(kestrel: true);
         var baseAddress = world.Factory.StartKestrel();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = "en-GB" });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add($"console: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"script: {error}");
-        page.Request += (_, request) =>
-        {
-            if (!request.Url.StartsWith(baseAddress.ToString(), StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
-            {
-                problems.Add($"external request: {request.Url}");
-            }
-        };
+        await using var session = await BrowserSession.OpenAsync(baseAddress);
+        var page = await session.NewPageAsync();
 
         // Sign in.
         await page.GotoAsync("/");
@@ -111,7 +92,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         output.WriteLine($"Printed summary: {pages} A4 page(s), {pdf.Length} bytes");
         Assert.InRange(pages, 1, 2);
 
-        Assert.Empty(problems);
+        Assert.Empty(session.Problems);
     }
 
     [ChromiumFact]
@@ -119,20 +100,8 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
     {
         await using var world = await DashboardWorld.CreateAsync(kestrel: true);
         var baseAddress = world.Factory.StartKestrel();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = "en-GB" });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add($"script: {error}");
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add($"console: {message.Text}");
-            }
-        };
+        await using var session = await BrowserSession.OpenAsync(baseAddress);
+        var page = await session.NewPageAsync();
 
         await SignInAsync(page, world.TherapistA1.Email);
         var row = page.Locator("#caseload tbody tr").Filter(new() { HasText = "Jo Bloggs" });
@@ -148,6 +117,13 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Session recorded for Thu 26 Nov 2026, 14:30, at Riverside Centre, room 2.");
         await Assertions.Expect(page.Locator("#session-list tbody tr")).ToHaveCountAsync(3);
 
+        // A manager has the simulator open on Jo's phone before anything is sent.
+        var simulator = await session.NewPageAsync();
+        await SignInAsync(simulator, world.ManagerA.Email);
+        await simulator.GotoAsync($"/simulator?serviceUserId={world.Jo.Id}");
+        await Assertions.Expect(simulator.Locator("#conversation")).Not.ToContainTextAsync("PHQ-9");
+        var simulatorUrl = simulator.Url;
+
         // Send a PHQ-9 now: it shows as in progress, and item 1 is in the outbox.
         await page.GetByRole(AriaRole.Button, new() { Name = "Send PHQ-9 now" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("PHQ-9 sent to Jo");
@@ -160,14 +136,11 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
             Assert.Equal(new DateTime(2026, 11, 26, 14, 30, 0, DateTimeKind.Utc), (await db.TherapySessions.SingleAsync(s => s.Location == "Riverside Centre, room 2")).StartsAtUtc);
         }
 
-        // A manager opens the simulator: the text is on Jo's phone.
-        var manager = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = "en-GB" });
-        var simulator = await manager.NewPageAsync();
-        await SignInAsync(simulator, world.ManagerA.Email);
-        await simulator.GotoAsync($"/simulator?serviceUserId={world.Jo.Id}");
-        await Assertions.Expect(simulator.Locator("#conversation")).ToContainTextAsync("PHQ-9 question 1 of 9");
+        // The manager's open simulator shows the text on Jo's phone without a reload.
+        await Assertions.Expect(simulator.Locator("#conversation")).ToContainTextAsync("PHQ-9 question 1 of 9", new() { Timeout = 15_000 });
+        Assert.Equal(simulatorUrl, simulator.Url);
 
-        Assert.Empty(problems);
+        Assert.Empty(session.Problems);
     }
 
     private static async Task SignInAsync(IPage page, string email)
@@ -184,10 +157,8 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
     {
         await using var world = await DashboardWorld.CreateAsync(kestrel: true);
         var baseAddress = world.Factory.StartKestrel();
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseAddress.ToString() });
+        await using var session = await BrowserSession.OpenAsync(baseAddress);
+        var page = await session.NewPageAsync();
 
         await page.GotoAsync("/Account/SignIn");
         await page.Keyboard.PressAsync("Tab");

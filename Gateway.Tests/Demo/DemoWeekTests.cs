@@ -158,7 +158,7 @@ public sealed class DemoWeekTests
         await using var gateway = new SmsGateway(database, "Development", new Dictionary<string, string?>
         {
             ["Sms:Provider"] = "Twilio",
-            ["Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+            ["Twilio:AccountSid"] = Buddy.Tests.Sms.Twilio.FakeTwilio.AccountSid,
             ["Twilio:From"] = "+15005550006",
             ["Twilio:BaseUrl"] = "http://127.0.0.1:9",
         });

@@ -119,7 +119,7 @@ public sealed class DuplicateWebhookTests
     /// <summary>A status callback as Twilio posts it; failures carry Twilio's carrier error code.</summary>
     private static Task<HttpResponseMessage> PostStatusAsync(SmsGateway gateway, string sid, string status)
     {
-        List<KeyValuePair<string, string>> form = [new("MessageSid", sid), new("MessageStatus", status), new("AccountSid", "AC0123456789abcdef0123456789abcdef")];
+        List<KeyValuePair<string, string>> form = [new("MessageSid", sid), new("MessageStatus", status), new("AccountSid", Buddy.Tests.Sms.Twilio.FakeTwilio.AccountSid)];
         if (status is "failed" or "undelivered")
         {
             form.Add(new("ErrorCode", "30003"));

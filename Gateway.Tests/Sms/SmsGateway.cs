@@ -66,7 +66,7 @@ internal sealed class SmsGateway(
             new("To", "+15005550006"),
             new("NumSegments", "1"),
             new("MessageSid", messageSid ?? NewSid()),
-            new("AccountSid", "AC0123456789abcdef0123456789abcdef"),
+            new("AccountSid", Buddy.Tests.Sms.Twilio.FakeTwilio.AccountSid),
             new("From", from),
             new("ApiVersion", "2010-04-01"),
         };

@@ -43,7 +43,7 @@ public sealed class SmsSettingsTests
     {
         var values = new Dictionary<string, string?>
         {
-            ["Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+            ["Twilio:AccountSid"] = Buddy.Tests.Sms.Twilio.FakeTwilio.AccountSid,
             ["Twilio:AuthToken"] = "token",
             ["Twilio:From"] = "+15005550006",
             [key] = value,

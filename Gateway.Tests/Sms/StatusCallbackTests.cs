@@ -91,7 +91,7 @@ public sealed class StatusCallbackTests
     {
         var form = new List<KeyValuePair<string, string>>
         {
-            new("AccountSid", "AC0123456789abcdef0123456789abcdef"),
+            new("AccountSid", Buddy.Tests.Sms.Twilio.FakeTwilio.AccountSid),
             new("MessageSid", sid),
             new("SmsSid", sid),
             new("MessageStatus", status),

@@ -93,7 +93,7 @@ public sealed class SimulatorPageTests
         await using var gateway = new SmsGateway(database, environment: "Development", settings: new Dictionary<string, string?>
         {
             ["Sms:Provider"] = "Twilio",
-            ["Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+            ["Twilio:AccountSid"] = Buddy.Tests.Sms.Twilio.FakeTwilio.AccountSid,
             ["Twilio:From"] = "+15005550006",
             ["Twilio:BaseUrl"] = "http://127.0.0.1:9",
         });

@@ -19,6 +19,7 @@ namespace Buddy.Tests.Sms.Twilio;
 /// </summary>
 internal sealed class FakeTwilio : IAsyncDisposable
 {
+    /// <summary>Not a real account: a counting placeholder in the AC + 32 hex form the settings validation requires. Every test uses this one.</summary>
     public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
     public const string AuthToken = "fake-auth-token";
     public const string From = "+15005550006";

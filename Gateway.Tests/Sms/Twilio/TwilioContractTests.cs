@@ -13,7 +13,7 @@ namespace Buddy.Tests.Sms.Twilio;
 /// </summary>
 public sealed class TwilioContractTests(PrismMock prism) : IClassFixture<PrismMock>
 {
-    private const string AccountSid = "AC0123456789abcdef0123456789abcdef";
+    private const string AccountSid = FakeTwilio.AccountSid;
 
     [PrismFact]
     public async Task SendAsync_FromANumber_IsAValidCreateMessageRequest()
