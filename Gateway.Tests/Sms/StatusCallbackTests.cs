@@ -2,6 +2,8 @@ using System.Net;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Sms;
+using Buddy.Gateway.Sms.Outbox;
 using Buddy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +43,53 @@ public sealed class StatusCallbackTests
         await PostStatusAsync(gateway, sid, "failed", "21610");
 
         Assert.Equal(ConsentState.OptedOut, (await SmsTestData.ReloadAsync(database, user)).Consent);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Post_WhenTheReportNamesARowWhoseSendAnswerWasLost_RecordsTheTextThereSoItIsNeverSentAgain(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var now = DateTime.UtcNow;
+        var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.Crisis, now.AddMinutes(1), m =>
+        {
+            m.UnconfirmedSinceUtc = now.AddSeconds(-5); // the call timed out; the row waits to ask Twilio
+            m.ErrorCode = "timeout";
+        });
+        await using var gateway = new SmsGateway(database);
+        var sid = SmsGateway.NewSid();
+
+        using var response = await PostStatusAsync(gateway, sid, "sent", outboxId: row.Id);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var recorded = await SmsTestData.ReloadAsync(database, row);
+        Assert.Equal((sid, OutboundStatus.Sent, null, null), (recorded.ProviderMessageId, recorded.Status, recorded.UnconfirmedSinceUtc, recorded.ErrorCode));
+        await using var db = database.CreateContext();
+        Assert.Empty(await OutboxClaims.ClaimAsync(db, now.AddHours(1), now.AddHours(2), 10, default));
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Post_WhenTheNamedRowIsWithALiveSenderOrHasItsOwnText_LeavesTheRowAlone(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var now = DateTime.UtcNow;
+        var sending = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, now, m =>
+        {
+            m.Status = OutboundStatus.Sending;
+            m.LeaseUntilUtc = now.AddMinutes(2); // a live sender will record its own answer
+        });
+        var ownSid = SmsGateway.NewSid();
+        var recorded = await AddQueuedAsync(database, user, ownSid);
+        await using var gateway = new SmsGateway(database);
+
+        await PostStatusAsync(gateway, SmsGateway.NewSid(), "sent", outboxId: sending.Id);
+        await PostStatusAsync(gateway, SmsGateway.NewSid(), "delivered", outboxId: recorded.Id);
+
+        var stillSending = await SmsTestData.ReloadAsync(database, sending);
+        Assert.Equal((null, OutboundStatus.Sending), (stillSending.ProviderMessageId, stillSending.Status));
+        var unchanged = await SmsTestData.ReloadAsync(database, recorded);
+        Assert.Equal((ownSid, OutboundStatus.Queued), (unchanged.ProviderMessageId, unchanged.Status));
     }
 
     [Fact]
@@ -87,7 +136,7 @@ public sealed class StatusCallbackTests
             m.ProviderMessageId = sid;
         });
 
-    private static Task<HttpResponseMessage> PostStatusAsync(SmsGateway gateway, string sid, string status, string? errorCode = null)
+    private static Task<HttpResponseMessage> PostStatusAsync(SmsGateway gateway, string sid, string status, string? errorCode = null, Guid? outboxId = null)
     {
         var form = new List<KeyValuePair<string, string>>
         {
@@ -103,6 +152,6 @@ public sealed class StatusCallbackTests
             form.Add(new("ErrorCode", errorCode));
         }
 
-        return gateway.PostSignedAsync("/sms/status", form);
+        return gateway.PostSignedAsync(outboxId is { } id ? StatusCallback.PathFor(id) : "/sms/status", form);
     }
 }

@@ -33,11 +33,11 @@ public sealed class TwilioProviderTests
 
         var request = Assert.Single(twilio.Requests);
         Assert.Equal(user.PhoneE164, request.Form["To"]);
-        Assert.Equal("https://buddy.example.org/sms/status", request.Form["StatusCallback"]);
+        Assert.Equal($"https://buddy.example.org/sms/status?outbox={row.Id:N}", request.Form["StatusCallback"]);
         var sid = (await SmsTestData.ReloadAsync(database, row)).ProviderMessageId!;
 
-        using var callback = await gateway.PostSignedAsync("/sms/status", [new("MessageSid", sid), new("MessageStatus", "delivered")],
-            signedUrl: "https://buddy.example.org/sms/status");
+        using var callback = await gateway.PostSignedAsync($"/sms/status?outbox={row.Id:N}", [new("MessageSid", sid), new("MessageStatus", "delivered")],
+            signedUrl: request.Form["StatusCallback"]);
 
         Assert.Equal(HttpStatusCode.OK, callback.StatusCode);
         Assert.Equal(OutboundStatus.Delivered, (await SmsTestData.ReloadAsync(database, row)).Status);

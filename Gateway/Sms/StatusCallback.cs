@@ -9,10 +9,16 @@ namespace Buddy.Gateway.Sms;
 /// <summary>
 /// <c>POST /sms/status</c>: Twilio's delivery reports. Callbacks arrive out of order and more than once, so a
 /// status only ever moves forward (<see cref="OutboundStatusOrder.CanMoveTo"/>), enforced in the UPDATE itself
-/// so two callbacks racing cannot undo each other.
+/// so two callbacks racing cannot undo each other. The callback URL names the outbox row (<see cref="PathFor"/>),
+/// so a report for a text whose send answer was lost (a timeout, a crash) records its sid on that row, which then
+/// is never sent again.
 /// </summary>
 internal static class StatusCallback
 {
+    private const string OutboxParameter = "outbox";
+
+    public static string PathFor(Guid outboundMessageId) => $"{SmsEndpoints.StatusPath}?{OutboxParameter}={outboundMessageId:N}";
+
     public static async Task<IResult> HandleAsync(
         HttpRequest request, IDbContextFactory<BuddyDbContext> contexts, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
@@ -34,7 +40,8 @@ internal static class StatusCallback
         var errorCode = form["ErrorCode"].ToString().Trim() is { Length: > 0 } code ? code : null;
         try
         {
-            await RecordAsync(contexts, sid, status, errorCode, clock.GetUtcNow().UtcDateTime, logger, cancellationToken);
+            var outboxId = Guid.TryParseExact(request.Query[OutboxParameter].ToString(), "N", out var id) ? id : (Guid?)null;
+            await RecordAsync(contexts, sid, outboxId, status, errorCode, clock.GetUtcNow().UtcDateTime, logger, cancellationToken);
         }
         catch (Exception ex) when (DatabaseStartup.IsUnreachable(ex))
         {
@@ -46,9 +53,14 @@ internal static class StatusCallback
     }
 
     private static async Task RecordAsync(
-        IDbContextFactory<BuddyDbContext> contexts, string sid, OutboundStatus status, string? errorCode, DateTime now, ILogger logger, CancellationToken cancellationToken)
+        IDbContextFactory<BuddyDbContext> contexts, string sid, Guid? outboxId, OutboundStatus status, string? errorCode, DateTime now, ILogger logger, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (outboxId is { } id && await ClaimInDoubtAsync(db, id, sid, now, cancellationToken))
+        {
+            logger.LogWarning("Outbox {MessageId}: its send answer was lost, Twilio's report names it as {MessageSid}; recorded, never sent again", id, sid);
+        }
+
         var movableFrom = Enum.GetValues<OutboundStatus>().Where(s => s.CanMoveTo(status)).ToList();
         var description = errorCode is null ? null : TwilioErrorCodes.Describe(errorCode);
         var updated = await db.OutboundMessages
@@ -87,4 +99,22 @@ internal static class StatusCallback
             }
         }
     }
+
+    /// <summary>
+    /// Gives the provider's sid to a row still waiting to learn whether its text went: in doubt and waiting for its
+    /// next try, or left Sending by a sender that died. A row a live sender holds is left to that sender.
+    /// </summary>
+    private static async Task<bool> ClaimInDoubtAsync(BuddyDbContext db, Guid id, string sid, DateTime now, CancellationToken cancellationToken) =>
+        await db.OutboundMessages
+            .Where(m => m.Id == id && m.ProviderMessageId == null
+                && ((m.Status == OutboundStatus.Pending && m.UnconfirmedSinceUtc != null) || (m.Status == OutboundStatus.Sending && m.LeaseUntilUtc < now)))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.ProviderMessageId, sid)
+                .SetProperty(m => m.Status, OutboundStatus.Queued)
+                .SetProperty(m => m.SentAtUtc, now)
+                .SetProperty(m => m.StatusUpdatedAtUtc, now)
+                .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
+                .SetProperty(m => m.UnconfirmedSinceUtc, (DateTime?)null)
+                .SetProperty(m => m.ErrorCode, (string?)null)
+                .SetProperty(m => m.ErrorMessage, (string?)null), cancellationToken) == 1;
 }

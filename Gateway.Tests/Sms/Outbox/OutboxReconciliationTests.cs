@@ -4,6 +4,7 @@ using Buddy.Gateway.Sms;
 using Buddy.Gateway.Sms.Outbox;
 using Buddy.Gateway.Sms.Simulator;
 using Buddy.Gateway.Sms.Twilio;
+using Buddy.Tests.Sms.Twilio;
 using Buddy.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -132,6 +133,32 @@ public sealed class OutboxReconciliationTests
         Assert.NotNull(recorded.ProviderMessageId);
         Assert.Null(recorded.UnconfirmedSinceUtc);
         sender.Verify(s => s.SendAsync(It.IsAny<SmsRequest>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task RunOnce_WhenTheUnansweredTextIsStillQueuedAtTwilio_FindsItThereInsteadOfSendingAgain(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var twilio = await FakeTwilio.StartAsync();
+        twilio.Clock = _clock;
+        twilio.HoldInQueue = true; // a busy sender: the text has no date_sent yet, so the DateSent filter cannot see it
+        twilio.ThenSilence(TimeSpan.FromSeconds(10));
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.Crisis, s_evening.UtcDateTime);
+        var sender = TwilioSmsSenderTests.CreateSender(twilio, new() { ["Twilio:RequestTimeoutSeconds"] = "1" });
+
+        await Dispatcher(database, sender).RunOnceAsync(default);
+        var unconfirmed = await SmsTestData.ReloadAsync(database, row);
+        Assert.Equal((OutboundStatus.Pending, s_evening.UtcDateTime), (unconfirmed.Status, unconfirmed.UnconfirmedSinceUtc));
+        Assert.True(unconfirmed.NotBeforeUtc >= s_evening.UtcDateTime + OutboxReconciliation.SettleTime, "an in-doubt text waits for the provider's report");
+
+        _clock.Advance(OutboxReconciliation.SettleTime);
+        await Dispatcher(database, sender).RunOnceAsync(default);
+
+        var recorded = await SmsTestData.ReloadAsync(database, row);
+        Assert.Equal(Assert.Single(twilio.Accepted).Sid, recorded.ProviderMessageId);
+        Assert.Equal(OutboundStatus.Queued, recorded.Status);
+        Assert.Single(twilio.Requests);
     }
 
     [Fact]

@@ -15,7 +15,8 @@ namespace Buddy.Tests.Sms.Twilio;
 /// A small stand-in for api.twilio.com on 127.0.0.1 (real Kestrel, real HTTP) that answers the Messages resource
 /// with scripted responses: Twilio's documented error JSON, Retry-After headers, or silence (a timeout). When
 /// the script runs out it accepts the text as Twilio would (201, a new SM sid, status queued) and records it, so
-/// the Messages list (<c>GET</c>, filtered by To, From and DateSent&gt;=) finds it as Twilio's would.
+/// the Messages list (<c>GET</c>, filtered by To, From and DateSent&gt;=) finds it as Twilio's would. With
+/// <see cref="HoldInQueue"/> accepted texts stay queued, without a <c>date_sent</c>, so only an unfiltered list shows them.
 /// </summary>
 internal sealed class FakeTwilio : IAsyncDisposable
 {
@@ -46,6 +47,9 @@ internal sealed class FakeTwilio : IAsyncDisposable
 
     /// <summary>How long an accepted text takes to be answered (a slow provider); recorded as accepted before the wait.</summary>
     public TimeSpan AcceptDelay { get; set; }
+
+    /// <summary>Accepted texts stay queued at "Twilio" (no date_sent yet), as behind a busy sender.</summary>
+    public bool HoldInQueue { get; set; }
 
     public static async Task<FakeTwilio> StartAsync()
     {
@@ -104,13 +108,13 @@ internal sealed class FakeTwilio : IAsyncDisposable
         var page = int.TryParse(query["Page"], out var number) ? number : 0;
         var matching = Accepted.Reverse() // newest first, as Twilio lists
             .Where(m => (!query.ContainsKey("To") || m.To == query["To"]) && (!query.ContainsKey("From") || m.From == query["From"]))
-            .Where(m => DateOnly.FromDateTime(m.At.UtcDateTime) >= sentOnOrAfter)
+            .Where(m => !query.ContainsKey("DateSent>") || (!m.Queued && DateOnly.FromDateTime(m.At.UtcDateTime) >= sentOnOrAfter))
             .ToList();
         var messages = matching.Skip(page * pageSize).Take(pageSize).Select(m => new Dictionary<string, object?>
         {
-            ["sid"] = m.Sid, ["to"] = m.To, ["from"] = m.From, ["body"] = m.Body, ["status"] = "delivered",
+            ["sid"] = m.Sid, ["to"] = m.To, ["from"] = m.From, ["body"] = m.Body, ["status"] = m.Queued ? "queued" : "delivered",
             ["date_created"] = m.At.ToString("r", System.Globalization.CultureInfo.InvariantCulture),
-            ["date_sent"] = m.At.ToString("r", System.Globalization.CultureInfo.InvariantCulture),
+            ["date_sent"] = m.Queued ? null : m.At.ToString("r", System.Globalization.CultureInfo.InvariantCulture),
         });
         var more = (page + 1) * pageSize < matching.Count;
         var nextQuery = QueryString.Create(query.Where(q => q.Key != "Page").Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())))
@@ -133,7 +137,7 @@ internal sealed class FakeTwilio : IAsyncDisposable
         if (!_script.TryDequeue(out var reply))
         {
             var sid = $"SM{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
-            Accepted.Enqueue(new AcceptedText(sid, form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(), Clock.GetUtcNow()));
+            Accepted.Enqueue(new AcceptedText(sid, form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(), Clock.GetUtcNow(), HoldInQueue));
             if (AcceptDelay > TimeSpan.Zero)
             {
                 await Task.Delay(AcceptDelay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -146,7 +150,7 @@ internal sealed class FakeTwilio : IAsyncDisposable
         {
             // Twilio took the text but its answer never arrived in time: the text exists and goes out.
             var sid = $"SM{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
-            Accepted.Enqueue(new AcceptedText(sid, form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(), Clock.GetUtcNow()));
+            Accepted.Enqueue(new AcceptedText(sid, form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(), Clock.GetUtcNow(), HoldInQueue));
             await Task.Delay(delay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             reply = new Reply(201, $$"""{"sid": "{{sid}}", "status": "queued"}""", null, null);
         }
@@ -169,7 +173,7 @@ internal sealed class FakeTwilio : IAsyncDisposable
 
     private sealed record Reply(int Status, string Body, TimeSpan? RetryAfter, TimeSpan? Delay);
 
-    public sealed record AcceptedText(string Sid, string To, string From, string Body, DateTimeOffset At);
+    public sealed record AcceptedText(string Sid, string To, string From, string Body, DateTimeOffset At, bool Queued = false);
 
     public sealed record ReceivedRequest(string AccountSid, string Authorization, IReadOnlyDictionary<string, string> Form, DateTimeOffset At);
 }

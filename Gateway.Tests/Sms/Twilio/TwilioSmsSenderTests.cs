@@ -174,10 +174,24 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
         var text = Assert.Single(Assert.IsType<SentLookup.Answered>(lookup).Texts);
         Assert.Equal(sent.ProviderMessageId, text.ProviderMessageId);
         Assert.Equal(OutboundStatus.Delivered, text.Status);
-        var query = System.Web.HttpUtility.ParseQueryString(Assert.Single(_twilio.Lookups));
-        Assert.Equal("+447700900123", query["To"]);
-        Assert.Equal(FakeTwilio.From, query["From"]);
-        Assert.Equal($"{since:yyyy-MM-dd}", query["DateSent>"]);
+        var queries = _twilio.Lookups.Select(System.Web.HttpUtility.ParseQueryString).ToList();
+        Assert.Equal(2, queries.Count);
+        Assert.All(queries, q => Assert.Equal(("+447700900123", FakeTwilio.From), (q["To"], q["From"])));
+        Assert.Equal($"{since:yyyy-MM-dd}", queries[0]["DateSent>"]);
+        Assert.Null(queries[1]["DateSent>"]); // the newest page, where a text still queued (no date_sent) shows
+    }
+
+    [Fact]
+    public async Task FindSentAsync_WhenTwilioStillHoldsTheTextQueued_FindsItWithoutADateSent()
+    {
+        _twilio.HoldInQueue = true;
+        var sender = Sender();
+        var sent = Assert.IsType<SendOutcome.Accepted>(await sender.SendAsync(new SmsRequest("+447700900123", "How was today?", null), default));
+
+        var lookup = await sender.FindSentAsync(new SmsRequest("+447700900123", "How was today?", null), DateTime.UtcNow.AddMinutes(-1), default);
+
+        var text = Assert.Single(Assert.IsType<SentLookup.Answered>(lookup).Texts);
+        Assert.Equal((sent.ProviderMessageId, OutboundStatus.Queued), (text.ProviderMessageId, text.Status));
     }
 
     [Fact]
@@ -197,7 +211,7 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
         var lookup = await sender.FindSentAsync(new SmsRequest("+447700900123", "Same words", null), DateTime.UtcNow.AddMinutes(-1), default);
 
         Assert.Equal(3, Assert.IsType<SentLookup.Answered>(lookup).Texts.Count);
-        Assert.Equal(3, _twilio.Lookups.Count);
+        Assert.Equal(3 + 1, _twilio.Lookups.Count); // every page of sent texts, then the newest page for queued ones
     }
 
     [Fact]

@@ -145,7 +145,7 @@ internal sealed class OutboxDispatcher(
         SendOutcome outcome;
         try
         {
-            outcome = await sender.SendAsync(new SmsRequest(message.ToPhone, message.Body, StatusCallback()), inFlight.Token);
+            outcome = await sender.SendAsync(new SmsRequest(message.ToPhone, message.Body, StatusCallbackUrl(message.Id)), inFlight.Token);
         }
         catch (Exception ex)
         {
@@ -181,6 +181,10 @@ internal sealed class OutboxDispatcher(
 
             case SendOutcome.RetryLater retry when message.Attempts < settings.MaxAttempts:
                 var delay = OutboxBackoff.Next(message.Attempts, retry.RetryAfter, Random.Shared);
+                if (message.UnconfirmedSinceUtc is not null && delay < OutboxReconciliation.SettleTime)
+                {
+                    delay = OutboxReconciliation.SettleTime; // let Twilio's report of a text it took arrive first
+                }
                 message.Status = OutboundStatus.Pending;
                 message.NotBeforeUtc = now + delay;
                 message.LeaseUntilUtc = null;
@@ -275,7 +279,8 @@ internal sealed class OutboxDispatcher(
                 .SetProperty(m => m.Attempts, m => m.Attempts - 1), CancellationToken.None);
     }
 
-    private Uri? StatusCallback() => twilio.PublicUrl(SmsEndpoints.StatusPath);
+    // The row's id rides in the callback URL, so a report of a text whose send answer we never heard still finds its row.
+    private Uri? StatusCallbackUrl(Guid id) => twilio.PublicUrl(StatusCallback.PathFor(id));
 
     private async Task LogQueueAsync(BuddyDbContext db, DateTime now, int claimed, double slowestRate, CancellationToken cancellationToken)
     {

@@ -15,6 +15,13 @@ internal static class OutboxReconciliation
     /// <summary>Our clock and the provider's may disagree by this much; the window reaches back that far further.</summary>
     internal static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// An in-doubt row waits at least this long before it is looked up and perhaps sent again: by then a text the
+    /// provider took has normally been reported to <c>/sms/status</c> (which records it on the row) or sent, so the
+    /// list lookup sees it. Short, because the text may be a crisis reply that never left.
+    /// </summary>
+    internal static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(1);
+
     /// <summary>The outcome to record instead of sending, or null when nothing went out and the row should be sent.</summary>
     public static async Task<SendOutcome?> ReconcileAsync(BuddyDbContext db, ISmsSender sender, OutboundMessage message, CancellationToken cancellationToken)
     {

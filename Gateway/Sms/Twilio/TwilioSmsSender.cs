@@ -86,20 +86,29 @@ internal sealed class TwilioSmsSender : ISmsSender
     }
 
     /// <summary>
-    /// Asks Twilio's Messages list (<c>GET .../Messages.json</c> filtered by To, From and <c>DateSent&gt;=</c>, the
-    /// filters its OpenAPI description documents) for texts with this body created since <paramref name="sinceUtc"/>.
-    /// The Messages resource takes no idempotency key, so this lookup is how a retry avoids a second text.
+    /// Asks Twilio's Messages list (<c>GET .../Messages.json</c> filtered by To and From, the filters its OpenAPI
+    /// description documents) for texts with this body created since <paramref name="sinceUtc"/>. Texts Twilio has
+    /// sent carry a <c>date_sent</c> and are found through the <c>DateSent&gt;=</c> filter, page after page; a text it
+    /// took but still holds queued has none, so the newest page without that filter is read too. The Messages
+    /// resource takes no idempotency key, so this lookup is how a retry avoids a second text.
     /// </summary>
     public async Task<SentLookup> FindSentAsync(SmsRequest request, DateTime sinceUtc, CancellationToken cancellationToken)
     {
-        var query = $"To={Uri.EscapeDataString(request.To)}"
-            + (_settings.From is { } from ? $"&From={Uri.EscapeDataString(from)}" : "")
-            + $"&{Uri.EscapeDataString("DateSent>")}={sinceUtc:yyyy-MM-dd}&PageSize=100";
+        var filter = $"To={Uri.EscapeDataString(request.To)}" + (_settings.From is { } from ? $"&From={Uri.EscapeDataString(from)}" : "");
+        var found = new Dictionary<string, SentText>();
+        var sent = await ReadListAsync(request, sinceUtc, $"{filter}&{Uri.EscapeDataString("DateSent>")}={sinceUtc:yyyy-MM-dd}&PageSize=100", MaxLookupPages, found, cancellationToken);
+        var newest = sent ?? await ReadListAsync(request, sinceUtc, $"{filter}&PageSize={NewestPageSize}", 1, found, cancellationToken);
+        return (SentLookup?)newest ?? new SentLookup.Answered([.. found.Values.OrderBy(t => t.AcceptedAtUtc)]);
+    }
+
+    /// <summary>Adds the matching texts on up to <paramref name="pages"/> pages to <paramref name="found"/>; answers only when Twilio could not be asked.</summary>
+    private async Task<SentLookup.Unavailable?> ReadListAsync(
+        SmsRequest request, DateTime sinceUtc, string query, int pages, Dictionary<string, SentText> found, CancellationToken cancellationToken)
+    {
         var next = new Uri(_settings.BaseUrl, $"/2010-04-01/Accounts/{_settings.AccountSid}/Messages.json?{query}");
-        var found = new List<SentText>();
         try
         {
-            for (var page = 0; page < MaxLookupPages; page++)
+            for (var page = 0; page < pages; page++)
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(_settings.RequestTimeout);
@@ -114,19 +123,25 @@ internal sealed class TwilioSmsSender : ISmsSender
                 }
 
                 var list = JsonSerializer.Deserialize<MessageList>(body);
-                found.AddRange((list?.Messages ?? [])
+                foreach (var text in (list?.Messages ?? [])
                     .Where(m => m.Body == request.Body && m.To == request.To && m.Sid is { Length: > 0 })
                     .Select(m => new SentText(m.Sid!, TwilioStatus.Parse(m.Status) ?? OutboundStatus.Queued, ParseDate(m.DateCreated)))
-                    .Where(t => t.AcceptedAtUtc >= sinceUtc));
+                    .Where(t => t.AcceptedAtUtc >= sinceUtc))
+                {
+                    found[text.ProviderMessageId] = text;
+                }
+
                 if (list?.NextPageUri is not { Length: > 0 } nextPage)
                 {
-                    return new SentLookup.Answered(found);
+                    return null;
                 }
 
                 next = new Uri(_settings.BaseUrl, nextPage);
             }
 
-            return new SentLookup.Unavailable(null, "too-many", $"Twilio listed more than {MaxLookupPages} pages of texts to this number; not guessing.");
+            // The newest page alone is enough for a text still queued; the sent ones must all have been seen.
+            return pages == 1 ? null
+                : new SentLookup.Unavailable(null, "too-many", $"Twilio listed more than {MaxLookupPages} pages of texts to this number; not guessing.");
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or JsonException && !cancellationToken.IsCancellationRequested)
         {
@@ -243,6 +258,9 @@ internal sealed class TwilioSmsSender : ISmsSender
         : "unknown";
 
     private const int MaxLookupPages = 10;
+
+    // Texts still queued at Twilio are its newest to this number: one page of them is plenty.
+    private const int NewestPageSize = 50;
 
     private sealed record MessageList(
         [property: JsonPropertyName("messages")] IReadOnlyList<ListedMessage>? Messages,
