@@ -56,6 +56,22 @@ public sealed class TwoStepCheckInTests
     }
 
     [Fact]
+    public async Task TwoStepCheckIn_WhenTheFirstAnswerAlreadySaysWhatTheyDid_AsksNoSecondQuestion()
+    {
+        await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);
+        var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(18, 0), twoStep: true);
+        await SendCheckInAsync(gateway, person);
+
+        gateway.Advance(TimeSpan.FromMinutes(5));
+        var reply = await gateway.TextAsync(person, "7 went swimming");
+
+        Assert.Empty(await gateway.TextsToAsync(person));
+        await using var db = gateway.Database.CreateContext();
+        var entry = await db.DiaryEntries.SingleAsync(e => e.Id == reply.DiaryEntryId);
+        Assert.Equal((7.0, "went swimming"), (entry.MoodScore, entry.EventText));
+    }
+
+    [Fact]
     public async Task OneMessageCheckIn_TheDefault_AsksNoSecondQuestion()
     {
         await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);

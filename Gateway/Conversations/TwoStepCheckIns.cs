@@ -1,5 +1,6 @@
 using Buddy.Domain.CheckIns;
 using Buddy.Domain.Conversations;
+using Buddy.Domain.Replies;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Templates;
 using Buddy.Gateway.Replies;
@@ -10,8 +11,9 @@ namespace Buddy.Gateway.Conversations;
 
 /// <summary>
 /// Buddy's original two-step check-in. The scheduler sends "How are you feeling?"; on the first reply this queues
-/// "What have you been doing?" (once per check-in: DedupeKey checkin2:{checkInId}) and opens a conversation for
-/// the answer. Both replies are left to the diary handler, which merges the texts of one check-in into one entry.
+/// "What have you been doing?" (once per check-in: DedupeKey checkin2:{checkInId}, and not when the first reply
+/// already said) and opens a conversation for the answer. Both replies are left to the diary handler, which merges
+/// the texts of one check-in into one entry.
 /// </summary>
 internal sealed class TwoStepCheckIns(IOptions<ConversationOptions> options)
 {
@@ -26,6 +28,13 @@ internal sealed class TwoStepCheckIns(IOptions<ConversationOptions> options)
         var twoStep = await db.CheckInSchedules.Where(s => s.ServiceUserId == reply.ServiceUser.Id).Select(s => s.TwoStep).FirstOrDefaultAsync(cancellationToken);
         if (!twoStep)
         {
+            return false;
+        }
+
+        // "7 went swimming" already says what they did: asking again would be a needless text.
+        if (ReplyParser.Default.Parse(reply.Message.Body, reply.Organisation.MoodScale).Tags.Count > 0)
+        {
+            reply.Outcome = "two-step check-in: the first answer already says what they did, no second question";
             return false;
         }
 
