@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Buddy.Domain.Goals;
+using Buddy.Domain.Questionnaires;
 using Buddy.Domain.Sessions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +21,12 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
     {
         public ApiWorld World { get; private set; } = null!;
 
-        /// <summary>Jo's next session and goal, for the session-cycle routes that name one.</summary>
+        /// <summary>Jo's next session, goal and PHQ-9 in progress, for the session-cycle routes that name one.</summary>
         public TherapySession JoSession { get; private set; } = null!;
 
         public Goal JoGoal { get; private set; } = null!;
+
+        public QuestionnaireRun JoRun { get; private set; } = null!;
 
         public async Task InitializeAsync()
         {
@@ -31,8 +34,13 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
             var now = ApiWorld.Now.UtcDateTime;
             JoSession = new TherapySession { OrganisationId = World.OrgA.Id, ServiceUserId = World.Jo.Id, StartsAtUtc = now.AddDays(2), Location = "video", CreatedAtUtc = now };
             JoGoal = new Goal { OrganisationId = World.OrgA.Id, ServiceUserId = World.Jo.Id, Text = "walk to the shop", CreatedAtUtc = now, UpdatedAtUtc = now };
+            JoRun = new QuestionnaireRun
+            {
+                OrganisationId = World.OrgA.Id, ServiceUserId = World.Jo.Id, Kind = QuestionnaireKind.Phq9, Source = QuestionnaireSource.OnDemand,
+                StartedAtUtc = now.AddHours(-1), LastPromptAtUtc = now.AddHours(-1), ExpiresAtUtc = now.AddDays(2),
+            };
             await using var db = World.CreateContext();
-            db.AddRange(JoSession, JoGoal);
+            db.AddRange(JoSession, JoGoal, JoRun);
             await db.SaveChangesAsync();
         }
 
@@ -64,6 +72,7 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
         { "PUT", "/api/v1/service-users/{id:guid}/goals/{goalId:guid}/status" },
         { "GET", "/api/v1/service-users/{id:guid}/questionnaires/" },
         { "POST", "/api/v1/service-users/{id:guid}/questionnaires/" },
+        { "POST", "/api/v1/service-users/{id:guid}/questionnaires/{runId:guid}/withdraw" },
         { "GET", "/api/v1/service-users/{id:guid}/questionnaire-schedules/" },
         { "PUT", "/api/v1/service-users/{id:guid}/questionnaire-schedules/{kind}" },
         { "DELETE", "/api/v1/service-users/{id:guid}/questionnaire-schedules/{kind}" },
@@ -129,7 +138,7 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
         Assert.Equal((fixture.JoSession.StartsAtUtc, SessionStatus.Scheduled), (session.StartsAtUtc, session.Status));
         var goal = await db.Goals.AsNoTracking().SingleAsync(g => g.ServiceUserId == World.Jo.Id);
         Assert.Equal(("walk to the shop", GoalStatus.Active), (goal.Text, goal.Status));
-        Assert.False(await db.QuestionnaireRuns.AnyAsync(r => r.ServiceUserId == World.Jo.Id));
+        Assert.Equal(QuestionnaireStatus.InProgress, (await db.QuestionnaireRuns.AsNoTracking().SingleAsync(r => r.ServiceUserId == World.Jo.Id)).Status);
         Assert.False(await db.QuestionnaireSchedules.AnyAsync(r => r.ServiceUserId == World.Jo.Id));
     }
 
@@ -167,6 +176,7 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
         var url = template.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{sessionId:guid}", fixture.JoSession.Id.ToString(), StringComparison.Ordinal)
             .Replace("{goalId:guid}", fixture.JoGoal.Id.ToString(), StringComparison.Ordinal)
+            .Replace("{runId:guid}", fixture.JoRun.Id.ToString(), StringComparison.Ordinal)
             .Replace("{kind}", "Phq9", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = ValidBody(method, template) };
         return client.SendAsync(request);

@@ -49,9 +49,12 @@ public sealed class ApiWorld : IAsyncDisposable
     public BuddyDbContext CreateContext() => Factory.Database.CreateContext();
 
     /// <summary>A client that sends <paramref name="key"/> as a bearer token (or no key at all when null).</summary>
-    public HttpClient Client(string? key)
+    public HttpClient Client(string? key) => Client(Factory, key);
+
+    /// <summary>A client of <paramref name="factory"/> that sends <paramref name="key"/> as a bearer token (none when null).</summary>
+    public static HttpClient Client(GatewayFactory factory, string? key)
     {
-        var client = Factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        var client = factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
         if (key is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -99,14 +102,20 @@ public sealed class ApiWorld : IAsyncDisposable
 
         (string, ApiKey) Key(Organisation org, string name, bool revoked)
         {
-            var secret = ApiKeySecret.Generate();
-            var row = new ApiKey
-            {
-                OrganisationId = org.Id, Name = name, Prefix = secret.Prefix, Hash = secret.Hash, CreatedAtUtc = now.AddDays(-10),
-                RevokedAtUtc = revoked ? now.AddDays(-1) : null,
-            };
+            var (key, row) = NewKey(org.Id, name, now, revoked);
             db.Add(row);
-            return (secret.Key, row);
+            return (key, row);
         }
+    }
+
+    /// <summary>A new API key for an organisation (not saved): the secret to send and its stored row.</summary>
+    public static (string Key, ApiKey Row) NewKey(Guid organisationId, string name, DateTime now, bool revoked = false)
+    {
+        var secret = ApiKeySecret.Generate();
+        return (secret.Key, new ApiKey
+        {
+            OrganisationId = organisationId, Name = name, Prefix = secret.Prefix, Hash = secret.Hash, CreatedAtUtc = now.AddDays(-10),
+            RevokedAtUtc = revoked ? now.AddDays(-1) : null,
+        });
     }
 }

@@ -188,6 +188,56 @@ public sealed class SessionCycleApiTests
         Assert.Equal(AuditActorType.ApiKey, (await check.AuditEvents.SingleAsync(e => e.Action == "questionnaire.sent")).ActorType);
     }
 
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Questionnaires_Withdraw_StopsItsWaitingTexts_AndRefusesOneNotInProgress(DatabaseProvider provider)
+    {
+        await using var world = await ApiWorld.CreateAsync(provider);
+        var client = world.Client(world.KeyA);
+        var questionnaires = $"/api/v1/service-users/{world.Jo.Id}/questionnaires";
+        var now = ApiWorld.Now.UtcDateTime;
+        var completed = Run(world, QuestionnaireStatus.Completed, now.AddDays(-14), now.AddDays(-12));
+        var expired = Run(world, QuestionnaireStatus.InProgress, now.AddDays(-3), now.AddDays(-1));
+        expired.Kind = QuestionnaireKind.Gad7; // left in progress past its expiry: the sweep has not closed it yet
+        await using (var db = world.CreateContext())
+        {
+            db.AddRange(completed, expired);
+
+            // Jo's quiet hours hold the PHQ-9's opening text back until 14:00, so it is still waiting when withdrawn.
+            await db.CheckInSchedules.Where(s => s.ServiceUserId == world.Jo.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.QuietHoursStart, new TimeOnly(11, 0)).SetProperty(s => s.QuietHoursEnd, new TimeOnly(14, 0)));
+            await db.SaveChangesAsync();
+        }
+
+        using var sent = await client.PostAsJsonAsync(questionnaires, new { kind = "Phq9" });
+        var id = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        using var withdrawn = await client.PostAsync($"{questionnaires}/{id}/withdraw", null);
+        using var again = await client.PostAsync($"{questionnaires}/{id}/withdraw", null);
+        using var finished = await client.PostAsync($"{questionnaires}/{completed.Id}/withdraw", null);
+        using var late = await client.PostAsync($"{questionnaires}/{expired.Id}/withdraw", null);
+        using var unknown = await client.PostAsync($"{questionnaires}/{Guid.NewGuid()}/withdraw", null);
+
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        var body = await withdrawn.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((id, "Cancelled", 0), (body.GetProperty("id").GetGuid(), body.GetProperty("status").GetString(), body.GetProperty("answered").GetInt32()));
+        Assert.Equal(
+            [(HttpStatusCode.Conflict, "That questionnaire was already stopped (withdrawn through the API)."),
+             (HttpStatusCode.Conflict, "That questionnaire is already completed: a completed questionnaire cannot be withdrawn."),
+             (HttpStatusCode.Conflict, "That questionnaire has already expired.")],
+            await Task.WhenAll(new[] { again, finished, late }.Select(async r => (r.StatusCode, (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()))));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        await using var check = world.CreateContext();
+        var run = await check.QuestionnaireRuns.SingleAsync(r => r.Id == id);
+        Assert.Equal((QuestionnaireStatus.Cancelled, (DateTime?)now, "withdrawn through the API"), (run.Status, run.ClosedAtUtc, run.CloseReason));
+        var opening = await check.OutboundMessages.SingleAsync(m => m.ServiceUserId == world.Jo.Id && m.Kind == OutboundKind.Questionnaire);
+        Assert.Equal((OutboundStatus.Cancelled, new DateTime(2026, 11, 25, 14, 0, 0, DateTimeKind.Utc)), (opening.Status, opening.NotBeforeUtc));
+        Assert.Equal([QuestionnaireStatus.Completed, QuestionnaireStatus.InProgress],
+            await check.QuestionnaireRuns.Where(r => r.Id == completed.Id || r.Id == expired.Id).OrderBy(r => r.StartedAtUtc).Select(r => r.Status).ToListAsync());
+        var audit = await check.AuditEvents.SingleAsync(e => e.Action == "questionnaire.withdrawn");
+        Assert.Equal((AuditActorType.ApiKey, (Guid?)world.KeyARow.Id, world.Jo.Id), (audit.ActorType, audit.ActorId, audit.ServiceUserId));
+    }
+
     [Fact]
     public async Task SubRecords_OfAnotherServiceUserInTheSameOrganisation_AreNotFoundThroughThisOne()
     {
@@ -196,9 +246,11 @@ public sealed class SessionCycleApiTests
         var other = new ServiceUser { OrganisationId = world.OrgA.Id, DisplayName = "Ali Other", PhoneE164 = "+447700900044", CreatedAtUtc = now, UpdatedAtUtc = now };
         var session = new TherapySession { OrganisationId = world.OrgA.Id, ServiceUserId = other.Id, StartsAtUtc = now.AddDays(2), Location = "video", CreatedAtUtc = now };
         var goal = new Goal { OrganisationId = world.OrgA.Id, ServiceUserId = other.Id, Text = "their goal", CreatedAtUtc = now, UpdatedAtUtc = now };
+        var run = Run(world, QuestionnaireStatus.InProgress, now, now.AddDays(2));
+        run.ServiceUserId = other.Id;
         await using (var db = world.CreateContext())
         {
-            db.AddRange(other, session, goal);
+            db.AddRange(other, session, goal, run);
             await db.SaveChangesAsync();
         }
 
@@ -208,11 +260,13 @@ public sealed class SessionCycleApiTests
         using var mark = await client.PutAsJsonAsync($"{jo}/sessions/{session.Id}/status", new { status = "Cancelled" });
         using var edit = await client.PutAsJsonAsync($"{jo}/goals/{goal.Id}", new { text = "changed", reminderTime = "18:00" });
         using var pause = await client.PutAsJsonAsync($"{jo}/goals/{goal.Id}/status", new { status = "Paused" });
+        using var withdraw = await client.PostAsync($"{jo}/questionnaires/{run.Id}/withdraw", null);
 
-        Assert.All(new[] { move, mark, edit, pause }, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+        Assert.All(new[] { move, mark, edit, pause, withdraw }, r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
         await using var check = world.CreateContext();
         Assert.Equal(SessionStatus.Scheduled, (await check.TherapySessions.SingleAsync(s => s.Id == session.Id)).Status);
         Assert.Equal(("their goal", GoalStatus.Active), await check.Goals.Where(g => g.Id == goal.Id).Select(g => ValueTuple.Create(g.Text, g.Status)).SingleAsync());
+        Assert.Equal(QuestionnaireStatus.InProgress, (await check.QuestionnaireRuns.SingleAsync(r => r.Id == run.Id)).Status);
     }
 
     [Fact]
@@ -227,15 +281,25 @@ public sealed class SessionCycleApiTests
         {
             "/api/v1/service-users/{id}/sessions", "/api/v1/service-users/{id}/sessions/{sessionId}", "/api/v1/service-users/{id}/sessions/{sessionId}/status",
             "/api/v1/service-users/{id}/goals", "/api/v1/service-users/{id}/goals/{goalId}", "/api/v1/service-users/{id}/goals/{goalId}/status",
-            "/api/v1/service-users/{id}/questionnaires", "/api/v1/service-users/{id}/questionnaire-schedules", "/api/v1/service-users/{id}/questionnaire-schedules/{kind}",
+            "/api/v1/service-users/{id}/questionnaires", "/api/v1/service-users/{id}/questionnaires/{runId}/withdraw", "/api/v1/service-users/{id}/questionnaire-schedules", "/api/v1/service-users/{id}/questionnaire-schedules/{kind}",
         })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is missing from the OpenAPI document: {string.Join(", ", paths.EnumerateObject().Select(p => p.Name))}");
         }
 
         Assert.Equal("RecordSession", paths.GetProperty("/api/v1/service-users/{id}/sessions").GetProperty("post").GetProperty("operationId").GetString());
+        Assert.Equal("WithdrawQuestionnaire", paths.GetProperty("/api/v1/service-users/{id}/questionnaires/{runId}/withdraw").GetProperty("post").GetProperty("operationId").GetString());
         Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("SessionRequest", out _));
     }
+
+    /// <summary>A PHQ-9 sent to Jo (not saved): completed with a score, or in progress until <paramref name="expiresAtUtc"/>.</summary>
+    private static QuestionnaireRun Run(ApiWorld world, QuestionnaireStatus status, DateTime startedAtUtc, DateTime expiresAtUtc) => new()
+    {
+        OrganisationId = world.OrgA.Id, ServiceUserId = world.Jo.Id, Kind = QuestionnaireKind.Phq9, Status = status, Source = QuestionnaireSource.OnDemand,
+        StartedAtUtc = startedAtUtc, LastPromptAtUtc = startedAtUtc, ExpiresAtUtc = expiresAtUtc,
+        CompletedAtUtc = status == QuestionnaireStatus.Completed ? startedAtUtc.AddHours(1) : null,
+        TotalScore = status == QuestionnaireStatus.Completed ? 6 : null, Severity = status == QuestionnaireStatus.Completed ? Severity.Mild : null,
+    };
 
     private static async Task SetZoneAsync(ApiWorld world, string zone)
     {

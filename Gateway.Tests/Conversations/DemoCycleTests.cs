@@ -1,8 +1,14 @@
 using Buddy.Domain.Goals;
+using Buddy.Domain.Organisations;
 using Buddy.Domain.Questionnaires;
 using Buddy.Domain.Sms;
+using Buddy.Domain.Staff;
+using Buddy.Domain.Summaries;
+using Buddy.Domain.Templates;
+using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Conversations;
+using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -22,26 +28,10 @@ public sealed class DemoCycleTests
     public async Task DemoClient_PlaysAWholeWeek_CheckInsAgendaGoalAndPhq9AllRecorded()
     {
         await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);
-        await gateway.WithServiceAsync(async (DemoSeeder demo) =>
-        {
-            await demo.SeedAsync(default);
-            await demo.ArmDemoCheckInAsync(default);
-            return true;
-        });
-        await gateway.WithServiceAsync(async (DemoCycleSeeder cycle) =>
-        {
-            await cycle.ArmAsync(default);
-            await cycle.ArmAsync(default); // idempotent: a restart re-times, never duplicates
-            return true;
-        });
-
-        Person demo;
+        var demo = await SeedAsync(gateway, DemoCycleSeeder.DemoPhone);
         await using (var db = gateway.Database.CreateContext())
         {
-            var user = await db.ServiceUsers.SingleAsync(s => s.PhoneE164 == DemoCycleSeeder.DemoPhone);
-            demo = new Person(user.OrganisationId, user.TherapistId!.Value, user.Id, user.PhoneE164!);
-            Assert.Single(await db.Goals.Where(g => g.ServiceUserId == user.Id).ToListAsync());
-            demo.TextsSeen = await db.OutboundMessages.CountAsync(m => m.ServiceUserId == user.Id);
+            Assert.Single(await db.Goals.Where(g => g.ServiceUserId == demo.Id).ToListAsync());
         }
 
         var dispatcher = gateway.Service<CheckInDispatcher>();
@@ -79,8 +69,9 @@ public sealed class DemoCycleTests
         Assert.Equal(7, received.Count(k => k == OutboundKind.CheckIn));
         Assert.Equal(7, received.Count(k => k == OutboundKind.GoalReminder));
         Assert.Equal(1, received.Count(k => k == OutboundKind.AppointmentReminder));
-        var summary = await gateway.WithServiceAsync((SessionCycleSummaryQuery q) =>
-            q.GetAsync(demo.OrganisationId, demo.Id, gateway.NowUtc, s_start, gateway.NowUtc, default));
+        var therapist = CaseloadScope.ForStaff(demo.TherapistId, demo.OrganisationId, StaffRole.Therapist);
+        var week = new DateRange(DateOnly.FromDateTime(s_start), DateOnly.FromDateTime(gateway.NowUtc));
+        var summary = (await gateway.WithServiceAsync((SummaryQuery q) => q.LoadAsync(therapist, demo.Id, week)))!;
         var goal = Assert.Single(summary.Goals);
         Assert.Equal((7, 0, 0), (goal.Done, goal.Partial, goal.NotDone));
         var phq9 = Assert.Single(summary.Questionnaires.Trends);
@@ -94,5 +85,55 @@ public sealed class DemoCycleTests
         Assert.Equal("I want to talk about sleep", await check.TherapySessions
             .Where(s => s.ServiceUserId == demo.Id && s.AgendaNotes != null).Select(s => s.AgendaNotes).SingleAsync());
         Assert.Equal(7, await check.GoalProgress.CountAsync(p => p.ServiceUserId == demo.Id && p.Outcome == GoalOutcome.Done));
+    }
+
+    [Fact]
+    public async Task TwoStepDemoClient_OpensWithTheStandardFirstStep_AndNoTemplateOfItsOwn()
+    {
+        await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);
+        await gateway.WithServiceAsync((DemoSeeder demo) => demo.SeedAsync(default));
+        await using var check = gateway.Database.CreateContext();
+        var templates = await check.MessageTemplates.CountAsync();
+
+        var person = await SeedAsync(gateway, DemoCycleSeeder.TwoStepPhone);
+        gateway.Advance(TimeSpan.FromMinutes(2));
+        await gateway.Service<CheckInDispatcher>().DispatchDueAsync(100);
+
+        var schedule = await check.CheckInSchedules.SingleAsync(s => s.ServiceUserId == person.Id);
+        Assert.Equal((true, (Guid?)null), (schedule.TwoStep, schedule.TemplateId));
+        Assert.Equal(templates, await check.MessageTemplates.CountAsync());
+        var organisation = await check.Organisations.SingleAsync(o => o.Id == person.OrganisationId);
+        var user = await check.ServiceUsers.SingleAsync(s => s.Id == person.Id);
+        var opening = Assert.Single(await gateway.TextsToAsync(person));
+        Assert.Equal((OutboundKind.CheckIn, TemplateRenderer.Render(DefaultTexts.TwoStepCheckIn, user, organisation)), (opening.Kind, opening.Body));
+
+        // The second question follows the mood, as for any two-step check-in.
+        gateway.Advance(TimeSpan.FromMinutes(1));
+        await gateway.TextAsync(person, "7");
+        Assert.Equal(OutboundKind.CheckInSecondStep, Assert.Single(await gateway.TextsToAsync(person)).Kind);
+    }
+
+    /// <summary>The demo data and its session cycle, armed twice as two restarts would; the texts already sent count as seen.</summary>
+    private static async Task<Person> SeedAsync(CycleGateway gateway, string phone)
+    {
+        await gateway.WithServiceAsync(async (DemoSeeder demo) =>
+        {
+            await demo.SeedAsync(default);
+            await demo.ArmDemoCheckInAsync(default);
+            return true;
+        });
+        await gateway.WithServiceAsync(async (DemoCycleSeeder cycle) =>
+        {
+            await cycle.ArmAsync(default);
+            await cycle.ArmAsync(default); // idempotent: a restart re-times, never duplicates
+            return true;
+        });
+
+        await using var db = gateway.Database.CreateContext();
+        var user = await db.ServiceUsers.SingleAsync(s => s.PhoneE164 == phone);
+        return new Person(user.OrganisationId, user.TherapistId!.Value, user.Id, user.PhoneE164!)
+        {
+            TextsSeen = await db.OutboundMessages.CountAsync(m => m.ServiceUserId == user.Id),
+        };
     }
 }

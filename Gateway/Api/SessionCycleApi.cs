@@ -17,8 +17,8 @@ namespace Buddy.Gateway.Api;
 
 /// <summary>
 /// /api/v1/service-users/{id}/sessions, /goals, /questionnaires and /questionnaire-schedules: the session cycle for
-/// integrations. The service user must be in the key's organisation, and every session, goal or schedule named in
-/// the path must be theirs; anything else is 404. Changes go through the same services as the cycle page.
+/// integrations. The service user must be in the key's organisation, and every session, goal, questionnaire or
+/// schedule named in the path must be theirs; anything else is 404. Changes go through the same services as the cycle page.
 /// </summary>
 internal static class SessionCycleApi
 {
@@ -62,6 +62,9 @@ internal static class SessionCycleApi
         questionnaires.MapPost("/", SendQuestionnaireAsync).WithName("SendQuestionnaire")
             .WithSummary("Sends PHQ-9 or GAD-7 by text now (or when the person's quiet hours end).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        questionnaires.MapPost("/{runId:guid}/withdraw", WithdrawQuestionnaireAsync).WithName("WithdrawQuestionnaire")
+            .WithSummary("Withdraws a questionnaire in progress: nothing more of it is texted; answers so far are kept, unscored. 409 when it is completed, expired or already stopped.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         var schedules = person.MapGroup("/questionnaire-schedules").WithTags("Questionnaires");
         schedules.MapGet("/", ListSchedulesAsync).WithName("ListQuestionnaireSchedules")
@@ -265,8 +268,25 @@ internal static class SessionCycleApi
         return await ChangeAsync(async () =>
         {
             var run = await questionnaires.SendNowAsync(actor.OrganisationId, id, kind, CycleActor.Of(actor), cancellationToken);
-            var view = new QuestionnaireRunView(run, 0, QuestionnaireDefinitions.For(kind).ItemCount);
-            return TypedResults.Created($"/api/v1/service-users/{id}/questionnaires", QuestionnaireRunResource.From(view, clock.GetUtcNow().UtcDateTime));
+            return TypedResults.Created($"/api/v1/service-users/{id}/questionnaires", RunResource(run, 0, clock));
+        }, StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> WithdrawQuestionnaireAsync(
+        Guid id, Guid runId, ClaimsPrincipal user, CaseloadAccess caseloads, BuddyDbContext db, QuestionnaireService questionnaires, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var actor = user.Actor();
+        if (await caseloads.FindAsync(actor, id, cancellationToken) is null ||
+            !await db.QuestionnaireRuns.AnyAsync(r => r.Id == runId && r.ServiceUserId == id, cancellationToken))
+        {
+            return ApiCaller.NotFound("questionnaire");
+        }
+
+        return await ChangeAsync(async () =>
+        {
+            var run = await questionnaires.WithdrawAsync(actor.OrganisationId, runId, CycleActor.Of(actor), cancellationToken);
+            return TypedResults.Ok(RunResource(run, await db.QuestionnaireAnswers.CountAsync(a => a.RunId == run.Id, cancellationToken), clock));
         }, StatusCodes.Status409Conflict);
     }
 
@@ -356,6 +376,9 @@ internal static class SessionCycleApi
             .ToListAsync(cancellationToken);
         return GoalResource.From(goal, recent);
     }
+
+    private static QuestionnaireRunResource RunResource(QuestionnaireRun run, int answered, TimeProvider clock) =>
+        QuestionnaireRunResource.From(new QuestionnaireRunView(run, answered, QuestionnaireDefinitions.For(run.Kind).ItemCount), clock.GetUtcNow().UtcDateTime);
 
     /// <summary>A change the service refuses (in the past, discharged, one already in progress) is a 400 (or <paramref name="status"/>) with its reason.</summary>
     private static async Task<IResult> ChangeAsync(Func<Task<IResult>> change, int status = StatusCodes.Status400BadRequest)

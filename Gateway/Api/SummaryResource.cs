@@ -1,5 +1,6 @@
 using Buddy.Domain.Goals;
 using Buddy.Domain.Organisations;
+using Buddy.Domain.Sessions;
 using Buddy.Domain.Summaries;
 using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Questionnaires;
@@ -12,11 +13,14 @@ namespace Buddy.Gateway.Api;
 /// the next session, unacknowledged appointment-change notices (also among the open alerts), goal progress over
 /// the period and every questionnaire score with its band, trend and risk-item flag.
 /// </summary>
+/// <param name="LastSessionAtUtc">The last session that took place: the default period starts on its day.</param>
+/// <param name="LastSessionStatus">Attended, or Scheduled when it has started but nobody has marked it attended or missed.</param>
 public sealed record SummaryResource(
     Guid ServiceUserId,
     DateOnly From,
     DateOnly To,
     DateTime? LastSessionAtUtc,
+    SessionStatus? LastSessionStatus,
     DateTime? NextSessionAtUtc,
     MoodScale StatsScale,
     double? Average,
@@ -44,7 +48,7 @@ public sealed record SummaryResource(
     {
         var s = view.Summary;
         return new SummaryResource(
-            view.ServiceUser.Id, s.Period.From, s.Period.To, view.LastSession?.StartsAtUtc, view.NextSession?.StartsAtUtc,
+            view.ServiceUser.Id, s.Period.From, s.Period.To, view.LastSession?.StartsAtUtc, view.LastSession?.Status, view.NextSession?.StartsAtUtc,
             s.StatsScale, s.Average, s.Low, s.High, s.PreviousAverage, s.TrendDelta, s.Trend,
             s.Replies.Sent, s.Replies.Answered, s.Replies.Rate, s.Replies.DaysWithoutReply,
             s.Mood, s.RecurringTags, s.NotableEvents, s.Deterioration,

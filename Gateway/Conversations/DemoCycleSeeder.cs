@@ -2,7 +2,6 @@ using Buddy.Domain.Goals;
 using Buddy.Domain.Questionnaires;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.Sessions;
-using Buddy.Domain.Templates;
 using Buddy.Domain.Time;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
@@ -92,7 +91,7 @@ public sealed class DemoCycleSeeder(BuddyDbContext db, TimeProvider clock, ILogg
             goal.ReminderLocalTime, phq9.LocalTime);
     }
 
-    /// <summary>The second demo user: "How are you feeling?" two minutes from now, then "What have you been doing?".</summary>
+    /// <summary>The second demo user: Buddy's standard two-step check-in two minutes from now.</summary>
     private async Task ArmTwoStepAsync(DateTime now, CancellationToken cancellationToken)
     {
         var person = await db.ServiceUsers.SingleOrDefaultAsync(s => s.PhoneE164 == TwoStepPhone, cancellationToken);
@@ -102,23 +101,11 @@ public sealed class DemoCycleSeeder(BuddyDbContext db, TimeProvider clock, ILogg
             return;
         }
 
-        var template = await db.MessageTemplates.FirstOrDefaultAsync(t => t.OrganisationId == person.OrganisationId && t.Name == "Two-step: feeling", cancellationToken);
-        if (template is null)
-        {
-            template = new MessageTemplate
-            {
-                OrganisationId = person.OrganisationId,
-                Kind = TemplateKind.CheckIn,
-                Name = "Two-step: feeling",
-                Body = "Hi {FirstName}, how are you feeling? Reply with a mood {ScaleRange}.",
-                UpdatedAtUtc = now,
-            };
-            db.MessageTemplates.Add(template);
-        }
-
         var local = LocalTimes.ToLocal(now, person.TimeZoneId);
         schedule.TwoStep = true;
-        schedule.TemplateId = template.Id;
+
+        // No template of its own: a two-step check-in opens with the organisation's CheckInFirstStep wording.
+        schedule.TemplateId = null;
         schedule.LocalTime = new TimeOnly(local.Hour, local.Minute).AddMinutes(2);
         schedule.QuietHoursStart = TimeOnly.MinValue;
         schedule.QuietHoursEnd = TimeOnly.MinValue;

@@ -35,7 +35,6 @@ public static class SessionCycleServiceCollectionExtensions
         services.AddScoped<QuestionnaireDueService>();
         services.AddScoped<ConversationExpiryService>();
         services.AddScoped<SessionCycleDueWork>();
-        services.AddScoped<SessionCycleSummaryQuery>();
         services.AddScoped<DemoCycleSeeder>();
 
         services.AddScoped<AppointmentChangeNotices>();

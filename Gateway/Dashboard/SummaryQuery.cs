@@ -1,12 +1,12 @@
 using Buddy.Domain.Diary;
 using Buddy.Domain.Safeguarding;
-using Buddy.Domain.Sessions;
 using Buddy.Domain.Summaries;
 using Buddy.Domain.Time;
 using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Goals;
 using Buddy.Gateway.Questionnaires;
+using Buddy.Gateway.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Dashboard;
@@ -17,7 +17,7 @@ namespace Buddy.Gateway.Dashboard;
 /// scores) come from the same queries the session-cycle pages use, over the summary's period.
 /// </summary>
 public sealed class SummaryQuery(
-    BuddyDbContext db, CaseloadAccess access, GoalQueries goals, QuestionnaireQueries questionnaires, TimeProvider clock)
+    BuddyDbContext db, CaseloadAccess access, SessionQueries sessions, GoalQueries goals, QuestionnaireQueries questionnaires, TimeProvider clock)
 {
     /// <summary>The longest range a summary or export may cover: enough for a long course of therapy.</summary>
     public const int MaximumDays = 3 * 366;
@@ -45,18 +45,11 @@ public sealed class SummaryQuery(
         var now = clock.GetUtcNow().UtcDateTime;
         var today = LocalTimes.LocalDate(now, person.TimeZoneId);
         var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == person.OrganisationId, cancellationToken);
-        var sessions = db.TherapySessions.AsNoTracking().Where(s => s.ServiceUserId == person.Id && s.OrganisationId == person.OrganisationId);
-
-        // The last session that took place (attended, or not yet marked): a missed or cancelled one is not a meeting.
-        var lastSession = await sessions
-            .Where(s => s.StartsAtUtc < now && s.Status != SessionStatus.Cancelled && s.Status != SessionStatus.Missed)
-            .OrderByDescending(s => s.StartsAtUtc).FirstOrDefaultAsync(cancellationToken);
-        var nextSession = await sessions.Where(s => s.StartsAtUtc >= now && s.Status == SessionStatus.Scheduled)
-            .OrderBy(s => s.StartsAtUtc).FirstOrDefaultAsync(cancellationToken);
+        var overview = await sessions.GetOverviewAsync(person.OrganisationId, person.Id, now, cancellationToken);
 
         // Since the last session up to today: nothing can have been written between now and the next session yet.
         var period = chosen ?? DateRange.SinceLastSession(
-            lastSession is null ? null : LocalTimes.LocalDate(lastSession.StartsAtUtc, person.TimeZoneId),
+            overview.Last is { } last ? LocalTimes.LocalDate(last.StartsAtUtc, person.TimeZoneId) : null,
             today,
             LocalTimes.LocalDate(person.CreatedAtUtc, person.TimeZoneId));
 
@@ -124,8 +117,7 @@ public sealed class SummaryQuery(
             person,
             organisation,
             therapistName,
-            lastSession,
-            nextSession,
+            overview,
             summary,
             [.. open.Where(a => a.Kind != AlertKind.AppointmentChange)],
             chosen is null)

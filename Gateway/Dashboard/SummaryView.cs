@@ -2,9 +2,9 @@ using Buddy.Domain.Goals;
 using Buddy.Domain.Organisations;
 using Buddy.Domain.Safeguarding;
 using Buddy.Domain.ServiceUsers;
-using Buddy.Domain.Sessions;
 using Buddy.Domain.Summaries;
 using Buddy.Gateway.Questionnaires;
+using Buddy.Gateway.Sessions;
 
 namespace Buddy.Gateway.Dashboard;
 
@@ -14,8 +14,7 @@ public sealed record SummaryView(
     ServiceUser ServiceUser,
     Organisation Organisation,
     string? TherapistName,
-    TherapySession? LastSession,
-    TherapySession? NextSession,
+    SessionOverview Sessions,
     SessionSummary Summary,
     IReadOnlyList<Alert> OpenAlerts,
     bool IsDefaultPeriod)
@@ -26,8 +25,12 @@ public sealed record SummaryView(
     /// <summary>"Can't make it" texts nobody has acknowledged yet, oldest first.</summary>
     public IReadOnlyList<AppointmentChangeNotice> AppointmentChanges { get; init; } = [];
 
+    public SessionView? LastSession => Sessions.Last;
+
+    public SessionView? NextSession => Sessions.Next;
+
     /// <summary>What the person wants to talk about at the next session, in their own words.</summary>
-    public string? AgendaNotes => NextSession?.AgendaNotes;
+    public string? AgendaNotes => Sessions.NextAgendaNotes;
 
     public IReadOnlyList<GoalProgressSummary> Goals { get; init; } = [];
 

@@ -1,3 +1,4 @@
+using Buddy.Domain.Audit;
 using Buddy.Domain.Conversations;
 using Buddy.Domain.Organisations;
 using Buddy.Domain.Questionnaires;
@@ -75,21 +76,49 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Withdraws a questionnaire in progress; answers so far are kept, unscored.</summary>
-    public async Task WithdrawAsync(Guid organisationId, Guid runId, CycleActor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Withdraws a questionnaire in progress: answers so far are kept, unscored, and its texts still waiting in the
+    /// outbox (an opening held back by quiet hours, the next item) are withdrawn with it, so none arrives afterwards.
+    /// Refused, with the reason, when it is not in progress.
+    /// </summary>
+    public async Task<QuestionnaireRun> WithdrawAsync(Guid organisationId, Guid runId, CycleActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var run = await db.QuestionnaireRuns.SingleOrDefaultAsync(r => r.Id == runId && r.OrganisationId == organisationId, cancellationToken)
             ?? throw new CycleValidationException("That questionnaire does not exist.");
-        if (run.Status != QuestionnaireStatus.InProgress)
+        if (WithdrawalRefusal(run, now) is { } refusal)
         {
-            throw new CycleValidationException("Only a questionnaire in progress can be withdrawn.");
+            throw new CycleValidationException(refusal);
         }
 
-        run.Close(QuestionnaireStatus.Cancelled, now, "withdrawn by therapist");
+        var person = await db.ServiceUsers.AsNoTracking().SingleAsync(s => s.Id == run.ServiceUserId, cancellationToken);
+        var opening = QuestionnaireTexts.Opening(QuestionnaireDefinitions.For(run.Kind), person.GreetingName);
+        var itemKeys = $"q:{run.Id}:";
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Only rows no sender has claimed: one already on its way is recorded as sent, truthfully.
+        await db.OutboundMessages
+            .Where(m => m.ServiceUserId == run.ServiceUserId && m.Kind == OutboundKind.Questionnaire && m.Status == OutboundStatus.Pending &&
+                        (m.Body == opening || m.DedupeKey!.StartsWith(itemKeys)))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, OutboundStatus.Cancelled)
+                .SetProperty(m => m.StatusUpdatedAtUtc, now)
+                .SetProperty(m => m.ErrorMessage, "Withdrawn: the questionnaire was withdrawn."), cancellationToken);
+        run.Close(QuestionnaireStatus.Cancelled, now, actor.Type == AuditActorType.ApiKey ? "withdrawn through the API" : "withdrawn by therapist");
         CycleAudit.Add(db, organisationId, actor, "questionnaire.withdrawn", nameof(QuestionnaireRun), run.Id, run.ServiceUserId, now);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return run;
     }
+
+    /// <summary>Why a questionnaire cannot be withdrawn now, or null when it can (it is still in progress).</summary>
+    private static string? WithdrawalRefusal(QuestionnaireRun run, DateTime now) => run.Status switch
+    {
+        QuestionnaireStatus.Completed => "That questionnaire is already completed: a completed questionnaire cannot be withdrawn.",
+        QuestionnaireStatus.Cancelled => $"That questionnaire was already stopped{(run.CloseReason is { } why ? $" ({why})" : "")}.",
+        _ when !run.IsOpenAt(now) => "That questionnaire has already expired.",
+        _ => null,
+    };
 
     /// <summary>
     /// Adds the run and its first text (not saved). Refuses when the person cannot be texted or already has this

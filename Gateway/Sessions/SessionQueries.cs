@@ -5,28 +5,29 @@ using Microsoft.EntityFrameworkCore;
 namespace Buddy.Gateway.Sessions;
 
 /// <summary>
-/// Sessions for the pre-session summary: the last attended and the next scheduled session, the default summary
-/// period between them, and the agenda notes the person sent for the next one (shown at the top of the page).
+/// Sessions for the pre-session summary and the cycle: the last session and the next one (with the agenda notes the
+/// person sent for it), and every session for the appointments list.
 /// </summary>
 public sealed class SessionQueries(BuddyDbContext db)
 {
-    /// <summary>Without a previous session, the summary looks back this far.</summary>
-    public static readonly TimeSpan DefaultLookBack = TimeSpan.FromDays(14);
-
+    /// <summary>
+    /// The one definition of "last" and "next" session, used by the summary page, the JSON summary and the cycle.
+    /// The last session is the latest that has started and was not missed or cancelled: a session nobody has marked
+    /// yet most likely took place, so it still bounds the summary, and <see cref="SessionOverview.LastIsUnmarked"/>
+    /// lets the page ask the therapist to mark it. The next is the earliest scheduled one still to start.
+    /// </summary>
     public async Task<SessionOverview> GetOverviewAsync(Guid organisationId, Guid serviceUserId, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var sessions = db.TherapySessions.AsNoTracking().Where(s => s.OrganisationId == organisationId && s.ServiceUserId == serviceUserId);
         var last = await sessions
-            .Where(s => s.Status == SessionStatus.Attended && s.StartsAtUtc <= nowUtc)
+            .Where(s => s.StartsAtUtc <= nowUtc && (s.Status == SessionStatus.Attended || s.Status == SessionStatus.Scheduled))
             .OrderByDescending(s => s.StartsAtUtc)
             .FirstOrDefaultAsync(cancellationToken);
         var next = await sessions
             .Where(s => s.Status == SessionStatus.Scheduled && s.StartsAtUtc > nowUtc)
             .OrderBy(s => s.StartsAtUtc)
             .FirstOrDefaultAsync(cancellationToken);
-        var lastView = last is null ? null : SessionView.From(last);
-        var nextView = next is null ? null : SessionView.From(next);
-        return new SessionOverview(lastView, nextView, lastView?.StartsAtUtc ?? nowUtc - DefaultLookBack, nextView?.StartsAtUtc ?? nowUtc);
+        return new SessionOverview(last is null ? null : SessionView.From(last), next is null ? null : SessionView.From(next));
     }
 
     /// <summary>Every session for a person, newest first, for the appointments list.</summary>
@@ -39,10 +40,13 @@ public sealed class SessionQueries(BuddyDbContext db)
         .ToList();
 }
 
-/// <param name="PeriodStartUtc">The summary's default start: the last attended session (or two weeks back).</param>
-/// <param name="PeriodEndUtc">The summary's default end: the next session (or now).</param>
-public sealed record SessionOverview(SessionView? Last, SessionView? Next, DateTime PeriodStartUtc, DateTime PeriodEndUtc)
+/// <param name="Last">The last session that took place (attended, or started and not marked yet).</param>
+/// <param name="Next">The next scheduled session.</param>
+public sealed record SessionOverview(SessionView? Last, SessionView? Next)
 {
+    /// <summary>The last session has started but nobody has marked it attended or missed.</summary>
+    public bool LastIsUnmarked => Last?.Status == SessionStatus.Scheduled;
+
     /// <summary>What the person wants to talk about next time, in their own words; null when they sent nothing.</summary>
     public string? NextAgendaNotes => Next?.AgendaNotes;
 }
