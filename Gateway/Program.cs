@@ -40,6 +40,7 @@ try
     }
 
     await app.Services.MigrateDatabaseAsync();
+    await app.ResumeDemoClockAsync();
     await app.SeedDemoIfConfiguredAsync();
 
     app.UseHardening(); // first in the pipeline: see its comment for why the order matters

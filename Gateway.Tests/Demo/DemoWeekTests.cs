@@ -139,6 +139,26 @@ public sealed class DemoWeekTests
         Assert.Equal(s_start.AddDays(2).AddMinutes(5), clock.GetUtcNow());
     }
 
+    [Fact]
+    public async Task DemoClock_AfterARestart_CarriesOnAtTheDemosTime()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var realTime = new FakeTimeProvider(s_start);
+        await using (var before = DemoGateway(database, realTime, Path.GetTempPath(), seed: false))
+        {
+            before.Services.GetRequiredService<DemoClock>().Advance(TimeSpan.FromDays(2));
+            using var stored = await before.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm("+447700900999", "hello"));
+            Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+        }
+
+        realTime.Advance(TimeSpan.FromMinutes(5));
+        await using var after = DemoGateway(database, realTime, Path.GetTempPath(), seed: false);
+        _ = after.Server;
+
+        var resumed = after.Services.GetRequiredService<DemoClock>().GetUtcNow();
+        Assert.InRange(resumed, s_start.AddDays(2), s_start.AddDays(2).AddMinutes(5));
+    }
+
     [Theory]
     [InlineData("Testing", "Simulator")]
     [InlineData("Production", "Simulator")]

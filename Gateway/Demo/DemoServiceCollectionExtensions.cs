@@ -2,6 +2,7 @@ using Buddy.Gateway.Conversations;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
@@ -38,6 +39,29 @@ public static class DemoServiceCollectionExtensions
             null, sp.GetRequiredKeyedService<TimeProvider>(DemoClock.RealTimeKey), (options, real) => options.TimeProvider = real));
         services.AddSingleton<IPostConfigureOptions<SecurityStampValidatorOptions>>(sp => new PostConfigureOptions<SecurityStampValidatorOptions, TimeProvider>(
             null, sp.GetRequiredKeyedService<TimeProvider>(DemoClock.RealTimeKey), (options, real) => options.TimeProvider = real));
+    }
+
+    /// <summary>
+    /// After a restart the demo carries on at its own time instead of falling back to real time (where every text
+    /// of the days it had lived through would already be done): anything the database recorded later than the real
+    /// clock was written under the demo clock, so the clock resumes at the latest such moment.
+    /// </summary>
+    public static async Task ResumeDemoClockAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        if (app.Services.GetService<DemoClock>() is not { } clock)
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BuddyDbContext>();
+        var lastSent = await db.OutboundMessages.MaxAsync(m => (DateTime?)m.CreatedAtUtc, cancellationToken);
+        var lastReceived = await db.InboundMessages.MaxAsync(m => (DateTime?)m.ReceivedAtUtc, cancellationToken);
+        if (new[] { lastSent, lastReceived }.Max() is { } latest && latest > clock.GetUtcNow().UtcDateTime)
+        {
+            clock.AdvanceTo(latest);
+            app.Logger.LogInformation("Demo clock resumed at {DemoNow:u}, {Ahead} ahead of real time", latest, clock.Offset);
+        }
     }
 
     /// <summary>
