@@ -34,6 +34,7 @@ try
     builder.Services.AddApi();
 
     var app = builder.Build();
+    ConfigurationErrors.ValidateOptions(app.Services);
     if (isVerb)
     {
         return await CommandVerbs.RunAsync(app.Services, verb, verbArgs, CancellationToken.None);
@@ -52,7 +53,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (BadConfigurationException problem)
+catch (Exception error) when (ConfigurationErrors.Explain(error) is { } problem)
 {
     await Console.Error.WriteLineAsync($"Buddy cannot start: {problem.Message}");
     return 2;

@@ -19,6 +19,25 @@ public sealed class StartupTests
         Assert.Contains("Oracle", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Questionnaires:ExpiryHours", "abc")] // the binder cannot convert it
+    [InlineData("Email:Smtp:Port", "xyz")]
+    [InlineData("Email:Smtp:Port", "0")] // converts, but fails its check
+    [InlineData("Sessions:ReminderLocalTime", "25:99")]
+    [InlineData("Identity:SecureCookiesOnly", "maybe")] // read only when the first sign-in cookie is made, unless checked at start
+    [InlineData("Demo:SeedOnStart", "sometimes")]
+    [InlineData("Twilio:RequestTimeoutSeconds", "-1")]
+    [InlineData("Conversations:DueWorkIntervalSeconds", "soon")]
+    public async Task Start_WhenASettingCannotBeUsed_PrintsOneLineNamingItAndExitsWith2(string key, string value)
+    {
+        var (exitCode, _, stderr) = await GatewayProcess.RunAsync([new(key, value)], standardInput: null);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Buddy cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains(key, line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Start_WhenPostgresIsUnreachable_PrintsOneLineNamingTheConnectionStringAndExitsNonZero()
     {

@@ -1,3 +1,4 @@
+using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Goals;
 using Buddy.Gateway.Questionnaires;
 using Buddy.Gateway.Replies;
@@ -47,7 +48,7 @@ public static class SessionCycleServiceCollectionExtensions
 
         services.AddTransient<SessionCycleJob>();
         services.AddRecurringJob<SessionCycleJob>(
-            SessionCycleJob.Key, TimeSpan.FromSeconds(configuration.GetValue("Conversations:DueWorkIntervalSeconds", 60)));
+            SessionCycleJob.Key, TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(configuration, "Conversations:DueWorkIntervalSeconds", 60)));
         return services;
     }
 }

@@ -12,7 +12,10 @@ public static class EmailServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<EmailSettings>().Bind(configuration.GetSection("Email"));
+        services.AddOptions<EmailSettings>().Bind(configuration.GetSection("Email"))
+            .Validate(e => e.Smtp.Port is >= 1 and <= 65535, "Email:Smtp:Port must be a port number from 1 to 65535.")
+            .Validate(e => e.PollSeconds >= 1 && e.MaxAttempts >= 1, "Email:PollSeconds and Email:MaxAttempts must be at least 1.")
+            .ValidateOnStart();
         services.TryAddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddSingleton<EmailSignal>();
         services.AddSingleton<EmailDispatcher>();

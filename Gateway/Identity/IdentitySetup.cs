@@ -63,7 +63,8 @@ public static class IdentitySetup
         // Cookies are Secure (sent over HTTPS only). The one exception is a developer's plain-http localhost,
         // where `dotnet run` serves: Identity:SecureCookiesOnly defaults to false only in Development.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) => options.Cookie.SecurePolicy = CookiePolicy(configuration, environment));
+            .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) => options.Cookie.SecurePolicy = CookiePolicy(configuration, environment))
+            .ValidateOnStart(); // reads Identity:SecureCookiesOnly at start-up, so a bad value stops it there
         services.AddOptions<AntiforgeryOptions>()
             .Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) => options.Cookie.SecurePolicy = CookiePolicy(configuration, environment));
 

@@ -12,7 +12,7 @@ public static class RepliesServiceCollectionExtensions
     /// <summary>The reply parser (with any extra tag words from <c>Replies:Tags</c>), the diary handler (Order 1000) and the <c>parse</c> verb.</summary>
     public static IServiceCollection AddReplies(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ReplySettings>().Bind(configuration.GetSection("Replies"));
+        services.AddOptions<ReplySettings>().Bind(configuration.GetSection("Replies")).ValidateOnStart();
         services.TryAddSingleton(sp =>
         {
             var extra = sp.GetRequiredService<IOptions<ReplySettings>>().Value.Tags;

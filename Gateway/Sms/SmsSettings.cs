@@ -24,26 +24,13 @@ public sealed record SmsSettings(SmsProvider Provider, TimeSpan OutboxPoll, int 
 
         return new SmsSettings(
             provider,
-            TimeSpan.FromSeconds(Positive(configuration, "Sms:Outbox:PollSeconds", 2)),
-            (int)Positive(configuration, "Sms:Outbox:BatchSize", 20),
-            TimeSpan.FromSeconds(Positive(configuration, "Sms:Outbox:LeaseSeconds", 120)),
-            (int)Positive(configuration, "Sms:Outbox:MaxAttempts", 8),
-            TimeSpan.FromSeconds(Positive(configuration, "Sms:Inbound:SweepSeconds", 60)))
+            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(configuration, "Sms:Outbox:PollSeconds", 2)),
+            (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Outbox:BatchSize", 20),
+            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(configuration, "Sms:Outbox:LeaseSeconds", 120)),
+            (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Outbox:MaxAttempts", 8),
+            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(configuration, "Sms:Inbound:SweepSeconds", 60)))
         {
-            OutboxConcurrency = (int)Positive(configuration, "Sms:Outbox:Concurrency", 8),
+            OutboxConcurrency = (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Outbox:Concurrency", 8),
         };
-    }
-
-    private static double Positive(IConfiguration configuration, string key, double fallback)
-    {
-        var text = configuration[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
-            ? value
-            : throw new BadConfigurationException($"{key} is '{text}', but it must be a positive number.");
     }
 }

@@ -19,7 +19,7 @@ public sealed partial record TwilioSettings(
             Value(configuration, "Twilio:MessagingServiceSid"),
             AbsoluteUrl(configuration, "Twilio:BaseUrl") ?? new Uri("https://api.twilio.com"),
             AbsoluteUrl(configuration, "Twilio:PublicBaseUrl"),
-            TimeSpan.FromSeconds(configuration.GetValue("Twilio:RequestTimeoutSeconds", 10.0)));
+            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(configuration, "Twilio:RequestTimeoutSeconds", 10)));
 
         if (provider == SmsProvider.Twilio)
         {
