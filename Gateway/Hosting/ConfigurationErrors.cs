@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Buddy.Gateway.Hosting;
 
 /// <summary>
-/// Turns what .NET throws for a bad setting (a value the configuration binder cannot convert, an options check
-/// that fails) into the same one-sentence <see cref="BadConfigurationException"/> as Buddy's own checks, so an
+/// Turns what .NET throws for a bad setting (a settings file that is not JSON, a value the configuration binder
+/// cannot convert, an options check that fails) into the same one-sentence <see cref="BadConfigurationException"/> as Buddy's own checks, so an
 /// operator never gets a stack trace for a typo.
 /// </summary>
 internal static partial class ConfigurationErrors
@@ -19,6 +19,8 @@ internal static partial class ConfigurationErrors
         BadConfigurationException bad => bad,
         OptionsValidationException invalid => new BadConfigurationException(string.Join(" ", invalid.Failures)),
         AggregateException many => many.InnerExceptions.Select(Explain).FirstOrDefault(e => e is not null),
+        InvalidDataException { InnerException: FormatException format } =>
+            new BadConfigurationException($"{error.Message.TrimEnd('.')} because it is not valid JSON: {(format.InnerException ?? format).Message}"),
         InvalidOperationException when FailedConversion().Match(error.Message) is { Success: true } match =>
             new BadConfigurationException($"{match.Groups["key"].Value} could not be read: it must be {Expected(match.Groups["type"].Value)}."),
         _ => error.InnerException is { } inner ? Explain(inner) : null,
