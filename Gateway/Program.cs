@@ -44,7 +44,8 @@ try
     await app.ResumeDemoClockAsync();
     await app.SeedDemoIfConfiguredAsync();
 
-    app.UseHardening(); // first in the pipeline: see its comment for why the order matters
+    app.UseErrorResponses(); // outermost, so a failure anywhere after it becomes a plain page, not an empty 500
+    app.UseHardening(); // first after that: see its comment for why the order matters
     app.MapBuddyPages();
     app.MapHealth();
     app.MapSms();

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
+using Buddy.Tests.Api;
+using Buddy.Tests.Dashboard;
 using Buddy.Tests.Sms;
 using Buddy.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -65,6 +67,67 @@ public sealed class DatabaseOutageTests
         Assert.True(await check.InboundMessages.AllAsync(m => m.State == InboundState.Processed));
         Assert.Equal(7, (await check.DiaryEntries.SingleAsync()).MoodScore);
         Assert.Equal(1, await check.OutboundMessages.CountAsync(m => m.Kind == OutboundKind.Help));
+    }
+
+    [PostgresFact]
+    public async Task PagesAndApi_WhileTheDatabaseIsDown_Answer503WithAPlainExplanation_AndRecoverByThemselves()
+    {
+        var world = await DashboardWorld.CreateAsync(DatabaseProvider.Postgres);
+        try
+        {
+            await PagesAndApiDuringAnOutageAsync(world);
+        }
+        finally
+        {
+            // Quartz meets a connection the outage killed while shutting down and retries after a delay on the
+            // world's fake clock: keep that clock moving until the gateway has stopped.
+            using var ticking = new Timer(_ => world.Factory.Clock.Advance(TimeSpan.FromSeconds(1)), null, 0, 50);
+            await world.DisposeAsync();
+        }
+    }
+
+    private static async Task PagesAndApiDuringAnOutageAsync(DashboardWorld world)
+    {
+        var therapist = await world.SignedInAsync(world.TherapistA1);
+        var (key, row) = ApiWorld.NewKey(world.OrgA.Id, "outage", DashboardWorld.Now.UtcDateTime);
+        await using (var db = world.CreateContext())
+        {
+            db.ApiKeys.Add(row);
+            await db.SaveChangesAsync();
+        }
+
+        var api = ApiWorld.Client(world.Factory, key);
+        var summary = new Uri($"/Dashboard/Summary/{world.Jo.Id}", UriKind.Relative);
+        var people = new Uri("/api/v1/service-users", UriKind.Relative);
+        Assert.Equal(HttpStatusCode.OK, (await therapist.GetAsync(summary)).StatusCode);
+
+        await using (await Outage.BeginAsync(world.Factory.Database))
+        {
+            using var page = await therapist.GetAsync(summary);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(30), page.Headers.RetryAfter?.Delta);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("Buddy cannot reach its database", html, StringComparison.Ordinal);
+            Assert.Contains("Nothing from this request was saved", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", html, StringComparison.Ordinal); // no stack trace, no driver message
+            Assert.DoesNotContain("Npgsql", html, StringComparison.Ordinal);
+
+            using var json = await api.GetAsync(people);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, json.StatusCode);
+            Assert.Equal("application/problem+json", json.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("requestId", await json.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // Back without a restart (a pooled connection the outage killed may fail one more request first).
+        var status = HttpStatusCode.ServiceUnavailable;
+        for (var attempt = 0; attempt < 5 && status != HttpStatusCode.OK; attempt++)
+        {
+            await Task.Delay(attempt * 200);
+            status = (await therapist.GetAsync(summary)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(people)).StatusCode);
     }
 
     /// <summary>
