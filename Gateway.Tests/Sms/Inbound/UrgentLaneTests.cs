@@ -28,11 +28,8 @@ public sealed class UrgentLaneTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var (_, busy) = await SmsTestData.AddPersonAsync(database);
         var (_, user) = await SmsTestData.AddPersonAsync(database);
-        await using var gateway = HeldGateway(database, busy);
-        await PostAsync(gateway, Enumerable.Repeat((busy, "6 went to college, argued with mum"), Backlog));
-        await PostAsync(gateway, [(user, Risky)]);
 
-        await using var processing = await StartProcessorAsync(gateway);
+        await using var run = await ReceiveBehindABacklogAsync(database, busy, "6 went to college, argued with mum", Backlog, (user, Risky));
 
         await SmsTestData.WaitUntilAsync(db => db.Alerts.AnyAsync(a => a.ServiceUserId == user.Id), database, "the safeguarding alert", seconds: 60);
         await using var db = database.CreateContext();
@@ -50,11 +47,8 @@ public sealed class UrgentLaneTests
         var (_, busy) = await SmsTestData.AddPersonAsync(database);
         var (_, user) = await SmsTestData.AddPersonAsync(database);
         var reminder = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, DateTime.UtcNow.AddHours(1));
-        await using var gateway = HeldGateway(database, busy);
-        await PostAsync(gateway, Enumerable.Repeat((busy, "7"), Backlog));
-        await PostAsync(gateway, [(user, "STOP")]);
 
-        await using var processing = await StartProcessorAsync(gateway);
+        await using var run = await ReceiveBehindABacklogAsync(database, busy, "7", Backlog, (user, "STOP"));
 
         await SmsTestData.WaitUntilAsync(db => db.ServiceUsers.AnyAsync(u => u.Id == user.Id && u.Consent == ConsentState.OptedOut), database, "the opt-out", seconds: 60);
         await using var db = database.CreateContext();
@@ -69,12 +63,8 @@ public sealed class UrgentLaneTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var (_, busy) = await SmsTestData.AddPersonAsync(database);
         var (user, checkIn) = await SmsTestData.AddPersonWithOpenCheckInAsync(database);
-        await using var gateway = HeldGateway(database, busy);
-        await PostAsync(gateway, Enumerable.Repeat((busy, "7"), 10));
-        await PostAsync(gateway, [(user, "6 went to college and saw my friend")]);
-        await PostAsync(gateway, [(user, Risky)]);
 
-        await using var processing = await StartProcessorAsync(gateway);
+        await using var run = await ReceiveBehindABacklogAsync(database, busy, "7", 10, (user, "6 went to college and saw my friend"), (user, Risky));
 
         // The risky reply jumped the other person's backlog; its sender's earlier reply went with it, first.
         await SmsTestData.WaitUntilAsync(db => db.InboundMessages.AllAsync(m => m.FromPhone != user.PhoneE164 || m.State == InboundState.Processed),
@@ -116,24 +106,29 @@ public sealed class UrgentLaneTests
         Assert.True(await ReceivedFromAsync(check, busy) >= backlog - 1, "at most the one routine reply held in the pipeline was taken before it");
     }
 
-    /// <summary>The gateway with its inbound processor not started (so webhooks only store and queue) and one sender's replies held.</summary>
-    private static SmsGateway HeldGateway(TestDatabase database, ServiceUser held)
+    /// <summary>
+    /// The gateway with its inbound processor not started, so webhooks only store and queue: first a backlog of
+    /// routine replies from <paramref name="busy"/> (whose replies are then held in the pipeline), then
+    /// <paramref name="texts"/> one after another; only then the processor starts.
+    /// </summary>
+    private static async Task<HeldBacklog> ReceiveBehindABacklogAsync(
+        TestDatabase database, ServiceUser busy, string routine, int count, params (ServiceUser From, string Body)[] texts)
     {
         var gateway = new SmsGateway(database, settings: new Dictionary<string, string?> { ["RateLimiting:WebhookPermitsPerSecond"] = "0" }, services: s =>
         {
             s.Remove(s.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.ReturnType == typeof(InboundProcessor)));
-            s.AddSingleton<IReplyHandler>(new HeldReplies(held.PhoneE164!));
+            s.AddSingleton<IReplyHandler>(new HeldReplies(busy.PhoneE164!));
         });
         _ = gateway.Server; // started once here: concurrent first requests would each start a host
-        return gateway;
-    }
+        await PostAsync(gateway, Enumerable.Repeat((busy, routine), count));
+        foreach (var text in texts)
+        {
+            await PostAsync(gateway, [text]);
+        }
 
-    /// <summary>Starts the processor once everything is queued; disposing the result stops it (before the gateway goes).</summary>
-    private static async Task<IAsyncDisposable> StartProcessorAsync(SmsGateway gateway)
-    {
         var processor = gateway.Services.GetRequiredService<InboundProcessor>();
         await processor.StartAsync(CancellationToken.None);
-        return new Running(processor);
+        return new HeldBacklog(gateway, processor);
     }
 
     private static async Task PostAsync(SmsGateway gateway, IEnumerable<(ServiceUser From, string Body)> texts) =>
@@ -151,9 +146,14 @@ public sealed class UrgentLaneTests
         ProviderMessageId = SmsGateway.NewSid(), FromPhone = from.PhoneE164!, ToPhone = "+15005550006", Body = body, ReceivedAtUtc = receivedAtUtc,
     };
 
-    private sealed class Running(InboundProcessor processor) : IAsyncDisposable
+    /// <summary>Stops the processor before the gateway goes.</summary>
+    private sealed class HeldBacklog(SmsGateway gateway, InboundProcessor processor) : IAsyncDisposable
     {
-        public ValueTask DisposeAsync() => new(processor.StopAsync(CancellationToken.None));
+        public async ValueTask DisposeAsync()
+        {
+            await processor.StopAsync(CancellationToken.None);
+            await gateway.DisposeAsync();
+        }
     }
 
     /// <summary>Holds every reply from one number inside the pipeline until the gateway stops: a backlog the processor is stuck in.</summary>
