@@ -32,6 +32,8 @@ internal static class InboundLoad
 
     private const string RiskyReply = "2 I want to kill myself";
 
+    private static bool IsRisky(int index) => index % 50 == 49;
+
     public static async Task<int> RunAsync(LoadOptions options)
     {
         var provider = GatewayRun.ParseProvider(options.Text("database", "Sqlite"));
@@ -98,6 +100,8 @@ internal static class InboundLoad
             Console.WriteLine($"  background processing: {drain}");
             Console.WriteLine($"  {verdict.Text}");
             Console.WriteLine($"  crisis replies texted to the mock provider: {mock.Received:N0}");
+            var alerts = await AlertLatency.MeasureAsync(database, result, IsRisky);
+            Console.WriteLine($"  {alerts} (measured run)");
             Console.WriteLine($"  gateway peak memory over the whole run (VmHWM): {ProcessMeter.Mb(peakKb)}");
 
             Console.WriteLine();
@@ -111,6 +115,7 @@ internal static class InboundLoad
             Console.WriteLine($"Targets (2,000/s sustained, p99 < 50 ms, none lost, memory < 300 MB): {(targets ? "MET" : "NOT MET")}" +
                 $" [throughput {(result.Throughput >= rate * 0.98 ? "ok" : "short")}, p99 {(result.Percentile(99) < 50 ? "ok" : "over")}, " +
                 $"lost {(verdict.NoneLost ? "none" : "SOME")}, memory {(peakKb < 300 * 1024 ? "ok" : "over")}]");
+            Console.WriteLine($"Safeguarding: {alerts}");
             return verdict.NoneLost ? 0 : 1;
         }
         finally
@@ -136,7 +141,7 @@ internal static class InboundLoad
         for (var i = 0; i < count; i++)
         {
             var sid = $"SM{runId}{(phase == "w" ? "0" : "1")}{i:D23}";
-            var body = i % 50 == 49 ? RiskyReply : s_replies[i % s_replies.Length];
+            var body = IsRisky(i) ? RiskyReply : s_replies[i % s_replies.Length];
             var fields = new List<KeyValuePair<string, string>>
             {
                 new("ToCountry", "GB"),

@@ -30,6 +30,7 @@ internal static class OpenLoopGenerator
         var inFlight = new Task[requests.Count];
         var interval = Stopwatch.Frequency / ratePerSecond;
 
+        var startedAtUtc = DateTime.UtcNow; // for comparing intended send times with timestamps the gateway wrote
         var start = Stopwatch.GetTimestamp();
         for (var i = 0; i < requests.Count; i++)
         {
@@ -47,7 +48,7 @@ internal static class OpenLoopGenerator
         await Task.WhenAll(inFlight);
         var end = Stopwatch.GetTimestamp();
         return new LoadResult(requests, latencyTicks, statuses, errors,
-            Stopwatch.GetElapsedTime(start, lastSent), Stopwatch.GetElapsedTime(start, end), ratePerSecond);
+            Stopwatch.GetElapsedTime(start, lastSent), Stopwatch.GetElapsedTime(start, end), ratePerSecond, startedAtUtc);
     }
 
     private static async Task SendAsync(
@@ -78,8 +79,12 @@ internal static class OpenLoopGenerator
 
 /// <summary>What an open-loop run measured: per-request status and latency from its intended send time.</summary>
 internal sealed record LoadResult(
-    IReadOnlyList<PreparedRequest> Requests, long[] LatencyTicks, int[] Statuses, string?[] Errors, TimeSpan SendingTime, TimeSpan TotalTime, double OfferedRate)
+    IReadOnlyList<PreparedRequest> Requests, long[] LatencyTicks, int[] Statuses, string?[] Errors, TimeSpan SendingTime, TimeSpan TotalTime, double OfferedRate,
+    DateTime StartedAtUtc)
 {
+    /// <summary>When request <paramref name="index"/> was due to be sent (UTC).</summary>
+    public DateTime IntendedAtUtc(int index) => StartedAtUtc + TimeSpan.FromSeconds(index / OfferedRate);
+
     public int Count => Requests.Count;
 
     public int Succeeded => Statuses.Count(s => s is >= 200 and < 300);

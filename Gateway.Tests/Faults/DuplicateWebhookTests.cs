@@ -20,7 +20,7 @@ public sealed class DuplicateWebhookTests
     public async Task Inbound_WhenARiskyTextIsDeliveredAgainAndConcurrently_IsStoredAndHandledOnce(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var (user, _) = await AddPersonWithOpenCheckInAsync(database);
+        var (user, _) = await SmsTestData.AddPersonWithOpenCheckInAsync(database);
         await using var gateway = new SmsGateway(database);
         var form = SmsGateway.InboundForm(user.PhoneE164!, "2 i want to die, cant do this anymore");
 
@@ -50,7 +50,7 @@ public sealed class DuplicateWebhookTests
     public async Task Inbound_WhenRepliesArriveOutOfOrderAndRepeated_MergeIntoTheCheckInsOneDiaryEntry(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var (user, checkIn) = await AddPersonWithOpenCheckInAsync(database);
+        var (user, checkIn) = await SmsTestData.AddPersonWithOpenCheckInAsync(database);
         await using var gateway = new SmsGateway(database);
 
         // The person sent the score first and the news second; Twilio delivered them the other way round, then
@@ -78,7 +78,7 @@ public sealed class DuplicateWebhookTests
     public async Task Status_WhenCallbacksAreRepeatedAndReordered_NeverMoveATextBackwards(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var (user, _) = await AddPersonWithOpenCheckInAsync(database);
+        var (user, _) = await SmsTestData.AddPersonWithOpenCheckInAsync(database);
         var sid = SmsGateway.NewSid();
         var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.Crisis, DateTime.UtcNow.AddDays(1), m =>
         {
@@ -126,24 +126,5 @@ public sealed class DuplicateWebhookTests
         }
 
         return gateway.PostSignedAsync("/sms/status", form);
-    }
-
-    private static async Task<(ServiceUser User, CheckIn CheckIn)> AddPersonWithOpenCheckInAsync(TestDatabase database)
-    {
-        var (organisation, user) = await SmsTestData.AddPersonAsync(database);
-        var now = DateTime.UtcNow;
-        var checkIn = new CheckIn
-        {
-            OrganisationId = organisation.Id,
-            ServiceUserId = user.Id,
-            LocalDate = DateOnly.FromDateTime(now),
-            DueAtUtc = now.AddMinutes(-30),
-            SentAtUtc = now.AddMinutes(-30),
-            Status = CheckInStatus.Sent,
-        };
-        await using var db = database.CreateContext();
-        db.CheckIns.Add(checkIn);
-        await db.SaveChangesAsync();
-        return (user, checkIn);
     }
 }

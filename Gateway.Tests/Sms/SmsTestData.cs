@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Buddy.Domain.CheckIns;
 using Buddy.Domain.Organisations;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
@@ -36,6 +37,26 @@ internal static class SmsTestData
         db.ServiceUsers.Add(user);
         await db.SaveChangesAsync();
         return (organisation, user);
+    }
+
+    /// <summary>A person whose check-in went half an hour ago and is waiting for a reply.</summary>
+    public static async Task<(ServiceUser User, CheckIn CheckIn)> AddPersonWithOpenCheckInAsync(TestDatabase database)
+    {
+        var (organisation, user) = await SmsTestData.AddPersonAsync(database);
+        var now = DateTime.UtcNow;
+        var checkIn = new CheckIn
+        {
+            OrganisationId = organisation.Id,
+            ServiceUserId = user.Id,
+            LocalDate = DateOnly.FromDateTime(now),
+            DueAtUtc = now.AddMinutes(-30),
+            SentAtUtc = now.AddMinutes(-30),
+            Status = CheckInStatus.Sent,
+        };
+        await using var db = database.CreateContext();
+        db.CheckIns.Add(checkIn);
+        await db.SaveChangesAsync();
+        return (user, checkIn);
     }
 
     public static async Task<OutboundMessage> AddOutboundAsync(

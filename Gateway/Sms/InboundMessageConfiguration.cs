@@ -14,6 +14,7 @@ internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<Inb
         builder.HasIndex(m => m.ProviderMessageId).IsUnique();
         builder.HasIndex(m => new { m.ServiceUserId, m.ReceivedAtUtc });
         builder.HasIndex(m => m.State);
+        builder.HasIndex(m => new { m.FromPhone, m.State });
         builder.HasIndex(m => m.DiaryEntryId);
 
         // Two gateways (or a restart sweep and the live queue) may pick up the same Received row; only the first

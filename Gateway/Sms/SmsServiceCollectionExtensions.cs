@@ -1,8 +1,10 @@
+using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Sms.Inbound;
 using Buddy.Gateway.Sms.Outbox;
 using Buddy.Gateway.Sms.Simulator;
 using Buddy.Gateway.Sms.Twilio;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Buddy.Gateway.Sms;
 
@@ -38,6 +40,7 @@ public static class SmsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox");
 
+        services.TryAddSingleton(RiskDetector.Default); // reception triages each text; the same one safeguarding uses
         services.AddSingleton<InboundQueue>();
         services.AddSingleton<InboundReception>();
         services.AddSingleton<InboundPipeline>();

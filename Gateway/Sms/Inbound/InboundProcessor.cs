@@ -1,3 +1,4 @@
+using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
@@ -6,29 +7,43 @@ using Microsoft.EntityFrameworkCore;
 namespace Buddy.Gateway.Sms.Inbound;
 
 /// <summary>
-/// Works through the inbound queue one message at a time, and sweeps the table for messages left in state
-/// Received (stored just before a restart, or whose processing hit a database outage): at start-up and then
-/// every <c>Sms:Inbound:SweepSeconds</c>.
+/// Works through the inbound queue one message at a time, urgent lane first, and sweeps the table for messages
+/// left in state Received (stored just before a restart, or whose processing hit a database outage): at start-up
+/// and then every <c>Sms:Inbound:SweepSeconds</c>.
 /// </summary>
 internal sealed class InboundProcessor(
-    InboundQueue queue, InboundPipeline pipeline, IDbContextFactory<BuddyDbContext> contexts, SmsSettings settings, TimeProvider clock, ILogger<InboundProcessor> logger)
+    InboundQueue queue,
+    InboundPipeline pipeline,
+    IDbContextFactory<BuddyDbContext> contexts,
+    RiskDetector risk,
+    SmsSettings settings,
+    TimeProvider clock,
+    ILogger<InboundProcessor> logger)
     : BackgroundService
 {
+    /// <summary>Most routine messages one sweep queues (urgent ones are all queued, ahead of them).</summary>
+    internal const int SweepBatch = 500;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sweeping = SweepLoopAsync(stoppingToken);
         try
         {
-            await foreach (var id in queue.ReadAllAsync(stoppingToken))
+            await foreach (var queued in queue.ReadAllAsync(stoppingToken))
             {
                 try
                 {
-                    await pipeline.ProcessAsync(id, stoppingToken);
+                    if (queued.Urgent)
+                    {
+                        await ProcessEarlierFromSameSenderAsync(queued.Id, stoppingToken);
+                    }
+
+                    await pipeline.ProcessAsync(queued.Id, stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     // Most likely the database is down; the row is still Received and the sweep offers it again.
-                    logger.LogError("Inbound {InboundId} not processed: {Error}", id, Redact.PhoneNumbersIn(ex.Message));
+                    logger.LogError("Inbound {InboundId} not processed: {Error}", queued.Id, Redact.PhoneNumbersIn(ex.Message));
                 }
             }
         }
@@ -63,27 +78,68 @@ internal sealed class InboundProcessor(
         }
     }
 
-    /// <summary>Queues Received messages older than <paramref name="olderThan"/> (newer ones are still in the queue).</summary>
+    /// <summary>
+    /// An urgent text overtakes other people's texts but never its own sender's: their earlier texts still waiting
+    /// (usually none, at most a few) are handled first, so the diary (latest score wins, events in order), their
+    /// conversation and their consent (START then STOP) see them in the order they were sent.
+    /// </summary>
+    private async Task ProcessEarlierFromSameSenderAsync(Guid urgentId, CancellationToken cancellationToken)
+    {
+        List<Guid> earlier;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var urgent = await db.InboundMessages.Where(m => m.Id == urgentId && m.State == InboundState.Received)
+                .Select(m => new { m.FromPhone, m.ReceivedAtUtc }).SingleOrDefaultAsync(cancellationToken);
+            if (urgent is null)
+            {
+                return;
+            }
+
+            earlier = await db.InboundMessages
+                .Where(m => m.State == InboundState.Received && m.FromPhone == urgent.FromPhone && m.ReceivedAtUtc < urgent.ReceivedAtUtc)
+                .OrderBy(m => m.ReceivedAtUtc)
+                .Select(m => m.Id)
+                .ToListAsync(cancellationToken);
+        }
+
+        foreach (var id in earlier)
+        {
+            await pipeline.ProcessAsync(id, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Queues Received messages older than <paramref name="olderThan"/> (newer ones are still in the queue): every
+    /// urgent one, so a crisis text left over from before a restart does not wait behind the backlog, then the
+    /// oldest <see cref="SweepBatch"/> routine ones.
+    /// </summary>
     internal async Task<int> SweepAsync(TimeSpan olderThan, CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow().UtcDateTime - olderThan;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var ids = await db.InboundMessages
+        var left = await db.InboundMessages
             .Where(m => m.State == InboundState.Received && m.ReceivedAtUtc <= cutoff)
             .OrderBy(m => m.ReceivedAtUtc)
-            .Select(m => m.Id)
-            .Take(500)
+            .Select(m => new { m.Id, m.Body, m.OptOutType })
             .ToListAsync(cancellationToken);
-        foreach (var id in ids)
+        var urgent = left.Where(m => InboundTriage.IsUrgent(risk, m.Body, m.OptOutType)).Select(m => m.Id).ToList();
+        var routine = left.Select(m => m.Id).Except(urgent).Take(SweepBatch).ToList();
+        foreach (var id in urgent)
         {
-            queue.Enqueue(id);
+            queue.Enqueue(id, urgent: true);
         }
 
-        if (ids.Count > 0)
+        foreach (var id in routine)
         {
-            logger.LogInformation("Inbound sweep re-queued {Count} message(s) left in state Received", ids.Count);
+            queue.Enqueue(id, urgent: false);
         }
 
-        return ids.Count;
+        var count = urgent.Count + routine.Count;
+        if (count > 0)
+        {
+            logger.LogInformation("Inbound sweep re-queued {Count} message(s) left in state Received ({Urgent} urgent)", count, urgent.Count);
+        }
+
+        return count;
     }
 }

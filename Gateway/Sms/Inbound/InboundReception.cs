@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
@@ -24,15 +25,18 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
 
     private readonly IDbContextFactory<BuddyDbContext> _contexts;
     private readonly InboundQueue _queue;
+    private readonly RiskDetector _risk;
     private readonly TimeProvider _clock;
     private readonly ILogger<InboundReception> _logger;
     private readonly Channel<Arrival> _arrivals = Channel.CreateUnbounded<Arrival>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public InboundReception(IDbContextFactory<BuddyDbContext> contexts, InboundQueue queue, TimeProvider clock, ILogger<InboundReception> logger)
+    public InboundReception(
+        IDbContextFactory<BuddyDbContext> contexts, InboundQueue queue, RiskDetector risk, TimeProvider clock, ILogger<InboundReception> logger)
     {
         _contexts = contexts;
         _queue = queue;
+        _risk = risk;
         _clock = clock;
         _logger = logger;
         _writer = Task.Run(WriteLoopAsync);
@@ -41,7 +45,9 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
     /// <summary>Returns false when this message sid was already stored (a provider retry): nothing is stored or queued twice.</summary>
     public async Task<bool> AcceptAsync(InboundText text, CancellationToken cancellationToken)
     {
-        var arrival = new Arrival(text, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Triage here, on the caller's thread, so the single writer below does no more than store.
+        var urgent = InboundTriage.IsUrgent(_risk, text.Body, text.OptOutType);
+        var arrival = new Arrival(text, urgent, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_arrivals.Writer.TryWrite(arrival))
         {
             throw new ObjectDisposedException(nameof(InboundReception), "The gateway is stopping.");
@@ -169,7 +175,7 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
         }
 
         _logger.LogInformation("Inbound {MessageSid} stored as {InboundId} from {From}", arrival.Text.MessageSid, stored.Id, Redact.Phone(arrival.Text.From));
-        _queue.Enqueue(stored.Id);
+        _queue.Enqueue(stored.Id, arrival.Urgent);
         arrival.Stored.TrySetResult(true);
     }
 
@@ -187,5 +193,5 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
     private static Task<bool> IsStoredAsync(BuddyDbContext db, string messageSid) =>
         db.InboundMessages.AnyAsync(m => m.ProviderMessageId == messageSid);
 
-    private sealed record Arrival(InboundText Text, TaskCompletionSource<bool> Stored);
+    private sealed record Arrival(InboundText Text, bool Urgent, TaskCompletionSource<bool> Stored);
 }
