@@ -11,7 +11,7 @@ internal static class GatewayRun
 {
     public const string AuthToken = "load-test-auth-token-0123456789ab";
     public const string PublicBaseUrl = "https://buddy.example.org";
-    public const string AccountSid = "AC00000000000000000000000000000001";
+    public const string AccountSid = "AC00000000000000000000000000000000"; // not a real account
 
     /// <summary>The gateway built beside this tool (the project reference), so one build covers both.</summary>
     public static string GatewayDll => Path.Combine(AppContext.BaseDirectory, "Gateway.dll");

@@ -123,7 +123,7 @@ internal sealed class CycleGateway : IAsyncDisposable
         var form = new Dictionary<string, string>
         {
             ["MessageSid"] = sid,
-            ["AccountSid"] = "AC00000000000000000000000000000000",
+            ["AccountSid"] = Sms.Twilio.FakeTwilio.AccountSid,
             ["From"] = person.Phone,
             ["To"] = BuddyNumber,
             ["Body"] = body,

@@ -33,7 +33,7 @@ public sealed class ErasedNumberInboundTests
         var form = new Dictionary<string, string>
         {
             ["MessageSid"] = "SM" + Guid.NewGuid().ToString("N"),
-            ["AccountSid"] = "AC" + new string('0', 32),
+            ["AccountSid"] = Sms.Twilio.FakeTwilio.AccountSid,
             ["From"] = alpha.Phone,
             ["To"] = "+447700900001",
             ["Body"] = "7 it's Alpha again, had a good day",

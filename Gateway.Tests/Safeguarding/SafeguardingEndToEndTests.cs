@@ -41,7 +41,7 @@ public sealed class SafeguardingEndToEndTests
         var fields = new Dictionary<string, string>
         {
             ["MessageSid"] = sid,
-            ["AccountSid"] = "AC00000000000000000000000000000000",
+            ["AccountSid"] = Sms.Twilio.FakeTwilio.AccountSid,
             ["From"] = user.PhoneE164!,
             ["To"] = "+447700900999",
             ["Body"] = "3 honestly i want to die, cant do this anymore",

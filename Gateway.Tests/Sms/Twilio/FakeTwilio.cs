@@ -20,8 +20,14 @@ namespace Buddy.Tests.Sms.Twilio;
 /// </summary>
 internal sealed class FakeTwilio : IAsyncDisposable
 {
-    /// <summary>Not a real account: a counting placeholder in the AC + 32 hex form the settings validation requires. Every test uses this one.</summary>
-    public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
+    /// <summary>
+    /// Not a real account and cannot be mistaken for one: all zeros, in the AC + 32 hex form the settings validation
+    /// and Twilio's OpenAPI description require. Every test uses this one.
+    /// </summary>
+    public const string AccountSid = "AC00000000000000000000000000000000";
+
+    /// <summary>A messaging service sid of the same all-zero kind.</summary>
+    public const string MessagingServiceSid = "MG00000000000000000000000000000000";
     public const string AuthToken = "fake-auth-token";
     public const string From = "+15005550006";
 

@@ -28,7 +28,7 @@ public sealed class TwilioContractTests(PrismMock prism) : IClassFixture<PrismMo
     [PrismFact]
     public async Task SendAsync_ThroughAMessagingService_IsAValidCreateMessageRequest()
     {
-        var outcome = await Sender(new() { ["Twilio:MessagingServiceSid"] = "MG0123456789abcdef0123456789abcdef" })
+        var outcome = await Sender(new() { ["Twilio:MessagingServiceSid"] = FakeTwilio.MessagingServiceSid })
             .SendAsync(new SmsRequest("+447700900123", "Hello", null), default);
 
         Assert.IsType<SendOutcome.Accepted>(outcome);

@@ -38,12 +38,12 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_WhenAMessagingServiceIsConfigured_SendsItInsteadOfFrom()
     {
-        var sender = Sender(new() { ["Twilio:From"] = null, ["Twilio:MessagingServiceSid"] = "MG0123456789abcdef0123456789abcdef" });
+        var sender = Sender(new() { ["Twilio:From"] = null, ["Twilio:MessagingServiceSid"] = FakeTwilio.MessagingServiceSid });
 
         await sender.SendAsync(new SmsRequest("+447700900123", "Hi", null), default);
 
         var request = Assert.Single(_twilio.Requests);
-        Assert.Equal("MG0123456789abcdef0123456789abcdef", request.Form["MessagingServiceSid"]);
+        Assert.Equal(FakeTwilio.MessagingServiceSid, request.Form["MessagingServiceSid"]);
         Assert.False(request.Form.ContainsKey("From"));
         Assert.False(request.Form.ContainsKey("StatusCallback"));
     }
