@@ -2,7 +2,7 @@ using Buddy.Domain.Goals;
 
 namespace Buddy.Gateway.Dashboard;
 
-/// <summary>Goal states and answers as the summary says them.</summary>
+/// <summary>Goal states and answers as the summary and the cycle page say them.</summary>
 public static class GoalWords
 {
     /// <summary>Replies listed under a goal; the counts always cover the whole period.</summary>
@@ -10,9 +10,11 @@ public static class GoalWords
 
     public static string Status(GoalStatus status) => status switch
     {
+        GoalStatus.Active => "Active",
+        GoalStatus.Paused => "Paused",
         GoalStatus.Achieved => "Achieved",
         GoalStatus.Archived => "Set aside",
-        _ => "Active",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
     public static string Outcome(GoalOutcome outcome) => outcome switch

@@ -244,6 +244,7 @@ public sealed class CyclePageTests
 
         await PostGoalStatusAsync(client, world, goal.Id, "Paused");
         Assert.Equal((GoalStatus.Paused, (DateTime?)null), await StatusOf(db, goal.Id));
+        Assert.Equal("Paused", (await client.GetDocumentAsync(Url(world.Jo.Id))).QuerySelector($"#goal-{goal.Id} .nhsuk-tag")!.TextContent.Trim());
         await PostGoalStatusAsync(client, world, goal.Id, "Active");
         Assert.Equal((GoalStatus.Active, (DateTime?)new DateTime(2026, 11, 19, 17, 30, 0, DateTimeKind.Utc)), await StatusOf(db, goal.Id));
         await PostGoalStatusAsync(client, world, goal.Id, "Achieved");
