@@ -102,7 +102,7 @@ public sealed class ProviderOutageTests
             ["Twilio:AuthToken"] = FakeTwilio.AuthToken,
             ["Twilio:From"] = FakeTwilio.From,
             ["Twilio:BaseUrl"] = twilio.BaseUrl.ToString(),
-            ["Twilio:RequestTimeoutSeconds"] = "1",
+            ["Twilio:RequestTimeoutSeconds"] = "5", // only the scripted silence may time out, even on a busy CI machine
 
             // One send at a time, so each scripted fault lands on a known text (the order of the first requests).
             ["Sms:Outbox:Concurrency"] = "1",

@@ -15,7 +15,7 @@ namespace Buddy.Gateway.Conversations;
 /// already said) and opens a conversation for the answer. Both replies are left to the diary handler, which merges
 /// the texts of one check-in into one entry.
 /// </summary>
-internal sealed class TwoStepCheckIns(IOptions<ConversationOptions> options)
+internal sealed class TwoStepCheckIns(IOptions<ConversationOptions> options, ReplyParser parser)
 {
     public async Task<bool> TryAskSecondStepAsync(ReplyContext reply, CheckIn? checkIn, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ internal sealed class TwoStepCheckIns(IOptions<ConversationOptions> options)
         }
 
         // "7 went swimming" already says what they did: asking again would be a needless text.
-        if (ReplyParser.Default.Parse(reply.Message.Body, reply.Organisation.MoodScale).Tags.Count > 0)
+        if (parser.Parse(reply.Message.Body, reply.Organisation.MoodScale).Tags.Count > 0)
         {
             reply.Outcome = "two-step check-in: the first answer already says what they did, no second question";
             return false;

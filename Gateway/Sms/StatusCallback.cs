@@ -101,13 +101,14 @@ internal static class StatusCallback
     }
 
     /// <summary>
-    /// Gives the provider's sid to a row still waiting to learn whether its text went: in doubt and waiting for its
-    /// next try, or left Sending by a sender that died. A row a live sender holds is left to that sender.
+    /// Gives the provider's sid to a row that never learned whether its text went: in doubt (waiting for its next
+    /// try, or already given up on as Failed or Cancelled, though the text did go), or left Sending by a sender that
+    /// died. A row a live sender holds is left to that sender, which records its own answer.
     /// </summary>
     private static async Task<bool> ClaimInDoubtAsync(BuddyDbContext db, Guid id, string sid, DateTime now, CancellationToken cancellationToken) =>
         await db.OutboundMessages
             .Where(m => m.Id == id && m.ProviderMessageId == null
-                && ((m.Status == OutboundStatus.Pending && m.UnconfirmedSinceUtc != null) || (m.Status == OutboundStatus.Sending && m.LeaseUntilUtc < now)))
+                && (m.Status == OutboundStatus.Sending ? m.LeaseUntilUtc < now : m.UnconfirmedSinceUtc != null))
             .ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.ProviderMessageId, sid)
                 .SetProperty(m => m.Status, OutboundStatus.Queued)

@@ -145,7 +145,7 @@ public sealed class OutboxReconciliationTests
         twilio.ThenSilence(TimeSpan.FromSeconds(10));
         var (_, user) = await SmsTestData.AddPersonAsync(database);
         var row = await SmsTestData.AddOutboundAsync(database, user, OutboundKind.Crisis, s_evening.UtcDateTime);
-        var sender = TwilioSmsSenderTests.CreateSender(twilio, new() { ["Twilio:RequestTimeoutSeconds"] = "1" });
+        var sender = TwilioSmsSenderTests.CreateSender(twilio, new() { ["Twilio:RequestTimeoutSeconds"] = "3" });
 
         await Dispatcher(database, sender).RunOnceAsync(default);
         var unconfirmed = await SmsTestData.ReloadAsync(database, row);
