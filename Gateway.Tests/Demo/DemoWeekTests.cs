@@ -139,16 +139,27 @@ public sealed class DemoWeekTests
         Assert.Equal(s_start.AddDays(2).AddMinutes(5), clock.GetUtcNow());
     }
 
-    [Fact]
-    public async Task DemoClock_AfterARestart_CarriesOnAtTheDemosTime()
+    [Theory]
+    [InlineData(true)] // someone replied in the simulator at the demo's time
+    [InlineData(false)] // Buddy sent a text at the demo's time and nobody replied
+    public async Task DemoClock_AfterARestart_CarriesOnAtTheDemosTime(bool replied)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var realTime = new FakeTimeProvider(s_start);
         await using (var before = DemoGateway(database, realTime, Path.GetTempPath(), seed: false))
         {
-            before.Services.GetRequiredService<DemoClock>().Advance(TimeSpan.FromDays(2));
-            using var stored = await before.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm("+447700900999", "hello"));
-            Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+            var clock = before.Services.GetRequiredService<DemoClock>();
+            clock.Advance(TimeSpan.FromDays(2));
+            if (replied)
+            {
+                using var stored = await before.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm("+447700900999", "hello"));
+                Assert.Equal(HttpStatusCode.OK, stored.StatusCode);
+            }
+            else
+            {
+                var (_, user) = await SmsTestData.AddPersonAsync(database);
+                await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, clock.GetUtcNow().UtcDateTime);
+            }
         }
 
         realTime.Advance(TimeSpan.FromMinutes(5));

@@ -48,6 +48,14 @@ public sealed class LastSessionTests
 
         await MarkAsync(world, api, later, SessionStatus.Attended);
         await AssertLastSessionAsync(world, therapist, api, later, SessionStatus.Attended);
+
+        // Cancelled (recorded as such after the fact): not a meeting either.
+        await using (var db = world.CreateContext())
+        {
+            await db.TherapySessions.Where(s => s.Id == later.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SessionStatus.Cancelled));
+        }
+
+        await AssertLastSessionAsync(world, therapist, api, attended, SessionStatus.Attended);
     }
 
     [Fact]
