@@ -211,6 +211,12 @@ public sealed class SessionCycleApiTests
         using var sent = await client.PostAsJsonAsync(questionnaires, new { kind = "Phq9" });
         var id = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
+        // Jo's name is corrected meanwhile: the waiting text is still found (by its key, not its words).
+        await using (var db = world.CreateContext())
+        {
+            await db.ServiceUsers.Where(s => s.Id == world.Jo.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.DisplayName, "Joanne Bloggs").SetProperty(s => s.FirstName, "Joanne"));
+        }
+
         using var withdrawn = await client.PostAsync($"{questionnaires}/{id}/withdraw", null);
         using var again = await client.PostAsync($"{questionnaires}/{id}/withdraw", null);
         using var finished = await client.PostAsync($"{questionnaires}/{completed.Id}/withdraw", null);
@@ -231,7 +237,7 @@ public sealed class SessionCycleApiTests
         var run = await check.QuestionnaireRuns.SingleAsync(r => r.Id == id);
         Assert.Equal((QuestionnaireStatus.Cancelled, (DateTime?)now, "withdrawn through the API"), (run.Status, run.ClosedAtUtc, run.CloseReason));
         var opening = await check.OutboundMessages.SingleAsync(m => m.ServiceUserId == world.Jo.Id && m.Kind == OutboundKind.Questionnaire);
-        Assert.Equal((OutboundStatus.Cancelled, new DateTime(2026, 11, 25, 14, 0, 0, DateTimeKind.Utc)), (opening.Status, opening.NotBeforeUtc));
+        Assert.Equal((OutboundStatus.Cancelled, "withdrawn", new DateTime(2026, 11, 25, 14, 0, 0, DateTimeKind.Utc)), (opening.Status, opening.ErrorCode, opening.NotBeforeUtc));
         Assert.Equal([QuestionnaireStatus.Completed, QuestionnaireStatus.InProgress],
             await check.QuestionnaireRuns.Where(r => r.Id == completed.Id || r.Id == expired.Id).OrderBy(r => r.StartedAtUtc).Select(r => r.Status).ToListAsync());
         var audit = await check.AuditEvents.SingleAsync(e => e.Action == "questionnaire.withdrawn");

@@ -8,6 +8,7 @@ using Buddy.Domain.Sms;
 using Buddy.Domain.Time;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Sms.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +25,7 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var person = await FindPersonAsync(organisationId, serviceUserId, cancellationToken);
-        var run = await StartAsync(person, kind, QuestionnaireSource.OnDemand, actor, null, $"q:{Guid.NewGuid():N}", now, cancellationToken);
+        var run = await StartAsync(person, kind, QuestionnaireSource.OnDemand, actor, null, null, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return run;
     }
@@ -91,18 +92,19 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
             throw new CycleValidationException(refusal);
         }
 
-        var person = await db.ServiceUsers.AsNoTracking().SingleAsync(s => s.Id == run.ServiceUserId, cancellationToken);
-        var opening = QuestionnaireTexts.Opening(QuestionnaireDefinitions.For(run.Kind), person.GreetingName);
-        var itemKeys = $"q:{run.Id}:";
+        // Its texts by their keys (see StartAsync and QuestionnaireReplies), never by their words, which change with a name.
+        var runKeys = $"q:{run.Id}:";
+        var scheduledOpening = run.ScheduleId is { } scheduleId ? $"qs:{scheduleId}:" : runKeys;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         // Only rows no sender has claimed: one already on its way is recorded as sent, truthfully.
         await db.OutboundMessages
             .Where(m => m.ServiceUserId == run.ServiceUserId && m.Kind == OutboundKind.Questionnaire && m.Status == OutboundStatus.Pending &&
-                        (m.Body == opening || m.DedupeKey!.StartsWith(itemKeys)))
+                        (m.DedupeKey!.StartsWith(runKeys) || m.DedupeKey!.StartsWith(scheduledOpening)))
             .ExecuteUpdateAsync(set => set
                 .SetProperty(m => m.Status, OutboundStatus.Cancelled)
                 .SetProperty(m => m.StatusUpdatedAtUtc, now)
+                .SetProperty(m => m.ErrorCode, OutboxCancelReasons.Withdrawn)
                 .SetProperty(m => m.ErrorMessage, "Withdrawn: the questionnaire was withdrawn."), cancellationToken);
         run.Close(QuestionnaireStatus.Cancelled, now, actor.Type == AuditActorType.ApiKey ? "withdrawn through the API" : "withdrawn by therapist");
         CycleAudit.Add(db, organisationId, actor, "questionnaire.withdrawn", nameof(QuestionnaireRun), run.Id, run.ServiceUserId, now);
@@ -125,7 +127,7 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
     /// questionnaire in progress; an expired one left open is closed first.
     /// </summary>
     internal async Task<QuestionnaireRun> StartAsync(
-        ServiceUser person, QuestionnaireKind kind, QuestionnaireSource source, CycleActor actor, Guid? scheduleId, string dedupeKey, DateTime now,
+        ServiceUser person, QuestionnaireKind kind, QuestionnaireSource source, CycleActor actor, Guid? scheduleId, string? dedupeKey, DateTime now,
         CancellationToken cancellationToken)
     {
         if (person.MayNotBeTexted)
@@ -165,7 +167,8 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
             ExpiresAtUtc = sendAt.AddHours(options.Value.ExpiryHours),
         };
         db.QuestionnaireRuns.Add(run);
-        await CycleOutbox.QueueAsync(db, person, OutboundKind.Questionnaire, QuestionnaireTexts.Opening(definition, person.GreetingName), dedupeKey, now, cancellationToken, sendAt);
+        // A scheduled opening is keyed by its schedule and date (once, whichever instance runs it); an on-demand one by its run.
+        await CycleOutbox.QueueAsync(db, person, OutboundKind.Questionnaire, QuestionnaireTexts.Opening(definition, person.GreetingName), dedupeKey ?? $"q:{run.Id}:open", now, cancellationToken, sendAt);
         CycleAudit.Add(db, person.OrganisationId, actor, "questionnaire.sent", nameof(QuestionnaireRun), run.Id, person.Id, now, definition.Name);
         return run;
     }

@@ -8,4 +8,5 @@ public static class OutboxCancelReasons
     public const string NoPhone = "no-phone";
     public const string QuietHours = "quiet-hours";
     public const string TooManyAttempts = "too-many-attempts";
+    public const string Withdrawn = "withdrawn";
 }
