@@ -39,8 +39,13 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
                 OrganisationId = World.OrgA.Id, ServiceUserId = World.Jo.Id, Kind = QuestionnaireKind.Phq9, Source = QuestionnaireSource.OnDemand,
                 StartedAtUtc = now.AddHours(-1), LastPromptAtUtc = now.AddHours(-1), ExpiresAtUtc = now.AddDays(2),
             };
+            // A PHQ-9 every 4 weeks: another organisation's key must neither stop it nor change it.
+            var schedule = new QuestionnaireSchedule
+            {
+                OrganisationId = World.OrgA.Id, ServiceUserId = World.Jo.Id, Kind = QuestionnaireKind.Phq9, EveryWeeks = 4, NextDueAtUtc = now.AddDays(7), UpdatedAtUtc = now,
+            };
             await using var db = World.CreateContext();
-            db.AddRange(JoSession, JoGoal, JoRun);
+            db.AddRange(JoSession, JoGoal, JoRun, schedule);
             await db.SaveChangesAsync();
         }
 
@@ -139,7 +144,8 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
         var goal = await db.Goals.AsNoTracking().SingleAsync(g => g.ServiceUserId == World.Jo.Id);
         Assert.Equal(("walk to the shop", GoalStatus.Active), (goal.Text, goal.Status));
         Assert.Equal(QuestionnaireStatus.InProgress, (await db.QuestionnaireRuns.AsNoTracking().SingleAsync(r => r.ServiceUserId == World.Jo.Id)).Status);
-        Assert.False(await db.QuestionnaireSchedules.AnyAsync(r => r.ServiceUserId == World.Jo.Id));
+        var schedule = await db.QuestionnaireSchedules.AsNoTracking().SingleAsync(r => r.ServiceUserId == World.Jo.Id);
+        Assert.Equal((QuestionnaireKind.Phq9, 4, true), (schedule.Kind, schedule.EveryWeeks, schedule.IsEnabled));
     }
 
     [Theory]
