@@ -13,6 +13,12 @@ public sealed class Organisation
     public string TimeZoneId { get; set; } = "Europe/London";
     public MoodScale MoodScale { get; set; } = MoodScale.ZeroToTen;
 
+    /// <summary>
+    /// ISO 3166 two-letter country the service works in: how national phone numbers typed by staff are read, and
+    /// whose crisis numbers a person gets when their own number says nothing else. Great Britain by default.
+    /// </summary>
+    public string CountryCode { get; set; } = "GB";
+
     /// <summary>Sent at once to anyone whose reply signals risk.</summary>
     public string CrisisMessage { get; set; } = DefaultTexts.Crisis;
     public string HelpMessage { get; set; } = DefaultTexts.Help;

@@ -40,7 +40,7 @@ public sealed class RiskDetector
         IEnumerable<string> Expand(string word) => textSpeak.TryGetValue(word, out var replacement) ? replacement : [word];
 
         var phrases = new List<RiskPhrase>();
-        foreach (var (levelName, level) in new[] { ("high", RiskLevel.High), ("low", RiskLevel.Low) })
+        foreach (var (levelName, level) in new[] { ("high", RiskLevel.High), ("low", RiskLevel.Review) })
         {
             foreach (var category in root.GetProperty(levelName).EnumerateObject())
             {
@@ -98,12 +98,12 @@ public sealed class RiskDetector
                 }
 
                 var negatedFrom = NegatedFrom(words, i);
-                if (negatedFrom >= 0 && phrase.Level == RiskLevel.Low)
+                if (negatedFrom >= 0 && phrase.Level == RiskLevel.Review)
                 {
                     continue; // "not lonely": nothing to flag
                 }
 
-                var matchLevel = negatedFrom >= 0 ? RiskLevel.Low : phrase.Level;
+                var matchLevel = negatedFrom >= 0 ? RiskLevel.Review : phrase.Level;
                 var from = negatedFrom >= 0 ? negatedFrom : i;
                 var written = text[words.Tokens[from].OriginalStart..words.Tokens[end - 1].OriginalEnd];
                 Record(matches ??= [], new RiskMatch(phrase.Category, written, matchLevel, negatedFrom >= 0));
@@ -111,8 +111,20 @@ public sealed class RiskDetector
             }
         }
 
-        return matches is null ? RiskAssessment.None : new RiskAssessment(level, matches);
+        if (matches is null)
+        {
+            return RiskAssessment.None;
+        }
+
+        var categories = matches.Where(m => m.Level == level).Select(m => m.Category).Distinct(StringComparer.Ordinal).ToList();
+        return new RiskAssessment(level, matches) { Subject = SubjectOf(categories), Concepts = categories };
     }
+
+    /// <summary>Abuse is done to the sender by someone else; harm to others puts a third party at risk.</summary>
+    private static RiskSubject SubjectOf(List<string> categories) =>
+        categories.Exists(c => c is not ("abuse" or "harm-to-others")) ? RiskSubject.Sender
+        : categories.Contains("abuse") ? RiskSubject.SenderFromOthers
+        : RiskSubject.ThirdParty;
 
     /// <summary>
     /// Keeps the longest wording of overlapping matches ("not suicidal" rather than "suicidal" too). A method of its

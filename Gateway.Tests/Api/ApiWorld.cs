@@ -77,7 +77,7 @@ public sealed class ApiWorld : IAsyncDisposable
         Jo = new ServiceUser { OrganisationId = OrgA.Id, TherapistId = TherapistA.Id, DisplayName = "Jo Bloggs", PhoneE164 = "+447700900001", CreatedAtUtc = now, UpdatedAtUtc = now };
         Bo = new ServiceUser { OrganisationId = OrgB.Id, TherapistId = TherapistB.Id, DisplayName = "Bo Brown", PhoneE164 = "+447700900003", CreatedAtUtc = now, UpdatedAtUtc = now };
         JoAlert = new Alert { OrganisationId = OrgA.Id, ServiceUserId = Jo.Id, Kind = AlertKind.Safeguarding, Severity = RiskLevel.High, Summary = "Reply mentions self-harm", CreatedAtUtc = now.AddHours(-2) };
-        BoAlert = new Alert { OrganisationId = OrgB.Id, ServiceUserId = Bo.Id, Kind = AlertKind.NoReply, Severity = RiskLevel.Low, Summary = "No reply for 4 days", CreatedAtUtc = now.AddHours(-1) };
+        BoAlert = new Alert { OrganisationId = OrgB.Id, ServiceUserId = Bo.Id, Kind = AlertKind.NoReply, Severity = RiskLevel.Review, Summary = "No reply for 4 days", CreatedAtUtc = now.AddHours(-1) };
 
         await using var db = CreateContext();
         db.AddRange(OrgA, OrgB, TherapistA, TherapistB, Jo, Bo, JoAlert, BoAlert);

@@ -156,7 +156,7 @@ public sealed class DashboardWorld : IAsyncDisposable
                 AddSessionCycle(db, now);
             }
 
-            SamAlert = new Alert { OrganisationId = OrgA.Id, ServiceUserId = Sam.Id, Kind = AlertKind.NoReply, Severity = RiskLevel.Low, Summary = "No reply for 4 days", CreatedAtUtc = now.AddDays(-1) };
+            SamAlert = new Alert { OrganisationId = OrgA.Id, ServiceUserId = Sam.Id, Kind = AlertKind.NoReply, Severity = RiskLevel.Review, Summary = "No reply for 4 days", CreatedAtUtc = now.AddDays(-1) };
             BoAlert = new Alert { OrganisationId = OrgB.Id, ServiceUserId = Bo.Id, Kind = AlertKind.Safeguarding, Severity = RiskLevel.High, Summary = "Reply mentions self-harm", CreatedAtUtc = now.AddDays(-1) };
             db.AddRange(SamAlert, BoAlert);
             await db.SaveChangesAsync();

@@ -38,7 +38,7 @@ public sealed class ParseVerbTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("mood").ValueKind);
         Assert.Equal("1-5", root.GetProperty("scale").GetString());
         Assert.Contains("1-5", root.GetProperty("moodNote").GetString(), StringComparison.Ordinal);
-        Assert.Equal("low", root.GetProperty("risk").GetString());
+        Assert.Equal("review", root.GetProperty("risk").GetString());
         Assert.Equal(["not suicidal"], root.GetProperty("matched").EnumerateArray().Select(t => t.GetString()));
     }
 

@@ -23,7 +23,7 @@ public sealed class RiskDetectorCorpusTests(ITestOutputHelper output)
         var anyRiskExpected = results.Where(r => r.Row.Risk != RiskLevel.None).ToList();
         var anyRiskRecall = (double)anyRiskExpected.Count(r => r.Level != RiskLevel.None) / anyRiskExpected.Count;
         output.WriteLine($"High risk: {expectedHigh.Count} rows, recall {recall:P1}, precision {precision:P1} ({flaggedHigh.Count} flagged high).");
-        output.WriteLine($"Any risk (low or high): {anyRiskExpected.Count} rows, recall {anyRiskRecall:P1}.");
+        output.WriteLine($"Any risk (review or high): {anyRiskExpected.Count} rows, recall {anyRiskRecall:P1}.");
         output.WriteLine($"Exact level agreement: {results.Count(r => r.Level == r.Row.Risk)} of {results.Count} rows.");
 
         var missed = expectedHigh.Where(r => r.Level != RiskLevel.High).Select(r => r.Row.ToString()).ToList();

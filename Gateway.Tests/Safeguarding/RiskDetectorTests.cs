@@ -21,7 +21,7 @@ public sealed class RiskDetectorTests
     {
         var risk = RiskDetector.Default.Assess("no thoughts of hurting myself");
 
-        Assert.Equal(RiskLevel.Low, risk.Level);
+        Assert.Equal(RiskLevel.Review, risk.Level);
         var match = Assert.Single(risk.Matches);
         Assert.True(match.Negated);
         Assert.Equal("no thoughts of hurting myself", match.Text);
@@ -42,7 +42,7 @@ public sealed class RiskDetectorTests
         var risk = RiskDetector.Default.Assess("not suicidal but took too many pills");
 
         Assert.Equal(RiskLevel.High, risk.Level);
-        Assert.Contains(risk.Matches, m => m.Negated && m.Level == RiskLevel.Low);
+        Assert.Contains(risk.Matches, m => m.Negated && m.Level == RiskLevel.Review);
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class RiskDetectorTests
         Assert.Equal(RiskLevel.High, detector.Assess("i need 2 go the flat").Level);
         Assert.Equal(RiskLevel.High, detector.Assess("want to leave house").Level);
         Assert.Equal(RiskLevel.None, detector.Assess("want to leave the house early").Level);
-        Assert.Equal(RiskLevel.Low, detector.Assess("not want to leave the house").Level);
-        Assert.Equal(RiskLevel.Low, detector.Assess("a bit worried").Level);
+        Assert.Equal(RiskLevel.Review, detector.Assess("not want to leave the house").Level);
+        Assert.Equal(RiskLevel.Review, detector.Assess("a bit worried").Level);
     }
 
     [Fact]

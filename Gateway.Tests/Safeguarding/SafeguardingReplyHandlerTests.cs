@@ -95,9 +95,9 @@ public sealed class SafeguardingReplyHandlerTests
         Assert.Empty(await db.OutboundMessages.ToListAsync());
         Assert.Empty(await db.EmailMessages.ToListAsync());
         var alert = await db.Alerts.SingleAsync();
-        Assert.Equal(RiskLevel.Low, alert.Severity);
+        Assert.Equal(RiskLevel.Review, alert.Severity);
         Assert.Equal("not suicidal", alert.MatchedPhrases);
-        Assert.Equal(RiskLevel.Low, (await db.DiaryEntries.SingleAsync()).RiskLevel);
+        Assert.Equal(RiskLevel.Review, (await db.DiaryEntries.SingleAsync()).RiskLevel);
         Assert.Equal("safeguarding.flagged", (await db.AuditEvents.SingleAsync()).Action);
         scenario.OutboxSignal.Verify(s => s.Wake(), Times.Never);
     }

@@ -119,7 +119,7 @@ public sealed class EngagementAlertScanner(IDbContextFactory<BuddyDbContext> con
         OrganisationId = person.OrganisationId,
         ServiceUserId = person.Id,
         Kind = kind,
-        Severity = RiskLevel.Low,
+        Severity = RiskLevel.Review,
         Summary = summary,
         DiaryEntryId = diaryEntryId,
         CreatedAtUtc = nowUtc,

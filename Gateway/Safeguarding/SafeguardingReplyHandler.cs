@@ -9,7 +9,7 @@ namespace Buddy.Gateway.Safeguarding;
 /// Runs first on every reply, whatever conversation it belongs to, and never claims it (returns false), so the
 /// diary still records it. High risk: the crisis text to the sender, an open alert, SMS to the therapist and
 /// the duty phone, email to the duty address, and an audit event, all in the pipeline's one transaction, then
-/// the outbox is woken. Low risk: an open Low alert for the therapist's eye, no texts.
+/// the outbox is woken. Review: an open Review alert for the therapist's eye, no texts.
 /// </summary>
 public sealed class SafeguardingReplyHandler(
     RiskDetector detector,
@@ -56,7 +56,7 @@ public sealed class SafeguardingReplyHandler(
         reply.Db.Alerts.Add(alert);
         reply.Items[AlertItem] = alert;
 
-        var notified = risk.Level == RiskLevel.High ? await escalation.EscalateAsync(reply, cancellationToken) : "no texts (low risk)";
+        var notified = risk.Level == RiskLevel.High ? await escalation.EscalateAsync(reply, cancellationToken) : "no texts (review)";
         reply.Db.AuditEvents.Add(new AuditEvent
         {
             OrganisationId = reply.Organisation.Id,
