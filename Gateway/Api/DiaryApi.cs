@@ -101,17 +101,21 @@ internal static class DiaryApi
             query = query.Where(a => a.ServiceUserId == only);
         }
 
-        page = Math.Max(page, 1);
-        pageSize = Math.Clamp(pageSize, 1, ServiceUsersApi.MaxPageSize);
+        var pagingErrors = new FieldErrors();
+        if (Paging.From(page, pageSize, pagingErrors) is not { } paging)
+        {
+            return ApiCaller.Invalid(pagingErrors);
+        }
+
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(a => a.CreatedAtUtc).ThenBy(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var items = await query.OrderByDescending(a => a.CreatedAtUtc).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
         foreach (var person in items.Select(a => a.ServiceUserId).Distinct())
         {
             audit.Add(actor, "alerts.viewed", person, entityType: "ServiceUser", entityId: person.ToString());
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new PagedList<AlertResource>([.. items.Select(AlertResource.From)], page, pageSize, total));
+        return TypedResults.Ok(new PagedList<AlertResource>([.. items.Select(AlertResource.From)], paging.Page, paging.PageSize, total));
     }
 
     private static async Task<IResult> AcknowledgeAsync(
