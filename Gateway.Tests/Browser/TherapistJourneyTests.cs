@@ -98,7 +98,8 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
     [ChromiumFact]
     public async Task Therapist_RecordsTheNextSession_AndSendsAPhq9_WhichReachesTheSimulator()
     {
-        await using var world = await DashboardWorld.CreateAsync(kestrel: true);
+        // The simulator runs only in Development.
+        await using var world = await DashboardWorld.CreateAsync(kestrel: true, environment: "Development");
         var baseAddress = world.Factory.StartKestrel();
         await using var session = await BrowserSession.OpenAsync(baseAddress);
         var page = await session.NewPageAsync();

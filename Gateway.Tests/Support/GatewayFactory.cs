@@ -18,13 +18,16 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     private readonly TestDatabase database;
     private readonly FakeTimeProvider clock;
     private readonly bool kestrel;
+    private readonly string environment;
 
     /// <param name="kestrel">Serve on Kestrel at 127.0.0.1 (for a real browser) rather than in memory.</param>
-    public GatewayFactory(TestDatabase database, FakeTimeProvider clock, bool kestrel = false)
+    /// <param name="environment">Testing by default; Development where a test needs the simulator.</param>
+    public GatewayFactory(TestDatabase database, FakeTimeProvider clock, bool kestrel = false, string environment = "Testing")
     {
         this.database = database;
         this.clock = clock;
         this.kestrel = kestrel;
+        this.environment = environment;
         if (kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -37,11 +40,13 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        foreach (var (key, value) in database.GatewaySettings())
+        builder.UseEnvironment(environment);
+        foreach (var (key, value) in ServingBaseline.For(environment).Concat(database.GatewaySettings()))
         {
             builder.UseSetting(key, value);
         }
+
+        builder.UseSetting("Demo:SeedOnStart", "false");
 
         if (kestrel)
         {
@@ -51,6 +56,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
+            ServingBaseline.UseStandInSender(services, environment);
             services.AddSingleton<TimeProvider>(clock);
         });
     }

@@ -48,6 +48,11 @@ public sealed class IndexModel(BuddyDbContext db, CaseloadAccess caseloads, SmsS
         }
 
         await LoadAsync(serviceUserId, cancellationToken);
+        if (serviceUserId is not null && Selected is null)
+        {
+            return NotFound();
+        }
+
         ClockNotice = clock switch
         {
             "none" => "Nothing is scheduled to be texted yet.",
