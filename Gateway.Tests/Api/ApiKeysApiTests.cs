@@ -85,6 +85,20 @@ public sealed class ApiKeysApiTests
         Assert.Equal(TimeSpan.FromMinutes(1), ApiKeyAuthenticationHandler.LastUsedResolution);
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheKeyRoutes()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+
+        var document = await world.Client(null).GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/v1/api-keys/").TryGetProperty("get", out _));
+        var revoke = paths.GetProperty("/api/v1/api-keys/{id}/revoke").GetProperty("post");
+        Assert.Contains("(this one included)", revoke.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.True(revoke.GetProperty("responses").TryGetProperty("404", out _));
+    }
+
     private static async Task<DateTime?> LastUsedAsync(ApiWorld world)
     {
         await using var db = world.CreateContext();
