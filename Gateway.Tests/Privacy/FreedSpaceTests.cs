@@ -5,7 +5,6 @@ using Buddy.Gateway.Privacy;
 using Buddy.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Buddy.Tests.Privacy;
 
@@ -42,14 +41,10 @@ public sealed class FreedSpaceTests
         var (alpha, _, _) = await ServiceUserExporterTests.SeedThreeAsync(database);
         await using (var db = database.CreateContext())
         {
-            var person = await db.ServiceUsers.SingleAsync(s => s.Id == alpha.ServiceUser.Id);
-            person.Status = Buddy.Domain.ServiceUsers.ServiceUserStatus.Discharged;
-            person.DischargedAtUtc = s_now.AddDays(-31);
-            await db.SaveChangesAsync();
+            await RetentionSweepTests.DischargeAsync(db, alpha.ServiceUser.Id, s_now.AddDays(-31));
         }
 
-        var sweep = new RetentionSweep(new Contexts(database), new RetentionPolicy(30, 90), NullLogger<RetentionSweep>.Instance);
-        Assert.Single((await sweep.RunAsync(s_now)).AnonymisedServiceUserIds);
+        Assert.Single((await RetentionSweepTests.Sweep(database, new RetentionPolicy(30, 90)).RunAsync(s_now)).AnonymisedServiceUserIds);
 
         var left = InFiles(database, alpha.AllSecrets);
         Assert.True(left.Count == 0, "still in the file: " + string.Join("; ", left));
@@ -98,10 +93,5 @@ public sealed class FreedSpaceTests
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
-    }
-
-    private sealed class Contexts(TestDatabase database) : IDbContextFactory<BuddyDbContext>
-    {
-        public BuddyDbContext CreateDbContext() => database.CreateContext();
     }
 }
