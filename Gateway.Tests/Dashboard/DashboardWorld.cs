@@ -50,12 +50,10 @@ public sealed class DashboardWorld : IAsyncDisposable
     public Alert BoAlert { get; private set; } = null!;
 
     /// <param name="sessionCycle">Seed Jo's goals and questionnaires; the cycle page's own tests start without them.</param>
-    /// <param name="environment">Testing by default; Development for a journey through the simulator, which runs only there.</param>
-    public static async Task<DashboardWorld> CreateAsync(
-        DatabaseProvider provider = DatabaseProvider.Sqlite, bool kestrel = false, bool sessionCycle = true, string environment = "Testing")
+    public static async Task<DashboardWorld> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool kestrel = false, bool sessionCycle = true)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var world = new DashboardWorld(new GatewayFactory(database, new FakeTimeProvider(Now), kestrel, environment));
+        var world = new DashboardWorld(new GatewayFactory(database, new FakeTimeProvider(Now), kestrel));
         await world.SeedAsync(sessionCycle);
         return world;
     }

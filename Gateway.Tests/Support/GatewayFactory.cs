@@ -10,8 +10,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Buddy.Tests.Support;
 
 /// <summary>
-/// The real gateway in memory (WebApplicationFactory) on a real test database, with a fake clock. Clients use
-/// https://localhost because the sign-in and antiforgery cookies are Secure.
+/// The real gateway in memory (WebApplicationFactory) on a real test database, with a fake clock, in the Testing
+/// environment with the <see cref="ServingBaseline"/>. Clients use https://localhost because the sign-in and
+/// antiforgery cookies are Secure.
 /// </summary>
 public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
@@ -20,14 +21,17 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     private readonly bool kestrel;
     private readonly string environment;
 
-    /// <param name="kestrel">Serve on Kestrel at 127.0.0.1 (for a real browser) rather than in memory.</param>
-    /// <param name="environment">Testing by default; Development where a test needs the simulator.</param>
-    public GatewayFactory(TestDatabase database, FakeTimeProvider clock, bool kestrel = false, string environment = "Testing")
+    /// <param name="kestrel">
+    /// Serve on Kestrel at 127.0.0.1 (for a real browser) rather than in memory. That runs in Development, not
+    /// Testing: a real browser talks plain HTTP to 127.0.0.1, which outside Development the gateway sends to HTTPS
+    /// (and Development is where the simulator, which a browser journey may open, runs).
+    /// </param>
+    public GatewayFactory(TestDatabase database, FakeTimeProvider clock, bool kestrel = false)
     {
         this.database = database;
         this.clock = clock;
         this.kestrel = kestrel;
-        this.environment = environment;
+        environment = kestrel ? "Development" : "Testing";
         if (kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
