@@ -145,11 +145,18 @@ internal sealed class ReplyScenario : IAsyncDisposable
         await transaction.CommitAsync();
     }
 
-    private IEnumerable<IReplyHandler> Handlers() =>
-    [
-        new SafeguardingReplyHandler(RiskDetector.Default, new SafeguardingEscalation(OutboxSignal.Object, EmailSignal, NullLogger<SafeguardingEscalation>.Instance), NullLogger<SafeguardingReplyHandler>.Instance),
-        new DiaryReplyHandler(ReplyParser.Default, RiskDetector.Default, Scheduling),
-    ];
+    /// <summary>How replies' risk is read: the production detector unless a test gives replies a known tier, subject or caution.</summary>
+    public IRiskReader RiskReader { get; set; } = new DetectorRiskReader(RiskDetector.Default);
+
+    private IEnumerable<IReplyHandler> Handlers()
+    {
+        var escalation = new SafeguardingEscalation(OutboxSignal.Object, EmailSignal, NullLogger<SafeguardingEscalation>.Instance);
+        return
+        [
+            new SafeguardingReplyHandler(RiskReader, new SafeguardingAlerts(escalation, NullLogger<SafeguardingAlerts>.Instance)),
+            new DiaryReplyHandler(ReplyParser.Default, RiskReader, Scheduling),
+        ];
+    }
 
     public async ValueTask DisposeAsync()
     {
