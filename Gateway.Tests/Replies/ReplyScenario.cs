@@ -13,6 +13,7 @@ using Buddy.Gateway.Schedules;
 using Buddy.Gateway.Sms;
 using Buddy.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.EntityFrameworkCore;
 using Moq;
 
 namespace Buddy.Tests.Replies;
@@ -79,6 +80,14 @@ internal sealed class ReplyScenario : IAsyncDisposable
     }
 
     public BuddyDbContext CreateContext() => _database.CreateContext();
+
+    /// <summary>Gives the service user another number (texts are then received from it).</summary>
+    public async Task ChangePhoneAsync(string phoneE164)
+    {
+        await using var db = CreateContext();
+        await db.ServiceUsers.Where(u => u.Id == User.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.PhoneE164, phoneE164));
+        User.PhoneE164 = phoneE164;
+    }
 
     /// <summary>A check-in sent at <paramref name="sentAtUtc"/> for <paramref name="localDate"/>.</summary>
     public async Task<CheckIn> AddCheckInAsync(DateOnly localDate, DateTime sentAtUtc, CheckInStatus status = CheckInStatus.Sent)

@@ -78,18 +78,19 @@ public sealed class SafeguardingAlerts(SafeguardingEscalation escalation, ILogge
 
         var alreadyEscalated = reply.Items.ContainsKey(EscalatedItem);
         string notified;
+        var escalated = false;
         if (finding.Level == RiskLevel.High && !alreadyEscalated)
         {
             reply.Items[EscalatedItem] = true;
             var discreet = alert.Caution.HasFlag(ContactCaution.PhoneMayBeRead) || replies.Exists(r => r.Subject == RiskSubject.SenderFromOthers);
-            notified = await escalation.EscalateAsync(reply, alert, discreet, notifyStaff, cancellationToken);
+            (notified, escalated) = await escalation.EscalateAsync(reply, alert, discreet, notifyStaff, cancellationToken);
         }
         else
         {
             notified = finding.Level == RiskLevel.High ? "escalated already for this text" : "no texts (review)";
         }
 
-        var action = finding.Level == RiskLevel.High && !alreadyEscalated ? "safeguarding.escalated" : opened ? "safeguarding.flagged" : "safeguarding.joined";
+        var action = escalated ? "safeguarding.escalated" : opened ? "safeguarding.flagged" : "safeguarding.joined";
         db.AuditEvents.Add(new AuditEvent
         {
             OrganisationId = reply.Organisation.Id,

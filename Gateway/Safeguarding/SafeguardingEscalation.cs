@@ -18,9 +18,12 @@ namespace Buddy.Gateway.Safeguarding;
 /// </summary>
 public sealed class SafeguardingEscalation(IOutboxSignal outboxSignal, EmailSignal emailSignal, ILogger<SafeguardingEscalation> logger)
 {
-    /// <summary>Queues the crisis text (unless the same one went within the hour) and, when asked, the staff texts and emails; returns what was done.</summary>
+    /// <summary>
+    /// Queues the crisis text (unless the same one went within the hour) and, when asked, the staff texts and emails;
+    /// returns what was done, for the audit detail, and whether anything was queued.
+    /// </summary>
     /// <param name="discreet">The crisis text must name no abuse or service: the risk comes from someone else, or someone reads the phone.</param>
-    public async Task<string> EscalateAsync(ReplyContext reply, Alert alert, bool discreet, bool notifyStaff, CancellationToken cancellationToken)
+    public async Task<(string Done, bool Queued)> EscalateAsync(ReplyContext reply, Alert alert, bool discreet, bool notifyStaff, CancellationToken cancellationToken)
     {
         var db = reply.Db;
         var organisation = reply.Organisation;
@@ -69,7 +72,7 @@ public sealed class SafeguardingEscalation(IOutboxSignal outboxSignal, EmailSign
             db.SavedChanges += OnSaved;
         }
 
-        return string.Join("; ", done);
+        return (string.Join("; ", done), queued);
     }
 
     private async Task<bool> NotifyStaffAsync(ReplyContext reply, Alert alert, List<string> done, CancellationToken cancellationToken)
