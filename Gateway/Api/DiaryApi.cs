@@ -22,11 +22,11 @@ internal static class DiaryApi
             .WithSummary("Diary entries between two local dates (inclusive; default the last 30 days, at most two years).")
             .WithDescription("riskLevel is the highest tier of the day's replies (High, Review or None) and riskSubjects says who is at risk at that tier " +
                 "(Sender: from themselves; SenderFromOthers: harm done to them by someone else; ThirdParty: someone else).")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<List<EntryResource>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/service-users/{id:guid}/summary", SummaryAsync).WithName("GetSummary").WithTags("Diary")
             .WithSummary("The pre-session summary: since the last session, or between two local dates (both or neither).")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<SummaryResource>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         var alerts = api.MapGroup("/alerts").WithTags("Alerts");
         alerts.MapGet("/", ListAlertsAsync).WithName("ListAlerts")
@@ -34,10 +34,10 @@ internal static class DiaryApi
             .WithDescription("Read contactCautions first: they say whether someone else may read the person's phone or they asked not to be called. " +
                 "severity is the tier (High: crisis reply sent and staff told; Review: a human should look, no crisis text); subjects say who is at risk " +
                 "(Sender, SenderFromOthers, ThirdParty); replies lists every risky reply behind a safeguarding alert, each with its own tier and subject.")
-            .ProducesValidationProblem();
+            .Produces<PagedList<AlertResource>>().ProducesValidationProblem();
         alerts.MapPost("/{id:guid}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeAlert")
             .WithSummary("Records that the alert was seen and dealt with. Acknowledging twice keeps the first.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<AlertResource>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
