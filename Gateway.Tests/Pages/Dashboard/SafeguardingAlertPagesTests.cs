@@ -21,7 +21,7 @@ public sealed class SafeguardingAlertPagesTests
     public async Task AlertsPage_ShowsTheCautionFirst_ThenTheTierAndWhoIsAtRisk_AndEveryReplyThatJoined(DatabaseProvider provider)
     {
         await using var world = await DashboardWorld.CreateAsync(provider);
-        await JoinRepliesToJosAlertAsync(world);
+        await world.JoinRepliesToJosAlertAsync();
         var client = await world.SignedInAsync(world.TherapistA1);
 
         var page = await client.GetDocumentAsync("/Dashboard/Alerts");
@@ -44,7 +44,7 @@ public sealed class SafeguardingAlertPagesTests
     public async Task Caseload_ANewUrgentAlertSortsAboveOlderAlerts_AndItsRowShowsTheCautionFirst(DatabaseProvider provider)
     {
         await using var world = await DashboardWorld.CreateAsync(provider);
-        await JoinRepliesToJosAlertAsync(world);
+        await world.JoinRepliesToJosAlertAsync();
 
         // Kit's urgent alert came an hour ago, after Jo's latest reply; Lee has more alerts, but only Review ones.
         await AddPersonWithAlertsAsync(world, "Kit Newman", (RiskLevel.High, s_now.AddMinutes(-30)));
@@ -71,7 +71,7 @@ public sealed class SafeguardingAlertPagesTests
     public async Task Summary_TheSafeguardingAlertComesFirst_BeforeThePeriodTheAgendaAndMoodHasDropped(DatabaseProvider provider)
     {
         await using var world = await DashboardWorld.CreateAsync(provider);
-        await JoinRepliesToJosAlertAsync(world);
+        await world.JoinRepliesToJosAlertAsync();
         var client = await world.SignedInAsync(world.TherapistA1);
 
         var page = await client.GetDocumentAsync($"/Dashboard/Summary/{world.Jo.Id}");
@@ -145,28 +145,6 @@ public sealed class SafeguardingAlertPagesTests
         var after = await therapist.GetDocumentAsync("/Dashboard");
         Assert.Equal("1 urgent alert open: read them on the alerts page", Text(after.QuerySelector("header #urgent-alerts a")!));
     }
-
-    /// <summary>Jo's open alert (from the world) gets a caution and two more replies: an urgent one from someone else and a Review one.</summary>
-    private static async Task JoinRepliesToJosAlertAsync(DashboardWorld world)
-    {
-        await using var db = world.CreateContext();
-        var alert = await db.Alerts.SingleAsync(a => a.Id == world.JoAlert.Id);
-        alert.Caution = ContactCaution.PhoneMayBeRead;
-        alert.Subjects = [RiskSubject.SenderFromOthers, RiskSubject.Sender];
-        alert.LatestReplyAtUtc = s_now.AddHours(-1);
-        alert.Summary = "Urgent: reply mentions feeling awful; reply mentions control";
-        db.AlertReplies.AddRange(
-            Reply(alert, RiskLevel.High, RiskSubject.Sender, ContactCaution.None, "reply mentions feeling awful", alert.CreatedAtUtc),
-            Reply(alert, RiskLevel.High, RiskSubject.SenderFromOthers, ContactCaution.PhoneMayBeRead, "reply mentions control", s_now.AddHours(-2)),
-            Reply(alert, RiskLevel.Review, RiskSubject.Sender, ContactCaution.None, "reply mentions not sleeping", s_now.AddHours(-1)));
-        await db.SaveChangesAsync();
-    }
-
-    private static AlertReply Reply(Alert alert, RiskLevel level, RiskSubject subject, ContactCaution caution, string summary, DateTime at) => new()
-    {
-        AlertId = alert.Id, OrganisationId = alert.OrganisationId, ServiceUserId = alert.ServiceUserId, Level = level, Subject = subject, Caution = caution,
-        Summary = summary, MatchedPhrases = summary.Replace("reply mentions ", "", StringComparison.Ordinal), ReceivedAtUtc = at,
-    };
 
     private static async Task AddPersonWithAlertsAsync(DashboardWorld world, string name, params (RiskLevel Level, DateTime At)[] alerts)
     {
