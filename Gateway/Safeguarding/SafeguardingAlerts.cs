@@ -71,7 +71,7 @@ public sealed class SafeguardingAlerts(SafeguardingEscalation escalation, ILogge
             Concepts = [.. finding.Concepts],
             Summary = finding.Summary,
             MatchedPhrases = finding.MatchedPhrases,
-            ReceivedAtUtc = now,
+            ReceivedAtUtc = reply.Message.ReceivedAtUtc,
         });
         var replies = db.AlertReplies.Local.Where(r => r.AlertId == alert.Id).OrderBy(r => r.ReceivedAtUtc).ToList();
         Join(alert, finding, replies);
