@@ -99,7 +99,8 @@ public sealed class SafeguardingAlerts(SafeguardingEscalation escalation, ILogge
             EntityType = nameof(Alert),
             EntityId = alert.Id.ToString(),
             ServiceUserId = person.Id,
-            Detail = $"{finding.Level} risk ({RiskWords.Subject(finding.Subject)}){(opened ? "" : sameText ? ", another finding in the same text" : $", joined the open alert (reply {replies.Count})")}; {notified}",
+            Detail = $"{finding.Level} risk{(finding.Subject == RiskSubject.None ? "" : $" ({RiskWords.Subject(finding.Subject).ToLowerInvariant()})")}" +
+                $"{(opened ? "" : sameText ? ", another finding in the same text" : $", joined the open alert (reply {replies.Count})")}; {notified}",
             OccurredAtUtc = now,
         });
         logger.LogWarning("Safeguarding {Level} risk on inbound {InboundId} for service user {ServiceUserId}: alert {AlertId} ({How}); {Notified}",
