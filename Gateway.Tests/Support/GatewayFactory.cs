@@ -16,10 +16,10 @@ namespace Buddy.Tests.Support;
 /// </summary>
 public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase database;
-    private readonly FakeTimeProvider clock;
-    private readonly bool kestrel;
-    private readonly string environment;
+    private readonly TestDatabase _database;
+    private readonly FakeTimeProvider _clock;
+    private readonly bool _kestrel;
+    private readonly string _environment;
 
     /// <param name="kestrel">
     /// Serve on Kestrel at 127.0.0.1 (for a real browser) rather than in memory. That runs in Development, not
@@ -28,31 +28,31 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     /// </param>
     public GatewayFactory(TestDatabase database, FakeTimeProvider clock, bool kestrel = false)
     {
-        this.database = database;
-        this.clock = clock;
-        this.kestrel = kestrel;
-        environment = kestrel ? "Development" : "Testing";
+        _database = database;
+        _clock = clock;
+        _kestrel = kestrel;
+        _environment = kestrel ? "Development" : "Testing";
         if (kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         }
     }
 
-    public TestDatabase Database => database;
+    public TestDatabase Database => _database;
 
-    public FakeTimeProvider Clock => clock;
+    public FakeTimeProvider Clock => _clock;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(environment);
-        foreach (var (key, value) in ServingBaseline.For(environment).Concat(database.GatewaySettings()))
+        builder.UseEnvironment(_environment);
+        foreach (var (key, value) in ServingBaseline.For(_environment).Concat(_database.GatewaySettings()))
         {
             builder.UseSetting(key, value);
         }
 
         builder.UseSetting("Demo:SeedOnStart", "false");
 
-        if (kestrel)
+        if (_kestrel)
         {
             // A real browser talks plain http to 127.0.0.1, so cookies cannot be Secure-only here.
             builder.UseSetting("Identity:SecureCookiesOnly", "false");
@@ -60,8 +60,8 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
-            ServingBaseline.UseStandInSender(services, environment);
-            services.AddSingleton<TimeProvider>(clock);
+            ServingBaseline.UseStandInSender(services, _environment);
+            services.AddSingleton<TimeProvider>(_clock);
         });
     }
 
