@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Buddy.Domain.Time;
+using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Demo;
 using Buddy.Gateway.Sms;
@@ -13,11 +14,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Buddy.Gateway.Pages.Simulator;
 
 /// <summary>
-/// The SMS simulator: every service user's phone on one page. Outbound texts appear as the dispatcher
-/// "delivers" them; a reply goes through exactly the inbound pipeline Twilio's webhook uses.
+/// The SMS simulator (Development only): the phones of the service users the signed-in staff member may see (a
+/// therapist's caseload, a manager's organisation) on one page. Outbound texts appear as the dispatcher "delivers"
+/// them; a reply goes through exactly the inbound pipeline Twilio's webhook uses. Anyone else's service user is 404.
 /// </summary>
 [Authorize(Policy = SimulatorPolicy.Name)]
-public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundReception reception) : PageModel
+public sealed class IndexModel(BuddyDbContext db, CaseloadAccess caseloads, SmsSettings settings, InboundReception reception) : PageModel
 {
     private const int MaxLines = 100;
 
@@ -46,6 +48,11 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
         }
 
         await LoadAsync(serviceUserId, cancellationToken);
+        if (serviceUserId is not null && Selected is null)
+        {
+            return NotFound();
+        }
+
         ClockNotice = clock switch
         {
             "none" => "Nothing is scheduled to be texted yet.",
@@ -58,7 +65,7 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
     /// <summary>Demo clock: on to the next text Buddy has scheduled (for the person shown, or anyone).</summary>
     public async Task<IActionResult> OnPostJumpAsync(Guid? serviceUserId, CancellationToken cancellationToken)
     {
-        if (settings.Provider != SmsProvider.Simulator || Travel() is not { } travel)
+        if (settings.Provider != SmsProvider.Simulator || Travel() is not { } travel || !await InScopeAsync(serviceUserId, cancellationToken))
         {
             return NotFound();
         }
@@ -70,7 +77,7 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
     /// <summary>Demo clock: on by an hour or a day.</summary>
     public async Task<IActionResult> OnPostAdvanceAsync(Guid? serviceUserId, string? by, CancellationToken cancellationToken)
     {
-        if (settings.Provider != SmsProvider.Simulator || Travel() is not { } travel)
+        if (settings.Provider != SmsProvider.Simulator || Travel() is not { } travel || !await InScopeAsync(serviceUserId, cancellationToken))
         {
             return NotFound();
         }
@@ -96,6 +103,10 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
         var now = (DemoTime ?? throw new InvalidOperationException("There is no demo clock outside Development with the simulator.")).NowUtc;
         return LocalTimes.ToLocal(now, Selected?.TimeZoneId ?? DemoSeeder.ZoneId).ToString("dddd d MMMM, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
     }
+
+    /// <summary>No one named, or someone the signed-in staff member may see.</summary>
+    private async Task<bool> InScopeAsync(Guid? serviceUserId, CancellationToken cancellationToken) =>
+        serviceUserId is not { } id || await caseloads.FindAsync(CaseloadScope.Of(User), id, cancellationToken) is not null;
 
     private DemoTimeTravel? Travel() => DemoTime ??= HttpContext.RequestServices.GetService<DemoTimeTravel>();
 
@@ -137,8 +148,9 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
     private async Task LoadAsync(Guid? serviceUserId, CancellationToken cancellationToken)
     {
         Travel();
-        People = await db.ServiceUsers.AsNoTracking()
-            .Where(u => u.PhoneE164 != null && u.ErasedAtUtc == null)
+        var scope = CaseloadScope.Of(User);
+        People = await caseloads.ServiceUsers(scope).AsNoTracking()
+            .Where(u => u.PhoneE164 != null)
             .OrderBy(u => u.DisplayName)
             .Select(u => new PhoneOwner(u.Id, u.DisplayName, u.PhoneE164!, u.TimeZoneId, u.Consent.ToString(), u.Status.ToString()))
             .ToListAsync(cancellationToken);
@@ -150,12 +162,13 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
 
         var person = Selected;
         var outbound = await db.OutboundMessages.AsNoTracking()
-            .Where(m => m.ServiceUserId == person.Id || m.ToPhone == person.Phone)
+            .Where(m => m.OrganisationId == scope.OrganisationId && (m.ServiceUserId == person.Id || m.ToPhone == person.Phone))
             .OrderByDescending(m => m.CreatedAtUtc).Take(MaxLines)
             .Select(m => new { m.Body, At = m.SentAtUtc ?? m.CreatedAtUtc, Status = m.Status.ToString(), m.ErrorMessage })
             .ToListAsync(cancellationToken);
         var inbound = await db.InboundMessages.AsNoTracking()
-            .Where(m => m.FromPhone == person.Phone)
+            // Theirs, or not yet matched to anyone (a reply still being processed); never another person's.
+            .Where(m => m.FromPhone == person.Phone && (m.ServiceUserId == person.Id || (m.ServiceUserId == null && m.OrganisationId == null)))
             .OrderByDescending(m => m.ReceivedAtUtc).Take(MaxLines)
             .Select(m => new { m.Body, m.ReceivedAtUtc, State = m.State.ToString(), m.Outcome })
             .ToListAsync(cancellationToken);
