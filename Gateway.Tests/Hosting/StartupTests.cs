@@ -39,6 +39,21 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Start_WhenTwilioFromIsNotAPhoneNumber_PrintsOneLineNamingItAndExitsWith2()
+    {
+        var (exitCode, _, stderr) = await GatewayProcess.RunAsync(
+            [
+                new("Sms:Provider", "Twilio"), new("Twilio:AccountSid", Buddy.Tests.Sms.Twilio.FakeTwilio.AccountSid),
+                new("Twilio:AuthToken", "token"), new("Twilio:From", "notaphone"),
+            ],
+            standardInput: null);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Buddy cannot start: Twilio:From must be", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_WhenPostgresIsUnreachable_PrintsOneLineNamingTheConnectionStringAndExitsNonZero()
     {
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
