@@ -12,6 +12,8 @@ using Buddy.Gateway.Sms;
 using Buddy.Gateway.Manage;
 
 // Composition only: each feature offers one AddX() and one MapX().
+await using var bootstrapLog = LoggingSetup.CreateBootstrapLogger();
+WebApplication? app = null;
 try
 {
     var isVerb = CommandVerbs.TrySplit(args, out var verb, out var verbArgs);
@@ -33,7 +35,7 @@ try
     builder.Services.AddManageConsole();
     builder.Services.AddApi();
 
-    var app = builder.Build();
+    app = builder.Build();
     ConfigurationErrors.ValidateOptions(app.Services);
     if (isVerb)
     {
@@ -44,7 +46,8 @@ try
     await app.ResumeDemoClockAsync();
     await app.SeedDemoIfConfiguredAsync();
 
-    app.UseErrorResponses(); // outermost, so a failure anywhere after it becomes a plain page, not an empty 500
+    app.UseBuddyRequestLogging(); // outermost: logs the status the client got and the whole time taken
+    app.UseErrorResponses(); // next, so a failure anywhere after it becomes a plain page, not an empty 500
     app.UseHardening(); // first after that: see its comment for why the order matters
     app.MapBuddyPages();
     app.MapHealth();
@@ -56,8 +59,15 @@ try
 }
 catch (Exception error) when (ConfigurationErrors.Explain(error) is { } problem)
 {
+    StartupLog.For(app, bootstrapLog).Fatal("Buddy cannot start: {Problem}", problem.Message);
     await Console.Error.WriteLineAsync($"Buddy cannot start: {problem.Message}");
     return 2;
+}
+catch (Exception error) when (error is not HostAbortedException)
+{
+    // HostAbortedException is WebApplicationFactory stopping this method once it has the host: not a failure.
+    StartupLog.For(app, bootstrapLog).Fatal(error, "Buddy stopped on an unexpected error");
+    return 1;
 }
 
 public partial class Program;

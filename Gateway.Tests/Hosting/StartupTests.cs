@@ -41,7 +41,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Start_WhenTwilioFromIsNotAPhoneNumber_PrintsOneLineNamingItAndExitsWith2()
     {
-        var (exitCode, _, stderr) = await GatewayProcess.RunAsync(
+        var (exitCode, stdout, stderr) = await GatewayProcess.RunAsync(
             [
                 new("Sms:Provider", "Twilio"), new("Twilio:AccountSid", Buddy.Tests.Sms.Twilio.FakeTwilio.AccountSid),
                 new("Twilio:AuthToken", "token"), new("Twilio:From", "notaphone"),
@@ -51,19 +51,21 @@ public sealed class StartupTests
         Assert.Equal(2, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.StartsWith("Buddy cannot start: Twilio:From must be", line, StringComparison.Ordinal);
+        Assert.Contains("FTL] Buddy.Gateway.Startup: Buddy cannot start: Twilio:From must be", stdout, StringComparison.Ordinal); // the bootstrap logger, before the host exists
     }
 
     [Fact]
     public async Task Start_WhenPostgresIsUnreachable_PrintsOneLineNamingTheConnectionStringAndExitsNonZero()
     {
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-        var (exitCode, _, stderr) = await GatewayProcess.RunAsync(
+        var (exitCode, stdout, stderr) = await GatewayProcess.RunAsync(
             [new("Database:Provider", "Postgres"), new("ConnectionStrings:Buddy", "Host=127.0.0.1;Port=1;Username=buddy;Timeout=3")],
             standardInput: null);
 
         Assert.NotEqual(0, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Contains("ConnectionStrings:Buddy", line, StringComparison.Ordinal);
+        Assert.Contains("FTL] Buddy.Gateway.Startup: Buddy cannot start: Cannot open the Postgres database", stdout, StringComparison.Ordinal); // the host's logger
     }
 
     [Fact]
