@@ -10,6 +10,7 @@ using Buddy.Gateway.Safeguarding;
 using Buddy.Gateway.Privacy;
 using Buddy.Gateway.Sms;
 using Buddy.Gateway.Manage;
+using Buddy.Gateway.Telemetry;
 
 // Composition only: each feature offers one AddX() and one MapX().
 await using var bootstrapLog = LoggingSetup.CreateBootstrapLogger();
@@ -21,6 +22,7 @@ try
     builder.AddBuddyLogging();
     builder.AddHardening();
     builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddBuddyTelemetry(builder.Configuration);
     builder.Services.AddBuddyDatabase(builder.Configuration, builder.Environment);
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
