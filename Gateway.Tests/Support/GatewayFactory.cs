@@ -18,13 +18,16 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     private readonly TestDatabase database;
     private readonly FakeTimeProvider clock;
     private readonly bool kestrel;
+    private readonly string environment;
 
     /// <param name="kestrel">Serve on Kestrel at 127.0.0.1 (for a real browser) rather than in memory.</param>
-    public GatewayFactory(TestDatabase database, FakeTimeProvider clock, bool kestrel = false)
+    /// <param name="environment">The host environment (Development without its demo seeding, when asked for).</param>
+    public GatewayFactory(TestDatabase database, FakeTimeProvider clock, bool kestrel = false, string environment = "Testing")
     {
         this.database = database;
         this.clock = clock;
         this.kestrel = kestrel;
+        this.environment = environment;
         if (kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -37,7 +40,8 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Demo:SeedOnStart", "false");
         foreach (var (key, value) in database.GatewaySettings())
         {
             builder.UseSetting(key, value);

@@ -16,6 +16,7 @@ public static class ApiV1
         api.MapStaffApi();
         api.MapSessionCycleApi();
         endpoints.MapOpenApi().AllowAnonymous();
+        endpoints.MapApiReference();
         return endpoints;
     }
 }
