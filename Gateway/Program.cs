@@ -27,7 +27,7 @@ try
     builder.Services.AddDatabaseVerbs();
     builder.Services.AddBuddyPages();
     builder.Services.AddDemo(builder.Configuration, builder.Environment);
-    builder.Services.AddCheckIns(builder.Configuration);
+    builder.Services.AddCheckIns(builder.Configuration, builder.Environment);
     builder.Services.AddSms(builder.Configuration, builder.Environment);
     builder.Services.AddSessionCycle(builder.Configuration);
     builder.Services.AddReplies(builder.Configuration);
