@@ -71,8 +71,15 @@ public abstract class DatabaseDialect
     /// </summary>
     internal abstract Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken);
 
-    /// <summary>Creates <c>schema_history</c> when it is missing.</summary>
-    internal abstract string CreateHistoryTableSql { get; }
+    /// <summary>Creates <c>schema_history</c> when it is missing (SQLite and PostgreSQL share this form).</summary>
+    internal virtual string CreateHistoryTableSql => """
+        CREATE TABLE IF NOT EXISTS schema_history (
+            version        integer PRIMARY KEY,
+            name           text NOT NULL,
+            checksum       text NOT NULL,
+            applied_at_utc text NOT NULL
+        )
+        """;
 
     /// <summary>The pieces of a script to send one at a time (SQL Server's GO separates batches).</summary>
     internal virtual IEnumerable<string> Batches(string script) => [script];

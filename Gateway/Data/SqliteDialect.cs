@@ -22,15 +22,6 @@ internal sealed class SqliteDialect : DatabaseDialect
 
     internal override bool ClustersScheduler => false;
 
-    internal override string CreateHistoryTableSql => """
-        CREATE TABLE IF NOT EXISTS schema_history (
-            version        integer PRIMARY KEY,
-            name           text NOT NULL,
-            checksum       text NOT NULL,
-            applied_at_utc text NOT NULL
-        )
-        """;
-
     internal override void UseProvider(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance);
 

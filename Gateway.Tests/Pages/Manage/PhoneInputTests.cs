@@ -41,16 +41,8 @@ public sealed class PhoneInputTests
     public async Task CreateStaff_WhenAlertPhoneIsNational_StoresE164()
     {
         await using var world = await DashboardWorld.CreateAsync();
-        var client = await world.SignedInAsync(world.ManagerA);
-        var page = await client.GetDocumentAsync("/Manage/Staff/Create");
 
-        using var response = await client.SubmitAsync(page.FormWithButton("Add staff member"), new Dictionary<string, string>
-        {
-            ["Input.DisplayName"] = "Pat Duty",
-            ["Input.Email"] = "pat@northshire.example",
-            ["Input.AlertPhone"] = "07700 900777",
-            ["Input.Password"] = DashboardWorld.Password,
-        });
+        using var response = await AddStaffAsync(world, "07700 900777");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var db = world.CreateContext();
@@ -61,16 +53,8 @@ public sealed class PhoneInputTests
     public async Task CreateStaff_WhenAlertPhoneIsALandline_SaysSoAndCreatesNobody()
     {
         await using var world = await DashboardWorld.CreateAsync();
-        var client = await world.SignedInAsync(world.ManagerA);
-        var page = await client.GetDocumentAsync("/Manage/Staff/Create");
 
-        using var response = await client.SubmitAsync(page.FormWithButton("Add staff member"), new Dictionary<string, string>
-        {
-            ["Input.DisplayName"] = "Pat Duty",
-            ["Input.Email"] = "pat@northshire.example",
-            ["Input.AlertPhone"] = "0161 496 0000",
-            ["Input.Password"] = DashboardWorld.Password,
-        });
+        using var response = await AddStaffAsync(world, "0161 496 0000");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await HtmlForms.ParseAsync(response);
@@ -107,6 +91,19 @@ public sealed class PhoneInputTests
             Assert.Contains(problem, result.QuerySelector("#Input_DutyContactPhone-error")!.TextContent);
             Assert.Null(saved);
         }
+    }
+
+    private static async Task<HttpResponseMessage> AddStaffAsync(DashboardWorld world, string alertPhone)
+    {
+        var client = await world.SignedInAsync(world.ManagerA);
+        var page = await client.GetDocumentAsync("/Manage/Staff/Create");
+        return await client.SubmitAsync(page.FormWithButton("Add staff member"), new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Pat Duty",
+            ["Input.Email"] = "pat@northshire.example",
+            ["Input.AlertPhone"] = alertPhone,
+            ["Input.Password"] = DashboardWorld.Password,
+        });
     }
 
     [Fact]
