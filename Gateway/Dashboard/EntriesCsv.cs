@@ -27,6 +27,7 @@ public static class EntriesCsv
         csv.WriteField("what_happened");
         csv.WriteField("tags");
         csv.WriteField("risk_level");
+        csv.WriteField("who_is_at_risk");
         csv.WriteField("recorded_at_utc");
         await csv.NextRecordAsync();
         foreach (var line in diary)
@@ -41,6 +42,7 @@ public static class EntriesCsv
             csv.WriteField(entry.EventText);
             csv.WriteField(string.Join("; ", entry.Tags));
             csv.WriteField(entry.RiskLevel.ToString());
+            csv.WriteField(RiskWords.Subjects(entry.RiskSubjects));
             csv.WriteField(entry.CreatedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
             await csv.NextRecordAsync();
         }
