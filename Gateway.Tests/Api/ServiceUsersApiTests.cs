@@ -53,7 +53,7 @@ public class ServiceUsersApiTests
 
         using var response = await world.Client(world.KeyA).PostAsJsonAsync("/api/v1/service-users", new
         {
-            serviceUser = new { displayName = "", phone = "07700 900555", timeZoneId = "Mars/Olympus", therapistId = world.TherapistB.Id },
+            serviceUser = new { displayName = "", phone = "020 7946 0555", timeZoneId = "Mars/Olympus", therapistId = world.TherapistB.Id },
             schedule = new { localTime = "23:00" },
         });
 

@@ -51,10 +51,12 @@ public sealed class DashboardWorld : IAsyncDisposable
     public Alert BoAlert { get; private set; } = null!;
 
     /// <param name="sessionCycle">Seed Jo's goals and questionnaires; the cycle page's own tests start without them.</param>
-    public static async Task<DashboardWorld> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool kestrel = false, bool sessionCycle = true)
+    /// <param name="environment">The host environment (default: Development on Kestrel, Testing in memory); Development shows what only developers get (the API reference).</param>
+    public static async Task<DashboardWorld> CreateAsync(
+        DatabaseProvider provider = DatabaseProvider.Sqlite, bool kestrel = false, bool sessionCycle = true, string? environment = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var world = new DashboardWorld(new GatewayFactory(database, new FakeTimeProvider(Now), kestrel));
+        var world = new DashboardWorld(new GatewayFactory(database, new FakeTimeProvider(Now), kestrel, environment));
         await world.SeedAsync(sessionCycle);
         return world;
     }

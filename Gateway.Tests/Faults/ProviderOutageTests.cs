@@ -112,6 +112,6 @@ public sealed class ProviderOutageTests
         // The client waits in real time (its in-call retries are milliseconds); the outbox's clock is fake.
         var sender = new TwilioSmsSender(new SingleClientFactory(TimeSpan.FromSeconds(30)), twilioSettings, NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
         return new OutboxDispatcher(new Support.TestContextFactory(database), sender, new SendPacer(clock), new OutboxSignal(clock),
-            SmsSettings.From(configuration), twilioSettings, clock, NullLogger<OutboxDispatcher>.Instance);
+            SmsSettings.From(configuration), twilioSettings, clock, TestMetrics.Instance, NullLogger<OutboxDispatcher>.Instance);
     }
 }

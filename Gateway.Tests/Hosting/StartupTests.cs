@@ -76,16 +76,61 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task Start_WhenTwilioFromIsNotAPhoneNumber_PrintsOneLineNamingItAndExitsWith2()
+    {
+        var (exitCode, stdout, stderr) = await GatewayProcess.RunAsync(
+            [
+                new("Sms:Provider", "Twilio"), new("Twilio:AccountSid", Buddy.Tests.Sms.Twilio.FakeTwilio.AccountSid),
+                new("Twilio:AuthToken", "token"), new("Twilio:From", "notaphone"),
+            ],
+            standardInput: null);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Buddy cannot start: Twilio:From must be", line, StringComparison.Ordinal);
+        Assert.Contains("FTL] Buddy.Gateway.Startup: Buddy cannot start: Twilio:From must be", stdout, StringComparison.Ordinal); // the bootstrap logger, before the host exists
+    }
+
+    [Fact]
     public async Task Start_WhenPostgresIsUnreachable_PrintsOneLineNamingTheConnectionStringAndExitsNonZero()
     {
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-        var (exitCode, _, stderr) = await GatewayProcess.RunAsync(
+        var (exitCode, stdout, stderr) = await GatewayProcess.RunAsync(
             [new("Database:Provider", "Postgres"), new("ConnectionStrings:Buddy", "Host=127.0.0.1;Port=1;Username=buddy;Timeout=3")],
             standardInput: null);
 
         Assert.NotEqual(0, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Contains("ConnectionStrings:Buddy", line, StringComparison.Ordinal);
+        Assert.Contains("FTL] Buddy.Gateway.Startup: Buddy cannot start: Cannot open the Postgres database", stdout, StringComparison.Ordinal); // the host's logger
+    }
+
+    [Fact]
+    public async Task Start_WhenSqlServerIsUnreachable_PrintsOneLineNamingTheConnectionStringAndExitsWith2()
+    {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        var (exitCode, _, stderr) = await GatewayProcess.RunAsync(
+            [new("Database:Provider", "SqlServer"), new("ConnectionStrings:Buddy", "Server=tcp:127.0.0.1,1;Database=buddy;User Id=buddy;Password=unused;Connect Timeout=3;Encrypt=False")],
+            standardInput: null);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Buddy cannot start: Cannot open the SqlServer database named by ConnectionStrings:Buddy: ", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Database:Provider", "SqlServer", "ConnectionStrings:Buddy is required when Database:Provider is SqlServer")]
+    [InlineData("ConnectionStrings:Buddy", "Server=x;Colour=blue", "ConnectionStrings:Buddy is not a valid SQL Server connection string")]
+    public async Task Start_WhenSqlServerSettingsAreWrong_SaysWhich(string key, string value, string expected)
+    {
+        var settings = key == "Database:Provider"
+            ? new KeyValuePair<string, string?>[] { new(key, value) }
+            : [new("Database:Provider", "SqlServer"), new(key, value)];
+
+        var (exitCode, _, stderr) = await GatewayProcess.RunAsync(settings, standardInput: null);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
     }
 
     [Fact]

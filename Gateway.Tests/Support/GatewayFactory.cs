@@ -22,16 +22,17 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     private readonly string _environment;
 
     /// <param name="kestrel">
-    /// Serve on Kestrel at 127.0.0.1 (for a real browser) rather than in memory. That runs in Development, not
-    /// Testing: a real browser talks plain HTTP to 127.0.0.1, which outside Development the gateway sends to HTTPS
+    /// Serve on Kestrel at 127.0.0.1 (for a real browser) rather than in memory. That runs in Development unless told
+    /// otherwise: a real browser talks plain HTTP to 127.0.0.1, which outside Development the gateway sends to HTTPS
     /// (and Development is where the simulator, which a browser journey may open, runs).
     /// </param>
-    public GatewayFactory(TestDatabase database, FakeTimeProvider clock, bool kestrel = false)
+    /// <param name="environment">The host environment (Development without its demo seeding, when asked for).</param>
+    public GatewayFactory(TestDatabase database, FakeTimeProvider clock, bool kestrel = false, string? environment = null)
     {
         _database = database;
         _clock = clock;
         _kestrel = kestrel;
-        _environment = kestrel ? "Development" : "Testing";
+        _environment = environment ?? (kestrel ? "Development" : "Testing");
         if (kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -45,6 +46,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        builder.UseSetting("Demo:SeedOnStart", "false");
         foreach (var (key, value) in ServingBaseline.For(_environment).Concat(_database.GatewaySettings()))
         {
             builder.UseSetting(key, value);

@@ -17,6 +17,7 @@ public static class ApiV1
         api.MapSessionCycleApi();
         api.MapApiKeysApi();
         endpoints.MapOpenApi().AllowAnonymous();
+        endpoints.MapApiReference();
         return endpoints;
     }
 }

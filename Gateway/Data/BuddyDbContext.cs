@@ -50,12 +50,16 @@ public class BuddyDbContext(DbContextOptions<BuddyDbContext> options)
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
 
-    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+    /// <summary>What is particular to the engine this context talks to.</summary>
+    public DatabaseDialect Dialect => DatabaseDialect.Of(Database);
+
+    /// <summary>Kept for the outbox claim until it moves into the dialects with the transport work; use <see cref="Dialect"/>.</summary>
+    public bool IsSqlite => Dialect.Provider == DatabaseProvider.Sqlite;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(BuddyDbContext).Assembly);
-        StoreConventions.Apply(builder, IsSqlite);
+        StoreConventions.Apply(builder, Dialect);
     }
 }

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,17 +6,9 @@ namespace Buddy.Gateway.Privacy;
 
 /// <summary>
 /// After personal data is erased or anonymised, makes sure the database files no longer hold the old bytes.
-/// <para>
-/// SQLite: secure_delete (set on every connection) has already zeroed what was deleted or overwritten; this returns
-/// the freed pages to the file system (incremental_vacuum; the file is in incremental auto-vacuum mode, see
-/// <see cref="SchemaMigrator"/>) and empties the write-ahead log, whose older frames still hold the rows as they
-/// were (wal_checkpoint(TRUNCATE)). A reader holding an old snapshot can stop the log emptying this time; the next
-/// checkpoint does it.
-/// </para>
-/// <para>
-/// PostgreSQL: a deleted or updated row stays on its page as a dead tuple until vacuumed, so the touched tables are
-/// vacuumed now (VACUUM cannot run inside a transaction, so after the commit) rather than whenever autovacuum comes.
-/// </para>
+/// How each engine lets go of the old bytes is its dialect's business (<see cref="DatabaseDialect"/>): SQLite
+/// returns freed pages and empties its write-ahead log, PostgreSQL vacuums the touched tables, SQL Server wipes
+/// free space.
 /// Runs after the commit and never undoes it: a failure is logged, and the next erasure, the nightly sweep or
 /// autovacuum does the work instead.
 /// </summary>
@@ -34,21 +25,10 @@ public static class FreedSpace
                 await connection.OpenAsync(cancellationToken);
             }
 
-            if (db.IsSqlite)
+            var partly = await db.Dialect.ReclaimFreedSpaceAsync(connection, [.. PersonalDataTables.Touched(db.Model)], cancellationToken);
+            if (partly is not null)
             {
-                await ExecuteAsync(connection, "PRAGMA incremental_vacuum;", cancellationToken);
-                await using var checkpoint = connection.CreateCommand();
-                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-                await using var reader = await checkpoint.ExecuteReaderAsync(cancellationToken);
-                if (await reader.ReadAsync(cancellationToken) && reader.GetInt32(0) != 0)
-                {
-                    logger.LogInformation("The SQLite write-ahead log could not be emptied now (a reader is open); the next checkpoint empties it");
-                }
-            }
-            else
-            {
-                // Table names come from the model, never from input.
-                await ExecuteAsync(connection, "VACUUM " + string.Join(", ", PersonalDataTables.Touched(db.Model).Select(t => $"\"{t}\"")), cancellationToken);
+                logger.LogInformation("{Partly}", partly);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -62,13 +42,5 @@ public static class FreedSpace
                 await connection.CloseAsync();
             }
         }
-    }
-
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 600;
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

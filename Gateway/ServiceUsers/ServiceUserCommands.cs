@@ -1,4 +1,5 @@
 using Buddy.Domain.Organisations;
+using Buddy.Domain.Phones;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Staff;
@@ -41,14 +42,15 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
             return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.Invalid, errors);
         }
 
-        if (await PhoneRefusalAsync(organisation.Id, input, exceptId: null, cancellationToken) is { } refused)
+        var phone = PhoneNumberReader.ReadMobile(input.Phone, organisation.CountryCode).E164!;
+        if (await PhoneRefusalAsync(organisation.Id, phone, exceptId: null, cancellationToken) is { } refused)
         {
             return refused;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var serviceUser = new ServiceUser { OrganisationId = organisation.Id, DisplayName = "", CreatedAtUtc = now };
-        Apply(serviceUser, input, now);
+        Apply(serviceUser, input, phone, now);
         db.ServiceUsers.Add(serviceUser);
         audit.Add(actor, "service-user.created", serviceUser.Id, entityType: "ServiceUser", entityId: serviceUser.Id.ToString());
         if (schedule is not null)
@@ -76,14 +78,15 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
             return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.Invalid, errors);
         }
 
-        if (await PhoneRefusalAsync(organisation.Id, input, serviceUser.Id, cancellationToken) is { } refused)
+        var phone = PhoneNumberReader.ReadMobile(input.Phone, organisation.CountryCode).E164!;
+        if (await PhoneRefusalAsync(organisation.Id, phone, serviceUser.Id, cancellationToken) is { } refused)
         {
             return refused;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var before = Snapshot(serviceUser);
-        Apply(serviceUser, input, now);
+        Apply(serviceUser, input, phone, now);
         var changed = Snapshot(serviceUser).Where((value, i) => value.Value != before[i].Value).Select(c => c.Field).ToList();
         if (changed.Count == 0)
         {
@@ -133,7 +136,7 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
     {
         var zone = LocalTimes.IsKnownZone(input.TimeZoneId) ? input.TimeZoneId : organisation.TimeZoneId;
         var today = LocalTimes.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
-        var errors = ServiceUserRules.Validate(input, today, isNew: existing is null);
+        var errors = ServiceUserRules.Validate(input, today, isNew: existing is null, organisation.CountryCode);
 
         // Keeping an unchanged pause date that has since passed is not an error the user made now.
         if (existing is { Status: ServiceUserStatus.Paused } && input.Status == ServiceUserStatus.Paused && input.PausedUntil == existing.PausedUntil)
@@ -149,12 +152,6 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         }
 
         return errors;
-    }
-
-    private Task<ServiceUserChange<ServiceUser>?> PhoneRefusalAsync(Guid organisationId, ServiceUserInput input, Guid? exceptId, CancellationToken cancellationToken)
-    {
-        PhoneNumbers.TryNormalise(input.Phone, out var phone);
-        return PhoneRefusalAsync(organisationId, phone, exceptId, cancellationToken);
     }
 
     /// <summary>
@@ -182,9 +179,9 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.PhoneUnavailable, errors);
     }
 
-    private static void Apply(ServiceUser serviceUser, ServiceUserInput input, DateTime nowUtc)
+    /// <param name="phone">The typed number read in the organisation's country: E.164.</param>
+    private static void Apply(ServiceUser serviceUser, ServiceUserInput input, string phone, DateTime nowUtc)
     {
-        PhoneNumbers.TryNormalise(input.Phone, out var phone);
         serviceUser.DisplayName = input.DisplayName.Trim();
         serviceUser.FirstName = string.IsNullOrWhiteSpace(input.FirstName) ? null : input.FirstName.Trim();
         serviceUser.PhoneE164 = phone;

@@ -2,6 +2,7 @@ using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Sms.Twilio;
+using Buddy.Gateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Sms;
@@ -20,8 +21,9 @@ internal static class StatusCallback
     public static string PathFor(Guid outboundMessageId) => $"{SmsEndpoints.StatusPath}?{OutboxParameter}={outboundMessageId:N}";
 
     public static async Task<IResult> HandleAsync(
-        HttpRequest request, IDbContextFactory<BuddyDbContext> contexts, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, IDbContextFactory<BuddyDbContext> contexts, TimeProvider clock, BuddyMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        metrics.WebhookReceived("status");
         var logger = loggers.CreateLogger(typeof(StatusCallback));
         var form = await request.ReadFormAsync(cancellationToken);
         var sid = form["MessageSid"].ToString().Trim();

@@ -1,4 +1,4 @@
-using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Phones;
 using Buddy.Domain.Staff;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
@@ -22,7 +22,8 @@ public sealed class StaffCommands(BuddyDbContext db, StaffAccounts accounts, Use
     public async Task<(StaffMember? Staff, FieldErrors Errors)> CreateAsync(
         CaseloadScope actor, StaffInput input, string password, CancellationToken cancellationToken)
     {
-        var errors = input.Validate();
+        var country = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.CountryCode).SingleAsync(cancellationToken);
+        var errors = input.Validate(country);
         foreach (var validator in users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(users, new BuddyUser(), password);
@@ -44,14 +45,13 @@ public sealed class StaffCommands(BuddyDbContext db, StaffAccounts accounts, Use
             return (null, errors);
         }
 
-        PhoneNumbers.TryNormalise(input.AlertPhone, out var alertPhone);
         var staff = new StaffMember
         {
             OrganisationId = actor.OrganisationId,
             DisplayName = input.DisplayName.Trim(),
             Email = email,
             Role = input.Role,
-            AlertPhone = alertPhone.Length == 0 ? null : alertPhone,
+            AlertPhone = string.IsNullOrWhiteSpace(input.AlertPhone) ? null : PhoneNumberReader.ReadMobile(input.AlertPhone, country).E164,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
 

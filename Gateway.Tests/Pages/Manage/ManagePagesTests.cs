@@ -57,7 +57,7 @@ public sealed class ManagePagesTests
         using var response = await client.SubmitAsync(form, new Dictionary<string, string>
         {
             ["Input.DisplayName"] = "Casey",
-            ["Input.Phone"] = "07700 900555",
+            ["Input.Phone"] = "020 7946 0555",
             ["Schedule.LocalTime"] = "23:00",
         });
 
@@ -65,9 +65,9 @@ public sealed class ManagePagesTests
         var result = await HtmlForms.ParseAsync(response);
         var links = result.QuerySelectorAll(".nhsuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["#Input_Phone", "#Schedule_Days", "#Schedule_LocalTime"], links.Order());
-        Assert.Contains("international format", result.QuerySelector("#Input_Phone-error")!.TextContent);
+        Assert.Contains("That is a landline number", result.QuerySelector("#Input_Phone-error")!.TextContent);
         Assert.Contains("quiet hours", result.QuerySelector("#Schedule_LocalTime-error")!.TextContent);
-        Assert.Equal("07700 900555", ((IHtmlInputElement)result.QuerySelector("#Input_Phone")!).Value);
+        Assert.Equal("020 7946 0555", ((IHtmlInputElement)result.QuerySelector("#Input_Phone")!).Value);
         await using var db = world.CreateContext();
         Assert.False(await db.ServiceUsers.AnyAsync(s => s.DisplayName == "Casey"));
     }

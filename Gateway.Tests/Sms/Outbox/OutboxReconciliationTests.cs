@@ -190,5 +190,5 @@ public sealed class OutboxReconciliationTests
     private OutboxDispatcher Dispatcher(TestDatabase database, ISmsSender sender) =>
         new(new TestContextFactory(database), sender, new SendPacer(_clock), new OutboxSignal(_clock),
             SmsSettings.From(new ConfigurationBuilder().Build()), TwilioSettings.FromConfiguration(new ConfigurationBuilder().Build(), SmsProvider.Simulator),
-            _clock, NullLogger<OutboxDispatcher>.Instance);
+            _clock, TestMetrics.Instance, NullLogger<OutboxDispatcher>.Instance);
 }

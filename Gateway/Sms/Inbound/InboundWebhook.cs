@@ -1,5 +1,6 @@
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Telemetry;
 
 namespace Buddy.Gateway.Sms.Inbound;
 
@@ -11,8 +12,10 @@ internal static class InboundWebhook
 {
     internal const string EmptyTwiml = """<?xml version="1.0" encoding="UTF-8"?><Response/>""";
 
-    public static async Task<IResult> HandleAsync(HttpRequest request, InboundReception reception, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(
+        HttpRequest request, InboundReception reception, BuddyMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        metrics.WebhookReceived("inbound");
         var form = await request.ReadFormAsync(cancellationToken);
         var missing = new[] { "MessageSid", "From", "Body" }.Where(name => !form.ContainsKey(name) || (name != "Body" && string.IsNullOrWhiteSpace(form[name]))).ToList();
         if (missing.Count > 0)

@@ -5,6 +5,7 @@ using Buddy.Domain.Time;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Sms.Twilio;
+using Buddy.Gateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Sms.Outbox;
@@ -22,6 +23,7 @@ internal sealed class OutboxDispatcher(
     SmsSettings settings,
     TwilioSettings twilio,
     TimeProvider clock,
+    BuddyMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     // A send already handed to the provider is finished even while the gateway stops, within this long.
@@ -94,6 +96,8 @@ internal sealed class OutboxDispatcher(
 
     private async Task DispatchAsync(Guid id, CancellationToken stoppingToken)
     {
+        using var activity = BuddyMetrics.Activities.StartActivity("outbox.send");
+        activity?.SetTag("buddy.outbox.id", id);
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
         var message = await db.OutboundMessages.SingleAsync(m => m.Id == id, CancellationToken.None);
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == message.OrganisationId, CancellationToken.None);
@@ -104,6 +108,7 @@ internal sealed class OutboxDispatcher(
             // Only a sender that keeps dying mid-send (its lease expiring each time) gets here.
             Finish(message, OutboundStatus.Failed, OutboxCancelReasons.TooManyAttempts, $"Gave up after {message.Attempts - 1} attempts without a result.", now);
             await db.SaveChangesAsync(CancellationToken.None);
+            metrics.OutboxSend("failed", message.Kind);
             logger.LogError("Outbox {MessageId} ({Kind}) failed: claimed {Attempts} times without a result", message.Id, message.Kind, message.Attempts);
             return;
         }
@@ -112,6 +117,7 @@ internal sealed class OutboxDispatcher(
         {
             Finish(message, OutboundStatus.Cancelled, reason.Code, reason.Text, now);
             await db.SaveChangesAsync(CancellationToken.None);
+            metrics.OutboxSend("cancelled", message.Kind);
             logger.LogInformation("Outbox {MessageId} ({Kind}) cancelled: {Reason}", message.Id, message.Kind, reason.Code);
             return;
         }
@@ -126,6 +132,7 @@ internal sealed class OutboxDispatcher(
 
             await RecordAsync(db, message, reconciled, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(CancellationToken.None);
+            metrics.OutboxSend(reconciled is SendOutcome.Accepted ? "already_sent" : OutcomeName(message, reconciled), message.Kind);
             return;
         }
 
@@ -160,7 +167,17 @@ internal sealed class OutboxDispatcher(
         now = clock.GetUtcNow().UtcDateTime;
         await RecordAsync(db, message, outcome, now);
         await db.SaveChangesAsync(CancellationToken.None);
+        metrics.OutboxSend(OutcomeName(message, outcome), message.Kind);
     }
+
+    /// <summary>The outcome tag of a recorded send: what the row now says happened.</summary>
+    private static string OutcomeName(OutboundMessage message, SendOutcome outcome) => outcome switch
+    {
+        SendOutcome.Accepted => "accepted",
+        SendOutcome.RecipientUnsubscribed => "unsubscribed",
+        SendOutcome.RetryLater when message.Status == OutboundStatus.Pending => "retry",
+        _ => "failed",
+    };
 
     private async Task RecordAsync(BuddyDbContext db, OutboundMessage message, SendOutcome outcome, DateTime now)
     {
