@@ -32,7 +32,7 @@ public class TwilioSendBenchmarks
             ["Twilio:From"] = "+15005550006",
         }).Build();
         var settings = TwilioSettings.FromConfiguration(configuration, SmsProvider.Twilio);
-        _sender = new TwilioSmsSender(new AnsweringClients(), settings, NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
+        _sender = new TwilioSmsSender(new TwilioClients(new AnsweringClients(), settings), NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
     }
 
     [Benchmark]

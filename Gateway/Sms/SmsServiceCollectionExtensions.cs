@@ -22,7 +22,8 @@ public static class SmsServiceCollectionExtensions
         services.AddSingleton(sms);
         services.AddSingleton(twilio);
 
-        services.AddHttpClient(TwilioSmsSender.HttpClientName, client => client.Timeout = twilio.RequestTimeout * 4);
+        TwilioClients.Configure(services, twilio);
+        services.AddSingleton<TwilioClients>();
         switch (sms.Provider)
         {
             case SmsProvider.Twilio:

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Buddy.Gateway.Sms.Twilio;
 using Microsoft.Extensions.Logging;
 
 namespace Buddy.Tests.Sms.Twilio;
@@ -109,12 +110,14 @@ internal sealed class FakeTwilio : IAsyncDisposable
             return;
         }
 
-        var sentOnOrAfter = DateOnly.TryParseExact(query["DateSent>"].ToString(), "yyyy-MM-dd", out var day) ? day : DateOnly.MinValue;
+        // The SDK sends an ISO date-time ("2026-11-26T19:00:00Z"); Twilio's documentation also allows a day.
+        var sentOnOrAfter = DateTimeOffset.TryParse(query["DateSent>"].ToString(), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var after) ? after : DateTimeOffset.MinValue;
         var pageSize = int.TryParse(query["PageSize"], out var size) ? size : 50;
         var page = int.TryParse(query["Page"], out var number) ? number : 0;
         var matching = Accepted.Reverse() // newest first, as Twilio lists
             .Where(m => (!query.ContainsKey("To") || m.To == query["To"]) && (!query.ContainsKey("From") || m.From == query["From"]))
-            .Where(m => !query.ContainsKey("DateSent>") || (!m.Queued && DateOnly.FromDateTime(m.At.UtcDateTime) >= sentOnOrAfter))
+            .Where(m => !query.ContainsKey("DateSent>") || (!m.Queued && m.At >= sentOnOrAfter))
             .ToList();
         var messages = matching.Skip(page * pageSize).Take(pageSize).Select(m => new Dictionary<string, object?>
         {
@@ -125,12 +128,19 @@ internal sealed class FakeTwilio : IAsyncDisposable
         var more = (page + 1) * pageSize < matching.Count;
         var nextQuery = QueryString.Create(query.Where(q => q.Key != "Page").Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())))
             .Add("Page", (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // The page fields of Twilio's list documents (ListMessageResponse); the SDK pages through next_page_uri.
+        var listPath = $"/2010-04-01/Accounts/{accountSid}/Messages.json";
         await context.Response.WriteAsJsonAsync(new Dictionary<string, object?>
         {
             ["messages"] = messages,
             ["page"] = page,
             ["page_size"] = pageSize,
-            ["next_page_uri"] = more ? $"/2010-04-01/Accounts/{accountSid}/Messages.json{nextQuery}" : null,
+            ["start"] = page * pageSize,
+            ["end"] = page * pageSize + Math.Max(0, Math.Min(pageSize, matching.Count - page * pageSize) - 1),
+            ["uri"] = listPath + context.Request.QueryString.Value,
+            ["first_page_uri"] = listPath + QueryString.Create(query.Where(q => q.Key != "Page").Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()))).Add("Page", "0"),
+            ["previous_page_uri"] = null,
+            ["next_page_uri"] = more ? listPath + nextQuery : null,
         });
     }
 
@@ -184,8 +194,14 @@ internal sealed class FakeTwilio : IAsyncDisposable
     public sealed record ReceivedRequest(string AccountSid, string Authorization, IReadOnlyDictionary<string, string> Form, DateTimeOffset At);
 }
 
-/// <summary>The one HttpClient the sender asks for, pointed nowhere in particular (the sender builds absolute URLs).</summary>
-internal sealed class SingleClientFactory(TimeSpan timeout) : IHttpClientFactory
+/// <summary>
+/// The HttpClient the Twilio SDK is given, as the gateway sets it up: its requests for api.twilio.com rewritten to
+/// <paramref name="baseUrl"/> (the fake, or the Prism mock).
+/// </summary>
+internal sealed class SingleClientFactory(Uri baseUrl, TimeSpan timeout) : IHttpClientFactory
 {
-    public HttpClient CreateClient(string name) => new() { Timeout = timeout };
+    public HttpClient CreateClient(string name) => new(new TwilioBaseUrlHandler(baseUrl) { InnerHandler = new SocketsHttpHandler() }) { Timeout = timeout };
+
+    /// <summary>The gateway's Twilio clients, reaching <paramref name="settings"/>' BaseUrl.</summary>
+    public static TwilioClients ClientsFor(TwilioSettings settings, TimeSpan timeout) => new(new SingleClientFactory(settings.BaseUrl, timeout), settings);
 }

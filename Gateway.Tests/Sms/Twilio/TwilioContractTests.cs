@@ -63,6 +63,6 @@ public sealed class TwilioContractTests(PrismMock prism) : IClassFixture<PrismMo
 
         // Read without the start-up checks so a deliberately malformed sid can reach the mock.
         var twilio = TwilioSettings.FromConfiguration(configuration, SmsProvider.Simulator);
-        return new TwilioSmsSender(new SingleClientFactory(TimeSpan.FromSeconds(30)), twilio, NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
+        return new TwilioSmsSender(SingleClientFactory.ClientsFor(twilio, TimeSpan.FromSeconds(30)), NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
     }
 }
