@@ -74,7 +74,7 @@ public sealed class StatusCallbackTests
         }
 
         await using var db = database.CreateContext();
-        Assert.Empty(await OutboxClaims.ClaimAsync(db, now.AddHours(1), now.AddHours(2), 10, default));
+        Assert.Empty((await OutboxClaims.ClaimAsync(db, now.AddHours(1), now.AddHours(2), 10, default)).Ids);
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]

@@ -11,7 +11,10 @@ internal static class UniqueViolation
     private const int SqliteConstraintUnique = 2067;
     private const int SqliteConstraintPrimaryKey = 1555;
 
-    public static bool Is(DbUpdateException exception) => exception.InnerException switch
+    public static bool Is(DbUpdateException exception) => IsEngineError(exception.InnerException);
+
+    /// <summary>The engine's own exception, as <c>ExecuteUpdate</c> throws it (not wrapped in a DbUpdateException).</summary>
+    public static bool IsEngineError(Exception? exception) => exception switch
     {
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint

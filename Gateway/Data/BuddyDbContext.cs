@@ -36,6 +36,7 @@ public class BuddyDbContext(DbContextOptions<BuddyDbContext> options)
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+    public DbSet<InboundRecoveryMark> InboundRecoveryMarks => Set<InboundRecoveryMark>();
     public DbSet<DiaryEntry> DiaryEntries => Set<DiaryEntry>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<TherapySession> TherapySessions => Set<TherapySession>();

@@ -1,4 +1,5 @@
 using Buddy.Domain.Sms;
+using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Sms.Twilio;
@@ -56,9 +57,17 @@ internal static class StatusCallback
         IDbContextFactory<BuddyDbContext> contexts, string sid, Guid? outboxId, OutboundStatus status, string? errorCode, DateTime now, ILogger logger, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (outboxId is { } id && await ClaimInDoubtAsync(db, id, sid, now, cancellationToken))
+        try
         {
-            logger.LogWarning("Outbox {MessageId}: its send answer was lost, Twilio's report names it as {MessageSid}; recorded, never sent again", id, sid);
+            if (outboxId is { } id && await ClaimInDoubtAsync(db, id, sid, now, cancellationToken))
+            {
+                logger.LogWarning("Outbox {MessageId}: its send answer was lost, Twilio's report names it as {MessageSid}; recorded, never sent again", id, sid);
+            }
+        }
+        catch (Exception ex) when (UniqueViolation.IsEngineError(ex) || ex is DbUpdateException update && UniqueViolation.Is(update))
+        {
+            // The sid is already another row's (recorded from Twilio's list before this report came): one text, one row.
+            logger.LogWarning("Status callback for {MessageSid} names outbox {MessageId}, but another row already holds that sid; left as it is", sid, outboxId);
         }
 
         var movableFrom = Enum.GetValues<OutboundStatus>().Where(s => s.CanMoveTo(status)).ToList();
@@ -115,6 +124,7 @@ internal static class StatusCallback
                 .SetProperty(m => m.SentAtUtc, now)
                 .SetProperty(m => m.StatusUpdatedAtUtc, now)
                 .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
+                .SetProperty(m => m.ClaimToken, (Guid?)null) // a sender still holding an expired claim must not record over this
                 .SetProperty(m => m.UnconfirmedSinceUtc, (DateTime?)null)
                 .SetProperty(m => m.ErrorCode, (string?)null)
                 .SetProperty(m => m.ErrorMessage, (string?)null), cancellationToken) == 1;
