@@ -35,6 +35,7 @@ internal sealed class FakeTwilio : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Reply> _script = new();
     private readonly ConcurrentQueue<Reply> _listScript = new();
+    private readonly CancellationTokenSource _stopping = new();
 
     private FakeTwilio(WebApplication app) => _app = app;
 
@@ -57,6 +58,21 @@ internal sealed class FakeTwilio : IAsyncDisposable
 
     /// <summary>Accepted texts stay queued at "Twilio" (no date_sent yet), as behind a busy sender.</summary>
     public bool HoldInQueue { get; set; }
+
+    /// <summary>
+    /// When set, each accepted text with a StatusCallback URL is reported "delivered" there this long after it was
+    /// taken, signed as Twilio signs, and the report is repeated every second until the gateway answers (a gateway
+    /// that is down or restarting hears it late). Null (the default): no status callbacks at all.
+    /// </summary>
+    public TimeSpan? CallbackDelay { get; set; }
+
+    /// <summary>Status callbacks the gateway has answered 200, in order: the sid and the URL it was sent to.</summary>
+    public ConcurrentQueue<(string Sid, string Url)> CallbacksDelivered { get; } = new();
+
+    private int _callbacksPending;
+
+    /// <summary>Status callbacks still waiting to be delivered.</summary>
+    public int CallbacksPending => Volatile.Read(ref _callbacksPending);
 
     public static async Task<FakeTwilio> StartAsync()
     {
@@ -153,7 +169,7 @@ internal sealed class FakeTwilio : IAsyncDisposable
         if (!_script.TryDequeue(out var reply))
         {
             var sid = $"SM{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
-            Accepted.Enqueue(new AcceptedText(sid, form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(), Clock.GetUtcNow(), HoldInQueue));
+            Accept(sid, form);
             if (AcceptDelay > TimeSpan.Zero)
             {
                 await Task.Delay(AcceptDelay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -166,7 +182,7 @@ internal sealed class FakeTwilio : IAsyncDisposable
         {
             // Twilio took the text but its answer never arrived in time: the text exists and goes out.
             var sid = $"SM{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
-            Accepted.Enqueue(new AcceptedText(sid, form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(), Clock.GetUtcNow(), HoldInQueue));
+            Accept(sid, form);
             await Task.Delay(delay, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             reply = new Reply(201, $$"""{"sid": "{{sid}}", "status": "queued"}""", null, null);
         }
@@ -181,15 +197,71 @@ internal sealed class FakeTwilio : IAsyncDisposable
         await context.Response.WriteAsync(reply.Body);
     }
 
+    private void Accept(string sid, IFormCollection form)
+    {
+        var callback = form["StatusCallback"].ToString() is { Length: > 0 } url ? url : null;
+        Accepted.Enqueue(new AcceptedText(sid, form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(), Clock.GetUtcNow(), HoldInQueue, callback));
+        if (CallbackDelay is { } delay && callback is not null)
+        {
+            Interlocked.Increment(ref _callbacksPending);
+            _ = ReportDeliveredAsync(sid, form["To"].ToString(), callback, delay);
+        }
+    }
+
+    private async Task ReportDeliveredAsync(string sid, string to, string url, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, _stopping.Token);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            List<KeyValuePair<string, string>> fields =
+                [new("MessageSid", sid), new("SmsSid", sid), new("MessageStatus", "delivered"), new("AccountSid", AccountSid), new("From", From), new("To", to)];
+            while (!_stopping.IsCancellationRequested)
+            {
+                try
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+                    request.Headers.Add(TwilioSignature.HeaderName, TwilioSignature.Compute(AuthToken, url, fields));
+                    using var response = await http.SendAsync(request, _stopping.Token);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        CallbacksDelivered.Enqueue((sid, url));
+                        return;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // the gateway is down or restarting: Twilio's report arrives late
+                }
+                catch (TaskCanceledException) when (!_stopping.IsCancellationRequested)
+                {
+                    // a slow answer: try again
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), _stopping.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the fake is stopping
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _callbacksPending);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _stopping.Dispose();
     }
 
     private sealed record Reply(int Status, string Body, TimeSpan? RetryAfter, TimeSpan? Delay);
 
-    public sealed record AcceptedText(string Sid, string To, string From, string Body, DateTimeOffset At, bool Queued = false);
+    public sealed record AcceptedText(string Sid, string To, string From, string Body, DateTimeOffset At, bool Queued = false, string? StatusCallback = null);
 
     public sealed record ReceivedRequest(string AccountSid, string Authorization, IReadOnlyDictionary<string, string> Form, DateTimeOffset At);
 }
