@@ -47,6 +47,15 @@ internal sealed class FakeTwilio : IAsyncDisposable
     /// <summary>Every text accepted (answered 201), in order: what the recipients' phones received.</summary>
     public ConcurrentQueue<AcceptedText> Accepted { get; } = new();
 
+    /// <summary>
+    /// Texts people sent to Buddy's numbers that Twilio holds in its log (as it holds every text it received, whether
+    /// or not the webhook reached the gateway): the Messages list shows them with direction "inbound".
+    /// </summary>
+    public ConcurrentQueue<ReceivedText> Received { get; } = new();
+
+    /// <summary>The numbers in the messaging service's sender pool (Messaging API v1 Services/{sid}/PhoneNumbers).</summary>
+    public List<string> ServiceNumbers { get; } = [];
+
     /// <summary>Every list request (the outbox asking what went out), as its query string.</summary>
     public ConcurrentQueue<string> Lookups { get; } = new();
 
@@ -83,6 +92,20 @@ internal sealed class FakeTwilio : IAsyncDisposable
         var fake = new FakeTwilio(app);
         app.MapPost("/2010-04-01/Accounts/{accountSid}/Messages.json", fake.HandleAsync);
         app.MapGet("/2010-04-01/Accounts/{accountSid}/Messages.json", fake.ListAsync);
+        app.MapGet("/v1/Services/{serviceSid}/PhoneNumbers", (string serviceSid) => Results.Json(new Dictionary<string, object?>
+        {
+            ["phone_numbers"] = fake.ServiceNumbers.Select(n => new Dictionary<string, object?>
+            {
+                ["sid"] = "PN" + Convert.ToHexStringLower(System.Text.Encoding.ASCII.GetBytes(n.PadLeft(16, '0')[^16..])),
+                ["service_sid"] = serviceSid, ["account_sid"] = AccountSid, ["phone_number"] = n, ["country_code"] = "GB",
+            }),
+            ["meta"] = new Dictionary<string, object?>
+            {
+                ["page"] = 0, ["page_size"] = 1000, ["first_page_url"] = $"https://messaging.twilio.com/v1/Services/{serviceSid}/PhoneNumbers?PageSize=1000&Page=0",
+                ["previous_page_url"] = null, ["next_page_url"] = null, ["url"] = $"https://messaging.twilio.com/v1/Services/{serviceSid}/PhoneNumbers?PageSize=1000&Page=0",
+                ["key"] = "phone_numbers",
+            },
+        }));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         fake.BaseUrl = new Uri(address);
@@ -131,13 +154,16 @@ internal sealed class FakeTwilio : IAsyncDisposable
             System.Globalization.DateTimeStyles.AssumeUniversal, out var after) ? after : DateTimeOffset.MinValue;
         var pageSize = int.TryParse(query["PageSize"], out var size) ? size : 50;
         var page = int.TryParse(query["Page"], out var number) ? number : 0;
-        var matching = Accepted.Reverse() // newest first, as Twilio lists
+        var log = Accepted.Select(m => (m.Sid, m.To, m.From, m.Body, m.At, m.Queued, Direction: "outbound-api", Status: m.Queued ? "queued" : "delivered"))
+            .Concat(Received.Select(m => (m.Sid, m.To, m.From, m.Body, m.At, Queued: false, Direction: "inbound", Status: "received")));
+        var matching = log
             .Where(m => (!query.ContainsKey("To") || m.To == query["To"]) && (!query.ContainsKey("From") || m.From == query["From"]))
             .Where(m => !query.ContainsKey("DateSent>") || (!m.Queued && m.At >= sentOnOrAfter))
+            .OrderByDescending(m => m.At) // newest first, as Twilio lists
             .ToList();
         var messages = matching.Skip(page * pageSize).Take(pageSize).Select(m => new Dictionary<string, object?>
         {
-            ["sid"] = m.Sid, ["to"] = m.To, ["from"] = m.From, ["body"] = m.Body, ["status"] = m.Queued ? "queued" : "delivered",
+            ["sid"] = m.Sid, ["to"] = m.To, ["from"] = m.From, ["body"] = m.Body, ["status"] = m.Status, ["direction"] = m.Direction,
             ["date_created"] = m.At.ToString("r", System.Globalization.CultureInfo.InvariantCulture),
             ["date_sent"] = m.Queued ? null : m.At.ToString("r", System.Globalization.CultureInfo.InvariantCulture),
         });
@@ -260,6 +286,16 @@ internal sealed class FakeTwilio : IAsyncDisposable
     }
 
     private sealed record Reply(int Status, string Body, TimeSpan? RetryAfter, TimeSpan? Delay);
+
+    /// <summary>Adds a text <paramref name="from"/> sent to <paramref name="to"/> that Twilio received at <paramref name="at"/>; returns its sid.</summary>
+    public string Receive(string from, string to, string body, DateTimeOffset at)
+    {
+        var sid = $"SM{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}";
+        Received.Enqueue(new ReceivedText(sid, from, to, body, at));
+        return sid;
+    }
+
+    public sealed record ReceivedText(string Sid, string From, string To, string Body, DateTimeOffset At);
 
     public sealed record AcceptedText(string Sid, string To, string From, string Body, DateTimeOffset At, bool Queued = false, string? StatusCallback = null);
 
