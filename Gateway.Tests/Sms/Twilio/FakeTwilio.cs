@@ -306,10 +306,26 @@ internal sealed class FakeTwilio : IAsyncDisposable
 /// The HttpClient the Twilio SDK is given, as the gateway sets it up: its requests for api.twilio.com rewritten to
 /// <paramref name="baseUrl"/> (the fake, or the Prism mock).
 /// </summary>
-internal sealed class SingleClientFactory(Uri baseUrl, TimeSpan timeout) : IHttpClientFactory
+internal sealed class SingleClientFactory(Uri baseUrl, TimeSpan timeout, ConcurrentQueue<string>? answers = null) : IHttpClientFactory
 {
-    public HttpClient CreateClient(string name) => new(new TwilioBaseUrlHandler(baseUrl) { InnerHandler = new SocketsHttpHandler() }) { Timeout = timeout };
+    public HttpClient CreateClient(string name) =>
+        new(new TwilioBaseUrlHandler(baseUrl) { InnerHandler = answers is null ? new SocketsHttpHandler() : new AnswerRecorder(answers) { InnerHandler = new SocketsHttpHandler() } })
+        {
+            Timeout = timeout,
+        };
 
     /// <summary>The gateway's Twilio clients, reaching <paramref name="settings"/>' BaseUrl.</summary>
     public static TwilioClients ClientsFor(TwilioSettings settings, TimeSpan timeout) => new(new SingleClientFactory(settings.BaseUrl, timeout), settings);
+}
+
+/// <summary>Keeps every answer's body, for a test that must read what the mock said beyond the SDK's exception.</summary>
+internal sealed class AnswerRecorder(ConcurrentQueue<string> answers) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken);
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        answers.Enqueue(await response.Content.ReadAsStringAsync(cancellationToken));
+        return response;
+    }
 }
