@@ -140,6 +140,23 @@ public sealed class StatusCallbackTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Post_WhenTheSidIsRepeatedOrNotTwiliosShape_Answers400AndChangesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var sid = SmsGateway.NewSid();
+        var row = await AddQueuedAsync(database, user, sid);
+        await using var gateway = new SmsGateway(database);
+
+        using var twice = await gateway.PostSignedAsync("/sms/status", [new("MessageSid", sid), new("MessageSid", SmsGateway.NewSid()), new("MessageStatus", "delivered")]);
+        using var shapeless = await gateway.PostSignedAsync("/sms/status", [new("MessageSid", sid + "," + sid), new("MessageStatus", "delivered")]);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (twice.StatusCode, shapeless.StatusCode));
+        Assert.Contains("MessageSid is given 2 times", await twice.Content.ReadAsStringAsync());
+        Assert.Equal(OutboundStatus.Queued, (await SmsTestData.ReloadAsync(database, row)).Status);
+    }
+
     /// <summary>A text the provider has accepted as <paramref name="sid"/>, awaiting its callbacks.</summary>
     private static Task<OutboundMessage> AddQueuedAsync(TestDatabase database, ServiceUser user, string sid) =>
         SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, DateTime.UtcNow, m =>

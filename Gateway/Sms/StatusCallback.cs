@@ -25,11 +25,22 @@ internal static class StatusCallback
     {
         var logger = loggers.CreateLogger(typeof(StatusCallback));
         var form = await request.ReadFormAsync(cancellationToken);
-        var sid = form["MessageSid"].ToString().Trim();
-        var statusText = form["MessageStatus"].ToString().Trim();
+        var sid = TwilioFields.Single(form, "MessageSid", out var sidProblem)?.Trim() ?? "";
+        var statusText = TwilioFields.Single(form, "MessageStatus", out var statusProblem)?.Trim() ?? "";
+        var codeText = TwilioFields.Single(form, "ErrorCode", out var codeProblem)?.Trim() ?? "";
+        if ((sidProblem ?? statusProblem ?? codeProblem) is { } repeated)
+        {
+            return Results.BadRequest(repeated);
+        }
+
         if (sid.Length == 0 || statusText.Length == 0)
         {
             return Results.BadRequest("MessageSid and MessageStatus are required.");
+        }
+
+        if (TwilioFields.MessageSidProblem(sid) is { } shape)
+        {
+            return Results.BadRequest(shape);
         }
 
         if (TwilioStatus.Parse(statusText) is not { } status)
@@ -38,7 +49,7 @@ internal static class StatusCallback
             return Results.Ok();
         }
 
-        var errorCode = form["ErrorCode"].ToString().Trim() is { Length: > 0 } code ? code : null;
+        var errorCode = codeText is { Length: > 0 and <= 16 } code ? code : null;
         try
         {
             var outboxId = Guid.TryParseExact(request.Query[OutboxParameter].ToString(), "N", out var id) ? id : (Guid?)null;
