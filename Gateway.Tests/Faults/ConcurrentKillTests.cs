@@ -49,7 +49,7 @@ public sealed class ConcurrentKillTests
         var settings = Settings(database, twilio, port);
         await using (var first = GatewayProcess.Start(settings, port))
         {
-            await WaitAsync(() => twilio.Accepted.Count >= 12, first, "Twilio to have taken twelve texts");
+            await ProcessKillTests.WaitAsync(() => twilio.Accepted.Count >= 12, first, "Twilio to have taken twelve texts");
             first.Kill();
         }
 
@@ -61,7 +61,7 @@ public sealed class ConcurrentKillTests
 
         twilio.AcceptDelay = TimeSpan.FromMilliseconds(50);
         await using var second = GatewayProcess.Start(settings, port);
-        await WaitAsync(() => AllRecorded(database) && twilio.CallbacksPending == 0, second, "every text to be recorded after the restart");
+        await ProcessKillTests.WaitAsync(() => ProcessKillTests.AllRecorded(database) && twilio.CallbacksPending == 0, second, "every text to be recorded after the restart");
 
         // Each row reached Twilio once: each number got exactly as many texts as it has rows.
         Assert.Equal(rows.Count, twilio.Accepted.Count);
@@ -86,12 +86,6 @@ public sealed class ConcurrentKillTests
         Assert.NotEmpty(twilio.Lookups);
     }
 
-    private static bool AllRecorded(TestDatabase database)
-    {
-        using var db = database.CreateContext();
-        return db.OutboundMessages.All(m => m.ProviderMessageId != null);
-    }
-
     private static List<KeyValuePair<string, string?>> Settings(TestDatabase database, FakeTwilio twilio, int port) =>
     [
         .. database.GatewaySettings(),
@@ -112,18 +106,4 @@ public sealed class ConcurrentKillTests
         new("Scheduling:Enabled", "false"),
         new("Sms:Inbound:Recovery:Enabled", "false"),
     ];
-
-    private static async Task WaitAsync(Func<bool> condition, GatewayProcess gateway, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(180);
-        while (!condition())
-        {
-            if (gateway.HasExited || DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Gave up waiting for {what}.\n{gateway.StandardOutput}\n{gateway.StandardError}");
-            }
-
-            await Task.Delay(20);
-        }
-    }
 }
