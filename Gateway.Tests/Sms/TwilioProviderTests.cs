@@ -41,6 +41,9 @@ public sealed class TwilioProviderTests
 
         Assert.Equal(HttpStatusCode.OK, callback.StatusCode);
         Assert.Equal(OutboundStatus.Delivered, (await SmsTestData.ReloadAsync(database, row)).Status);
+
+        // The send went through the SDK with the gateway's own client: its process-wide static client was never set.
+        Assert.Throws<global::Twilio.Exceptions.AuthenticationException>(global::Twilio.TwilioClient.GetRestClient);
     }
 
     [Fact]

@@ -42,9 +42,12 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// proxy, with the <see cref="ServingBaseline"/> and then the given settings (keys use ':' as in appsettings;
     /// a null value removes a baseline setting).
     /// </summary>
-    public static GatewayProcess Start(IEnumerable<KeyValuePair<string, string?>> settings, params string[] args)
+    public static GatewayProcess Start(IEnumerable<KeyValuePair<string, string?>> settings, params string[] args) =>
+        Start(settings, FreePort(), args);
+
+    /// <summary>The same on a given loopback port (a restart that Twilio's callbacks must still find).</summary>
+    public static GatewayProcess Start(IEnumerable<KeyValuePair<string, string?>> settings, int port, params string[] args)
     {
-        var port = FreePort();
         var workFolder = Path.Combine(Path.GetTempPath(), "buddy-gateway-runs", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(workFolder);
         var info = new ProcessStartInfo("dotnet")
@@ -154,7 +157,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

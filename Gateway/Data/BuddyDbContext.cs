@@ -36,6 +36,7 @@ public class BuddyDbContext(DbContextOptions<BuddyDbContext> options)
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+    public DbSet<InboundRecoveryMark> InboundRecoveryMarks => Set<InboundRecoveryMark>();
     public DbSet<DiaryEntry> DiaryEntries => Set<DiaryEntry>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertReply> AlertReplies => Set<AlertReply>();
@@ -53,8 +54,6 @@ public class BuddyDbContext(DbContextOptions<BuddyDbContext> options)
     /// <summary>What is particular to the engine this context talks to.</summary>
     public DatabaseDialect Dialect => DatabaseDialect.Of(Database);
 
-    /// <summary>Kept for the outbox claim until it moves into the dialects with the transport work; use <see cref="Dialect"/>.</summary>
-    public bool IsSqlite => Dialect.Provider == DatabaseProvider.Sqlite;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -56,6 +56,52 @@ public abstract class DatabaseDialect
     /// <summary>One schedule, locked against a dispatcher for the caller's open transaction.</summary>
     internal abstract Task<CheckInSchedule?> LockScheduleAsync(BuddyDbContext db, Guid scheduleId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims due outbox rows in the caller's open transaction, one statement, by the rule in Sms.Outbox.OutboxClaims
+    /// (one unrecorded text per number and wording at a time); returns their ids. SQLite and PostgreSQL share this
+    /// form; an engine that needs a lock first overrides <see cref="LockOutboxClaimsAsync"/>.
+    /// </summary>
+    internal virtual async Task<List<Guid>> ClaimOutboxRowsAsync(BuddyDbContext db, OutboxClaimRequest claim, CancellationToken cancellationToken)
+    {
+        await LockOutboxClaimsAsync(db, cancellationToken);
+        return await db.Database.SqlQueryRaw<Guid>(
+                OutboxClaimSql, OutboxClaimRequest.Sending, claim.LeaseUntilUtc, OutboxClaimRequest.Pending, claim.NowUtc, claim.Limit, claim.Token)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Serialises outbox claims across instances for the caller's transaction, where the engine needs it.</summary>
+    private protected virtual Task LockOutboxClaimsAsync(BuddyDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // {0} Sending, {1} lease, {2} Pending, {3} now, {4} limit, {5} token. The outer WHERE repeats "due" so a row
+    // recorded by a status callback while this statement waited for its lock (PostgreSQL re-checks the outer
+    // condition on the row as it now is) is not claimed.
+    private const string OutboxClaimSql = """
+        UPDATE outbound_messages
+        SET status = {0}, lease_until_utc = {1}, attempts = attempts + 1, claim_token = {5},
+            unconfirmed_since_utc = CASE WHEN status = {0} THEN COALESCE(unconfirmed_since_utc, created_at_utc) ELSE unconfirmed_since_utc END
+        WHERE ((status = {2} AND not_before_utc <= {3}) OR (status = {0} AND lease_until_utc < {3})) AND id IN (
+            SELECT id FROM (
+                SELECT c.id, c.not_before_utc,
+                       ROW_NUMBER() OVER (
+                           PARTITION BY c.to_phone, c.body
+                           ORDER BY CASE WHEN c.status = {0} OR c.unconfirmed_since_utc IS NOT NULL THEN 0 ELSE 1 END, c.created_at_utc, c.id) AS turn
+                FROM outbound_messages c
+                WHERE ((c.status = {2} AND c.not_before_utc <= {3}) OR (c.status = {0} AND c.lease_until_utc < {3}))
+                  AND NOT EXISTS (
+                      SELECT 1 FROM outbound_messages other
+                      WHERE other.to_phone = c.to_phone AND other.body = c.body AND other.id <> c.id
+                        AND ((other.status = {0} AND other.lease_until_utc >= {3})
+                             OR ((other.status = {0} OR (other.status = {2} AND other.unconfirmed_since_utc IS NOT NULL))
+                                 -- of two rows in doubt (left so by a gateway without this rule), the older goes first
+                                 AND NOT ((c.status = {0} OR c.unconfirmed_since_utc IS NOT NULL)
+                                          AND (c.created_at_utc < other.created_at_utc OR (c.created_at_utc = other.created_at_utc AND c.id < other.id)))))))
+                candidates
+            WHERE turn = 1
+            ORDER BY not_before_utc
+            LIMIT {4})
+        RETURNING id AS "Value"
+        """;
+
     /// <summary>Whether the engine's exception says a unique index refused a second row (for exactly-once writes: already done).</summary>
     internal abstract bool IsUniqueViolation(Exception exception);
 

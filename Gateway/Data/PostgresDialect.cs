@@ -54,6 +54,12 @@ internal sealed class PostgresDialect : DatabaseDialect
     internal override async Task<CheckInSchedule?> LockScheduleAsync(BuddyDbContext db, Guid scheduleId, CancellationToken cancellationToken) =>
         (await db.CheckInSchedules.FromSql($"SELECT * FROM check_in_schedules WHERE id = {scheduleId} FOR UPDATE").ToListAsync(cancellationToken)).SingleOrDefault();
 
+    /// <summary>The advisory lock key outbox claims hold for their transaction ("outbox" in ASCII).</summary>
+    private const long OutboxClaimLockKey = 0x6F7574626F78;
+
+    private protected override Task LockOutboxClaimsAsync(BuddyDbContext db, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [OutboxClaimLockKey], cancellationToken);
+
     internal override bool IsUniqueViolation(Exception exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

@@ -62,13 +62,42 @@ internal sealed partial class SqlServerDialect : DatabaseDialect
             );
         """;
 
+    // The outbox claim (see Sms.Outbox.OutboxClaims): serialised across instances by an application lock held for the
+    // transaction, then one UPDATE over the candidates, OUTPUT giving the claimed ids.
+    internal const string ClaimOutboxSql = """
+        DECLARE @locked int;
+        EXEC @locked = sp_getapplock @Resource = N'buddy-outbox-claim', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000;
+        IF @locked < 0 THROW 51001, N'Buddy could not take the outbox claim lock.', 1;
+        WITH candidates AS (
+            SELECT c.id, c.not_before_utc,
+                   ROW_NUMBER() OVER (
+                       PARTITION BY c.to_phone, c.body
+                       ORDER BY CASE WHEN c.status = @sending OR c.unconfirmed_since_utc IS NOT NULL THEN 0 ELSE 1 END, c.created_at_utc, c.id) AS turn
+            FROM outbound_messages c WITH (UPDLOCK, READPAST, ROWLOCK)
+            WHERE ((c.status = @pending AND c.not_before_utc <= @now) OR (c.status = @sending AND c.lease_until_utc < @now))
+              AND NOT EXISTS (
+                  SELECT 1 FROM outbound_messages other
+                  WHERE other.to_phone = c.to_phone AND other.body = c.body AND other.id <> c.id
+                    AND ((other.status = @sending AND other.lease_until_utc >= @now)
+                         OR ((other.status = @sending OR (other.status = @pending AND other.unconfirmed_since_utc IS NOT NULL))
+                             AND NOT ((c.status = @sending OR c.unconfirmed_since_utc IS NOT NULL)
+                                      AND (c.created_at_utc < other.created_at_utc OR (c.created_at_utc = other.created_at_utc AND c.id < other.id))))))
+        )
+        UPDATE outbound_messages
+        SET status = @sending, lease_until_utc = @lease, attempts = attempts + 1, claim_token = @token,
+            unconfirmed_since_utc = CASE WHEN status = @sending THEN COALESCE(unconfirmed_since_utc, created_at_utc) ELSE unconfirmed_since_utc END
+        OUTPUT inserted.id AS [Value]
+        WHERE ((status = @pending AND not_before_utc <= @now) OR (status = @sending AND lease_until_utc < @now))
+          AND id IN (SELECT TOP (@limit) id FROM candidates WHERE turn = 1 ORDER BY not_before_utc);
+        """;
+
     // Deleted rows become ghost records that SQL Server's own cleanup removes within seconds; this also wipes the
     // unallocated space in the data files. It needs sysadmin or db_owner rights: without them the caller logs it.
     internal const string CleanFreeSpaceSql = "DECLARE @db sysname = DB_NAME(); EXEC sys.sp_clean_db_free_space @dbname = @db;";
 
     /// <summary>Every T-SQL statement this dialect sends, for the offline parse check.</summary>
     internal static IReadOnlyList<string> Statements { get; } =
-        [ClaimDueSchedulesSql, ClaimDueReminderSql, LockScheduleSql, MigrationLockSql, HistoryTableSql, CleanFreeSpaceSql];
+        [ClaimDueSchedulesSql, ClaimDueReminderSql, LockScheduleSql, MigrationLockSql, HistoryTableSql, CleanFreeSpaceSql, ClaimOutboxSql];
 
     public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 
@@ -112,6 +141,13 @@ internal sealed partial class SqlServerDialect : DatabaseDialect
     internal override async Task<CheckInSchedule?> LockScheduleAsync(BuddyDbContext db, Guid scheduleId, CancellationToken cancellationToken) =>
         (await db.CheckInSchedules.FromSqlRaw(LockScheduleSql, new SqlParameter("@id", scheduleId)).ToListAsync(cancellationToken)).SingleOrDefault();
 
+    internal override Task<List<Guid>> ClaimOutboxRowsAsync(BuddyDbContext db, OutboxClaimRequest claim, CancellationToken cancellationToken) =>
+        db.Database.SqlQueryRaw<Guid>(
+                ClaimOutboxSql,
+                Text("@sending", OutboxClaimRequest.Sending), Text("@pending", OutboxClaimRequest.Pending), Time("@now", claim.NowUtc),
+                Time("@lease", claim.LeaseUntilUtc), new SqlParameter("@limit", claim.Limit), new SqlParameter("@token", claim.Token))
+            .ToListAsync(cancellationToken);
+
     internal override bool IsUniqueViolation(Exception exception) =>
         exception is SqlException { Number: UniqueIndexViolation or UniqueConstraintViolation };
 
@@ -140,6 +176,8 @@ internal sealed partial class SqlServerDialect : DatabaseDialect
 
     internal override void UseQuartzStore(IPersistentStoreBuilder store, string connectionString) =>
         store.UseSqlServer(SqlClientFactory.Instance, connectionString);
+
+    private static SqlParameter Text(string name, string value) => new(name, SqlDbType.NVarChar, 450) { Value = value };
 
     private static SqlParameter Time(string name, DateTime value) => new(name, SqlDbType.DateTime2) { Value = value };
 

@@ -21,9 +21,10 @@ public sealed record HardeningSettings(
     bool TlsTerminatedUpstream)
 {
     public static HardeningSettings From(IConfiguration configuration) => new(
-        // Generous: Twilio delivers a whole service's replies in bursts from a few addresses and, unless the
-        // webhook URL asks for retries, does not retry a refused one. This stops floods, not Twilio.
-        Whole(configuration, "RateLimiting:WebhookPermitsPerSecond", 200, 0, 1_000_000),
+        // Above what the gateway can store (about 1,500 webhooks/s on 2 cores, BENCHMARKS.md), so it never refuses
+        // a burst the gateway could have stored: Twilio delivers a whole installation's replies from a few addresses.
+        // It stops floods, not Twilio; a text it does refuse is recovered from Twilio's log (Sms:Inbound:Recovery).
+        Whole(configuration, "RateLimiting:WebhookPermitsPerSecond", 2000, 0, 1_000_000),
         Whole(configuration, "RateLimiting:SignInAttemptsPerMinute", 10, 0, 10_000),
         Whole(configuration, "RateLimiting:ApiRequestsPerMinute", 600, 0, 1_000_000),
         Whole(configuration, "Limits:MaxRequestBodyBytes", 64 * 1024, 1024, 100 * 1024 * 1024),

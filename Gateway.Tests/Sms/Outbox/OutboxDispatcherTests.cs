@@ -248,7 +248,7 @@ public sealed class OutboxDispatcherTests
         await using (var crashed = database.CreateContext())
         {
             var claimed = await OutboxClaims.ClaimAsync(crashed, s_evening.UtcDateTime, s_evening.UtcDateTime.AddMinutes(2), 10, default);
-            Assert.Equal([row.Id], claimed);
+            Assert.Equal([row.Id], claimed.Ids);
         }
 
         var orphan = await SmsTestData.ReloadAsync(database, row);

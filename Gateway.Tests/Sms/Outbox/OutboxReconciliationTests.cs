@@ -184,7 +184,7 @@ public sealed class OutboxReconciliationTests
     private static async Task CrashedClaimAsync(TestDatabase database)
     {
         await using var crashed = database.CreateContext();
-        Assert.NotEmpty(await OutboxClaims.ClaimAsync(crashed, s_evening.UtcDateTime, s_evening.UtcDateTime.AddMinutes(2), 10, default));
+        Assert.NotEmpty((await OutboxClaims.ClaimAsync(crashed, s_evening.UtcDateTime, s_evening.UtcDateTime.AddMinutes(2), 10, default)).Ids);
     }
 
     private OutboxDispatcher Dispatcher(TestDatabase database, ISmsSender sender) =>

@@ -2,12 +2,13 @@ using Buddy.Domain.Time;
 using Buddy.Gateway.Manage;
 using Buddy.Gateway.Organisations;
 using Buddy.Gateway.Overview;
+using Buddy.Gateway.Sms.Inbound;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Buddy.Gateway.Pages.Manage;
 
 /// <summary>How the service is doing over a chosen period (default: the last 28 days).</summary>
-public sealed class OverviewModel(ServiceOverviewQuery overview, OrganisationCommands organisations, TimeProvider clock) : ManagePageModel
+public sealed class OverviewModel(ServiceOverviewQuery overview, RecoveredTextsQuery recovered, OrganisationCommands organisations, TimeProvider clock) : ManagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -16,6 +17,9 @@ public sealed class OverviewModel(ServiceOverviewQuery overview, OrganisationCom
     public DateOnly? To { get; set; }
 
     public ServiceOverviewReport? Report { get; private set; }
+
+    /// <summary>Replies that reached Buddy only through Twilio's log, and when it was last read.</summary>
+    public RecoveredTexts? Recovered { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +40,7 @@ public sealed class OverviewModel(ServiceOverviewQuery overview, OrganisationCom
         if (ModelState.IsValid)
         {
             Report = await overview.LoadAsync(Scope, from, to, cancellationToken);
+            Recovered = await recovered.LoadAsync(Scope, from, to, cancellationToken);
         }
     }
 }

@@ -183,16 +183,21 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
         arrival.Stored.TrySetResult(true);
     }
 
-    private InboundMessage NewMessage(InboundText text) => new()
+    private InboundMessage NewMessage(InboundText text)
     {
-        ProviderMessageId = text.MessageSid,
-        FromPhone = text.From,
-        ToPhone = text.To,
-        Body = text.Body,
-        OptOutType = text.OptOutType,
-        ReceivedAtUtc = _clock.GetUtcNow().UtcDateTime,
-        State = InboundState.Received,
-    };
+        var now = _clock.GetUtcNow().UtcDateTime;
+        return new()
+        {
+            ProviderMessageId = text.MessageSid,
+            FromPhone = text.From,
+            ToPhone = text.To,
+            Body = text.Body,
+            OptOutType = text.OptOutType,
+            ReceivedAtUtc = text.ProviderReceivedAtUtc ?? now,
+            RecoveredAtUtc = text.Recovered ? now : null,
+            State = InboundState.Received,
+        };
+    }
 
     private static Task<bool> IsStoredAsync(BuddyDbContext db, string messageSid) =>
         db.InboundMessages.AnyAsync(m => m.ProviderMessageId == messageSid);
