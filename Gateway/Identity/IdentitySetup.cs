@@ -51,6 +51,9 @@ public static class IdentitySetup
             options.SlidingExpiration = true;
         });
 
+        // A manager's password reset link (Staff/PasswordResets) works for a day, once.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = Staff.PasswordResets.LinkLifetime);
+
         // A deactivated account or a changed password signs the person out everywhere within minutes.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
 
