@@ -1,5 +1,6 @@
 using System.Globalization;
 using Buddy.Domain.Audit;
+using Buddy.Domain.CheckIns;
 using Buddy.Domain.Diary;
 using Buddy.Domain.Goals;
 using Buddy.Domain.Questionnaires;
@@ -124,6 +125,35 @@ public static class DisplayWords
     };
 
     public static string AlertKind(AlertKind kind) => AlertWords.Kind(kind);
+
+    public static string CheckIn(CheckInStatus status) => status switch
+    {
+        CheckInStatus.Sent => "Sent, waiting for a reply",
+        CheckInStatus.Answered => "Answered",
+        CheckInStatus.Unanswered => "No reply",
+        CheckInStatus.Missed => "Not sent (missed)",
+        CheckInStatus.Skipped => "Skipped",
+        _ => throw Unknown(status),
+    };
+
+    /// <summary>What a text Buddy sent was for.</summary>
+    public static string TextKind(OutboundKind kind) => kind switch
+    {
+        OutboundKind.CheckIn => "Check-in",
+        OutboundKind.Reminder => "Check-in reminder",
+        OutboundKind.CheckInSecondStep => "Check-in, second question",
+        OutboundKind.Crisis => "Crisis numbers",
+        OutboundKind.SafeguardingAlert => "Safeguarding alert to staff",
+        OutboundKind.OptOutConfirmation => "STOP confirmed",
+        OutboundKind.OptInConfirmation => "START confirmed",
+        OutboundKind.Help => "Reply to HELP",
+        OutboundKind.OneOff => "One-off text",
+        OutboundKind.AppointmentReminder => "Appointment reminder",
+        OutboundKind.GoalReminder => "Goal reminder",
+        OutboundKind.Questionnaire => "Questionnaire",
+        OutboundKind.ConversationReply => "Reply in a conversation",
+        _ => throw Unknown(kind),
+    };
 
     /// <summary>Where a text Buddy sent has got to, as the simulator shows it.</summary>
     public static string Outbound(OutboundStatus status) => status switch
