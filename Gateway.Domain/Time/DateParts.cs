@@ -43,7 +43,7 @@ public static class DateParts
             return new DateReading(null, $"{what} must include {Describe(missing)}", missing);
         }
 
-        if (y.Length != 4 || !int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var yearNumber) || yearNumber < 1900)
+        if (y.Length != 4 || !int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var yearNumber) || yearNumber < 1)
         {
             return new DateReading(null, $"{what} must include a year with 4 numbers, for example 2026", DatePart.Year);
         }

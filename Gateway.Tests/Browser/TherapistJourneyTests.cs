@@ -109,7 +109,9 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jo Bloggs", Level = 1 })).ToBeVisibleAsync();
 
         // Record the session after next: a date and local time, in person at a place.
-        await page.Locator("#Session_Date").FillAsync("2026-11-26");
+        await page.Locator("#Session_Date").FillAsync("26");
+        await page.Locator("#Session_Date_Month").FillAsync("11");
+        await page.Locator("#Session_Date_Year").FillAsync("2026");
         await page.Locator("#Session_Time").FillAsync("14:30");
         await page.GetByLabel("In person").CheckAsync();
         await page.Locator("#Session_Place").FillAsync("Riverside Centre, room 2");

@@ -43,8 +43,8 @@ public class ServiceUserRulesTests
     }
 
     [Fact]
-    public void Validate_WhenPausedWithoutDate_AsksForTheRestartDate() =>
-        Assert.Contains("PausedUntil", ServiceUserRules.Validate(s_valid with { Status = ServiceUserStatus.Paused }, s_today, false).Keys);
+    public void Validate_WhenPausedWithoutDate_AcceptsAPauseUntilSomeoneResumesThem() =>
+        Assert.True(ServiceUserRules.Validate(s_valid with { Status = ServiceUserStatus.Paused }, s_today, false).IsValid);
 
     [Fact]
     public void Validate_WhenPausedUntilToday_RefusesIt() =>

@@ -4,8 +4,9 @@ namespace Buddy.Tests.Support;
 
 /// <summary>
 /// Debian's Chromium pointed at a Kestrel gateway. Every page it opens records script errors, console errors and
-/// any request to another origin (the pages must work offline, under the content security policy), so a browser
-/// test ends with <c>Assert.Empty(session.Problems)</c>.
+/// any request to another origin (the pages must work offline, under the content security policy), and
+/// <see cref="CheckAsync"/> adds every accessibility violation axe-core finds, so a browser test ends with
+/// <c>Assert.Empty(session.Problems)</c>.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
@@ -50,6 +51,9 @@ public sealed class BrowserSession : IAsyncDisposable
         };
         return page;
     }
+
+    /// <summary>Runs axe-core on the page's current state at 1280 and 320 pixels wide (see <see cref="Accessibility"/>).</summary>
+    public async Task CheckAsync(IPage page, string state) => Problems.AddRange(await Accessibility.CheckAsync(page, state));
 
     public async ValueTask DisposeAsync()
     {

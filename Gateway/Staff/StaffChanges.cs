@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Buddy.Gateway.Staff;
 
 /// <summary>What a manager may do to one staff account, and why not when they may not.</summary>
-public sealed record StaffPermissions(bool IsSelf, bool CanChangeRole, bool CanResetPassword, bool CanDeactivate, string? Why);
+public sealed record StaffPermissions(bool IsSelf, bool CanEditDetails, bool CanChangeRole, bool CanResetPassword, bool CanDeactivate, string? Why);
 
 /// <summary>
 /// Changes a staff member's name, role and alert phone. Nobody changes their own role (a manager could otherwise
@@ -37,15 +37,15 @@ public sealed class StaffChanges(BuddyDbContext db, AuditTrail audit)
     {
         if (member.Id == actor.ActorId)
         {
-            return new StaffPermissions(true, false, false, false, "This is your own account: another service manager can change your role, reset your password or deactivate it.");
+            return new StaffPermissions(true, true, false, false, false, "This is your own account: another service manager can change your role, reset your password or deactivate it.");
         }
 
         if (member.Role == StaffRole.Admin && actorRole != StaffRole.Admin)
         {
-            return new StaffPermissions(false, false, false, false, "Only an administrator can change an administrator's account.");
+            return new StaffPermissions(false, false, false, false, false, "Only an administrator can change an administrator's account.");
         }
 
-        return new StaffPermissions(false, true, member.IsActive, member.IsActive, null);
+        return new StaffPermissions(false, true, true, member.IsActive, member.IsActive, null);
     }
 
     /// <summary>Null (with <c>NotFound</c>) when the staff member is not in the actor's organisation; errors keyed DisplayName, Role, AlertPhone.</summary>
@@ -61,7 +61,11 @@ public sealed class StaffChanges(BuddyDbContext db, AuditTrail audit)
         var input = new StaffInput(displayName ?? "", member.Email, role, alertPhone);
         var errors = input.Validate();
         var permissions = Permissions(actor, await ActorRoleAsync(actor, cancellationToken), member);
-        if (role != member.Role && !permissions.CanChangeRole)
+        if (!permissions.CanEditDetails)
+        {
+            errors.Add(nameof(StaffInput.DisplayName), permissions.Why ?? "You cannot change this account");
+        }
+        else if (role != member.Role && !permissions.CanChangeRole)
         {
             errors.Add(nameof(StaffInput.Role), permissions.Why ?? "You cannot change this role");
         }

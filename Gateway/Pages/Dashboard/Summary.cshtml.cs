@@ -38,6 +38,9 @@ public sealed class SummaryModel(SummaryQuery summaries, AlertActions alerts, Au
 
     public string? PeriodError { get; private set; }
 
+    /// <summary>The box the period's problem is in, for the error summary's link.</summary>
+    public string PeriodErrorField { get; private set; } = "FromDate";
+
     public string? Notice { get; private set; }
 
     /// <summary>When the page was made, in the organisation's zone: the printed copy says it.</summary>
@@ -107,6 +110,7 @@ public sealed class SummaryModel(SummaryQuery summaries, AlertActions alerts, Au
             var start = FromDate.Read("The start date");
             var end = ToDate.Read("The end date");
             PeriodError = start.Problem ?? end.Problem ?? (start.IsBlank ? "Enter the start date" : end.IsBlank ? "Enter the end date" : null);
+            PeriodErrorField = start.Problem is not null || start.IsBlank ? "FromDate" : "ToDate";
             if (PeriodError is not null)
             {
                 return null;

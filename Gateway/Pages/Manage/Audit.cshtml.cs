@@ -24,7 +24,7 @@ public sealed class AuditModel(AuditLogQuery log, CaseloadAccess caseloads, Orga
     [BindProperty(SupportsGet = true)]
     public DateInput To { get; set; } = new();
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    [BindProperty(Name = "pageNumber", SupportsGet = true)] // not "page": Razor Pages routes by that name
     public int PageNumber { get; set; } = 1;
 
     public AuditLogPage? Log { get; private set; }
@@ -68,6 +68,6 @@ public sealed class AuditModel(AuditLogQuery log, CaseloadAccess caseloads, Orga
         ["To.Day"] = To.Day,
         ["To.Month"] = To.Month,
         ["To.Year"] = To.Year,
-        ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["pageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

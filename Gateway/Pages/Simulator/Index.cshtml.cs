@@ -47,7 +47,8 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
     public string? StaleFormNotice { get; private set; }
 
     /// <summary>The page of the conversation shown: 1 is the newest texts.</summary>
-    [BindProperty(SupportsGet = true, Name = "page")]
+    /// <remarks>Not named "page": Razor Pages routes by that name, so it would bind the page path.</remarks>
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     public int PageCount { get; private set; } = 1;
