@@ -39,6 +39,7 @@ public sealed partial class ManagerJourneyTests
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Casey Browser", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Casey Browser was added")).ToBeVisibleAsync();
+        await session.CheckAsync(page, "a new service user");
         await using (var db = world.CreateContext())
         {
             var casey = await db.ServiceUsers.SingleAsync(s => s.DisplayName == "Casey Browser");
@@ -60,6 +61,7 @@ public sealed partial class ManagerJourneyTests
         await Assertions.Expect(page.Locator("#preview-counter")).ToContainTextAsync("72 characters, 2 texts (Unicode, up to 67 characters each)");
         await Assertions.Expect(page.Locator("#preview-counter")).ToHaveClassAsync(Over());
         await Assertions.Expect(page.Locator("#preview-unicode-chars")).ToHaveTextAsync("😊");
+        await session.CheckAsync(page, "template editor with a two-text message");
 
         var screenshots = Environment.GetEnvironmentVariable("BUDDY_SCREENSHOTS");
         if (!string.IsNullOrEmpty(screenshots))

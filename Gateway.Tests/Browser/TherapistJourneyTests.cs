@@ -38,6 +38,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(row).ToContainTextAsync("1 open");
         await Assertions.Expect(page.Locator("#caseload tbody tr")).ToHaveCountAsync(1);
         await ScreenshotAsync(page, "caseload");
+        await session.CheckAsync(page, "caseload");
 
         // The summary: chart, stats and the diary with the raw texts a click away.
         await row.GetByRole(AriaRole.Link, new() { Name = "Jo Bloggs" }).ClickAsync();
@@ -65,6 +66,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(scores.Locator("#scores-phq9 tbody tr")).ToHaveCountAsync(3);
 
         await ScreenshotAsync(page, "summary");
+        await session.CheckAsync(page, "summary");
 
         // Acknowledge the alert.
         var alert = page.Locator(".buddy-alert").Filter(new() { HasText = "Reply mentions feeling awful" });
@@ -72,6 +74,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         await alert.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Alert acknowledged");
         await Assertions.Expect(page.Locator(".buddy-alert")).ToHaveCountAsync(0);
+        await session.CheckAsync(page, "summary after acknowledging");
         await using (var db = world.CreateContext())
         {
             var stored = await db.Alerts.SingleAsync(a => a.Id == world.JoAlert.Id);
@@ -131,6 +134,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("PHQ-9 sent to Jo");
         await Assertions.Expect(page.Locator("#run-list tbody tr").First).ToContainTextAsync("0 of 9 answered");
         await ScreenshotAsync(page, "cycle");
+        await session.CheckAsync(page, "cycle with a PHQ-9 in progress");
         await using (var db = world.CreateContext())
         {
             var text = await db.OutboundMessages.SingleAsync(m => m.ServiceUserId == world.Jo.Id && m.Kind == Buddy.Domain.Sms.OutboundKind.Questionnaire);
@@ -141,6 +145,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         // The manager's open simulator shows the text on Jo's phone without a reload.
         await Assertions.Expect(simulator.Locator("#conversation")).ToContainTextAsync("PHQ-9 question 1 of 9", new() { Timeout = 15_000 });
         Assert.Equal(simulatorUrl, simulator.Url);
+        await session.CheckAsync(simulator, "simulator with a new text");
 
         Assert.Empty(session.Problems);
     }

@@ -19,7 +19,7 @@ public static class MoodChart
     private sealed record Layout(int Width, int Height, int Left, int Right, int Top, int Bottom, int DateLabels);
 
     private static readonly Layout s_wide = new(720, 220, 36, 12, 12, 28, 7);
-    private static readonly Layout s_narrow = new(340, 240, 30, 10, 12, 30, 3);
+    private static readonly Layout s_narrow = new(320, 240, 30, 10, 12, 30, 3);
 
     public static IHtmlContent Render(IReadOnlyList<MoodDay> days, string titleId, string description) =>
         new HtmlString(Draw(days, titleId, description, s_wide, "buddy-chart buddy-chart--wide") +
