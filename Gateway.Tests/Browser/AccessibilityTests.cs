@@ -55,7 +55,7 @@ public sealed partial class AccessibilityTests
         await page.Locator("#back-to-page").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(CycleUrl());
 
-        Assert.Empty(session.Problems);
+        session.AssertNoProblems();
     }
 
     [ChromiumFact]
@@ -116,7 +116,7 @@ public sealed partial class AccessibilityTests
         await staffMember.GotoAsync("/Account/ResetPassword?user=00000000-0000-0000-0000-000000000001&token=used");
         await session.CheckAsync(staffMember, "a reset link that no longer works");
 
-        Assert.Empty(session.Problems);
+        session.AssertNoProblems();
     }
 
     internal static async Task SignInAsync(IPage page, string email)

@@ -26,7 +26,7 @@ public sealed class LayoutTests
         foreach (var width in new[] { Phone, Accessibility.NarrowestPhone })
         {
             await page.SetViewportSizeAsync(width, 844);
-            Assert.Equal(0, await OverflowAsync(page));
+            Assert.True(await OverflowAsync(page) == 0, $"At {width}px: {await Accessibility.WidestAsync(page)}");
             Assert.Equal(0, await FlexTableCellsAsync(page));
             var upcoming = page.Locator("#session-list tbody tr").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Change" }) });
             foreach (var action in new[] { upcoming.GetByRole(AriaRole.Link, new() { Name = "Change" }), upcoming.GetByRole(AriaRole.Button, new() { Name = "Cancel session" }) })
@@ -37,7 +37,7 @@ public sealed class LayoutTests
             }
         }
 
-        Assert.Empty(session.Problems);
+        session.AssertNoProblems();
     }
 
     [ChromiumFact]
@@ -66,7 +66,7 @@ public sealed class LayoutTests
         await Assertions.Expect(page.Locator("svg.buddy-chart--wide")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("svg.buddy-chart--narrow")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#print-header")).ToBeVisibleAsync();
-        Assert.Empty(session.Problems);
+        session.AssertNoProblems();
     }
 
     [ChromiumFact]
@@ -82,7 +82,7 @@ public sealed class LayoutTests
         foreach (var width in new[] { 1280, Phone, Accessibility.NarrowestPhone })
         {
             await page.SetViewportSizeAsync(width, 844);
-            Assert.Equal(0, await OverflowAsync(page));
+            Assert.True(await OverflowAsync(page) == 0, $"At {width}px: {await Accessibility.WidestAsync(page)}");
             foreach (var button in await page.Locator("main button").AllAsync())
             {
                 var box = (await button.BoundingBoxAsync())!;
@@ -90,14 +90,19 @@ public sealed class LayoutTests
             }
         }
 
-        Assert.Empty(session.Problems);
+        session.AssertNoProblems();
     }
 
     private static Task<int> OverflowAsync(IPage page) =>
         page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
 
+    /// <summary>
+    /// Cells that are flex boxes inside a table row: such a cell stops being a cell, and its column slips out of line.
+    /// (On a phone the NHS.UK responsive table stacks rows as blocks, and its cells may then be flex boxes: no row there.)
+    /// </summary>
     private static Task<int> FlexTableCellsAsync(IPage page) =>
-        page.EvaluateAsync<int>("() => [...document.querySelectorAll('td, th')].filter(c => getComputedStyle(c).display.includes('flex')).length");
+        page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('td, th')].filter(c => getComputedStyle(c).display.includes('flex') && getComputedStyle(c.parentElement).display === 'table-row').length");
 
     /// <summary>How tall a chart label is on screen: its font size times how much the drawing is scaled.</summary>
     private static Task<double> LabelPixelsAsync(IPage page, string chart) =>

@@ -70,7 +70,7 @@ public sealed partial class ManagerJourneyTests
             await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "template-preview.png"), FullPage = true });
         }
 
-        Assert.Empty(session.Problems);
+        session.AssertNoProblems();
     }
 
     [GeneratedRegex("buddy-counter--over")]

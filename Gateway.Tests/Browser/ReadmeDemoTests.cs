@@ -75,7 +75,7 @@ public sealed partial class ReadmeDemoTests
             Assert.Equal(s_start.UtcDateTime.AddMinutes(4), Assert.Single(sent).CreatedAtUtc); // sent three minutes late, once
         }
 
-        Assert.Empty(session.Problems);
+        session.AssertNoProblems();
     }
 
     /// <summary>Helen has the simulator open; in another tab the same browser signs in as Priya; then Helen's tab posts.</summary>
@@ -107,7 +107,7 @@ public sealed partial class ReadmeDemoTests
         await Assertions.Expect(phone.Locator("#conversation .sim-in").Filter(new() { HasText = "6 went to college" })).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         await Assertions.Expect(phone).ToHaveURLAsync(SimulatorUrl());
 
-        Assert.Empty(session.Problems);
+        session.AssertNoProblems();
     }
 
     private static async Task SignInAsync(IPage page, string email)
@@ -127,7 +127,7 @@ public sealed partial class ReadmeDemoTests
             ["Email:Smtp:PickupDirectory"] = Directory.CreateTempSubdirectory("buddy-readme-mail").FullName,
         }, services => services.AddKeyedSingleton<TimeProvider>(DemoClock.RealTimeKey, realTime));
 
-    [GeneratedRegex("/simulator")]
+    [GeneratedRegex("/simulator", RegexOptions.IgnoreCase)]
     private static partial Regex SimulatorUrl();
 
     [GeneratedRegex("/Account/SignIn")]

@@ -95,7 +95,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         output.WriteLine($"Printed summary: {pages} A4 page(s), {pdf.Length} bytes");
         Assert.InRange(pages, 1, 2);
 
-        Assert.Empty(session.Problems);
+        session.AssertNoProblems();
     }
 
     [ChromiumFact]
@@ -147,7 +147,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         Assert.Equal(simulatorUrl, simulator.Url);
         await session.CheckAsync(simulator, "simulator with a new text");
 
-        Assert.Empty(session.Problems);
+        session.AssertNoProblems();
     }
 
     private static async Task SignInAsync(IPage page, string email)

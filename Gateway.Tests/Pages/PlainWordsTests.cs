@@ -1,16 +1,4 @@
 using System.Text.RegularExpressions;
-using Buddy.Domain.Audit;
-using Buddy.Domain.CheckIns;
-using Buddy.Domain.Diary;
-using Buddy.Domain.Goals;
-using Buddy.Domain.Questionnaires;
-using Buddy.Domain.Safeguarding;
-using Buddy.Domain.Schedules;
-using Buddy.Domain.ServiceUsers;
-using Buddy.Domain.Sessions;
-using Buddy.Domain.Sms;
-using Buddy.Domain.Staff;
-using Buddy.Domain.Templates;
 using Buddy.Tests.Dashboard;
 using Buddy.Tests.Support;
 
@@ -22,12 +10,10 @@ namespace Buddy.Tests.Pages;
 /// </summary>
 public sealed partial class PlainWordsTests
 {
+    /// <summary>Enum names that are not an English word as they stand (two words run together), and the days' own.</summary>
     private static readonly string[] s_codeNames =
     [
-        .. CodeNames<StaffRole>(), .. CodeNames<TemplateKind>(), .. CodeNames<ServiceUserStatus>(), .. CodeNames<ConsentState>(),
-        .. CodeNames<SessionStatus>(), .. CodeNames<QuestionnaireStatus>(), .. CodeNames<GoalStatus>(), .. CodeNames<GoalOutcome>(),
-        .. CodeNames<DiaryEntryKind>(), .. CodeNames<AlertKind>(), .. CodeNames<CheckInStatus>(), .. CodeNames<OutboundKind>(),
-        .. CodeNames<OutboundStatus>(), .. CodeNames<InboundState>(), .. CodeNames<AuditActorType>(), .. CodeNames<CheckInDays>(),
+        .. Buddy.Tests.Display.DisplayWordsTests.EveryShownValue().Select(row => (string)row[0]).Where(n => CamelCase().IsMatch(n)).Distinct(),
         "Everyday", "Weekdays",
     ];
 
@@ -72,10 +58,6 @@ public sealed partial class PlainWordsTests
             yield return $"{url} shows {match.Value}";
         }
     }
-
-    /// <summary>Enum names that are not an English word as they stand (two words run together, or a plural-of-days).</summary>
-    private static IEnumerable<string> CodeNames<T>() where T : struct, Enum =>
-        Enum.GetNames<T>().Where(n => CamelCase().IsMatch(n));
 
     [GeneratedRegex("[a-z][A-Z]")]
     private static partial Regex CamelCase();

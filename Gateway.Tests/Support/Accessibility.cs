@@ -7,7 +7,7 @@ namespace Buddy.Tests.Support;
 /// axe-core (npm, pinned in tools/package.json) run in the page as it is, at 1280 and at 320 CSS pixels wide, for
 /// every WCAG 2.0, 2.1 and 2.2 A/AA rule and axe's best practices. At 320 the page must also reflow: nothing wider
 /// than the window (WCAG 1.4.10). Every violation is a problem for <see cref="BrowserSession.Problems"/>, so a browser
-/// test that ends with <c>Assert.Empty(session.Problems)</c> fails on any of them.
+/// test that ends with <c>session.AssertNoProblems()</c> fails on any of them.
 /// </summary>
 public static class Accessibility
 {
@@ -40,7 +40,7 @@ public static class Accessibility
                 var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 if (overflow > 0)
                 {
-                    var widest = await page.EvaluateAsync<string>(WidestElement);
+                    var widest = await WidestAsync(page);
                     problems.Add($"{state} at {width}px: {overflow}px wider than the window (reflow), widest: {widest}");
                 }
             }
@@ -65,6 +65,9 @@ public static class Accessibility
         await page.SetViewportSizeAsync(Desktop, 900);
         return problems;
     }
+
+    /// <summary>The innermost elements that stick out past the window's right edge, for a message.</summary>
+    public static Task<string> WidestAsync(IPage page) => page.EvaluateAsync<string>(WidestElement);
 
     private const string WidestElement =
         """

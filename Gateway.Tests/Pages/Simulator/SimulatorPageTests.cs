@@ -116,7 +116,7 @@ public sealed class SimulatorPageTests
 
         var browser = gateway.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await SignInAsync(browser, morgan.Email);
-        var opened = await ParseAsync(await browser.GetAsync($"/simulator?serviceUserId={user.Id}"));
+        var opened = await HtmlForms.ParseAsync(await browser.GetAsync($"/simulator?serviceUserId={user.Id}"));
         await SignInAsync(browser, robin.Email); // the other tab
 
         using var stale = await browser.SubmitAsync(opened.FormWithButton("Send reply"), new Dictionary<string, string> { ["Reply"] = "5 ok thanks" });
