@@ -46,7 +46,8 @@ internal sealed class CycleGateway : IAsyncDisposable
 
     public DateTime NowUtc => Clock.GetUtcNow().UtcDateTime;
 
-    public static async Task<CycleGateway> StartAsync(DatabaseProvider provider, DateTime startUtc)
+    /// <param name="configure">Replaces services for the test, e.g. a risk reader with known answers.</param>
+    public static async Task<CycleGateway> StartAsync(DatabaseProvider provider, DateTime startUtc, Action<IServiceCollection>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(new DateTimeOffset(startUtc, TimeSpan.Zero));
@@ -66,6 +67,7 @@ internal sealed class CycleGateway : IAsyncDisposable
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(clock);
+                configure?.Invoke(services);
             });
         });
         var gateway = new CycleGateway(database, clock, factory);

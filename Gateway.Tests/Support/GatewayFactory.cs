@@ -15,35 +15,35 @@ namespace Buddy.Tests.Support;
 /// </summary>
 public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
-    private readonly TestDatabase database;
-    private readonly FakeTimeProvider clock;
-    private readonly bool kestrel;
+    private readonly TestDatabase _database;
+    private readonly FakeTimeProvider _clock;
+    private readonly bool _kestrel;
 
     /// <param name="kestrel">Serve on Kestrel at 127.0.0.1 (for a real browser) rather than in memory.</param>
     public GatewayFactory(TestDatabase database, FakeTimeProvider clock, bool kestrel = false)
     {
-        this.database = database;
-        this.clock = clock;
-        this.kestrel = kestrel;
+        _database = database;
+        _clock = clock;
+        _kestrel = kestrel;
         if (kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         }
     }
 
-    public TestDatabase Database => database;
+    public TestDatabase Database => _database;
 
-    public FakeTimeProvider Clock => clock;
+    public FakeTimeProvider Clock => _clock;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in database.GatewaySettings())
+        foreach (var (key, value) in _database.GatewaySettings())
         {
             builder.UseSetting(key, value);
         }
 
-        if (kestrel)
+        if (_kestrel)
         {
             // A real browser talks plain http to 127.0.0.1, so cookies cannot be Secure-only here.
             builder.UseSetting("Identity:SecureCookiesOnly", "false");
@@ -51,7 +51,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<TimeProvider>(_clock);
         });
     }
 

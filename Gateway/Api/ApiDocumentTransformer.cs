@@ -18,6 +18,8 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             Version = "v1",
             Description = "Service users, their check-in schedules, diary entries, summaries and alerts, and their session cycle (sessions, goals, " +
                 "PHQ-9/GAD-7 questionnaires by text) for one organisation. " +
+                "Alerts and diary entries carry the risk tier (High: crisis reply sent and staff told; Review: a human should look) and who is at " +
+                "risk; an alert's contactCautions (someone else may read the phone, do not call) must be read before contacting the person. " +
                 "Authenticate with an organisation API key (Gateway create-api-key). Records outside the key's organisation answer 404.",
         };
         document.Components ??= new OpenApiComponents();

@@ -26,6 +26,7 @@ public static class ApiServiceCollectionExtensions
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
             options.AddDocumentTransformer<ApiDocumentTransformer>();
+            options.AddSchemaTransformer<RiskSchemaDescriptions>();
         });
 
         services.TryAddScoped<ServiceUserCommands>();

@@ -32,6 +32,7 @@ public static class EntriesCsv
         csv.WriteField("what_happened");
         csv.WriteField("tags");
         csv.WriteField("risk_level");
+        csv.WriteField("who_is_at_risk");
         csv.WriteField("recorded_at_local");
         csv.WriteField("time_zone");
         csv.WriteField("recorded_at_utc");
@@ -48,6 +49,7 @@ public static class EntriesCsv
             csv.WriteField(entry.EventText);
             csv.WriteField(string.Join("; ", entry.Tags));
             csv.WriteField(DisplayWords.Risk(entry.RiskLevel));
+            csv.WriteField(RiskWords.Subjects(entry.RiskSubjects));
             csv.WriteField(LocalTimes.ToLocal(entry.CreatedAtUtc, timeZoneId).ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture));
             csv.WriteField(timeZoneId);
             csv.WriteField(entry.CreatedAtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));

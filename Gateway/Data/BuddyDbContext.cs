@@ -38,6 +38,7 @@ public class BuddyDbContext(DbContextOptions<BuddyDbContext> options)
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
     public DbSet<DiaryEntry> DiaryEntries => Set<DiaryEntry>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertReply> AlertReplies => Set<AlertReply>();
     public DbSet<TherapySession> TherapySessions => Set<TherapySession>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -8,6 +8,7 @@ using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.Sessions;
 using Buddy.Domain.Sms;
+using Buddy.Domain.Summaries;
 using Buddy.Gateway.Display;
 
 namespace Buddy.Gateway.Privacy;
@@ -75,15 +76,17 @@ internal static class HtmlExportWriter
             ExportValues.Format(s.StartDate), ExportValues.Format(s.EndDate),
         }));
 
-        page.Section("Diary", ["Date", "Mood", "What they said", "Tags", "Risk", "Note"], export.RowsOf<DiaryEntry>().OrderBy(d => d.LocalDate).Select(d => new[]
+        page.Section("Diary", ["Date", "Mood", "What they said", "Tags", "Risk", "Who is at risk", "Note"], export.RowsOf<DiaryEntry>().OrderBy(d => d.LocalDate).Select(d => new[]
         {
             ExportValues.Format(d.LocalDate), d.MoodScore is { } mood ? $"{ExportValues.Format(mood)} ({d.MoodScale})" : "no score",
-            d.EventText, ExportValues.Format(d.Tags), DisplayWords.Risk(d.RiskLevel), d.MoodNote ?? "",
+            d.EventText, ExportValues.Format(d.Tags), DisplayWords.Risk(d.RiskLevel), RiskWords.Subjects(d.RiskSubjects), d.MoodNote ?? "",
         }));
 
-        page.Section("Alerts", ["Raised", "Kind", "Severity", "Summary", "Matched", "Acknowledged", "Note"], export.RowsOf<Alert>().OrderBy(a => a.CreatedAtUtc).Select(a => new[]
+        // A contact caution is the first column: whoever files or reads this must see it before anything else.
+        page.Section("Alerts", ["Contact caution", "Raised", "Kind", "Severity", "Who is at risk", "Summary", "Matched", "Latest reply", "Acknowledged", "Note"], export.RowsOf<Alert>().OrderBy(a => a.CreatedAtUtc).Select(a => new[]
         {
-            ExportValues.Local(a.CreatedAtUtc, zone), DisplayWords.AlertKind(a.Kind), DisplayWords.Risk(a.Severity), a.Summary, a.MatchedPhrases ?? "",
+            RiskWords.Caution(a.Caution) ?? "", ExportValues.Local(a.CreatedAtUtc, zone), DisplayWords.AlertKind(a.Kind), DisplayWords.Risk(a.Severity), RiskWords.Subjects(a.Subjects),
+            a.Summary, a.MatchedPhrases ?? "", ExportValues.Local(a.LatestReplyAtUtc, zone),
             a.AcknowledgedAtUtc is null ? "OPEN" : ExportValues.Local(a.AcknowledgedAtUtc, zone), a.AcknowledgementNote ?? "",
         }));
 

@@ -33,7 +33,7 @@ public sealed class RetentionSweep(IDbContextFactory<BuddyDbContext> contexts, R
     /// <summary>The kinds this sweep knows how to clear. A test fails when a feature adds one it does not know.</summary>
     internal static IReadOnlySet<Type> CoveredKinds { get; } = new HashSet<Type>
     {
-        typeof(OutboundMessage), typeof(InboundMessage), typeof(DiaryEntry), typeof(Alert), typeof(TherapySession),
+        typeof(OutboundMessage), typeof(InboundMessage), typeof(DiaryEntry), typeof(Alert), typeof(AlertReply), typeof(TherapySession),
         typeof(CheckIn), typeof(CheckInSchedule), typeof(AuditEvent),
         typeof(Goal), typeof(GoalProgress), typeof(QuestionnaireSchedule), typeof(QuestionnaireRun), typeof(QuestionnaireAnswer), typeof(Conversation),
     };
@@ -110,6 +110,9 @@ public sealed class RetentionSweep(IDbContextFactory<BuddyDbContext> contexts, R
             .SetProperty(a => a.Summary, PersonalDataStub.RemovedText)
             .SetProperty(a => a.MatchedPhrases, (string?)null)
             .SetProperty(a => a.AcknowledgementNote, (string?)null), cancellationToken);
+        await db.AlertReplies.Where(r => r.ServiceUserId == id).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.Summary, PersonalDataStub.RemovedText)
+            .SetProperty(r => r.MatchedPhrases, (string?)null), cancellationToken);
         await db.TherapySessions.Where(s => s.ServiceUserId == id).ExecuteUpdateAsync(set => set
             .SetProperty(s => s.Location, (string?)null)
             .SetProperty(s => s.AgendaNotes, (string?)null), cancellationToken);
