@@ -119,14 +119,7 @@ public sealed partial class AccessibilityTests
         session.AssertNoProblems();
     }
 
-    internal static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DashboardWorld.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Caseload" })).ToBeVisibleAsync();
-    }
+    internal static Task SignInAsync(IPage page, string email) => BrowserSession.SignInAsync(page, email, DashboardWorld.Password);
 
     [GeneratedRegex("/Dashboard/Cycle/")]
     private static partial Regex CycleUrl();

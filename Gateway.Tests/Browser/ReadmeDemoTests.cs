@@ -110,14 +110,7 @@ public sealed partial class ReadmeDemoTests
         session.AssertNoProblems();
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoLogins.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Caseload" })).ToBeVisibleAsync();
-    }
+    private static Task SignInAsync(IPage page, string email) => BrowserSession.SignInAsync(page, email, DemoLogins.Password);
 
     /// <summary>The README's first command, in process: Development, the demo seeded at start, the scheduler on.</summary>
     private static SmsGateway ReadmeGateway(TestDatabase database, FakeTimeProvider realTime) =>

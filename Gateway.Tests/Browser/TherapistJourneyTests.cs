@@ -150,14 +150,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         session.AssertNoProblems();
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DashboardWorld.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Caseload" })).ToBeVisibleAsync();
-    }
+    private static Task SignInAsync(IPage page, string email) => BrowserSession.SignInAsync(page, email, DashboardWorld.Password);
 
     [ChromiumFact]
     public async Task Keyboard_SkipLinkMovesFocusToTheMainContent()

@@ -72,6 +72,16 @@ public sealed class BrowserSession : IAsyncDisposable
         return page;
     }
 
+    /// <summary>Signs in through the sign-in page and waits for the caseload, where Buddy takes staff first.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Caseload" })).ToBeVisibleAsync();
+    }
+
     /// <summary>Fails listing every problem in full (xunit's own message cuts each to a few words).</summary>
     public void AssertNoProblems() => Assert.True(Problems.Count == 0, $"{Problems.Count} problem(s):\n" + string.Join("\n", Problems));
 

@@ -18,7 +18,7 @@ namespace Buddy.Gateway.Display;
 /// <summary>
 /// Every enum and code Buddy shows a person, in the words staff use: the one place pages, exports and the simulator
 /// take them from, so no "ServiceManager", "CheckInSecondStep" or "service-user.viewed" reaches a screen. Alert kinds
-/// come from <see cref="AlertWords"/>, which the summary builder shares.
+/// and risk come from <see cref="AlertWords"/> and <see cref="RiskWords"/>, which the summary builder shares.
 /// </summary>
 public static class DisplayWords
 {
@@ -116,13 +116,8 @@ public static class DisplayWords
         _ => throw Unknown(kind),
     };
 
-    public static string Risk(RiskLevel level) => level switch
-    {
-        RiskLevel.None => "None",
-        RiskLevel.Review => "Possible risk",
-        RiskLevel.High => "Risk",
-        _ => throw Unknown(level),
-    };
+    /// <summary>"Urgent", "Review" or "No risk found", as <see cref="RiskWords"/> says it on every screen.</summary>
+    public static string Risk(RiskLevel level) => RiskWords.Tier(level);
 
     public static string AlertKind(AlertKind kind) => AlertWords.Kind(kind);
 

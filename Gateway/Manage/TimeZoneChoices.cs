@@ -22,9 +22,8 @@ public static class TimeZoneChoices
     public static IReadOnlyList<TimeZoneChoice> For(string organisationZone, string? current)
     {
         var all = s_all.Value;
-        var first = Find(all, organisationZone) with { };
-        first = first with { Label = $"{first.Label}, your organisation's zone" };
-        var choices = new List<TimeZoneChoice> { first };
+        var organisation = Find(all, organisationZone);
+        var choices = new List<TimeZoneChoice> { organisation with { Label = $"{organisation.Label}, your organisation's zone" } };
         if (!string.IsNullOrWhiteSpace(current) && !string.Equals(current, organisationZone, StringComparison.Ordinal))
         {
             choices.Add(Find(all, current.Trim()));
