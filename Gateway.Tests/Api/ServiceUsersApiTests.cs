@@ -75,7 +75,7 @@ public class ServiceUsersApiTests
         using var response = await world.Client(world.KeyA).PostAsJsonAsync("/api/v1/service-users", new
         {
             serviceUser = new { displayName = "Casey", phone = "+447700900555" },
-            schedule = new { localTime = "7pm", days = new[] { "Funday" } },
+            schedule = new { localTime = "7", days = new[] { "Funday" } }, // a bare hour: morning or evening is not guessed
         });
 
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
