@@ -40,6 +40,7 @@ try
         return await CommandVerbs.RunAsync(app.Services, verb, verbArgs, CancellationToken.None);
     }
 
+    ServingRules.Check(app); // settings only serving needs (SMS provider, host names, HTTPS), so verbs run without them
     await app.Services.MigrateDatabaseAsync();
     await app.ResumeDemoClockAsync();
     await app.SeedDemoIfConfiguredAsync();

@@ -82,18 +82,42 @@ public class ServiceUsersApiTests
         Assert.Equal(["schedule.days", "schedule.localTime"], errors.EnumerateObject().Select(p => p.Name).Order());
     }
 
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    public async Task Save_WhenPhoneIsAnotherOrganisationsServiceUsers_Returns409SayingOnlyThatBuddyCannotUseIt(string method)
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var person = new { displayName = "Copy", phone = world.Bo.PhoneE164 };
+
+        using var response = method == "POST"
+            ? await world.Client(world.KeyA).PostAsJsonAsync("/api/v1/service-users", new { serviceUser = person })
+            : await world.Client(world.KeyA).PutAsJsonAsync($"/api/v1/service-users/{world.Jo.Id}", person);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Phone number cannot be used", problem.GetProperty("title").GetString());
+        Assert.Equal(Buddy.Gateway.ServiceUsers.ServiceUserCommands.UnavailableMessage + ".", problem.GetProperty("detail").GetString());
+        var text = problem.ToString();
+        Assert.DoesNotContain("service user", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("already", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("organisation", text, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
-    public async Task Post_WhenPhoneBelongsToAnotherServiceUserEvenInAnotherOrganisation_Returns409()
+    public async Task Post_WhenPhoneIsAnotherServiceUserOfTheSameOrganisation_SaysSoPlainly()
     {
         await using var world = await ApiWorld.CreateAsync();
 
         using var response = await world.Client(world.KeyA).PostAsJsonAsync("/api/v1/service-users", new
         {
-            serviceUser = new { displayName = "Copy", phone = world.Bo.PhoneE164 },
+            serviceUser = new { displayName = "Copy", phone = world.Jo.PhoneE164 },
         });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Another service user in your organisation already has this mobile number",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

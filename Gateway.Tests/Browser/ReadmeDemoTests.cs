@@ -16,9 +16,9 @@ namespace Buddy.Tests.Browser;
 /// <summary>
 /// The README's first stop, walked in Chromium as written: the gateway started as `dotnet run --project Gateway` starts
 /// it (Development, SQLite, the SMS simulator, the demo seeded at start with a check-in armed for the next minute, the
-/// scheduler running), someone arriving three minutes after that check-in was due, opening /simulator, choosing Sam
-/// Taylor and replying "7 went swimming"; then Priya signs in and reads the reply in Sam's diary. Time is a fake clock
-/// under the demo clock, moved on rather than waited for.
+/// scheduler running), someone arriving three minutes after that check-in was due, signing in as Helen, opening
+/// /simulator, choosing Sam Taylor and replying "7 went swimming"; then Priya signs in and reads the reply in Sam's
+/// diary. Time is a fake clock under the demo clock, moved on rather than waited for.
 /// </summary>
 public sealed partial class ReadmeDemoTests
 {
@@ -41,8 +41,11 @@ public sealed partial class ReadmeDemoTests
             database, "the demo check-in armed for 18:01", seconds: 60);
         realTime.Advance(TimeSpan.FromMinutes(4));
 
-        // "`/simulator`: every text Buddy sends lands here ... choose **Sam Taylor** (the demo client)".
+        // "sign in as Helen, open `/simulator`, choose **Sam Taylor** (the demo client)".
         var phone = await session.NewPageAsync();
+        await phone.GotoAsync("/");
+        await Assertions.Expect(phone).ToHaveURLAsync(SignInUrl());
+        await SignInAsync(phone, DemoSeeder.ManagerEmail);
         await phone.GotoAsync("/simulator");
         await phone.GetByRole(AriaRole.Link, new() { Name = "Sam Taylor", Exact = true }).ClickAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Sam Taylor" })).ToBeVisibleAsync();
@@ -58,10 +61,8 @@ public sealed partial class ReadmeDemoTests
         var reply = phone.Locator("#conversation .sim-in").Filter(new() { HasText = "7 went swimming" });
         await Assertions.Expect(reply).ToContainTextAsync("read", new() { Timeout = 30_000 });
 
-        // "`/`: sign in as the therapist `priya.shah@riverside.example` ... password `Buddy-demo-2026!`".
+        // "then sign in as Priya and open Sam's summary" (`priya.shah@riverside.example`, password `Buddy-demo-2026!`).
         var therapist = await session.NewPageAsync();
-        await therapist.GotoAsync("/");
-        await Assertions.Expect(therapist).ToHaveURLAsync(SignInUrl());
         await SignInAsync(therapist, DemoSeeder.TherapistEmail);
         await therapist.Locator("#caseload").GetByRole(AriaRole.Link, new() { Name = "Sam Taylor", Exact = true }).ClickAsync();
 

@@ -101,7 +101,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
     [ChromiumFact]
     public async Task Therapist_RecordsTheNextSession_AndSendsAPhq9_WhichReachesTheSimulator()
     {
-        await using var world = await DashboardWorld.CreateAsync(kestrel: true);
+        await using var world = await DashboardWorld.CreateAsync(kestrel: true); // Development, where the simulator runs
         var baseAddress = world.Factory.StartKestrel();
         await using var session = await BrowserSession.OpenAsync(baseAddress);
         var page = await session.NewPageAsync();

@@ -54,17 +54,17 @@ internal sealed class CycleGateway : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
-            foreach (var (key, value) in database.GatewaySettings())
+            foreach (var (key, value) in ServingBaseline.Settings.Concat(database.GatewaySettings()))
             {
                 builder.UseSetting(key, value);
             }
 
-            builder.UseSetting("Sms:Provider", "Simulator");
             builder.UseSetting("Twilio:AuthToken", AuthToken);
             builder.UseSetting("Scheduling:Enabled", "false");
             builder.UseSetting("Demo:SeedOnStart", "false");
             builder.ConfigureTestServices(services =>
             {
+                ServingBaseline.UseStandInSender(services, "Testing");
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(clock);
                 configure?.Invoke(services);

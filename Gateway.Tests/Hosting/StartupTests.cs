@@ -1,6 +1,8 @@
 using Buddy.Gateway.Data;
 using Buddy.Tests.Data;
 using Buddy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Buddy.Tests.Hosting;
 
@@ -36,6 +38,41 @@ public sealed class StartupTests
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.StartsWith("Buddy cannot start: ", line, StringComparison.Ordinal);
         Assert.Contains(key, line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Sms:Provider", null, "Sms:Provider is not set")] // no silent fall-back to the simulator
+    [InlineData("Sms:Provider", "Simulator", "Sms:Provider is Simulator")]
+    [InlineData("AllowedHosts", null, "AllowedHosts is not set")]
+    [InlineData("AllowedHosts", "*", "AllowedHosts is '*'")]
+    [InlineData("ReverseProxy:TlsTerminatedUpstream", null, "ReverseProxy:TlsTerminatedUpstream")] // plain HTTP only
+    [InlineData("Demo:SeedOnStart", "true", "Demo:SeedOnStart is true")]
+    public async Task Start_InProduction_WhenAServingRuleIsBroken_PrintsOneLineAndExitsWith2BeforeTouchingTheDatabase(string key, string? value, string expected)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+
+        var (exitCode, _, stderr) = await GatewayProcess.RunAsync([.. database.GatewaySettings(), new(key, value)], standardInput: null);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Buddy cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        await using var context = database.CreateContext();
+        Assert.Equal(0, await context.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'schema_history'").SingleAsync());
+    }
+
+    [Theory]
+    [InlineData("urls", "http://0.0.0.0:5080", false)]
+    [InlineData("urls", "http://0.0.0.0:5080;https://0.0.0.0:5443", true)]
+    [InlineData("https_ports", "443", true)]
+    [InlineData("Kestrel:Endpoints:Secure:Url", "https://0.0.0.0:5443", true)]
+    [InlineData("Kestrel:Endpoints:Plain:Url", "http://0.0.0.0:5080", false)]
+    public void ServesHttps_ReadsEveryWayKestrelIsGivenAnAddress(string key, string value, bool expected)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+
+        Assert.Equal(expected, Buddy.Gateway.Hosting.ServingRules.ServesHttps(configuration));
     }
 
     [Fact]

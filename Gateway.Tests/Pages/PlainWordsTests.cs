@@ -28,7 +28,7 @@ public sealed partial class PlainWordsTests
             "/Manage", "/Manage/ServiceUsers", "/Manage/ServiceUsers/Create", $"/Manage/ServiceUsers/Edit/{world.Jo.Id}",
             $"/Manage/ServiceUsers/Schedule/{world.Jo.Id}", "/Manage/Templates", "/Manage/Templates/Edit", "/Manage/Templates/Edit?kind=CheckInSecondStep",
             "/Manage/Staff", "/Manage/Staff/Create", $"/Manage/Staff/Edit/{world.TherapistA2.Id}", $"/Manage/Staff/Deactivate/{world.TherapistA2.Id}",
-            $"/Manage/Staff/Edit/{world.ManagerA.Id}", "/Manage/Organisation", "/Manage/Overview", $"/simulator?serviceUserId={world.Jo.Id}",
+            $"/Manage/Staff/Edit/{world.ManagerA.Id}", "/Manage/Organisation", "/Manage/Overview",
             "/Dashboard", "/Dashboard/Alerts", $"/Dashboard/Summary/{world.Sam.Id}", $"/Dashboard/Cycle/{world.Sam.Id}",
         ];
         string[] therapistPages = ["/Dashboard", "/Dashboard/Alerts", $"/Dashboard/Summary/{world.Jo.Id}", $"/Dashboard/Cycle/{world.Jo.Id}"];

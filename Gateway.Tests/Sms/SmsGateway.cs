@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Buddy.Tests.Sms;
 
 /// <summary>
-/// The real gateway in memory on a real test database, with the simulator provider and a known Twilio auth
+/// The real gateway in memory on a real test database, with the simulator provider in Development (outside it, the
+/// <see cref="ServingBaseline"/> with the simulator's sender standing in for Twilio's) and a known Twilio auth
 /// token so tests can sign webhooks as Twilio would. Background services (dispatcher, inbound processor) run.
 /// With <see cref="UseKestrel()"/> first, <see cref="StartKestrel"/> serves it on loopback for a real browser.
 /// </summary>
@@ -33,7 +34,7 @@ internal sealed class SmsGateway(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-        foreach (var (key, value) in database.GatewaySettings())
+        foreach (var (key, value) in ServingBaseline.For(environment).Concat(database.GatewaySettings()))
         {
             builder.UseSetting(key, value);
         }
@@ -47,10 +48,16 @@ internal sealed class SmsGateway(
             builder.UseSetting(key, value);
         }
 
-        if (services is not null)
+        builder.ConfigureTestServices(collection =>
         {
-            builder.ConfigureTestServices(services);
-        }
+            // A test that sets Sms:Provider itself (Twilio against a fake) keeps Twilio's sender.
+            if (settings?.ContainsKey("Sms:Provider") != true)
+            {
+                ServingBaseline.UseStandInSender(collection, environment);
+            }
+
+            services?.Invoke(collection);
+        });
     }
 
     /// <summary>POSTs a form signed with <see cref="AuthToken"/> over http://localhost{path}, as Twilio would.</summary>

@@ -10,21 +10,28 @@ using Microsoft.Extensions.Time.Testing;
 namespace Buddy.Tests.Support;
 
 /// <summary>
-/// The real gateway in memory (WebApplicationFactory) on a real test database, with a fake clock. Clients use
-/// https://localhost because the sign-in and antiforgery cookies are Secure.
+/// The real gateway in memory (WebApplicationFactory) on a real test database, with a fake clock, in the Testing
+/// environment with the <see cref="ServingBaseline"/>. Clients use https://localhost because the sign-in and
+/// antiforgery cookies are Secure.
 /// </summary>
 public sealed class GatewayFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
     private readonly FakeTimeProvider _clock;
     private readonly bool _kestrel;
+    private readonly string _environment;
 
-    /// <param name="kestrel">Serve on Kestrel at 127.0.0.1 (for a real browser) rather than in memory.</param>
+    /// <param name="kestrel">
+    /// Serve on Kestrel at 127.0.0.1 (for a real browser) rather than in memory. That runs in Development, not
+    /// Testing: a real browser talks plain HTTP to 127.0.0.1, which outside Development the gateway sends to HTTPS
+    /// (and Development is where the simulator, which a browser journey may open, runs).
+    /// </param>
     public GatewayFactory(TestDatabase database, FakeTimeProvider clock, bool kestrel = false)
     {
         _database = database;
         _clock = clock;
         _kestrel = kestrel;
+        _environment = kestrel ? "Development" : "Testing";
         if (kestrel)
         {
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -37,11 +44,13 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        foreach (var (key, value) in _database.GatewaySettings())
+        builder.UseEnvironment(_environment);
+        foreach (var (key, value) in ServingBaseline.For(_environment).Concat(_database.GatewaySettings()))
         {
             builder.UseSetting(key, value);
         }
+
+        builder.UseSetting("Demo:SeedOnStart", "false");
 
         if (_kestrel)
         {
@@ -51,6 +60,7 @@ public sealed class GatewayFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
+            ServingBaseline.UseStandInSender(services, _environment);
             services.AddSingleton<TimeProvider>(_clock);
         });
     }

@@ -37,7 +37,11 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts <c>Gateway [args]</c> on a free loopback port with the given settings (keys use ':' as in appsettings).</summary>
+    /// <summary>
+    /// Starts <c>Gateway [args]</c> in Production on a free loopback port, plain HTTP as behind a TLS-terminating
+    /// proxy, with the <see cref="ServingBaseline"/> and then the given settings (keys use ':' as in appsettings;
+    /// a null value removes a baseline setting).
+    /// </summary>
     public static GatewayProcess Start(IEnumerable<KeyValuePair<string, string?>> settings, params string[] args)
     {
         var port = FreePort();
@@ -60,9 +64,17 @@ public sealed class GatewayProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Logging__Folder"] = Path.Combine(workFolder, "logs");
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in ServingBaseline.Settings.Concat(settings))
         {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            var name = key.Replace(":", "__", StringComparison.Ordinal);
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the gateway.");

@@ -15,6 +15,7 @@ public static class ApiV1
         api.MapDiaryApi();
         api.MapStaffApi();
         api.MapSessionCycleApi();
+        api.MapApiKeysApi();
         endpoints.MapOpenApi().AllowAnonymous();
         return endpoints;
     }

@@ -106,11 +106,15 @@ internal static class DiaryApi
             query = query.Where(a => a.ServiceUserId == only);
         }
 
-        page = Math.Max(page, 1);
-        pageSize = Math.Clamp(pageSize, 1, ServiceUsersApi.MaxPageSize);
+        var pagingErrors = new FieldErrors();
+        if (Paging.From(page, pageSize, pagingErrors) is not { } paging)
+        {
+            return ApiCaller.Invalid(pagingErrors);
+        }
+
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(a => a.LatestReplyAtUtc ?? a.CreatedAtUtc).ThenBy(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
         var replies = await AlertView.RepliesAsync(db, [.. items.Select(a => a.Id)], cancellationToken);
         foreach (var person in items.Select(a => a.ServiceUserId).Distinct())
         {
@@ -118,7 +122,7 @@ internal static class DiaryApi
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new PagedList<AlertResource>([.. items.Select(a => AlertResource.From(a, replies[a.Id]))], page, pageSize, total));
+        return TypedResults.Ok(new PagedList<AlertResource>([.. items.Select(a => AlertResource.From(a, replies[a.Id]))], paging.Page, paging.PageSize, total));
     }
 
     private static async Task<IResult> AcknowledgeAsync(

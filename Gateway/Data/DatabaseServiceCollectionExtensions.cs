@@ -35,7 +35,7 @@ public static class DatabaseServiceCollectionExtensions
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteBusyTimeout.Instance);
+                options.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteConnectionPragmas.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(settings.ConnectionString);

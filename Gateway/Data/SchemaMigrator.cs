@@ -42,12 +42,33 @@ public sealed class SchemaMigrator(DatabaseSettings settings, ILogger<SchemaMigr
 
         // WAL lets the dashboard read while the scheduler writes; it is a property of the file, so set it once here.
         await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
+        await UseIncrementalVacuumAsync(connection, cancellationToken);
 
         // BEGIN IMMEDIATE takes the write lock now; a second instance waits here (busy timeout) until we commit.
         await using var transaction = connection.BeginTransaction(deferred: false);
         var applied = await ApplyPendingAsync(connection, transaction, scripts, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return applied;
+    }
+
+    /// <summary>
+    /// Erasure and retention free pages that held personal data; in incremental auto-vacuum mode they can be handed
+    /// back to the file system (Privacy.FreedSpace) instead of sitting in the file. The mode belongs to the file and
+    /// changes only with a VACUUM, run once here: instant on a new file, a one-off rebuild of an older one (which
+    /// also clears whatever earlier deletions left in its free pages).
+    /// </summary>
+    private async Task UseIncrementalVacuumAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        const long Incremental = 2;
+        await using var mode = connection.CreateCommand();
+        mode.CommandText = "PRAGMA auto_vacuum;";
+        if (Convert.ToInt64(await mode.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == Incremental)
+        {
+            return;
+        }
+
+        logger.LogInformation("Switching the SQLite file to incremental auto-vacuum (a one-off VACUUM)");
+        await ExecuteAsync(connection, null, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM;", cancellationToken);
     }
 
     private async Task<IReadOnlyList<SchemaScript>> MigratePostgresAsync(IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ public sealed record RetentionSweepResult(IReadOnlyList<Guid> AnonymisedServiceU
 /// alert kinds) so service statistics still add up. Texts from unknown numbers lose their number and words after
 /// <c>DataProtection:RetainUnmatchedInboundDays</c>. Each person is claimed with a conditional update and done in
 /// their own transaction, so two instances or a rerun never do anyone twice and a failure loses nobody's progress.
+/// When anything was cleared, the freed space is reclaimed so the old words do not linger in the database files.
 /// </summary>
 public sealed class RetentionSweep(IDbContextFactory<BuddyDbContext> contexts, RetentionPolicy policy, ILogger<RetentionSweep> logger)
 {
@@ -62,6 +63,12 @@ public sealed class RetentionSweep(IDbContextFactory<BuddyDbContext> contexts, R
         }
 
         var unmatched = await ClearUnmatchedInboundAsync(nowUtc, cancellationToken);
+        if (done.Count > 0 || unmatched > 0)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await FreedSpace.ReclaimAsync(db, logger, cancellationToken);
+        }
+
         logger.LogInformation(
             "Retention sweep: anonymised {Count} service user(s) discharged before {Cutoff:O}; cleared {Unmatched} text(s) from unknown numbers",
             done.Count, cutoff, unmatched);

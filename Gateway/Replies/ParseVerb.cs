@@ -19,6 +19,8 @@ internal sealed class ParseVerb(ReplyParser parser, RiskDetector detector) : ICo
 
     public string Name => "parse";
 
+    public bool AppliesSchemaFirst => false;
+
     public string Usage => "parse [--scale 0-10|1-10|1-5] \"<text>\" | -   print mood, event, tags and risk of a reply as JSON (- reads lines from stdin)";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken cancellationToken)

@@ -18,6 +18,11 @@ namespace Buddy.Gateway.ServiceUsers;
 /// </summary>
 public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, TimeProvider clock, ScheduleCommands schedules)
 {
+    public const string SameOrganisationMessage = "Another service user in your organisation already has this mobile number";
+
+    /// <summary>Says nothing about why: the number may be another organisation's client's.</summary>
+    public const string UnavailableMessage = "Buddy cannot use this mobile number. Check it with the person; if it is right, ask your Buddy administrator";
+
     public async Task<ServiceUserChange<ServiceUser>> CreateAsync(
         CaseloadScope actor, ServiceUserInput input, ScheduleInput? schedule, CancellationToken cancellationToken)
     {
@@ -36,9 +41,9 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
             return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.Invalid, errors);
         }
 
-        if (await PhoneInUseAsync(input, exceptId: null, cancellationToken))
+        if (await PhoneRefusalAsync(organisation.Id, input, exceptId: null, cancellationToken) is { } refused)
         {
-            return PhoneInUse();
+            return refused;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -77,9 +82,9 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
             return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.Invalid, errors);
         }
 
-        if (await PhoneInUseAsync(input, serviceUser.Id, cancellationToken))
+        if (await PhoneRefusalAsync(organisation.Id, input, serviceUser.Id, cancellationToken) is { } refused)
         {
-            return PhoneInUse();
+            return refused;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -161,10 +166,35 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         return errors;
     }
 
-    private Task<bool> PhoneInUseAsync(ServiceUserInput input, Guid? exceptId, CancellationToken cancellationToken)
+    private Task<ServiceUserChange<ServiceUser>?> PhoneRefusalAsync(Guid organisationId, ServiceUserInput input, Guid? exceptId, CancellationToken cancellationToken)
     {
         PhoneNumbers.TryNormalise(input.Phone, out var phone);
-        return db.ServiceUsers.AnyAsync(s => s.PhoneE164 == phone && s.Id != exceptId, cancellationToken);
+        return PhoneRefusalAsync(organisationId, phone, exceptId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Null when nobody else holds the number. A number is one person across the whole installation (a reply is
+    /// matched to its sender by number), so a number another organisation's service user holds cannot be used
+    /// either; but the refusal must not tell one organisation that another has a client with that number. Within
+    /// the organisation it says so plainly; across organisations it says only that Buddy cannot use the number.
+    /// </summary>
+    private async Task<ServiceUserChange<ServiceUser>?> PhoneRefusalAsync(Guid organisationId, string? phone, Guid? exceptId, CancellationToken cancellationToken)
+    {
+        var holders = await db.ServiceUsers.Where(s => s.PhoneE164 == phone && s.Id != exceptId).Select(s => s.OrganisationId).ToListAsync(cancellationToken);
+        if (holders.Count == 0)
+        {
+            return null;
+        }
+
+        var errors = new FieldErrors();
+        if (holders.Contains(organisationId))
+        {
+            errors.Add(nameof(ServiceUserInput.Phone), SameOrganisationMessage);
+            return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.PhoneInUse, errors);
+        }
+
+        errors.Add(nameof(ServiceUserInput.Phone), UnavailableMessage);
+        return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.PhoneUnavailable, errors);
     }
 
     private static void Apply(ServiceUser serviceUser, ServiceUserInput input, DateTime nowUtc)
@@ -217,19 +247,12 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         {
             // Lost a race with another request for the same number: the unique index said no.
             db.ChangeTracker.Clear();
-            if (await db.ServiceUsers.AnyAsync(s => s.PhoneE164 == serviceUser.PhoneE164 && s.Id != serviceUser.Id, cancellationToken))
+            if (await PhoneRefusalAsync(serviceUser.OrganisationId, serviceUser.PhoneE164, serviceUser.Id, cancellationToken) is { } refused)
             {
-                return PhoneInUse();
+                return refused;
             }
 
             throw;
         }
-    }
-
-    private static ServiceUserChange<ServiceUser> PhoneInUse()
-    {
-        var errors = new FieldErrors();
-        errors.Add(nameof(ServiceUserInput.Phone), "This mobile number already belongs to a service user");
-        return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.PhoneInUse, errors);
     }
 }

@@ -73,6 +73,28 @@ public sealed class ManagePagesTests
     }
 
     [Fact]
+    public async Task CreateServiceUser_WithAnotherOrganisationsClientsNumber_SaysOnlyThatBuddyCannotUseIt()
+    {
+        await using var world = await DashboardWorld.CreateAsync();
+        var client = await world.SignedInAsync(world.ManagerA);
+        var page = await client.GetDocumentAsync("/Manage/ServiceUsers/Create");
+
+        using var response = await client.SubmitAsync(page.FormWithButton("Add service user"), new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Casey New",
+            ["Input.Phone"] = world.Bo.PhoneE164!,
+            ["Schedule.LocalTime"] = "18:30",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var error = (await HtmlForms.ParseAsync(response)).QuerySelector("#Input_Phone-error")!.TextContent;
+        Assert.Contains("Buddy cannot use this mobile number", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("service user", error, StringComparison.OrdinalIgnoreCase);
+        await using var db = world.CreateContext();
+        Assert.False(await db.ServiceUsers.AnyAsync(s => s.DisplayName == "Casey New"));
+    }
+
+    [Fact]
     public async Task TemplatePreview_WhenPreviewPosted_ShowsFilledTextAndSegmentCountWithoutSaving()
     {
         await using var world = await DashboardWorld.CreateAsync();

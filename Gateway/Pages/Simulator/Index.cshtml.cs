@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Time;
+using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Display;
 using Buddy.Gateway.Demo;
@@ -16,9 +17,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Buddy.Gateway.Pages.Simulator;
 
 /// <summary>
-/// The SMS simulator: every service user's phone on one page. Outbound texts appear as the dispatcher
-/// "delivers" them; a reply goes through exactly the inbound pipeline Twilio's webhook uses. The conversation reads
-/// newest first, a page at a time, with the reply box above it.
+/// The SMS simulator (Development only): the phones of the service users the signed-in staff member may see (a
+/// therapist's caseload, a manager's organisation) on one page. Outbound texts appear as the dispatcher "delivers"
+/// them; a reply goes through exactly the inbound pipeline Twilio's webhook uses. Anyone else's service user is 404.
+/// The conversation reads newest first, a page at a time, with the reply box above it.
 /// </summary>
 /// <remarks>
 /// The antiforgery check is made here rather than by the framework: a form whose token belongs to another identity
@@ -27,7 +29,7 @@ namespace Buddy.Gateway.Pages.Simulator;
 /// </remarks>
 [Authorize(Policy = SimulatorPolicy.Name)]
 [IgnoreAntiforgeryToken]
-public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundReception reception, IAntiforgery antiforgery) : PageModel
+public sealed class IndexModel(BuddyDbContext db, CaseloadAccess caseloads, SmsSettings settings, InboundReception reception, IAntiforgery antiforgery) : PageModel
 {
     public const int TextsPerPage = 20;
 
@@ -69,6 +71,11 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
         }
 
         await LoadAsync(serviceUserId, cancellationToken);
+        if (serviceUserId is not null && Selected is null)
+        {
+            return NotFound();
+        }
+
         ClockNotice = clock switch
         {
             "none" => "Nothing is scheduled to be texted yet.",
@@ -81,7 +88,7 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
     /// <summary>Demo clock: on to the next text Buddy has scheduled (for the person shown, or anyone).</summary>
     public async Task<IActionResult> OnPostJumpAsync(Guid? serviceUserId, CancellationToken cancellationToken)
     {
-        if (settings.Provider != SmsProvider.Simulator || Travel() is not { } travel)
+        if (settings.Provider != SmsProvider.Simulator || Travel() is not { } travel || !await InScopeAsync(serviceUserId, cancellationToken))
         {
             return NotFound();
         }
@@ -98,7 +105,7 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
     /// <summary>Demo clock: on by an hour or a day.</summary>
     public async Task<IActionResult> OnPostAdvanceAsync(Guid? serviceUserId, string? by, CancellationToken cancellationToken)
     {
-        if (settings.Provider != SmsProvider.Simulator || Travel() is not { } travel)
+        if (settings.Provider != SmsProvider.Simulator || Travel() is not { } travel || !await InScopeAsync(serviceUserId, cancellationToken))
         {
             return NotFound();
         }
@@ -129,6 +136,10 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
         var now = (DemoTime ?? throw new InvalidOperationException("There is no demo clock outside Development with the simulator.")).NowUtc;
         return LocalTimes.ToLocal(now, Selected?.TimeZoneId ?? DemoSeeder.ZoneId).ToString("dddd d MMMM, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
     }
+
+    /// <summary>No one named, or someone the signed-in staff member may see.</summary>
+    private async Task<bool> InScopeAsync(Guid? serviceUserId, CancellationToken cancellationToken) =>
+        serviceUserId is not { } id || await caseloads.FindAsync(CaseloadScope.Of(User), id, cancellationToken) is not null;
 
     private DemoTimeTravel? Travel() => DemoTime ??= HttpContext.RequestServices.GetService<DemoTimeTravel>();
 
@@ -190,8 +201,9 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
     private async Task LoadAsync(Guid? serviceUserId, CancellationToken cancellationToken)
     {
         Travel();
-        People = await db.ServiceUsers.AsNoTracking()
-            .Where(u => u.PhoneE164 != null && u.ErasedAtUtc == null)
+        var scope = CaseloadScope.Of(User);
+        People = await caseloads.ServiceUsers(scope).AsNoTracking()
+            .Where(u => u.PhoneE164 != null)
             .OrderBy(u => u.DisplayName)
             .Select(u => new PhoneOwner(u.Id, u.DisplayName, u.PhoneE164!, u.TimeZoneId, u.Consent, u.Status, u.PausedUntil))
             .ToListAsync(cancellationToken);
@@ -203,18 +215,21 @@ public sealed class IndexModel(BuddyDbContext db, SmsSettings settings, InboundR
 
         // Newest first, a page at a time: enough rows of each direction are read to fill the page asked for.
         var person = Selected;
-        var outboundCount = await db.OutboundMessages.CountAsync(m => m.ServiceUserId == person.Id || m.ToPhone == person.Phone, cancellationToken);
-        var inboundCount = await db.InboundMessages.CountAsync(m => m.FromPhone == person.Phone, cancellationToken);
+        var outboundCount = await db.OutboundMessages
+            .CountAsync(m => m.OrganisationId == scope.OrganisationId && (m.ServiceUserId == person.Id || m.ToPhone == person.Phone), cancellationToken);
+        var inboundCount = await db.InboundMessages
+            .CountAsync(m => m.FromPhone == person.Phone && (m.ServiceUserId == person.Id || (m.ServiceUserId == null && m.OrganisationId == null)), cancellationToken);
         PageCount = Math.Max(1, (outboundCount + inboundCount + TextsPerPage - 1) / TextsPerPage);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         var wanted = PageNumber * TextsPerPage;
         var outbound = await db.OutboundMessages.AsNoTracking()
-            .Where(m => m.ServiceUserId == person.Id || m.ToPhone == person.Phone)
+            .Where(m => m.OrganisationId == scope.OrganisationId && (m.ServiceUserId == person.Id || m.ToPhone == person.Phone))
             .OrderByDescending(m => m.CreatedAtUtc).Take(wanted)
             .Select(m => new { m.Body, At = m.SentAtUtc ?? m.CreatedAtUtc, m.Status, m.ErrorMessage })
             .ToListAsync(cancellationToken);
         var inbound = await db.InboundMessages.AsNoTracking()
-            .Where(m => m.FromPhone == person.Phone)
+            // Theirs, or not yet matched to anyone (a reply still being processed); never another person's.
+            .Where(m => m.FromPhone == person.Phone && (m.ServiceUserId == person.Id || (m.ServiceUserId == null && m.OrganisationId == null)))
             .OrderByDescending(m => m.ReceivedAtUtc).Take(wanted)
             .Select(m => new { m.Body, m.ReceivedAtUtc, m.State, m.Outcome })
             .ToListAsync(cancellationToken);
