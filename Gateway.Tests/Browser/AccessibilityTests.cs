@@ -75,7 +75,7 @@ public sealed partial class AccessibilityTests
             ("/Manage/Staff", "staff"), ("/Manage/Staff/Create", "add a staff member"), ($"/Manage/Staff/Edit/{world.TherapistA2.Id}", "a staff account"),
             ($"/Manage/Staff/Edit/{world.ManagerA.Id}", "your own staff account"), ($"/Manage/Staff/Deactivate/{world.TherapistA2.Id}", "deactivate: are you sure?"),
             ("/Manage/Organisation", "organisation settings"), ("/Manage/Overview", "service overview"), ("/Manage/Audit", "audit log"),
-            ($"/simulator?serviceUserId={world.Jo.Id}", "simulator (a manager, outside Development)"),
+            ($"/simulator?serviceUserId={world.Jo.Id}", "simulator (a manager)"),
         })
         {
             await page.GotoAsync(url);
