@@ -55,11 +55,8 @@ public static class ServiceUserRules
         }
         else if (input.Status == ServiceUserStatus.Paused)
         {
-            if (input.PausedUntil is not { } until)
-            {
-                errors.Add(nameof(input.PausedUntil), "Enter the date check-ins should restart");
-            }
-            else if (until <= today)
+            // No date is a pause until someone resumes them (a hospital stay of unknown length, say).
+            if (input.PausedUntil is { } until && until <= today)
             {
                 errors.Add(nameof(input.PausedUntil), "The restart date must be in the future");
             }

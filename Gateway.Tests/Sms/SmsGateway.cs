@@ -11,6 +11,7 @@ namespace Buddy.Tests.Sms;
 /// The real gateway in memory on a real test database, with the simulator provider in Development (outside it, the
 /// <see cref="ServingBaseline"/> with the simulator's sender standing in for Twilio's) and a known Twilio auth
 /// token so tests can sign webhooks as Twilio would. Background services (dispatcher, inbound processor) run.
+/// With <see cref="UseKestrel()"/> first, <see cref="StartKestrel"/> serves it on loopback for a real browser.
 /// </summary>
 internal sealed class SmsGateway(
     TestDatabase database, string environment = "Testing", IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
@@ -19,6 +20,16 @@ internal sealed class SmsGateway(
     public const string AuthToken = "test-auth-token-0123456789";
 
     public TestDatabase Database => database;
+
+    /// <summary>Serves the gateway on Kestrel at 127.0.0.1 on a free port; its address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.Single());
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -54,6 +54,9 @@ public static class IdentitySetup
             options.SlidingExpiration = true;
         });
 
+        // A manager's password reset link (Staff/PasswordResets) works for a day, once.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = Staff.PasswordResets.LinkLifetime);
+
         // Signing out, deactivation and a changed password rotate the security stamp; every cookie is checked against
         // it this often, so a copy of a cookie from before dies within seconds. One indexed read per check.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SecurityStampCheckInterval);

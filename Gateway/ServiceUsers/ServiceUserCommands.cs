@@ -53,13 +53,19 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         Apply(serviceUser, input, phone, now);
         db.ServiceUsers.Add(serviceUser);
         audit.Add(actor, "service-user.created", serviceUser.Id, entityType: "ServiceUser", entityId: serviceUser.Id.ToString());
-        if (schedule is not null)
+        var saved = schedule is null ? null : schedules.Apply(null, serviceUser, schedule, now);
+        if (saved is not null)
         {
-            var saved = schedules.Apply(null, serviceUser, schedule, now);
             audit.Add(actor, "schedule.created", serviceUser.Id, entityType: "CheckInSchedule", entityId: saved.Id.ToString());
         }
 
-        return await SaveAsync(serviceUser, cancellationToken);
+        var change = await SaveAsync(serviceUser, cancellationToken);
+        if (change.Outcome == ChangeOutcome.Saved && saved is not null)
+        {
+            await schedules.TimeNextAsync(saved, cancellationToken);
+        }
+
+        return change;
     }
 
     public async Task<ServiceUserChange<ServiceUser>> UpdateAsync(
@@ -93,18 +99,27 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
             return ServiceUserChange.Done(serviceUser);
         }
 
-        // A new zone, pause or discharge moves or stops the next check-in: let the scheduler work it out again.
-        if (changed.Intersect([nameof(ServiceUser.TimeZoneId), nameof(ServiceUser.Status), nameof(ServiceUser.PausedUntil)]).Any())
-        {
-            await db.CheckInSchedules.Where(s => s.ServiceUserId == serviceUser.Id)
-                .ForEachAsync(s => s.NextDueAtUtc = null, cancellationToken);
-        }
+        // A new zone, pause or discharge moves or stops the next check-in: it is worked out again once saved.
+        var retimed = changed.Intersect([nameof(ServiceUser.TimeZoneId), nameof(ServiceUser.Status), nameof(ServiceUser.PausedUntil)]).Any()
+            ? await db.CheckInSchedules.Where(s => s.ServiceUserId == serviceUser.Id).ToListAsync(cancellationToken)
+            : [];
+        retimed.ForEach(s => s.NextDueAtUtc = null);
 
         var action = changed.Contains(nameof(ServiceUser.Status)) ? StatusAction(serviceUser.Status) : "service-user.updated";
         audit.Add(actor, action, serviceUser.Id, entityType: "ServiceUser", entityId: serviceUser.Id.ToString(),
-            detail: "changed " + string.Join(", ", changed));
-        return await SaveAsync(serviceUser, cancellationToken);
+            detail: Display.DisplayWords.AuditDetail("changed " + string.Join(", ", changed)));
+        var change = await SaveAsync(serviceUser, cancellationToken);
+        if (change.Outcome == ChangeOutcome.Saved)
+        {
+            foreach (var schedule in retimed)
+            {
+                await schedules.TimeNextAsync(schedule, cancellationToken);
+            }
+        }
+
+        return change;
     }
+
 
     /// <summary>Discharge: nothing more is texted; the record and diary stay for the clinical file.</summary>
     public async Task<ServiceUserChange<ServiceUser>> DischargeAsync(CaseloadScope actor, Guid id, CancellationToken cancellationToken)

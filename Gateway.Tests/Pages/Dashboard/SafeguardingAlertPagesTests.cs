@@ -112,7 +112,7 @@ public sealed class SafeguardingAlertPagesTests
         var csv = await client.GetStringAsync($"/Dashboard/Summary/{world.Jo.Id}?handler=Csv");
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains("risk_level,who_is_at_risk", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.Contains("argued with mum", StringComparison.Ordinal) && l.Contains("High,Risk to themselves; risk from someone else", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("argued with mum", StringComparison.Ordinal) && l.Contains("Urgent,Risk to themselves; risk from someone else", StringComparison.Ordinal));
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]

@@ -110,8 +110,10 @@ public sealed class ManagePagesTests
         });
 
         var result = await HtmlForms.ParseAsync(response);
-        Assert.Equal("Hi Alex, how’s today? Mood 0-10", result.QuerySelector("#preview-text")!.TextContent);
-        Assert.Contains("31 of 70 characters, 1 text (Unicode)", result.QuerySelector("#preview-counter")!.TextContent);
+        // Measured with the organisation's longest first name (Jo Bloggs and Sam Smith: Sam), and it says so.
+        Assert.Equal("Hi Sam, how’s today? Mood 0-10", result.QuerySelector("#preview-text")!.TextContent);
+        Assert.Contains("Measured with Sam, the longest first name among your service users.", result.QuerySelector("#preview-name")!.TextContent);
+        Assert.Contains("30 of 70 characters, 1 text (Unicode)", result.QuerySelector("#preview-counter")!.TextContent);
         Assert.Equal("’", result.QuerySelector("#preview-unicode-chars")!.TextContent);
         await using var db = world.CreateContext();
         Assert.False(await db.MessageTemplates.AnyAsync());
@@ -167,8 +169,7 @@ public sealed class ManagePagesTests
         using var response = await client.SubmitAsync(page.FormWithButton("Save details"), new Dictionary<string, string>
         {
             ["Input.Status"] = "Paused",
-            ["Input.PausedUntil"] = "2026-12-01",
-        });
+        }.WithDate("Input.PausedUntil", new DateOnly(2026, 12, 1)));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var db = world.CreateContext();
@@ -228,13 +229,14 @@ public sealed class ManagePagesTests
     {
         await using var world = await DashboardWorld.CreateAsync();
         var client = await world.SignedInAsync(world.ManagerA);
-        var page = await client.GetDocumentAsync("/Manage/Staff");
-        var form = page.FormWithButton($"Deactivate {world.TherapistA2.DisplayName}");
-        form.Action = form.Action.Replace(world.TherapistA2.Id.ToString(), world.TherapistB.Id.ToString(), StringComparison.Ordinal);
+        var page = await client.GetDocumentAsync($"/Manage/Staff/Deactivate/{world.TherapistA2.Id}");
+        var form = page.FormWithButton("Deactivate account");
+        form.Action = $"/Manage/Staff/Deactivate/{world.TherapistB.Id}";
 
+        using var get = await client.GetAsync(form.Action);
         using var response = await client.SubmitAsync(form);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (get.StatusCode, response.StatusCode));
         await using var db = world.CreateContext();
         Assert.True((await db.StaffMembers.SingleAsync(s => s.Id == world.TherapistB.Id)).IsActive);
     }

@@ -9,6 +9,7 @@ using Buddy.Tests.Sms;
 using Buddy.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Buddy.Tests.Pages.Simulator;
 
@@ -52,8 +53,8 @@ public sealed class SimulatorPageTests
         }
 
         var conversation = await browser.GetStringAsync($"/simulator?handler=Conversation&serviceUserId={user.Id}");
-        Assert.True(conversation.IndexOf("how was today?", StringComparison.Ordinal) < conversation.IndexOf("7 went swimming", StringComparison.Ordinal),
-            "The conversation shows newest last.");
+        Assert.True(conversation.IndexOf("7 went swimming", StringComparison.Ordinal) < conversation.IndexOf("how was today?", StringComparison.Ordinal),
+            "The conversation shows newest first.");
     }
 
     [Fact]
@@ -202,6 +203,71 @@ public sealed class SimulatorPageTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    /// <summary>Signing in as someone else in another tab makes the open page's form token the first person's: nothing is sent, the page comes back ready.</summary>
+    [Fact]
+    public async Task Reply_AfterSigningInAsSomeoneElseInAnotherTab_IsNotSent_AndThePageComesBackWithTheReplyKeptAndAFreshForm()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (organisation, user) = await SmsTestData.AddPersonAsync(database, u => u.DisplayName = "Jordan Lee");
+        await using var gateway = new SmsGateway(database, environment: "Development");
+        var morgan = await StaffLogins.AddAsync(gateway, database, organisation.Id, StaffRole.ServiceManager);
+        var robin = await StaffLogins.AddAsync(gateway, database, organisation.Id, StaffRole.ServiceManager);
+        var browser = await StaffLogins.SignedInAsync(gateway, morgan);
+        var opened = await HtmlForms.ParseAsync(await browser.GetAsync($"/simulator?serviceUserId={user.Id}"));
+        using (var otherTab = await Buddy.Tests.Dashboard.DashboardWorld.SignInAsync(browser, robin.Email, StaffLogins.Password))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, otherTab.StatusCode);
+        }
+
+        using var stale = await browser.SubmitAsync(opened.FormWithButton("Send reply"), new Dictionary<string, string> { ["Reply"] = "5 ok thanks" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
+        var page = await HtmlForms.ParseAsync(stale);
+        Assert.Contains("Nothing was sent", page.QuerySelector("#sim-stale")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("5 ok thanks", page.QuerySelector<IHtmlTextAreaElement>("#Reply")!.Value);
+        await using (var db = database.CreateContext())
+        {
+            Assert.Equal(0, await db.InboundMessages.CountAsync());
+        }
+
+        using var sent = await browser.SubmitAsync(page.FormWithButton("Send reply"));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        await SmsTestData.WaitUntilAsync(db => db.InboundMessages.AnyAsync(m => m.Body == "5 ok thanks"), database, "the reply sent again");
+    }
+
+    [Fact]
+    public async Task Conversation_ReadsNewestFirst_APageAtATime_WithTheReplyBoxAboveIt()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (organisation, user) = await SmsTestData.AddPersonAsync(database, u => u.DisplayName = "Jordan Lee");
+        var start = DateTime.UtcNow.AddDays(-30);
+        for (var day = 0; day < 25; day++)
+        {
+            await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, start.AddDays(day), m =>
+            {
+                m.Body = $"Check-in number {day + 1:00}";
+                m.Status = OutboundStatus.Delivered;
+                m.SentAtUtc = start.AddDays(day);
+            });
+        }
+
+        await using var gateway = new SmsGateway(database, environment: "Development");
+        var browser = await SignedInManagerAsync(gateway, database, organisation.Id);
+
+        var first = await ParseAsync(await browser.GetAsync($"/simulator?serviceUserId={user.Id}"));
+
+        var bubbles = first.QuerySelectorAll("#conversation .sim-bubble .sim-body").Select(b => b.TextContent).ToList();
+        Assert.Equal(Buddy.Gateway.Pages.Simulator.IndexModel.TextsPerPage, bubbles.Count);
+        Assert.Equal(("Check-in number 25", "Check-in number 06"), (bubbles[0], bubbles[^1]));
+        Assert.True(first.QuerySelector("form.sim-reply")!.CompareDocumentPosition(first.QuerySelector("#conversation")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following),
+            "The reply box comes before the texts.");
+        Assert.Contains("delivered", first.QuerySelector("#conversation .sim-meta")!.TextContent, StringComparison.Ordinal);
+        var older = first.QuerySelector("a.nhsuk-pagination__link--next")!.GetAttribute("href")!;
+        var second = await ParseAsync(await browser.GetAsync(older));
+        Assert.Equal(["Check-in number 05", "Check-in number 04", "Check-in number 03", "Check-in number 02", "Check-in number 01"],
+            second.QuerySelectorAll("#conversation .sim-body").Select(b => b.TextContent));
+        Assert.True(string.IsNullOrEmpty(second.QuerySelector("#conversation")!.GetAttribute("data-refresh"))); // only the newest texts refresh themselves
+    }
     private static async Task<HttpClient> SignedInManagerAsync(SmsGateway gateway, TestDatabase database, Guid organisationId) =>
         await StaffLogins.SignedInAsync(gateway, await StaffLogins.AddAsync(gateway, database, organisationId, StaffRole.ServiceManager));
 

@@ -1,4 +1,5 @@
 using Buddy.Domain.Time;
+using Buddy.Domain.Validation;
 using Buddy.Gateway.Manage;
 using Buddy.Gateway.Organisations;
 using Buddy.Gateway.Overview;
@@ -11,10 +12,10 @@ namespace Buddy.Gateway.Pages.Manage;
 public sealed class OverviewModel(ServiceOverviewQuery overview, RecoveredTextsQuery recovered, OrganisationCommands organisations, TimeProvider clock) : ManagePageModel
 {
     [BindProperty(SupportsGet = true)]
-    public DateOnly? From { get; set; }
+    public DateInput From { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
-    public DateOnly? To { get; set; }
+    public DateInput To { get; set; } = new();
 
     public ServiceOverviewReport? Report { get; private set; }
 
@@ -25,9 +26,14 @@ public sealed class OverviewModel(ServiceOverviewQuery overview, RecoveredTextsQ
     {
         var organisation = await organisations.GetAsync(Scope, cancellationToken);
         var today = LocalTimes.LocalDate(clock.GetUtcNow().UtcDateTime, organisation.TimeZoneId);
-        var to = To ?? today;
-        var from = From ?? to.AddDays(-27);
-        if (from > to)
+        var errors = new FieldErrors();
+        var to = To.Read("The end date", nameof(To), errors) ?? today;
+        var from = From.Read("The start date", nameof(From), errors) ?? to.AddDays(-27);
+        if (!errors.IsValid)
+        {
+            AddErrors(errors, "");
+        }
+        else if (from > to)
         {
             ModelState.AddModelError(nameof(From), "The start date must be on or before the end date");
         }
@@ -36,7 +42,11 @@ public sealed class OverviewModel(ServiceOverviewQuery overview, RecoveredTextsQ
             ModelState.AddModelError(nameof(To), $"Choose a period of at most {ServiceOverviewQuery.MaxDays} days");
         }
 
-        (From, To) = (from, to);
+        if (errors.IsValid)
+        {
+            (From, To) = (DateInput.From(from), DateInput.From(to));
+        }
+
         if (ModelState.IsValid)
         {
             Report = await overview.LoadAsync(Scope, from, to, cancellationToken);
