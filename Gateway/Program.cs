@@ -1,12 +1,17 @@
 using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Api;
+using Buddy.Gateway.ApiKeys;
 using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Demo;
+using Buddy.Gateway.Goals;
 using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Questionnaires;
 using Buddy.Gateway.Replies;
 using Buddy.Gateway.Safeguarding;
+using Buddy.Gateway.ServiceUsers;
+using Buddy.Gateway.Sessions;
 using Buddy.Gateway.Privacy;
 using Buddy.Gateway.Sms;
 using Buddy.Gateway.Manage;
@@ -29,11 +34,16 @@ try
     builder.Services.AddDemo(builder.Configuration, builder.Environment);
     builder.Services.AddCheckIns(builder.Configuration, builder.Environment);
     builder.Services.AddSms(builder.Configuration, builder.Environment);
-    builder.Services.AddSessionCycle(builder.Configuration);
+    builder.Services.AddSessions();
+    builder.Services.AddGoals();
+    builder.Services.AddQuestionnaires();
+    builder.Services.AddConversations(builder.Configuration);
     builder.Services.AddReplies(builder.Configuration);
     builder.Services.AddSafeguarding(builder.Configuration);
     builder.Services.AddPrivacy(builder.Configuration);
     builder.Services.AddDashboard();
+    builder.Services.AddServiceUsers();
+    builder.Services.AddApiKeys();
     builder.Services.AddManageConsole();
     builder.Services.AddApi();
 

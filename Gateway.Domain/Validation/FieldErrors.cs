@@ -13,6 +13,14 @@ public sealed class FieldErrors : Dictionary<string, string[]>
 
     public bool IsValid => Count == 0;
 
+    /// <summary>A single problem with one field.</summary>
+    public static FieldErrors One(string field, string message)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, message);
+        return errors;
+    }
+
     public void Add(string field, string message) =>
         this[field] = TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 }

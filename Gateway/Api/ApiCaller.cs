@@ -3,6 +3,7 @@ using System.Text.Json;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.ApiKeys;
 using Buddy.Gateway.Caseloads;
+using Buddy.Gateway.Conversations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Buddy.Gateway.Api;
@@ -23,4 +24,20 @@ internal static class ApiCaller
         TypedResults.ValidationProblem(
             errors.ToDictionary(e => string.Join('.', e.Key.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)), e => e.Value),
             title: "The request has invalid fields");
+
+    /// <summary>A change the service refuses (in the past, discharged, one already in progress) is a 400 (or <paramref name="status"/>) with its reason.</summary>
+    public static async Task<IResult> ChangeAsync(Func<Task<IResult>> change, int status = StatusCodes.Status400BadRequest)
+    {
+        try
+        {
+            return await change();
+        }
+        catch (CycleValidationException ex)
+        {
+            return Refused(ex.Message, status);
+        }
+    }
+
+    public static ProblemHttpResult Refused(string reason, int status) =>
+        TypedResults.Problem(statusCode: status, title: "The change was refused", detail: reason);
 }

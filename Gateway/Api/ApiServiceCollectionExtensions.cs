@@ -1,11 +1,8 @@
 using System.Text.Json.Serialization;
 using Buddy.Gateway.ApiKeys;
 using Buddy.Gateway.Hosting;
-using Buddy.Gateway.Schedules;
-using Buddy.Gateway.ServiceUsers;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Buddy.Gateway.Api;
 
@@ -13,7 +10,7 @@ public static class ApiServiceCollectionExtensions
 {
     private const string CookieOrApiKey = "CookieOrApiKey";
 
-    /// <summary>The API key scheme and policy, problem details, the OpenAPI document and the create-api-key and revoke-api-key verbs.</summary>
+    /// <summary>The API key scheme and policy, problem details and the OpenAPI document (AddApiKeys issues and revokes the keys).</summary>
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         // Under /api the default scheme is the API key, so a request no endpoint takes (an unknown route, a wrong
@@ -38,12 +35,6 @@ public static class ApiServiceCollectionExtensions
             options.AddSchemaTransformer<RiskSchemaDescriptions>();
         });
 
-        services.TryAddScoped<ServiceUserCommands>();
-        services.TryAddScoped<ScheduleCommands>();
-        services.TryAddScoped<ApiKeyIssuer>();
-        services.AddSingleton<RecentApiKeys>();
-        services.AddScoped<ICommandVerb, CreateApiKeyVerb>();
-        services.AddScoped<ICommandVerb, RevokeApiKeyVerb>();
         return services;
     }
 }

@@ -14,7 +14,10 @@ public static class ApiV1
         api.MapServiceUsersApi();
         api.MapDiaryApi();
         api.MapStaffApi();
-        api.MapSessionCycleApi();
+        var person = api.MapGroup("/service-users/{id:guid}").AddEndpointFilter<ServiceUserRouteFilter>();
+        person.MapSessionsApi();
+        person.MapGoalsApi();
+        person.MapQuestionnairesApi();
         api.MapApiKeysApi();
         endpoints.MapOpenApi().AllowAnonymous();
         endpoints.MapApiReference();

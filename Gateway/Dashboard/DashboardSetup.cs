@@ -10,6 +10,7 @@ public static class DashboardSetup
     {
         services.AddScoped<CaseloadQuery>();
         services.AddScoped<SummaryQuery>();
+        services.AddScoped<CycleScreenQuery>();
         services.AddScoped<AlertActions>();
 
         services.AddSingleton<EngagementAlertScanner>();

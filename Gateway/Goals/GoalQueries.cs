@@ -21,6 +21,10 @@ public sealed class GoalQueries(BuddyDbContext db)
         return [.. goals.Select(g => GoalProgressSummary.Build(g, progress))];
     }
 
+    /// <summary>The one ownership check for a goal named in a path or a form: it exists and is this person's.</summary>
+    public Task<bool> BelongsToAsync(Guid serviceUserId, Guid goalId, CancellationToken cancellationToken) =>
+        db.Goals.AnyAsync(g => g.Id == goalId && g.ServiceUserId == serviceUserId, cancellationToken);
+
     /// <summary>Every goal of a person (active and paused first, then by age) with its most recent replies.</summary>
     public async Task<IReadOnlyList<GoalListItem>> ListAsync(Guid organisationId, Guid serviceUserId, int recentReplies, CancellationToken cancellationToken)
     {

@@ -62,6 +62,10 @@ public sealed class QuestionnaireQueries(BuddyDbContext db)
         return [.. runs.Select(r => new QuestionnaireRunView(r, answered.GetValueOrDefault(r.Id), QuestionnaireDefinitions.For(r.Kind).ItemCount))];
     }
 
+    /// <summary>The one ownership check for a questionnaire named in a path or a form: the run when it is this person's.</summary>
+    public Task<QuestionnaireRun?> FindRunAsync(Guid serviceUserId, Guid runId, CancellationToken cancellationToken) =>
+        db.QuestionnaireRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId && r.ServiceUserId == serviceUserId, cancellationToken);
+
     /// <summary>The person's every-N-weeks schedules, enabled or not, one per questionnaire at most.</summary>
     public async Task<IReadOnlyList<QuestionnaireSchedule>> ListSchedulesAsync(Guid organisationId, Guid serviceUserId, CancellationToken cancellationToken) =>
         await db.QuestionnaireSchedules.AsNoTracking()

@@ -1,7 +1,5 @@
 using Buddy.Domain.Replies;
-using Buddy.Domain.Safeguarding;
 using Buddy.Gateway.Hosting;
-using Buddy.Gateway.Safeguarding;
 using Buddy.Gateway.Schedules;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,8 +20,6 @@ public static class RepliesServiceCollectionExtensions
                 : TagVocabulary.Default.With(extra.Select(t => new KeyValuePair<string, IReadOnlyList<string>>(t.Key, t.Value)));
             return new ReplyParser(vocabulary);
         });
-        services.TryAddSingleton(RiskDetector.Default);
-        services.TryAddSingleton<IRiskReader, DetectorRiskReader>();
         services.TryAddSingleton(_ => SchedulingSettings.From(configuration)); // the reply window; AddCheckIns registers the same
         services.AddScoped<IReplyHandler, DiaryReplyHandler>();
         services.AddScoped<ICommandVerb, ParseVerb>();

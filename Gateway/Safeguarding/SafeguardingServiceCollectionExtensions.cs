@@ -11,8 +11,9 @@ public static class SafeguardingServiceCollectionExtensions
     /// <summary>The risk reader, the safeguarding reply handler (Order 0), its alerts and the email outbox it escalates through.</summary>
     public static IServiceCollection AddSafeguarding(this IServiceCollection services, IConfiguration configuration)
     {
-        services.TryAddSingleton(RiskDetector.Default);
-        services.TryAddSingleton<IRiskReader, DetectorRiskReader>();
+        // The one registration of the risk detector and reader: reception's triage, the diary and safeguarding share them.
+        services.AddSingleton(RiskDetector.Default);
+        services.AddSingleton<IRiskReader, DetectorRiskReader>();
         services.AddEmailOutbox(configuration);
 
         // The SMS feature registers the real outbox signal; until it does (or in hosts without SMS) waking is a no-op.

@@ -72,6 +72,32 @@ public sealed class ScheduleCommands(
     }
 
     /// <summary>
+    /// Switches the daily check-in between one message and two steps. The due time does not depend on the style, so
+    /// nothing is re-timed. NotFound when the person is out of scope or has no schedule yet (a manager sets one up first).
+    /// </summary>
+    public async Task<ServiceUserChange<CheckInSchedule>> SetCheckInStyleAsync(
+        CaseloadScope actor, Guid serviceUserId, bool twoStep, CancellationToken cancellationToken)
+    {
+        var schedule = await caseloads.FindAsync(actor, serviceUserId, cancellationToken) is null
+            ? null
+            : await db.CheckInSchedules.SingleOrDefaultAsync(s => s.ServiceUserId == serviceUserId, cancellationToken);
+        if (schedule is null)
+        {
+            return ServiceUserChange.Refused<CheckInSchedule>(ChangeOutcome.NotFound);
+        }
+
+        if (schedule.TwoStep != twoStep)
+        {
+            schedule.TwoStep = twoStep;
+            schedule.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
+            audit.Add(actor, "schedule.check-in-style", serviceUserId, AuditEntities.CheckInSchedule, schedule.Id.ToString(), twoStep ? "two steps" : "one message");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return ServiceUserChange.Done(schedule);
+    }
+
+    /// <summary>
     /// Works out a saved schedule's next due time now, so the answer to a change already says when the next check-in
     /// goes, rather than waiting for the dispatcher's next pass. It is the dispatcher's own recompute (its own
     /// transaction, the schedule row locked), so a dispatcher working on the same schedule cannot be overtaken.

@@ -30,6 +30,10 @@ public sealed class SessionQueries(BuddyDbContext db)
         return new SessionOverview(last is null ? null : SessionView.From(last), next is null ? null : SessionView.From(next));
     }
 
+    /// <summary>The one ownership check for a session named in a path or a form: it exists and is this person's.</summary>
+    public Task<bool> BelongsToAsync(Guid serviceUserId, Guid sessionId, CancellationToken cancellationToken) =>
+        db.TherapySessions.AnyAsync(s => s.Id == sessionId && s.ServiceUserId == serviceUserId, cancellationToken);
+
     /// <summary>Every session for a person, newest first, for the appointments list.</summary>
     public async Task<IReadOnlyList<SessionView>> ListAsync(Guid organisationId, Guid serviceUserId, CancellationToken cancellationToken) =>
         (await db.TherapySessions.AsNoTracking()

@@ -41,7 +41,6 @@ public static class SmsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox");
 
-        services.TryAddSingleton(RiskDetector.Default); // reception triages each text; the same one safeguarding uses
         services.AddSingleton<InboundQueue>();
         services.AddSingleton<InboundReception>();
         services.AddSingleton<InboundPipeline>();

@@ -156,6 +156,30 @@ public sealed class CyclePageTests
     }
 
     [Fact]
+    public async Task Post_ToTheScreenWithAHandlerFromBeforeTheSplit_IsForwardedWithItsForm_ToThePageThatTakesIt()
+    {
+        await using var world = await DashboardWorld.CreateAsync(sessionCycle: false);
+        var client = await world.SignedInAsync(world.TherapistA1);
+        var page = await client.GetDocumentAsync(Url(world.Jo.Id));
+        var form = Form(page, "#goal-form");
+        form.Action = $"{Url(world.Jo.Id)}?handler=SaveGoal"; // a tab opened before the upgrade
+
+        using var forwarded = await client.SubmitAsync(form, new Dictionary<string, string> { ["Goal.Text"] = "walk the dog", ["Goal.Time"] = "17:30" });
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, forwarded.StatusCode); // 307: the browser posts the same form again
+        Assert.Equal($"{Url(world.Jo.Id)}/Goals?handler=SaveGoal", forwarded.Headers.Location!.OriginalString);
+
+        form.Action = forwarded.Headers.Location.OriginalString;
+        using var saved = await client.SubmitAsync(form, new Dictionary<string, string> { ["Goal.Text"] = "walk the dog", ["Goal.Time"] = "17:30" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var db = world.CreateContext();
+        Assert.True(await db.Goals.AnyAsync(g => g.ServiceUserId == world.Jo.Id && g.Text == "walk the dog"));
+
+        form.Action = $"{Url(world.Jo.Id)}?handler=NoSuchHandler";
+        using var unknown = await client.SubmitAsync(form);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task MarkSession_PastOnesAttendedOrMissed_FutureOnesCancelled()
     {
         await using var world = await DashboardWorld.CreateAsync(sessionCycle: false);

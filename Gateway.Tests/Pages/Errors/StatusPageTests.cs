@@ -68,7 +68,14 @@ public sealed class StatusPageTests
         var page = await HtmlForms.ParseAsync(response);
         Assert.Equal("This form could not be sent", page.QuerySelector("main h1")!.TextContent.Trim());
         Assert.Contains("Nothing was saved", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal($"/Dashboard/Cycle/{world.Jo.Id}", page.QuerySelector("#back-to-page")!.GetAttribute("href"));
+        // The goal form posts to the page that takes goal changes; going back to it by GET lands on the cycle's goals.
+        var back = page.QuerySelector("#back-to-page")!.GetAttribute("href")!;
+        Assert.Equal($"/Dashboard/Cycle/{world.Jo.Id}/Goals", back);
+        using (var backTo = await client.GetAsync(back))
+        {
+            Assert.Equal($"/Dashboard/Cycle/{world.Jo.Id}#goals", backTo.Headers.Location!.OriginalString);
+        }
+
         await using var db = world.CreateContext();
         Assert.False(await db.Goals.AnyAsync(g => g.Text == "walk the dog"));
     }

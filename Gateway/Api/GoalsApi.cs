@@ -1,0 +1,107 @@
+using Buddy.Domain.Goals;
+using Buddy.Domain.Validation;
+using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
+using Buddy.Gateway.Conversations;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Goals;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Api;
+
+/// <summary>
+/// /api/v1/service-users/{id}/goals: goals in the person's own words for integrations. <see cref="ServiceUserRouteFilter"/>
+/// has admitted the person; a goal named in the path must be theirs, or 404. Changes go through <see cref="GoalService"/>.
+/// </summary>
+internal static class GoalsApi
+{
+    public const int RecentGoalReplies = 10;
+
+    public static RouteGroupBuilder MapGoalsApi(this RouteGroupBuilder person)
+    {
+        var goals = person.MapGroup("/goals").WithTags("Goals");
+        goals.MapGet("/", ListAsync).WithName("ListGoals")
+            .WithSummary("Every goal (active and paused first) with its latest replies (done, part done, not done).").ProducesProblem(StatusCodes.Status404NotFound);
+        goals.MapPost("/", CreateAsync).WithName("CreateGoal")
+            .WithSummary("Adds a goal in the person's own words with its reminder days and local time.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        goals.MapPut("/{goalId:guid}", UpdateAsync).WithName("UpdateGoal")
+            .WithSummary("Replaces a goal's words and reminder rule.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        goals.MapPut("/{goalId:guid}/status", SetStatusAsync).WithName("SetGoalStatus")
+            .WithSummary("Pauses, resumes (Active), completes (Achieved) or archives a goal. Only Active goals are texted.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        return person;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, GoalQueries queries, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var (person, actor) = ServiceUserInScope.Of(http);
+        var list = await queries.ListAsync(actor.OrganisationId, person.Id, RecentGoalReplies, cancellationToken);
+        await audit.RecordAsync(actor, "goals.viewed", person.Id, AuditEntities.ServiceUser, person.Id.ToString(), cancellationToken: cancellationToken);
+        return TypedResults.Ok(list.Select(g => GoalResource.From(g.Goal, g.Recent)).ToList());
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, GoalRequest request, GoalService goals, CancellationToken cancellationToken)
+    {
+        var (person, actor) = ServiceUserInScope.Of(http);
+        var errors = new FieldErrors();
+        if (GoalInputParser.Parse(request.Text, request.ReminderDays, request.ReminderTime, errors) is not { } input)
+        {
+            return ApiCaller.Invalid(errors);
+        }
+
+        return await ApiCaller.ChangeAsync(async () =>
+        {
+            var goal = await goals.CreateAsync(actor.OrganisationId, person.Id, input, CycleActor.Of(actor), cancellationToken);
+            return TypedResults.Created($"/api/v1/service-users/{person.Id}/goals/{goal.Id}", GoalResource.From(goal, []));
+        });
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        HttpContext http, Guid goalId, GoalRequest request, GoalQueries queries, BuddyDbContext db, GoalService goals, CancellationToken cancellationToken)
+    {
+        var (person, actor) = ServiceUserInScope.Of(http);
+        if (!await queries.BelongsToAsync(person.Id, goalId, cancellationToken))
+        {
+            return ApiCaller.NotFound("goal");
+        }
+
+        var errors = new FieldErrors();
+        if (GoalInputParser.Parse(request.Text, request.ReminderDays, request.ReminderTime, errors) is not { } input)
+        {
+            return ApiCaller.Invalid(errors);
+        }
+
+        return await ApiCaller.ChangeAsync(async () =>
+            TypedResults.Ok(await WithRecentAsync(db, await goals.UpdateAsync(actor.OrganisationId, goalId, input, CycleActor.Of(actor), cancellationToken), cancellationToken)));
+    }
+
+    private static async Task<IResult> SetStatusAsync(
+        HttpContext http, Guid goalId, GoalStatusRequest request, GoalQueries queries, BuddyDbContext db, GoalService goals, CancellationToken cancellationToken)
+    {
+        var (person, actor) = ServiceUserInScope.Of(http);
+        if (!await queries.BelongsToAsync(person.Id, goalId, cancellationToken))
+        {
+            return ApiCaller.NotFound("goal");
+        }
+
+        if (request.Status is not { } status)
+        {
+            return ApiCaller.Invalid(FieldErrors.One("Status", "Use Active, Paused, Achieved or Archived"));
+        }
+
+        return await ApiCaller.ChangeAsync(async () =>
+            TypedResults.Ok(await WithRecentAsync(db, await goals.SetStatusAsync(actor.OrganisationId, goalId, status, CycleActor.Of(actor), cancellationToken), cancellationToken)));
+    }
+
+    private static async Task<GoalResource> WithRecentAsync(BuddyDbContext db, Goal goal, CancellationToken cancellationToken)
+    {
+        var recent = await db.GoalProgress.AsNoTracking()
+            .Where(p => p.GoalId == goal.Id)
+            .OrderByDescending(p => p.RecordedAtUtc)
+            .Take(RecentGoalReplies)
+            .ToListAsync(cancellationToken);
+        return GoalResource.From(goal, recent);
+    }
+}

@@ -1,0 +1,142 @@
+using Buddy.Domain.Questionnaires;
+using Buddy.Domain.Validation;
+using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
+using Buddy.Gateway.Conversations;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Questionnaires;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Api;
+
+/// <summary>
+/// /api/v1/service-users/{id}/questionnaires and /questionnaire-schedules: PHQ-9 and GAD-7 by text for integrations.
+/// <see cref="ServiceUserRouteFilter"/> has admitted the person; a questionnaire or schedule named in the path must be
+/// theirs, or 404. Changes go through <see cref="QuestionnaireService"/>.
+/// </summary>
+internal static class QuestionnairesApi
+{
+    public const int MaxRuns = 100;
+
+    public static RouteGroupBuilder MapQuestionnairesApi(this RouteGroupBuilder person)
+    {
+        var questionnaires = person.MapGroup("/questionnaires").WithTags("Questionnaires");
+        questionnaires.MapGet("/", ListRunsAsync).WithName("ListQuestionnaires")
+            .WithSummary("Questionnaires sent, newest first (up to 100): progress, and total with severity band once completed.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        questionnaires.MapPost("/", SendAsync).WithName("SendQuestionnaire")
+            .WithSummary("Sends PHQ-9 or GAD-7 by text now (or when the person's quiet hours end).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        questionnaires.MapPost("/{runId:guid}/withdraw", WithdrawAsync).WithName("WithdrawQuestionnaire")
+            .WithSummary("Withdraws a questionnaire in progress: nothing more of it is texted; answers so far are kept, unscored. 409 when it is completed, expired or already stopped.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        var schedules = person.MapGroup("/questionnaire-schedules").WithTags("Questionnaires");
+        schedules.MapGet("/", ListSchedulesAsync).WithName("ListQuestionnaireSchedules")
+            .WithSummary("The every-N-weeks questionnaire schedules, enabled or stopped.").ProducesProblem(StatusCodes.Status404NotFound);
+        schedules.MapPut("/{kind}", ScheduleAsync).WithName("ScheduleQuestionnaire")
+            .WithSummary("Sends the questionnaire (Phq9 or Gad7) every N weeks from a local date and time; replaces its current schedule.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        schedules.MapDelete("/{kind}", StopScheduleAsync).WithName("StopQuestionnaireSchedule")
+            .WithSummary("Stops sending the questionnaire on a schedule. One already in progress carries on.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return person;
+    }
+
+    private static async Task<IResult> ListRunsAsync(HttpContext http, QuestionnaireQueries queries, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (person, actor) = ServiceUserInScope.Of(http);
+        var runs = await queries.ListRunsAsync(actor.OrganisationId, person.Id, MaxRuns, cancellationToken);
+        await audit.RecordAsync(actor, "questionnaires.viewed", person.Id, AuditEntities.ServiceUser, person.Id.ToString(), cancellationToken: cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return TypedResults.Ok(runs.Select(r => QuestionnaireRunResource.From(r, now)).ToList());
+    }
+
+    private static async Task<IResult> SendAsync(
+        HttpContext http, SendQuestionnaireRequest request, QuestionnaireService questionnaires, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (person, actor) = ServiceUserInScope.Of(http);
+        if (QuestionnaireScheduleInput.ParseKind(request.Kind) is not { } kind)
+        {
+            return ApiCaller.Invalid(FieldErrors.One("Kind", "Use Phq9 or Gad7"));
+        }
+
+        if (person.MayNotBeTexted)
+        {
+            return ApiCaller.Refused($"{person.DisplayName} cannot be texted (opted out, discharged or no number).", StatusCodes.Status409Conflict);
+        }
+
+        return await ApiCaller.ChangeAsync(async () =>
+        {
+            var run = await questionnaires.SendNowAsync(actor.OrganisationId, person.Id, kind, CycleActor.Of(actor), cancellationToken);
+            return TypedResults.Created($"/api/v1/service-users/{person.Id}/questionnaires", RunResource(run, 0, clock));
+        }, StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> WithdrawAsync(
+        HttpContext http, Guid runId, QuestionnaireQueries queries, BuddyDbContext db, QuestionnaireService questionnaires, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var (person, actor) = ServiceUserInScope.Of(http);
+        if (await queries.FindRunAsync(person.Id, runId, cancellationToken) is null)
+        {
+            return ApiCaller.NotFound("questionnaire");
+        }
+
+        return await ApiCaller.ChangeAsync(async () =>
+        {
+            var run = await questionnaires.WithdrawAsync(actor.OrganisationId, runId, CycleActor.Of(actor), cancellationToken);
+            return TypedResults.Ok(RunResource(run, await db.QuestionnaireAnswers.CountAsync(a => a.RunId == run.Id, cancellationToken), clock));
+        }, StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> ListSchedulesAsync(HttpContext http, QuestionnaireQueries queries, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var (person, actor) = ServiceUserInScope.Of(http);
+        var list = await queries.ListSchedulesAsync(actor.OrganisationId, person.Id, cancellationToken);
+        await audit.RecordAsync(actor, "questionnaire-schedules.viewed", person.Id, AuditEntities.ServiceUser, person.Id.ToString(), cancellationToken: cancellationToken);
+        return TypedResults.Ok(list.Select(QuestionnaireScheduleResource.From).ToList());
+    }
+
+    private static async Task<IResult> ScheduleAsync(
+        HttpContext http, string kind, QuestionnaireScheduleRequest request, QuestionnaireService questionnaires, CancellationToken cancellationToken)
+    {
+        var (person, actor) = ServiceUserInScope.Of(http);
+        if (QuestionnaireScheduleInput.ParseKind(kind) is not { } chosen)
+        {
+            return ApiCaller.NotFound("questionnaire");
+        }
+
+        var errors = new FieldErrors();
+        var weeks = request.EveryWeeks?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (QuestionnaireScheduleInput.Parse(weeks, request.FirstDate, request.LocalTime, errors) is not { } input)
+        {
+            return ApiCaller.Invalid(errors);
+        }
+
+        return await ApiCaller.ChangeAsync(async () => TypedResults.Ok(QuestionnaireScheduleResource.From(await questionnaires.ScheduleAsync(
+            actor.OrganisationId, person.Id, chosen, input.EveryWeeks, input.FirstDate, input.LocalTime, CycleActor.Of(actor), cancellationToken))));
+    }
+
+    private static async Task<IResult> StopScheduleAsync(
+        HttpContext http, string kind, BuddyDbContext db, QuestionnaireService questionnaires, CancellationToken cancellationToken)
+    {
+        var (person, actor) = ServiceUserInScope.Of(http);
+        var chosen = QuestionnaireScheduleInput.ParseKind(kind);
+        var schedule = chosen is null ? null : await db.QuestionnaireSchedules.AsNoTracking()
+            .SingleOrDefaultAsync(s => s.ServiceUserId == person.Id && s.OrganisationId == actor.OrganisationId && s.Kind == chosen, cancellationToken);
+        if (schedule is null)
+        {
+            return ApiCaller.NotFound("questionnaire schedule");
+        }
+
+        return await ApiCaller.ChangeAsync(async () =>
+        {
+            await questionnaires.StopScheduleAsync(actor.OrganisationId, schedule.Id, CycleActor.Of(actor), cancellationToken);
+            return TypedResults.NoContent();
+        });
+    }
+
+    private static QuestionnaireRunResource RunResource(QuestionnaireRun run, int answered, TimeProvider clock) =>
+        QuestionnaireRunResource.From(new QuestionnaireRunView(run, answered, QuestionnaireDefinitions.For(run.Kind).ItemCount), clock.GetUtcNow().UtcDateTime);
+}
