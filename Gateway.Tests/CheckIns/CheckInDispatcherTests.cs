@@ -53,7 +53,7 @@ public sealed class CheckInDispatcherTests
         // The manager moves the time to 20:00 and the console recomputes: the next text is tomorrow's.
         world.SetNow("2026-03-10T19:30:00Z");
         await world.UpdateAsync<Domain.Schedules.CheckInSchedule>(schedule.Id, s => s.LocalTime = new TimeOnly(20, 0));
-        Assert.Equal(Utc("2026-03-11T20:00:00Z"), await world.Scheduler.RecomputeAsync(schedule.Id));
+        Assert.Equal(Utc("2026-03-11T20:00:00Z"), await world.RecomputeAsync(schedule.Id));
 
         // Even a stale due time pointing at today's 20:00 (a change made straight in the database) sends nothing more.
         await world.UpdateAsync<Domain.Schedules.CheckInSchedule>(schedule.Id, s => s.NextDueAtUtc = Utc("2026-03-10T20:00:00Z"));
@@ -92,7 +92,7 @@ public sealed class CheckInDispatcherTests
         var (person, schedule) = await world.AddPersonAsync("19:00", schedule: s => s.NextDueAtUtc = Utc("2026-03-10T19:00:00Z"));
 
         await world.UpdateAsync<ServiceUser>(person.Id, p => (p.Status, p.PausedUntil) = (ServiceUserStatus.Paused, new DateOnly(2026, 3, 13)));
-        Assert.Equal(Utc("2026-03-13T19:00:00Z"), await world.Scheduler.RecomputeForServiceUserAsync(person.Id));
+        Assert.Equal(Utc("2026-03-13T19:00:00Z"), await world.RecomputeForServiceUserAsync(person.Id));
 
         foreach (var day in new[] { "10", "11", "12" })
         {
@@ -114,7 +114,7 @@ public sealed class CheckInDispatcherTests
         Assert.Equal(1, (await world.DispatchAsync()).Created);
 
         await world.UpdateAsync<ServiceUser>(person.Id, p => (p.Status, p.DischargedAtUtc) = (ServiceUserStatus.Discharged, world.Now));
-        Assert.Null(await world.Scheduler.RecomputeForServiceUserAsync(person.Id));
+        Assert.Null(await world.RecomputeForServiceUserAsync(person.Id));
         world.SetNow("2026-03-11T19:00:05Z");
         await world.DispatchAsync();
         await world.Housekeeping.RunAsync();

@@ -3,7 +3,6 @@ using Buddy.Domain.Organisations;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
-using Buddy.Domain.Staff;
 using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Schedules;
@@ -30,7 +29,6 @@ internal sealed class SchedulingWorld : IAsyncDisposable
         Dispatcher = NewDispatcher();
         Reminders = new ReminderSender(Contexts, clock, NullLogger<ReminderSender>.Instance);
         Expiry = new CheckInExpiry(Contexts, clock, new SchedulingSettings(), NullLogger<CheckInExpiry>.Instance);
-        Scheduler = new CheckInScheduler(Contexts, clock, NullLogger<CheckInScheduler>.Instance);
         Housekeeping = new NightlyHousekeeping(Contexts, clock, NullLogger<NightlyHousekeeping>.Instance);
     }
 
@@ -40,7 +38,6 @@ internal sealed class SchedulingWorld : IAsyncDisposable
     public CheckInDispatcher Dispatcher { get; }
     public ReminderSender Reminders { get; }
     public CheckInExpiry Expiry { get; }
-    public CheckInScheduler Scheduler { get; }
     public NightlyHousekeeping Housekeeping { get; }
     public Organisation Organisation { get; } = new() { Name = $"Northshire {Guid.NewGuid():N}", MoodScale = MoodScale.OneToTen };
 
@@ -90,15 +87,6 @@ internal sealed class SchedulingWorld : IAsyncDisposable
         return (user, rule);
     }
 
-    public async Task<StaffMember> AddStaffAsync(Guid organisationId)
-    {
-        var staff = new StaffMember { OrganisationId = organisationId, DisplayName = "Alex Manager", Email = $"{Guid.NewGuid():N}@example.org", Role = StaffRole.ServiceManager, CreatedAtUtc = Now };
-        await using var db = Contexts.CreateDbContext();
-        db.StaffMembers.Add(staff);
-        await db.SaveChangesAsync();
-        return staff;
-    }
-
     public async Task UpdateAsync<T>(Guid id, Action<T> change)
         where T : class
     {
@@ -125,6 +113,17 @@ internal sealed class SchedulingWorld : IAsyncDisposable
         await using var db = Contexts.CreateDbContext();
         return (await db.CheckIns.AsNoTracking().Where(c => serviceUserId == null || c.ServiceUserId == serviceUserId).ToListAsync())
             .OrderBy(c => c.LocalDate).ToList();
+    }
+
+    /// <summary>Recomputes one schedule as a change to it does in production (<see cref="ScheduleCommands.TimeNextAsync"/>).</summary>
+    public Task<DateTime?> RecomputeAsync(Guid scheduleId) => ScheduleRecompute.RecomputeAsync(Contexts, Now, scheduleId, default);
+
+    /// <summary>Recomputes the schedule of a person whose pause, status, consent, zone or phone changed; null when they have none.</summary>
+    public async Task<DateTime?> RecomputeForServiceUserAsync(Guid serviceUserId)
+    {
+        await using var db = Contexts.CreateDbContext();
+        var id = await db.CheckInSchedules.Where(s => s.ServiceUserId == serviceUserId).Select(s => (Guid?)s.Id).SingleOrDefaultAsync();
+        return id is { } scheduleId ? await RecomputeAsync(scheduleId) : null;
     }
 
     public Task<DispatchCounts> DispatchAsync() => Dispatcher.DispatchDueAsync(500);

@@ -2,6 +2,7 @@ using Buddy.Domain.Organisations;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
+using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Schedules;
 using Buddy.Tests.Support;

@@ -159,7 +159,7 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
         var claimedDue = schedule.NextDueAtUtc;
         var person = await db.ServiceUsers.SingleAsync(p => p.Id == schedule.ServiceUserId, cancellationToken);
         var organisation = await db.Organisations.SingleAsync(o => o.Id == schedule.OrganisationId, cancellationToken);
-        var last = await DueRows.LastCheckInDateAsync(db, person.Id, cancellationToken);
+        var last = await ScheduleRecompute.LastCheckInDateAsync(db, person.Id, cancellationToken);
         var templates = await db.MessageTemplates.Where(t => t.OrganisationId == organisation.Id && (t.Kind == TemplateKind.CheckIn || t.Kind == TemplateKind.CheckInFirstStep)).ToListAsync(cancellationToken);
         var plan = Plan(db, schedule, person, organisation, templates, last, now, counts);
         try

@@ -21,7 +21,6 @@ public static class CheckInsServiceCollectionExtensions
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<CheckInExpiry>();
         services.AddSingleton<NightlyHousekeeping>();
-        services.AddSingleton<CheckInScheduler>();
         services.AddHealthChecks().AddCheck<CheckInsHealthCheck>("check-ins");
 
         if (!settings.Enabled)

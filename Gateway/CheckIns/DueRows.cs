@@ -22,8 +22,4 @@ internal static class DueRows
 
     public static Task<CheckIn?> ClaimReminderAsync(BuddyDbContext db, DateTime nowUtc, IReadOnlyCollection<Guid> skip, CancellationToken cancellationToken) =>
         db.Dialect.ClaimDueReminderAsync(db, nowUtc, skip, cancellationToken);
-
-    /// <summary>The latest local date that already has a check-in for this person (sent, missed or skipped).</summary>
-    public static Task<DateOnly?> LastCheckInDateAsync(BuddyDbContext db, Guid serviceUserId, CancellationToken cancellationToken) =>
-        db.CheckIns.Where(c => c.ServiceUserId == serviceUserId).MaxAsync(c => (DateOnly?)c.LocalDate, cancellationToken);
 }

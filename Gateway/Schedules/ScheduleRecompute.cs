@@ -1,5 +1,4 @@
 using Buddy.Domain.Schedules;
-using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,8 +32,12 @@ internal static class ScheduleRecompute
             ?? throw new InvalidOperationException($"Schedule {schedule.Id} names a service user that does not exist.");
         var organisation = await db.Organisations.FindAsync([schedule.OrganisationId], cancellationToken)
             ?? throw new InvalidOperationException($"Schedule {schedule.Id} names an organisation that does not exist.");
-        var last = await DueRows.LastCheckInDateAsync(db, person.Id, cancellationToken);
+        var last = await LastCheckInDateAsync(db, person.Id, cancellationToken);
         schedule.NextDueAtUtc = CheckInRules.Recompute(schedule, person, QuietHours.For(organisation, schedule), nowUtc, last);
         return schedule.NextDueAtUtc;
     }
+
+    /// <summary>The latest local date that already has a check-in for this person (sent, missed or skipped).</summary>
+    public static Task<DateOnly?> LastCheckInDateAsync(BuddyDbContext db, Guid serviceUserId, CancellationToken cancellationToken) =>
+        db.CheckIns.Where(c => c.ServiceUserId == serviceUserId).MaxAsync(c => (DateOnly?)c.LocalDate, cancellationToken);
 }

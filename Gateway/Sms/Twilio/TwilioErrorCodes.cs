@@ -38,6 +38,4 @@ public static class TwilioErrorCodes
         code is null ? "No error was reported."
         : s_descriptions.TryGetValue(code, out var text) ? text
         : $"Twilio reported error {code} (see twilio.com/docs/api/errors/{code}).";
-
-    public static bool IsKnown(string code) => s_descriptions.ContainsKey(code);
 }

@@ -1,7 +1,7 @@
-using Buddy.Gateway.CheckIns;
+using Buddy.Gateway.Schedules;
 using Quartz;
 
-namespace Buddy.Gateway.Schedules;
+namespace Buddy.Gateway.CheckIns;
 
 [DisallowConcurrentExecution]
 internal sealed class SendRemindersJob(ReminderSender reminders, SchedulingSettings settings) : IJob

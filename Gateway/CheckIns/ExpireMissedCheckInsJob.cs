@@ -1,7 +1,6 @@
-using Buddy.Gateway.CheckIns;
 using Quartz;
 
-namespace Buddy.Gateway.Schedules;
+namespace Buddy.Gateway.CheckIns;
 
 [DisallowConcurrentExecution]
 internal sealed class ExpireMissedCheckInsJob(CheckInExpiry expiry) : IJob

@@ -1,7 +1,7 @@
-using Buddy.Gateway.CheckIns;
+using Buddy.Gateway.Schedules;
 using Quartz;
 
-namespace Buddy.Gateway.Schedules;
+namespace Buddy.Gateway.CheckIns;
 
 /// <summary>Every few seconds: "which check-ins are due now?" One instance at a time across the cluster.</summary>
 [DisallowConcurrentExecution]
