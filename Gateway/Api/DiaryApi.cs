@@ -74,7 +74,7 @@ internal static class DiaryApi
             .Where(e => e.ServiceUserId == id && e.OrganisationId == actor.OrganisationId && e.LocalDate >= first && e.LocalDate <= last)
             .OrderBy(e => e.LocalDate).ThenBy(e => e.CreatedAtUtc)
             .ToListAsync(cancellationToken);
-        audit.Add(actor, "entries.viewed", id, entityType: "ServiceUser", entityId: id.ToString(), detail: $"{first:yyyy-MM-dd} to {last:yyyy-MM-dd}");
+        audit.Add(actor, "entries.viewed", id, entityType: AuditEntities.ServiceUser, entityId: id.ToString(), detail: $"{first:yyyy-MM-dd} to {last:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(entries.Select(EntryResource.From).ToList());
     }
@@ -118,7 +118,7 @@ internal static class DiaryApi
         var replies = await AlertView.RepliesAsync(db, [.. items.Select(a => a.Id)], cancellationToken);
         foreach (var person in items.Select(a => a.ServiceUserId).Distinct())
         {
-            audit.Add(actor, "alerts.viewed", person, entityType: "ServiceUser", entityId: person.ToString());
+            audit.Add(actor, "alerts.viewed", person, entityType: AuditEntities.ServiceUser, entityId: person.ToString());
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -175,7 +175,7 @@ internal static class DiaryApi
             return ApiCaller.NotFound("service user");
         }
 
-        await audit.RecordAsync(actor, "summary.viewed", id, "ServiceUser", id.ToString(),
+        await audit.RecordAsync(actor, "summary.viewed", id, AuditEntities.ServiceUser, id.ToString(),
             $"{view.Summary.Period.From:yyyy-MM-dd} to {view.Summary.Period.To:yyyy-MM-dd}", cancellationToken);
         return TypedResults.Ok(SummaryResource.Of(view));
     }

@@ -53,7 +53,7 @@ internal static class GoalsApi
 
         return await ApiCaller.ChangeAsync(async () =>
         {
-            var goal = await goals.CreateAsync(actor.OrganisationId, person.Id, input, CycleActor.Of(actor), cancellationToken);
+            var goal = await goals.CreateAsync(actor.OrganisationId, person.Id, input, AuditActor.Of(actor), cancellationToken);
             return TypedResults.Created($"/api/v1/service-users/{person.Id}/goals/{goal.Id}", GoalResource.From(goal, []));
         });
     }
@@ -74,7 +74,7 @@ internal static class GoalsApi
         }
 
         return await ApiCaller.ChangeAsync(async () =>
-            TypedResults.Ok(await WithRecentAsync(db, await goals.UpdateAsync(actor.OrganisationId, goalId, input, CycleActor.Of(actor), cancellationToken), cancellationToken)));
+            TypedResults.Ok(await WithRecentAsync(db, await goals.UpdateAsync(actor.OrganisationId, goalId, input, AuditActor.Of(actor), cancellationToken), cancellationToken)));
     }
 
     private static async Task<IResult> SetStatusAsync(
@@ -92,7 +92,7 @@ internal static class GoalsApi
         }
 
         return await ApiCaller.ChangeAsync(async () =>
-            TypedResults.Ok(await WithRecentAsync(db, await goals.SetStatusAsync(actor.OrganisationId, goalId, status, CycleActor.Of(actor), cancellationToken), cancellationToken)));
+            TypedResults.Ok(await WithRecentAsync(db, await goals.SetStatusAsync(actor.OrganisationId, goalId, status, AuditActor.Of(actor), cancellationToken), cancellationToken)));
     }
 
     private static async Task<GoalResource> WithRecentAsync(BuddyDbContext db, Goal goal, CancellationToken cancellationToken)

@@ -68,7 +68,7 @@ internal static class QuestionnairesApi
 
         return await ApiCaller.ChangeAsync(async () =>
         {
-            var run = await questionnaires.SendNowAsync(actor.OrganisationId, person.Id, kind, CycleActor.Of(actor), cancellationToken);
+            var run = await questionnaires.SendNowAsync(actor.OrganisationId, person.Id, kind, AuditActor.Of(actor), cancellationToken);
             return TypedResults.Created($"/api/v1/service-users/{person.Id}/questionnaires", RunResource(run, 0, clock));
         }, StatusCodes.Status409Conflict);
     }
@@ -85,7 +85,7 @@ internal static class QuestionnairesApi
 
         return await ApiCaller.ChangeAsync(async () =>
         {
-            var run = await questionnaires.WithdrawAsync(actor.OrganisationId, runId, CycleActor.Of(actor), cancellationToken);
+            var run = await questionnaires.WithdrawAsync(actor.OrganisationId, runId, AuditActor.Of(actor), cancellationToken);
             return TypedResults.Ok(RunResource(run, await db.QuestionnaireAnswers.CountAsync(a => a.RunId == run.Id, cancellationToken), clock));
         }, StatusCodes.Status409Conflict);
     }
@@ -115,7 +115,7 @@ internal static class QuestionnairesApi
         }
 
         return await ApiCaller.ChangeAsync(async () => TypedResults.Ok(QuestionnaireScheduleResource.From(await questionnaires.ScheduleAsync(
-            actor.OrganisationId, person.Id, chosen, input.EveryWeeks, input.FirstDate, input.LocalTime, CycleActor.Of(actor), cancellationToken))));
+            actor.OrganisationId, person.Id, chosen, input.EveryWeeks, input.FirstDate, input.LocalTime, AuditActor.Of(actor), cancellationToken))));
     }
 
     private static async Task<IResult> StopScheduleAsync(
@@ -132,7 +132,7 @@ internal static class QuestionnairesApi
 
         return await ApiCaller.ChangeAsync(async () =>
         {
-            await questionnaires.StopScheduleAsync(actor.OrganisationId, schedule.Id, CycleActor.Of(actor), cancellationToken);
+            await questionnaires.StopScheduleAsync(actor.OrganisationId, schedule.Id, AuditActor.Of(actor), cancellationToken);
             return TypedResults.NoContent();
         });
     }

@@ -65,7 +65,7 @@ internal static class ServiceUsersApi
         var items = await query.OrderBy(s => s.DisplayName).ThenBy(s => s.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
         foreach (var item in items)
         {
-            audit.Add(actor, "service-user.listed", item.Id, entityType: "ServiceUser", entityId: item.Id.ToString());
+            audit.Add(actor, "service-user.listed", item.Id, entityType: AuditEntities.ServiceUser, entityId: item.Id.ToString());
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -108,7 +108,7 @@ internal static class ServiceUsersApi
             return ApiCaller.NotFound("service user");
         }
 
-        audit.Add(actor, "service-user.viewed", id, entityType: "ServiceUser", entityId: id.ToString());
+        audit.Add(actor, "service-user.viewed", id, entityType: AuditEntities.ServiceUser, entityId: id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ServiceUserResource.From(serviceUser));
     }
@@ -143,7 +143,7 @@ internal static class ServiceUsersApi
         }
 
         var schedule = await db.CheckInSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.ServiceUserId == id, cancellationToken);
-        audit.Add(actor, "schedule.viewed", id, entityType: "CheckInSchedule", entityId: schedule?.Id.ToString());
+        audit.Add(actor, "schedule.viewed", id, entityType: AuditEntities.CheckInSchedule, entityId: schedule?.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return schedule is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No schedule", detail: "This service user has no check-in schedule yet; PUT one.")

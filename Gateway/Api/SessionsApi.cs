@@ -49,7 +49,7 @@ internal static class SessionsApi
 
         return await ApiCaller.ChangeAsync(async () =>
         {
-            var session = await sessions.RecordAsync(actor.OrganisationId, person.Id, booking, CycleActor.Of(actor), cancellationToken);
+            var session = await sessions.RecordAsync(actor.OrganisationId, person.Id, booking, AuditActor.Of(actor), cancellationToken);
             return TypedResults.Created($"/api/v1/service-users/{person.Id}/sessions/{session.Id}", SessionResource.From(SessionView.From(session), person.TimeZoneId));
         });
     }
@@ -71,7 +71,7 @@ internal static class SessionsApi
 
         return await ApiCaller.ChangeAsync(async () =>
             TypedResults.Ok(SessionResource.From(
-                SessionView.From(await sessions.RescheduleAsync(actor.OrganisationId, sessionId, booking, CycleActor.Of(actor), cancellationToken)), person.TimeZoneId)));
+                SessionView.From(await sessions.RescheduleAsync(actor.OrganisationId, sessionId, booking, AuditActor.Of(actor), cancellationToken)), person.TimeZoneId)));
     }
 
     private static async Task<IResult> MarkAsync(
@@ -90,6 +90,6 @@ internal static class SessionsApi
 
         return await ApiCaller.ChangeAsync(async () =>
             TypedResults.Ok(SessionResource.From(
-                SessionView.From(await sessions.MarkAsync(actor.OrganisationId, sessionId, status, CycleActor.Of(actor), cancellationToken)), person.TimeZoneId)));
+                SessionView.From(await sessions.MarkAsync(actor.OrganisationId, sessionId, status, AuditActor.Of(actor), cancellationToken)), person.TimeZoneId)));
     }
 }

@@ -28,8 +28,7 @@ public sealed class ApiKeyIssuer(BuddyDbContext db, AuditTrail audit, RecentApiK
             CreatedAtUtc = now,
         };
         db.ApiKeys.Add(key);
-        audit.Add(actor, "api-key.created", null, entityType: "ApiKey", entityId: key.Id.ToString(), detail: $"{key.Name} ({key.Prefix}…)")
-            .ForgetOperatorId();
+        audit.Add(actor, "api-key.created", null, entityType: AuditEntities.ApiKey, entityId: key.Id.ToString(), detail: $"{key.Name} ({key.Prefix}…)");
         await db.SaveChangesAsync(cancellationToken);
         return (key, secret.Key);
     }
@@ -82,8 +81,7 @@ public sealed class ApiKeyIssuer(BuddyDbContext db, AuditTrail audit, RecentApiK
         if (key.RevokedAtUtc is null)
         {
             key.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
-            audit.Add(actor, "api-key.revoked", null, entityType: "ApiKey", entityId: key.Id.ToString(), detail: $"{key.Name} ({key.Prefix}…)")
-                .ForgetOperatorId();
+            audit.Add(actor, "api-key.revoked", null, entityType: AuditEntities.ApiKey, entityId: key.Id.ToString(), detail: $"{key.Name} ({key.Prefix}…)");
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -2,7 +2,8 @@ namespace Buddy.Gateway.Audit;
 
 /// <summary>
 /// The entity types an audit row names, spelled one way. Rows written before these constants existed may say
-/// "service-user" or "alert"; <see cref="Normalise"/> reads them as the constant they meant.
+/// "service-user", "alert" or "inbound-message": nothing decides anything by this column (the audit log page shows
+/// the action, the actor and the service user; exports copy it as stored), so those rows read as they always did.
 /// </summary>
 public static class AuditEntities
 {
@@ -16,15 +17,7 @@ public static class AuditEntities
     public const string Goal = "Goal";
     public const string QuestionnaireRun = "QuestionnaireRun";
     public const string QuestionnaireSchedule = "QuestionnaireSchedule";
+    public const string Organisation = "Organisation";
+    public const string MessageTemplate = "MessageTemplate";
 
-    private static readonly Dictionary<string, string> s_older = new(StringComparer.Ordinal)
-    {
-        ["service-user"] = ServiceUser,
-        ["alert"] = Alert,
-        ["inbound-message"] = InboundMessage,
-    };
-
-    /// <summary>The constant an older spelling meant; any other value unchanged.</summary>
-    public static string? Normalise(string? entityType) =>
-        entityType is not null && s_older.TryGetValue(entityType, out var current) ? current : entityType;
 }

@@ -7,15 +7,4 @@ namespace Buddy.Gateway.Audit;
 public static class OperatorScope
 {
     public static CaseloadScope For(Guid organisationId) => new(organisationId, null, AuditActorType.Operator, Guid.Empty);
-
-    /// <summary>An operator's audit event records no actor id rather than an all-zero one.</summary>
-    public static AuditEvent ForgetOperatorId(this AuditEvent audit)
-    {
-        if (audit.ActorType == AuditActorType.Operator)
-        {
-            audit.ActorId = null;
-        }
-
-        return audit;
-    }
 }

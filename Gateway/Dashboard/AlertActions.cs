@@ -38,7 +38,7 @@ public sealed class AlertActions(BuddyDbContext db, CaseloadAccess access, Audit
         alert.AcknowledgedAtUtc = clock.GetUtcNow().UtcDateTime;
         alert.AcknowledgedByStaffId = scope.ActorType == AuditActorType.Staff ? scope.ActorId : null;
         alert.AcknowledgementNote = note is { Length: > MaximumNoteLength } ? note[..MaximumNoteLength] : note;
-        audit.Add(scope, "alert.acknowledged", alert.ServiceUserId, "alert", alert.Id.ToString(), alert.Kind.ToString());
+        audit.Add(scope, "alert.acknowledged", alert.ServiceUserId, AuditEntities.Alert, alert.Id.ToString(), alert.Kind.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return AcknowledgeOutcome.Acknowledged;
     }

@@ -1,9 +1,9 @@
-using Buddy.Domain.Audit;
 using Buddy.Domain.Organisations;
 using Buddy.Domain.Safeguarding;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Summaries;
 using Buddy.Domain.Time;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Telemetry;
@@ -104,11 +104,11 @@ public sealed class EngagementAlertScanner(IDbContextFactory<BuddyDbContext> con
         if (raised.Count > 0)
         {
             db.Alerts.AddRange(raised);
-            db.AuditEvents.AddRange(raised.Select(a => new AuditEvent
+            foreach (var alert in raised)
             {
-                OrganisationId = a.OrganisationId, ActorType = AuditActorType.System, Action = "alert.raised", EntityType = "alert",
-                EntityId = a.Id.ToString(), ServiceUserId = a.ServiceUserId, Detail = a.Kind.ToString(), OccurredAtUtc = nowUtc,
-            }));
+                AuditTrail.Stage(db, AuditActor.System, alert.OrganisationId, "alert.raised", alert.ServiceUserId, AuditEntities.Alert, alert.Id.ToString(), alert.Kind.ToString(), nowUtc);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             foreach (var alert in raised)
             {

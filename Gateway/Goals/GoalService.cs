@@ -1,6 +1,7 @@
 using Buddy.Domain.Conversations;
 using Buddy.Domain.Goals;
 using Buddy.Domain.ServiceUsers;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed class GoalService(BuddyDbContext db, TimeProvider clock)
     /// <summary>Short enough to fit in one reminder text with the question around it.</summary>
     public const int MaxTextLength = 100;
 
-    public async Task<Goal> CreateAsync(Guid organisationId, Guid serviceUserId, GoalInput input, CycleActor actor, CancellationToken cancellationToken)
+    public async Task<Goal> CreateAsync(Guid organisationId, Guid serviceUserId, GoalInput input, AuditActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var person = await db.ServiceUsers.SingleOrDefaultAsync(s => s.Id == serviceUserId && s.OrganisationId == organisationId, cancellationToken)
@@ -36,12 +37,12 @@ public sealed class GoalService(BuddyDbContext db, TimeProvider clock)
         };
         goal.NextDueAtUtc = GoalReminderRule.NextDueUtc(goal, person.TimeZoneId, now);
         db.Goals.Add(goal);
-        CycleAudit.Add(db, organisationId, actor, "goal.created", nameof(Goal), goal.Id, person.Id, now);
+        AuditTrail.Stage(db, actor, organisationId, "goal.created", person.Id, AuditEntities.Goal, goal.Id.ToString(), null, now);
         await db.SaveChangesAsync(cancellationToken);
         return goal;
     }
 
-    public async Task<Goal> UpdateAsync(Guid organisationId, Guid goalId, GoalInput input, CycleActor actor, CancellationToken cancellationToken)
+    public async Task<Goal> UpdateAsync(Guid organisationId, Guid goalId, GoalInput input, AuditActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var goal = await FindAsync(organisationId, goalId, cancellationToken);
@@ -51,13 +52,13 @@ public sealed class GoalService(BuddyDbContext db, TimeProvider clock)
         goal.ReminderLocalTime = input.ReminderLocalTime;
         goal.UpdatedAtUtc = now;
         goal.NextDueAtUtc = GoalReminderRule.NextDueUtc(goal, zone, now);
-        CycleAudit.Add(db, organisationId, actor, "goal.updated", nameof(Goal), goal.Id, goal.ServiceUserId, now);
+        AuditTrail.Stage(db, actor, organisationId, "goal.updated", goal.ServiceUserId, AuditEntities.Goal, goal.Id.ToString(), null, now);
         await db.SaveChangesAsync(cancellationToken);
         return goal;
     }
 
     /// <summary>Paused, achieved or archived goals stop being texted; an open "did you do it?" question is withdrawn. Resuming (Active) re-arms the reminder.</summary>
-    public async Task<Goal> SetStatusAsync(Guid organisationId, Guid goalId, GoalStatus status, CycleActor actor, CancellationToken cancellationToken)
+    public async Task<Goal> SetStatusAsync(Guid organisationId, Guid goalId, GoalStatus status, AuditActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var goal = await FindAsync(organisationId, goalId, cancellationToken);
@@ -74,7 +75,7 @@ public sealed class GoalService(BuddyDbContext db, TimeProvider clock)
             open.ForEach(c => c.Close(ConversationStatus.Cancelled, now));
         }
 
-        CycleAudit.Add(db, organisationId, actor, $"goal.{status.ToString().ToLowerInvariant()}", nameof(Goal), goal.Id, goal.ServiceUserId, now);
+        AuditTrail.Stage(db, actor, organisationId, $"goal.{status.ToString().ToLowerInvariant()}", goal.ServiceUserId, AuditEntities.Goal, goal.Id.ToString(), null, now);
         await db.SaveChangesAsync(cancellationToken);
         return goal;
     }

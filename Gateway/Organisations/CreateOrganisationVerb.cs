@@ -50,8 +50,7 @@ internal sealed class CreateOrganisationVerb(BuddyDbContext db, AuditTrail audit
         }
 
         db.Organisations.Add(organisation);
-        audit.Add(OperatorScope.For(organisation.Id), "organisation.created", null, entityType: "Organisation", entityId: organisation.Id.ToString())
-            .ForgetOperatorId();
+        audit.Add(OperatorScope.For(organisation.Id), "organisation.created", null, entityType: AuditEntities.Organisation, entityId: organisation.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         await output.WriteLineAsync($"Created organisation '{organisation.Name}' ({organisation.Id}).");
         return 0;

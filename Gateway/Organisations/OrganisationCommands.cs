@@ -31,7 +31,7 @@ public sealed class OrganisationCommands(BuddyDbContext db, AuditTrail audit)
             .ToList();
         if (changed.Count > 0)
         {
-            audit.Add(actor, "organisation.updated", null, entityType: nameof(Organisation), entityId: organisation.Id.ToString(),
+            audit.Add(actor, "organisation.updated", null, entityType: AuditEntities.Organisation, entityId: organisation.Id.ToString(),
                 detail: "changed " + string.Join(", ", changed));
             await db.SaveChangesAsync(cancellationToken);
         }

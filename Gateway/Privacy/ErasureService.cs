@@ -1,6 +1,7 @@
 using Buddy.Domain.Audit;
 using Buddy.Domain.Privacy;
 using Buddy.Domain.ServiceUsers;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,19 +73,9 @@ public sealed class ErasureService(BuddyDbContext db, TimeProvider clock, ILogge
             person.UpdatedAtUtc = now;
 
             var counts = string.Join(", ", removed.Where(r => r.Value > 0).Select(r => $"{r.Key}={r.Value}"));
-            db.AuditEvents.Add(new AuditEvent
-            {
-                OrganisationId = person.OrganisationId,
-                ActorType = actor.Type,
-                ActorId = actor.Id,
-                Action = ErasedAction,
-                EntityType = "service-user",
-                EntityId = person.Id.ToString(),
-                ServiceUserId = person.Id,
-                // The reason is the operator's free text and may name the person: their identifiers are scrubbed out.
-                Detail = $"reason: {scrubber.Scrub(reason.Trim())}; removed: {(counts.Length == 0 ? "nothing" : counts)}",
-                OccurredAtUtc = now,
-            });
+            // The reason is the operator's free text and may name the person: their identifiers are scrubbed out.
+            AuditTrail.Stage(db, actor.Actor, person.OrganisationId, ErasedAction, person.Id, AuditEntities.ServiceUser, person.Id.ToString(),
+                $"reason: {scrubber.Scrub(reason.Trim())}; removed: {(counts.Length == 0 ? "nothing" : counts)}", now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
 

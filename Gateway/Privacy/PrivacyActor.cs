@@ -1,4 +1,5 @@
 using Buddy.Domain.Audit;
+using Buddy.Gateway.Audit;
 
 namespace Buddy.Gateway.Privacy;
 
@@ -16,6 +17,9 @@ public sealed record PrivacyActor(AuditActorType Type, Guid? Id, Guid? Organisat
     public static PrivacyActor Staff(Guid staffId, Guid organisationId) => new(AuditActorType.Staff, staffId, organisationId);
 
     public static PrivacyActor ApiKey(Guid apiKeyId, Guid organisationId) => new(AuditActorType.ApiKey, apiKeyId, organisationId);
+
+    /// <summary>The actor as the audit trail records it.</summary>
+    public AuditActor Actor => new(Type, Id);
 
     /// <summary>True when this actor may see or change data of the given organisation.</summary>
     public bool MayActOn(Guid organisationId) => OrganisationId is null || OrganisationId == organisationId;

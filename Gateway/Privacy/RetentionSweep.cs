@@ -10,6 +10,7 @@ using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sessions;
 using Buddy.Domain.Sms;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -139,17 +140,8 @@ public sealed class RetentionSweep(IDbContextFactory<BuddyDbContext> contexts, R
         var scrubber = ContentOutsideTheirRows.ScrubberFor(person);
         await ContentOutsideTheirRows.ClearStaffTextsAboutAsync(db, person, scrubber, cancellationToken);
         await ContentOutsideTheirRows.ScrubAuditDetailsAsync(db, id, scrubber, cancellationToken);
-        db.AuditEvents.Add(new AuditEvent
-        {
-            OrganisationId = person.OrganisationId,
-            ActorType = AuditActorType.System,
-            Action = AnonymisedAction,
-            EntityType = "service-user",
-            EntityId = id.ToString(),
-            ServiceUserId = id,
-            Detail = $"retention policy: discharged {person.DischargedAtUtc:yyyy-MM-dd}, kept {policy.RetainAfterDischargeDays} days",
-            OccurredAtUtc = nowUtc,
-        });
+        AuditTrail.Stage(db, AuditActor.System, person.OrganisationId, AnonymisedAction, id, AuditEntities.ServiceUser, id.ToString(),
+            $"retention policy: discharged {person.DischargedAtUtc:yyyy-MM-dd}, kept {policy.RetainAfterDischargeDays} days", nowUtc);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
@@ -166,14 +158,8 @@ public sealed class RetentionSweep(IDbContextFactory<BuddyDbContext> contexts, R
                 .SetProperty(m => m.FromPhone, PersonalDataStub.RemovedPhone), cancellationToken);
         if (cleared > 0)
         {
-            db.AuditEvents.Add(new AuditEvent
-            {
-                ActorType = AuditActorType.System,
-                Action = "inbound.unmatched-anonymised",
-                EntityType = "inbound-message",
-                Detail = $"retention policy: {cleared} text(s) from unknown numbers received before {cutoff:yyyy-MM-dd}",
-                OccurredAtUtc = nowUtc,
-            });
+            AuditTrail.Stage(db, AuditActor.System, null, "inbound.unmatched-anonymised", null, AuditEntities.InboundMessage, null,
+                $"retention policy: {cleared} text(s) from unknown numbers received before {cutoff:yyyy-MM-dd}", nowUtc);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -1,5 +1,6 @@
 using Buddy.Domain.Audit;
 using Buddy.Domain.Sms;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,18 +29,8 @@ public sealed class ServiceUserExporter(BuddyDbContext db, TimeProvider clock, I
         }
 
         // Recorded before a byte is written: an export that fails half-way is still on the audit trail, never the reverse.
-        db.AuditEvents.Add(new AuditEvent
-        {
-            OrganisationId = export.ServiceUser.OrganisationId,
-            ActorType = actor.Type,
-            ActorId = actor.Id,
-            Action = "service-user.exported",
-            EntityType = "service-user",
-            EntityId = serviceUserId.ToString(),
-            ServiceUserId = serviceUserId,
-            Detail = $"format={format.ToString().ToLowerInvariant()}; rows={export.Sections.Sum(s => s.Rows.Count)}",
-            OccurredAtUtc = export.ExportedAtUtc,
-        });
+        AuditTrail.Stage(db, actor.Actor, export.ServiceUser.OrganisationId, "service-user.exported", serviceUserId, AuditEntities.ServiceUser, serviceUserId.ToString(),
+            $"format={format.ToString().ToLowerInvariant()}; rows={export.Sections.Sum(s => s.Rows.Count)}", export.ExportedAtUtc);
         await db.SaveChangesAsync(cancellationToken);
 
         switch (format)

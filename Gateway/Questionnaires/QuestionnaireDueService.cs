@@ -1,5 +1,6 @@
 using Buddy.Domain.Questionnaires;
 using Buddy.Domain.Time;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public sealed class QuestionnaireDueService(BuddyDbContext db, QuestionnaireServ
 
             try
             {
-                await questionnaires.StartAsync(person, schedule.Kind, QuestionnaireSource.Scheduled, CycleActor.System, schedule.Id, $"qs:{schedule.Id}:{dueDate:yyyy-MM-dd}", nowUtc, cancellationToken);
+                await questionnaires.StartAsync(person, schedule.Kind, QuestionnaireSource.Scheduled, AuditActor.System, schedule.Id, $"qs:{schedule.Id}:{dueDate:yyyy-MM-dd}", nowUtc, cancellationToken);
                 started++;
             }
             catch (CycleValidationException ex)

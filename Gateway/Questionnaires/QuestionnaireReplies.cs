@@ -1,6 +1,7 @@
 using Buddy.Domain.Questionnaires;
 using Buddy.Domain.Replies;
 using Buddy.Domain.Sms;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Replies;
 using Microsoft.EntityFrameworkCore;
@@ -79,7 +80,7 @@ internal sealed class QuestionnaireReplies(QuestionnaireRiskEscalation escalatio
         run.CompletedAtUtc = reply.NowUtc;
         run.TotalScore = total;
         run.Severity = severity;
-        CycleAudit.Add(db, run.OrganisationId, CycleActor.System, "questionnaire.completed", nameof(QuestionnaireRun), run.Id, run.ServiceUserId, reply.NowUtc, definition.Name);
+        AuditTrail.Stage(db, AuditActor.System, run.OrganisationId, "questionnaire.completed", run.ServiceUserId, AuditEntities.QuestionnaireRun, run.Id.ToString(), definition.Name, reply.NowUtc);
 
         // After a risk answer the crisis text is the reply; a cheerful "all done" beside it would jar.
         if (!run.RiskFlagged)

@@ -6,6 +6,7 @@ using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Time;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Sms.Outbox;
@@ -21,7 +22,7 @@ namespace Buddy.Gateway.Questionnaires;
 public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, IOptions<QuestionnaireOptions> options)
 {
     /// <summary>Sends a questionnaire now (or when the person's quiet hours end).</summary>
-    public async Task<QuestionnaireRun> SendNowAsync(Guid organisationId, Guid serviceUserId, QuestionnaireKind kind, CycleActor actor, CancellationToken cancellationToken)
+    public async Task<QuestionnaireRun> SendNowAsync(Guid organisationId, Guid serviceUserId, QuestionnaireKind kind, AuditActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var person = await FindPersonAsync(organisationId, serviceUserId, cancellationToken);
@@ -32,7 +33,7 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
 
     /// <summary>Sends a questionnaire every <paramref name="everyWeeks"/> weeks from a local date and time.</summary>
     public async Task<QuestionnaireSchedule> ScheduleAsync(
-        Guid organisationId, Guid serviceUserId, QuestionnaireKind kind, int everyWeeks, DateOnly firstDate, TimeOnly localTime, CycleActor actor,
+        Guid organisationId, Guid serviceUserId, QuestionnaireKind kind, int everyWeeks, DateOnly firstDate, TimeOnly localTime, AuditActor actor,
         CancellationToken cancellationToken)
     {
         if (everyWeeks is < 1 or > 26)
@@ -61,19 +62,19 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
         schedule.IsEnabled = true;
         schedule.SetByStaffId = actor.StaffId;
         schedule.UpdatedAtUtc = now;
-        CycleAudit.Add(db, organisationId, actor, "questionnaire.scheduled", nameof(QuestionnaireSchedule), schedule.Id, person.Id, now, $"{kind} every {everyWeeks} week(s)");
+        AuditTrail.Stage(db, actor, organisationId, "questionnaire.scheduled", person.Id, AuditEntities.QuestionnaireSchedule, schedule.Id.ToString(), $"{kind} every {everyWeeks} week(s)", now);
         await db.SaveChangesAsync(cancellationToken);
         return schedule;
     }
 
-    public async Task StopScheduleAsync(Guid organisationId, Guid scheduleId, CycleActor actor, CancellationToken cancellationToken)
+    public async Task StopScheduleAsync(Guid organisationId, Guid scheduleId, AuditActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var schedule = await db.QuestionnaireSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId && s.OrganisationId == organisationId, cancellationToken)
             ?? throw new CycleValidationException("That questionnaire schedule does not exist.");
         schedule.IsEnabled = false;
         schedule.UpdatedAtUtc = now;
-        CycleAudit.Add(db, organisationId, actor, "questionnaire.unscheduled", nameof(QuestionnaireSchedule), schedule.Id, schedule.ServiceUserId, now);
+        AuditTrail.Stage(db, actor, organisationId, "questionnaire.unscheduled", schedule.ServiceUserId, AuditEntities.QuestionnaireSchedule, schedule.Id.ToString(), null, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -82,7 +83,7 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
     /// outbox (an opening held back by quiet hours, the next item) are withdrawn with it, so none arrives afterwards.
     /// Refused, with the reason, when it is not in progress.
     /// </summary>
-    public async Task<QuestionnaireRun> WithdrawAsync(Guid organisationId, Guid runId, CycleActor actor, CancellationToken cancellationToken)
+    public async Task<QuestionnaireRun> WithdrawAsync(Guid organisationId, Guid runId, AuditActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var run = await db.QuestionnaireRuns.SingleOrDefaultAsync(r => r.Id == runId && r.OrganisationId == organisationId, cancellationToken)
@@ -107,7 +108,7 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
                 .SetProperty(m => m.ErrorCode, OutboxCancelReasons.Withdrawn)
                 .SetProperty(m => m.ErrorMessage, "Withdrawn: the questionnaire was withdrawn."), cancellationToken);
         run.Close(QuestionnaireStatus.Cancelled, now, actor.Type == AuditActorType.ApiKey ? "withdrawn through the API" : "withdrawn by therapist");
-        CycleAudit.Add(db, organisationId, actor, "questionnaire.withdrawn", nameof(QuestionnaireRun), run.Id, run.ServiceUserId, now);
+        AuditTrail.Stage(db, actor, organisationId, "questionnaire.withdrawn", run.ServiceUserId, AuditEntities.QuestionnaireRun, run.Id.ToString(), null, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return run;
@@ -127,7 +128,7 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
     /// questionnaire in progress; an expired one left open is closed first.
     /// </summary>
     internal async Task<QuestionnaireRun> StartAsync(
-        ServiceUser person, QuestionnaireKind kind, QuestionnaireSource source, CycleActor actor, Guid? scheduleId, string? dedupeKey, DateTime now,
+        ServiceUser person, QuestionnaireKind kind, QuestionnaireSource source, AuditActor actor, Guid? scheduleId, string? dedupeKey, DateTime now,
         CancellationToken cancellationToken)
     {
         if (person.MayNotBeTexted)
@@ -169,7 +170,7 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
         db.QuestionnaireRuns.Add(run);
         // A scheduled opening is keyed by its schedule and date (once, whichever instance runs it); an on-demand one by its run.
         await CycleOutbox.QueueAsync(db, person, OutboundKind.Questionnaire, QuestionnaireTexts.Opening(definition, person.GreetingName), dedupeKey ?? $"q:{run.Id}:open", now, cancellationToken, sendAt);
-        CycleAudit.Add(db, person.OrganisationId, actor, "questionnaire.sent", nameof(QuestionnaireRun), run.Id, person.Id, now, definition.Name);
+        AuditTrail.Stage(db, actor, person.OrganisationId, "questionnaire.sent", person.Id, AuditEntities.QuestionnaireRun, run.Id.ToString(), definition.Name, now);
         return run;
     }
 

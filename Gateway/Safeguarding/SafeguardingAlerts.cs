@@ -1,6 +1,6 @@
-using Buddy.Domain.Audit;
 using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Summaries;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Replies;
 using Microsoft.EntityFrameworkCore;
 
@@ -91,18 +91,10 @@ public sealed class SafeguardingAlerts(SafeguardingEscalation escalation, ILogge
         }
 
         var action = escalated ? "safeguarding.escalated" : opened ? "safeguarding.flagged" : "safeguarding.joined";
-        db.AuditEvents.Add(new AuditEvent
-        {
-            OrganisationId = reply.Organisation.Id,
-            ActorType = AuditActorType.System,
-            Action = action,
-            EntityType = nameof(Alert),
-            EntityId = alert.Id.ToString(),
-            ServiceUserId = person.Id,
-            Detail = $"{finding.Level} risk{(finding.Subject == RiskSubject.None ? "" : $" ({RiskWords.Subject(finding.Subject).ToLowerInvariant()})")}" +
+        AuditTrail.Stage(db, AuditActor.System, reply.Organisation.Id, action, person.Id, AuditEntities.Alert, alert.Id.ToString(),
+            $"{finding.Level} risk{(finding.Subject == RiskSubject.None ? "" : $" ({RiskWords.Subject(finding.Subject).ToLowerInvariant()})")}" +
                 $"{(opened ? "" : sameText ? ", another finding in the same text" : $", joined the open alert (reply {replies.Count})")}; {notified}",
-            OccurredAtUtc = now,
-        });
+            now);
         logger.LogWarning("Safeguarding {Level} risk on inbound {InboundId} for service user {ServiceUserId}: alert {AlertId} ({How}); {Notified}",
             finding.Level, reply.Message.Id, person.Id, alert.Id, opened ? "opened" : "joined", notified);
         return alert;

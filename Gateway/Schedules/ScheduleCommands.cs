@@ -65,7 +65,7 @@ public sealed class ScheduleCommands(
         var existing = await db.CheckInSchedules.SingleOrDefaultAsync(s => s.ServiceUserId == serviceUserId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var schedule = Apply(existing, serviceUser, input, now);
-        audit.Add(actor, existing is null ? "schedule.created" : "schedule.updated", serviceUser.Id, entityType: "CheckInSchedule", entityId: schedule.Id.ToString());
+        audit.Add(actor, existing is null ? "schedule.created" : "schedule.updated", serviceUser.Id, entityType: AuditEntities.CheckInSchedule, entityId: schedule.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         await TimeNextAsync(schedule, cancellationToken);
         return ServiceUserChange.Done(schedule);

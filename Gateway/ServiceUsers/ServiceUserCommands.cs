@@ -52,11 +52,11 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         var serviceUser = new ServiceUser { OrganisationId = organisation.Id, DisplayName = "", CreatedAtUtc = now };
         Apply(serviceUser, input, phone, now);
         db.ServiceUsers.Add(serviceUser);
-        audit.Add(actor, "service-user.created", serviceUser.Id, entityType: "ServiceUser", entityId: serviceUser.Id.ToString());
+        audit.Add(actor, "service-user.created", serviceUser.Id, entityType: AuditEntities.ServiceUser, entityId: serviceUser.Id.ToString());
         var saved = schedule is null ? null : schedules.Apply(null, serviceUser, schedule, now);
         if (saved is not null)
         {
-            audit.Add(actor, "schedule.created", serviceUser.Id, entityType: "CheckInSchedule", entityId: saved.Id.ToString());
+            audit.Add(actor, "schedule.created", serviceUser.Id, entityType: AuditEntities.CheckInSchedule, entityId: saved.Id.ToString());
         }
 
         var change = await SaveAsync(serviceUser, cancellationToken);
@@ -106,7 +106,7 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         retimed.ForEach(s => s.NextDueAtUtc = null);
 
         var action = changed.Contains(nameof(ServiceUser.Status)) ? StatusAction(serviceUser.Status) : "service-user.updated";
-        audit.Add(actor, action, serviceUser.Id, entityType: "ServiceUser", entityId: serviceUser.Id.ToString(),
+        audit.Add(actor, action, serviceUser.Id, entityType: AuditEntities.ServiceUser, entityId: serviceUser.Id.ToString(),
             detail: Display.DisplayWords.AuditDetail("changed " + string.Join(", ", changed)));
         var change = await SaveAsync(serviceUser, cancellationToken);
         if (change.Outcome == ChangeOutcome.Saved)

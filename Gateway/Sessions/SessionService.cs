@@ -2,6 +2,7 @@ using Buddy.Domain.Conversations;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sessions;
 using Buddy.Domain.Time;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class SessionService(BuddyDbContext db, TimeProvider clock)
 {
     public const int MaxLocationLength = 200;
 
-    public async Task<TherapySession> RecordAsync(Guid organisationId, Guid serviceUserId, SessionBooking booking, CycleActor actor, CancellationToken cancellationToken)
+    public async Task<TherapySession> RecordAsync(Guid organisationId, Guid serviceUserId, SessionBooking booking, AuditActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var person = await db.ServiceUsers.SingleOrDefaultAsync(s => s.Id == serviceUserId && s.OrganisationId == organisationId, cancellationToken)
@@ -36,13 +37,13 @@ public sealed class SessionService(BuddyDbContext db, TimeProvider clock)
             CreatedAtUtc = now,
         };
         db.TherapySessions.Add(session);
-        CycleAudit.Add(db, organisationId, actor, "session.recorded", nameof(TherapySession), session.Id, person.Id, now);
+        AuditTrail.Stage(db, actor, organisationId, "session.recorded", person.Id, AuditEntities.Session, session.Id.ToString(), null, now);
         await db.SaveChangesAsync(cancellationToken);
         return session;
     }
 
     /// <summary>Moves a scheduled session. A reminder already sent is sent again for the new time.</summary>
-    public async Task<TherapySession> RescheduleAsync(Guid organisationId, Guid sessionId, SessionBooking booking, CycleActor actor, CancellationToken cancellationToken)
+    public async Task<TherapySession> RescheduleAsync(Guid organisationId, Guid sessionId, SessionBooking booking, AuditActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var session = await FindAsync(organisationId, sessionId, cancellationToken);
@@ -61,13 +62,13 @@ public sealed class SessionService(BuddyDbContext db, TimeProvider clock)
         }
 
         session.Location = CleanLocation(booking.Location);
-        CycleAudit.Add(db, organisationId, actor, "session.rescheduled", nameof(TherapySession), session.Id, session.ServiceUserId, now);
+        AuditTrail.Stage(db, actor, organisationId, "session.rescheduled", session.ServiceUserId, AuditEntities.Session, session.Id.ToString(), null, now);
         await db.SaveChangesAsync(cancellationToken);
         return session;
     }
 
     /// <summary>Marks what happened: attended, missed (did not attend) or cancelled.</summary>
-    public async Task<TherapySession> MarkAsync(Guid organisationId, Guid sessionId, SessionStatus status, CycleActor actor, CancellationToken cancellationToken)
+    public async Task<TherapySession> MarkAsync(Guid organisationId, Guid sessionId, SessionStatus status, AuditActor actor, CancellationToken cancellationToken)
     {
         if (status == SessionStatus.Scheduled)
         {
@@ -83,7 +84,7 @@ public sealed class SessionService(BuddyDbContext db, TimeProvider clock)
 
         session.Status = status;
         await CloseAgendaAsync(session.Id, ConversationStatus.Cancelled, now, cancellationToken);
-        CycleAudit.Add(db, organisationId, actor, $"session.{status.ToString().ToLowerInvariant()}", nameof(TherapySession), session.Id, session.ServiceUserId, now);
+        AuditTrail.Stage(db, actor, organisationId, $"session.{status.ToString().ToLowerInvariant()}", session.ServiceUserId, AuditEntities.Session, session.Id.ToString(), null, now);
         await db.SaveChangesAsync(cancellationToken);
         return session;
     }

@@ -1,6 +1,6 @@
-using Buddy.Domain.Audit;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Sms.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -56,16 +56,6 @@ internal static class ConsentChanges
         user.Consent = consent;
         user.ConsentChangedAtUtc = nowUtc;
         user.UpdatedAtUtc = nowUtc;
-        db.AuditEvents.Add(new AuditEvent
-        {
-            OrganisationId = user.OrganisationId,
-            ActorType = AuditActorType.ServiceUser,
-            Action = action,
-            EntityType = nameof(ServiceUser),
-            EntityId = user.Id.ToString(),
-            ServiceUserId = user.Id,
-            Detail = reason,
-            OccurredAtUtc = nowUtc,
-        });
+        AuditTrail.Stage(db, AuditActor.ServiceUser, user.OrganisationId, action, user.Id, AuditEntities.ServiceUser, user.Id.ToString(), reason, nowUtc);
     }
 }

@@ -42,7 +42,7 @@ public sealed class PasswordResets(BuddyDbContext db, UserManager<BuddyUser> use
 
         await users.UpdateSecurityStampAsync(user); // earlier links stop working
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        await audit.RecordAsync(actor, "staff.password-reset-issued", null, nameof(StaffMember), member.Id.ToString(), cancellationToken: cancellationToken);
+        await audit.RecordAsync(actor, "staff.password-reset-issued", null, AuditEntities.StaffMember, member.Id.ToString(), cancellationToken: cancellationToken);
         return (new PasswordResetLink(user.Id, token), null);
     }
 
@@ -81,7 +81,7 @@ public sealed class PasswordResets(BuddyDbContext db, UserManager<BuddyUser> use
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
             var self = new CaseloadScope(member.OrganisationId, null, AuditActorType.Staff, member.Id);
-            await audit.RecordAsync(self, "staff.password-reset", null, nameof(StaffMember), member.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordAsync(self, "staff.password-reset", null, AuditEntities.StaffMember, member.Id.ToString(), cancellationToken: cancellationToken);
         }
 
         return errors;

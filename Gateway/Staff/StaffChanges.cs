@@ -104,7 +104,7 @@ public sealed class StaffChanges(BuddyDbContext db, AuditTrail audit)
 
         if (changes.Count > 0)
         {
-            audit.Add(actor, "staff.updated", null, entityType: nameof(StaffMember), entityId: member.Id.ToString(), detail: "changed " + string.Join(", ", changes));
+            audit.Add(actor, "staff.updated", null, entityType: AuditEntities.StaffMember, entityId: member.Id.ToString(), detail: "changed " + string.Join(", ", changes));
             await db.SaveChangesAsync(cancellationToken);
         }
 

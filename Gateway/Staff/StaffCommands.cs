@@ -69,8 +69,7 @@ public sealed class StaffCommands(BuddyDbContext db, StaffAccounts accounts, Use
         // The staff row and the sign-in account commit together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.StaffMembers.Add(staff);
-        audit.Add(actor, "staff.created", null, entityType: nameof(StaffMember), entityId: staff.Id.ToString(), detail: Display.DisplayWords.Role(staff.Role))
-            .ForgetOperatorId();
+        audit.Add(actor, "staff.created", null, entityType: AuditEntities.StaffMember, entityId: staff.Id.ToString(), detail: Display.DisplayWords.Role(staff.Role));
         await db.SaveChangesAsync(cancellationToken);
         var account = await accounts.CreateAsync(staff, password);
         if (!account.Succeeded)
@@ -107,7 +106,7 @@ public sealed class StaffCommands(BuddyDbContext db, StaffAccounts accounts, Use
         }
 
         staff.IsActive = active;
-        audit.Add(actor, active ? "staff.reactivated" : "staff.deactivated", null, entityType: nameof(StaffMember), entityId: staff.Id.ToString());
+        audit.Add(actor, active ? "staff.reactivated" : "staff.deactivated", null, entityType: AuditEntities.StaffMember, entityId: staff.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         if (await accounts.FindAsync(staff) is { } user)
         {

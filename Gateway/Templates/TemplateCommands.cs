@@ -55,7 +55,7 @@ public sealed class TemplateCommands(BuddyDbContext db, AuditTrail audit, TimePr
                 .ForEachAsync(t => t.IsDefault = false, cancellationToken);
         }
 
-        audit.Add(actor, isNew ? "template.created" : "template.updated", null, entityType: nameof(MessageTemplate), entityId: template.Id.ToString(),
+        audit.Add(actor, isNew ? "template.created" : "template.updated", null, entityType: AuditEntities.MessageTemplate, entityId: template.Id.ToString(),
             detail: $"{Display.DisplayWords.TemplateKind(template.Kind)}: {template.Name}{(template.IsDefault ? " (default)" : "")}");
         await db.SaveChangesAsync(cancellationToken);
         return (template, errors);

@@ -61,7 +61,7 @@ public sealed class SummaryModel(SummaryQuery summaries, AlertActions alerts, Au
             (FromDate, ToDate) = (DateInput.From(view.Summary.Period.From), DateInput.From(view.Summary.Period.To));
         }
         Notice = done == "acknowledged" ? "Alert acknowledged." : done == "already" ? "Someone else had already acknowledged that alert." : null;
-        await audit.RecordAsync(CaseloadScope.Of(User), "summary.viewed", id, "service-user", id.ToString(), PeriodText(view.Summary.Period), cancellationToken);
+        await audit.RecordAsync(CaseloadScope.Of(User), "summary.viewed", id, AuditEntities.ServiceUser, id.ToString(), PeriodText(view.Summary.Period), cancellationToken);
         return Page();
     }
 
@@ -78,7 +78,7 @@ public sealed class SummaryModel(SummaryQuery summaries, AlertActions alerts, Au
             return BadRequest(error);
         }
 
-        await audit.RecordAsync(CaseloadScope.Of(User), "entries.exported", id, "service-user", id.ToString(), PeriodText(view.Summary.Period), cancellationToken);
+        await audit.RecordAsync(CaseloadScope.Of(User), "entries.exported", id, AuditEntities.ServiceUser, id.ToString(), PeriodText(view.Summary.Period), cancellationToken);
         var text = new StringWriter(CultureInfo.InvariantCulture);
         await EntriesCsv.WriteAsync(text, view.Summary.Diary, view.ServiceUser.TimeZoneId);
         var name = $"buddy-entries-{view.ServiceUser.ExternalReference ?? view.ServiceUser.Id.ToString()[..8]}-{view.Summary.Period.From:yyyy-MM-dd}-to-{view.Summary.Period.To:yyyy-MM-dd}.csv";

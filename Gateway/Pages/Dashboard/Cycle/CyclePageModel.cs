@@ -1,5 +1,6 @@
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Validation;
+using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Dashboard;
@@ -52,11 +53,11 @@ public abstract class CyclePageModel(CycleScreenQuery screens, BuddyDbContext db
     }
 
     /// <summary>Runs a change through a session-cycle service: confirmation and redirect to the screen, or its refusal on the form.</summary>
-    protected async Task<IActionResult> AttemptAsync(string errorKey, Func<CycleActor, Task<string>> change, string fragment, CancellationToken cancellationToken)
+    protected async Task<IActionResult> AttemptAsync(string errorKey, Func<AuditActor, Task<string>> change, string fragment, CancellationToken cancellationToken)
     {
         try
         {
-            return Done(await change(CycleActor.Of(Scope)), fragment);
+            return Done(await change(AuditActor.Of(Scope)), fragment);
         }
         catch (CycleValidationException ex)
         {

@@ -28,7 +28,7 @@ public sealed class EditModel(BuddyDbContext db, CaseloadAccess caseloads, Servi
         }
 
         Input = ServiceUserForm.From(ServiceUserCommands.ToInput(ServiceUser));
-        await audit.RecordAsync(Scope, "service-user.viewed", id, "ServiceUser", id.ToString(), cancellationToken: cancellationToken);
+        await audit.RecordAsync(Scope, "service-user.viewed", id, AuditEntities.ServiceUser, id.ToString(), cancellationToken: cancellationToken);
         return Page();
     }
 

@@ -29,7 +29,7 @@ public sealed class ScheduleModel(BuddyDbContext db, CaseloadAccess caseloads, S
 
         var existing = await db.CheckInSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.ServiceUserId == id, cancellationToken);
         Schedule = existing is null ? ScheduleForm.Default() : ScheduleForm.From(existing);
-        await audit.RecordAsync(Scope, "schedule.viewed", id, "CheckInSchedule", existing?.Id.ToString(), cancellationToken: cancellationToken);
+        await audit.RecordAsync(Scope, "schedule.viewed", id, AuditEntities.CheckInSchedule, existing?.Id.ToString(), cancellationToken: cancellationToken);
         return Page();
     }
 
