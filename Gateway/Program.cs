@@ -40,7 +40,7 @@ try
     builder.Services.AddConversations(builder.Configuration);
     builder.Services.AddReplies(builder.Configuration);
     builder.Services.AddSafeguarding(builder.Configuration);
-    builder.Services.AddPrivacy(builder.Configuration);
+    builder.Services.AddPrivacy();
     builder.Services.AddDashboard();
     builder.Services.AddServiceUsers();
     builder.Services.AddApiKeys();

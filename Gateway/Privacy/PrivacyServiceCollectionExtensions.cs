@@ -1,5 +1,6 @@
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Schedules;
+using Microsoft.Extensions.Options;
 
 namespace Buddy.Gateway.Privacy;
 
@@ -10,9 +11,15 @@ public static class PrivacyServiceCollectionExtensions
     /// dashboard and API), <see cref="RetentionSweep"/> (singleton, run daily by <see cref="RetentionSweepJob"/>) and their command verbs.
     /// Named AddPrivacy because AddDataProtection is ASP.NET Core's key ring.
     /// </summary>
-    public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
-        services.AddSingleton(DataProtectionSettings.From(configuration));
+        services.AddOptions<DataProtectionSettings>().BindConfiguration(DataProtectionSettings.Section)
+            .Validate(o => o.RetainAfterDischargeDays is > 0 and <= DataProtectionSettings.MaxDays,
+                $"DataProtection:RetainAfterDischargeDays must be a whole number of days from 1 to {DataProtectionSettings.MaxDays}.")
+            .Validate(o => o.RetainUnmatchedInboundDays is > 0 and <= DataProtectionSettings.MaxDays,
+                $"DataProtection:RetainUnmatchedInboundDays must be a whole number of days from 1 to {DataProtectionSettings.MaxDays}.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<DataProtectionSettings>>().Value.Policy);
         services.AddScoped<ServiceUserExporter>();
         services.AddScoped<ErasureService>();
         services.AddSingleton<RetentionSweep>();

@@ -1,6 +1,5 @@
 using Buddy.Domain.Replies;
 using Buddy.Gateway.Hosting;
-using Buddy.Gateway.Schedules;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +19,6 @@ public static class RepliesServiceCollectionExtensions
                 : TagVocabulary.Default.With(extra.Select(t => new KeyValuePair<string, IReadOnlyList<string>>(t.Key, t.Value)));
             return new ReplyParser(vocabulary);
         });
-        services.TryAddSingleton(_ => SchedulingSettings.From(configuration)); // the reply window; AddCheckIns registers the same
         services.AddScoped<IReplyHandler, DiaryReplyHandler>();
         services.AddScoped<ICommandVerb, ParseVerb>();
         return services;
