@@ -24,61 +24,88 @@ public sealed class OptOutClosesConversations : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context)
+        if (eventData.Context is { } context && Closing.Of(context) is { } closing)
         {
-            await CloseForOptedOutAsync(context, cancellationToken);
+            closing.Apply(
+                await closing.Runs.ToListAsync(cancellationToken),
+                await closing.Conversations.ToListAsync(cancellationToken),
+                await closing.Pending.ToListAsync(cancellationToken));
         }
 
         return result;
     }
 
+    /// <summary>A synchronous SaveChanges reads synchronously: never sync-over-async, which can deadlock or starve the pool.</summary>
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context)
+        if (eventData.Context is { } context && Closing.Of(context) is { } closing)
         {
-            CloseForOptedOutAsync(context, CancellationToken.None).GetAwaiter().GetResult();
+            closing.Apply(closing.Runs.ToList(), closing.Conversations.ToList(), closing.Pending.ToList());
         }
 
         return result;
     }
 
-    private static async Task CloseForOptedOutAsync(DbContext context, CancellationToken cancellationToken)
+    /// <summary>The people this save makes untextable, and what of theirs is still open: read by the caller, sync or async.</summary>
+    private sealed class Closing
     {
-        context.ChangeTracker.DetectChanges();
-        var people = context.ChangeTracker.Entries<ServiceUser>()
-            .Where(e => e.State == EntityState.Modified && e.Entity.MayNotBeTexted &&
-                        (e.Property(s => s.Consent).IsModified || e.Property(s => s.Status).IsModified || e.Property(s => s.PhoneE164).IsModified))
-            .Select(e => e.Entity)
-            .ToList();
-        if (people.Count == 0)
+        private readonly DbContext _context;
+        private readonly IReadOnlyList<ServiceUser> _people;
+        private readonly Dictionary<Guid, DateTime> _changedAt;
+
+        private Closing(DbContext context, IReadOnlyList<ServiceUser> people)
         {
-            return;
+            _context = context;
+            _people = people;
+
+            // Stamped with the moment of the change itself, which whoever made it took from the injected clock.
+            _changedAt = people.ToDictionary(p => p.Id, p => p.ConsentChangedAtUtc ?? p.DischargedAtUtc ?? p.ErasedAtUtc ?? p.UpdatedAtUtc);
+            var ids = _changedAt.Keys.ToList();
+            Runs = context.Set<QuestionnaireRun>().Where(r => ids.Contains(r.ServiceUserId) && r.Status == QuestionnaireStatus.InProgress);
+            Conversations = context.Set<Conversation>().Where(c => ids.Contains(c.ServiceUserId) && c.Status == ConversationStatus.Open);
+            Pending = context.Set<OutboundMessage>()
+                .Where(m => m.ServiceUserId != null && ids.Contains(m.ServiceUserId.Value) && m.Status == OutboundStatus.Pending && s_conversationKinds.Contains(m.Kind));
         }
 
-        // Stamped with the moment of the change itself, which whoever made it took from the injected clock.
-        var changedAt = people.ToDictionary(p => p.Id, p => p.ConsentChangedAtUtc ?? p.DischargedAtUtc ?? p.ErasedAtUtc ?? p.UpdatedAtUtc);
-        var ids = changedAt.Keys.ToList();
-        foreach (var run in await context.Set<QuestionnaireRun>().Where(r => ids.Contains(r.ServiceUserId) && r.Status == QuestionnaireStatus.InProgress).ToListAsync(cancellationToken))
+        public IQueryable<QuestionnaireRun> Runs { get; }
+
+        public IQueryable<Conversation> Conversations { get; }
+
+        public IQueryable<OutboundMessage> Pending { get; }
+
+        /// <summary>Null when nobody in this save became untextable (the usual case: no query at all).</summary>
+        public static Closing? Of(DbContext context)
         {
-            var person = people.Single(p => p.Id == run.ServiceUserId);
-            run.Close(QuestionnaireStatus.Cancelled, changedAt[person.Id], person.Consent == ConsentState.OptedOut ? "opted out" : "can no longer be texted");
+            context.ChangeTracker.DetectChanges();
+            var people = context.ChangeTracker.Entries<ServiceUser>()
+                .Where(e => e.State == EntityState.Modified && e.Entity.MayNotBeTexted &&
+                            (e.Property(s => s.Consent).IsModified || e.Property(s => s.Status).IsModified || e.Property(s => s.PhoneE164).IsModified))
+                .Select(e => e.Entity)
+                .ToList();
+            return people.Count == 0 ? null : new Closing(context, people);
         }
 
-        foreach (var conversation in await context.Set<Conversation>().Where(c => ids.Contains(c.ServiceUserId) && c.Status == ConversationStatus.Open).ToListAsync(cancellationToken))
+        public void Apply(List<QuestionnaireRun> runs, List<Conversation> conversations, List<OutboundMessage> pending)
         {
-            conversation.Close(ConversationStatus.Cancelled, changedAt[conversation.ServiceUserId]);
-        }
+            foreach (var run in runs)
+            {
+                var person = _people.Single(p => p.Id == run.ServiceUserId);
+                run.Close(QuestionnaireStatus.Cancelled, _changedAt[person.Id], person.Consent == ConsentState.OptedOut ? "opted out" : "can no longer be texted");
+            }
 
-        var pending = await context.Set<OutboundMessage>()
-            .Where(m => m.ServiceUserId != null && ids.Contains(m.ServiceUserId.Value) && m.Status == OutboundStatus.Pending && s_conversationKinds.Contains(m.Kind))
-            .ToListAsync(cancellationToken);
-        foreach (var message in pending)
-        {
-            message.Status = OutboundStatus.Cancelled;
-            message.StatusUpdatedAtUtc = changedAt[message.ServiceUserId!.Value];
-            message.ErrorMessage = "Withdrawn: the person can no longer be texted.";
-        }
+            foreach (var conversation in conversations)
+            {
+                conversation.Close(ConversationStatus.Cancelled, _changedAt[conversation.ServiceUserId]);
+            }
 
-        context.ChangeTracker.DetectChanges();
+            foreach (var message in pending)
+            {
+                message.Status = OutboundStatus.Cancelled;
+                message.StatusUpdatedAtUtc = _changedAt[message.ServiceUserId!.Value];
+                message.ErrorMessage = "Withdrawn: the person can no longer be texted.";
+            }
+
+            _context.ChangeTracker.DetectChanges();
+        }
     }
 }
