@@ -11,10 +11,10 @@ public static class ApiV1
     public static IEndpointRouteBuilder MapApiV1(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1").RequireAuthorization(Policy).DisableAntiforgery();
-        api.MapServiceUsersApi();
-        api.MapDiaryApi();
-        api.MapStaffApi();
         var person = api.MapGroup("/service-users/{id:guid}").AddEndpointFilter<ServiceUserRouteFilter>();
+        api.MapServiceUsersApi(person);
+        api.MapDiaryApi(person);
+        api.MapStaffApi();
         person.MapSessionsApi();
         person.MapGoalsApi();
         person.MapQuestionnairesApi();

@@ -16,15 +16,16 @@ internal static class DiaryApi
     /// <summary>Two years and a day: the longest range one request may ask for.</summary>
     public const int MaxRangeDays = 732;
 
-    public static RouteGroupBuilder MapDiaryApi(this RouteGroupBuilder api)
+    /// <param name="person">/service-users/{id}, behind <see cref="ServiceUserRouteFilter"/>.</param>
+    public static RouteGroupBuilder MapDiaryApi(this RouteGroupBuilder api, RouteGroupBuilder person)
     {
-        api.MapGet("/service-users/{id:guid}/entries", ListEntriesAsync).WithName("ListEntries").WithTags("Diary")
+        person.MapGet("/entries", ListEntriesAsync).WithName("ListEntries").WithTags("Diary")
             .WithSummary("Diary entries between two local dates (inclusive; default the last 30 days, at most two years).")
             .WithDescription("riskLevel is the highest tier of the day's replies (High, Review or None) and riskSubjects says who is at risk at that tier " +
                 "(Sender: from themselves; SenderFromOthers: harm done to them by someone else; ThirdParty: someone else).")
             .Produces<List<EntryResource>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/service-users/{id:guid}/summary", SummaryAsync).WithName("GetSummary").WithTags("Diary")
+        person.MapGet("/summary", SummaryAsync).WithName("GetSummary").WithTags("Diary")
             .WithSummary("The pre-session summary: since the last session, or between two local dates (both or neither).")
             .Produces<SummaryResource>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -42,15 +43,11 @@ internal static class DiaryApi
     }
 
     private static async Task<IResult> ListEntriesAsync(
-        Guid id, ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken,
+        HttpContext http, BuddyDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken,
         DateOnly? from = null, DateOnly? to = null)
     {
-        var actor = user.Actor();
-        var serviceUser = await caseloads.FindAsync(actor, id, cancellationToken);
-        if (serviceUser is null)
-        {
-            return ApiCaller.NotFound("service user");
-        }
+        var (serviceUser, actor) = ServiceUserInScope.Of(http);
+        var id = serviceUser.Id;
 
         var now = clock.GetUtcNow().UtcDateTime;
         var last = to ?? LocalTimes.LocalDate(now, serviceUser.TimeZoneId);
@@ -140,10 +137,11 @@ internal static class DiaryApi
     }
 
     private static async Task<IResult> SummaryAsync(
-        Guid id, ClaimsPrincipal user, SummaryQuery summaries, AuditTrail audit, CancellationToken cancellationToken,
+        HttpContext http, SummaryQuery summaries, AuditTrail audit, CancellationToken cancellationToken,
         DateOnly? from = null, DateOnly? to = null)
     {
-        var actor = user.Actor();
+        var (person, actor) = ServiceUserInScope.Of(http);
+        var id = person.Id;
         DateRange? chosen = null;
         if (from is not null || to is not null)
         {

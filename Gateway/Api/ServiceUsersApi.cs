@@ -14,7 +14,9 @@ namespace Buddy.Gateway.Api;
 /// <summary>/api/v1/service-users: list, create, read, replace, discharge; and each one's schedule.</summary>
 internal static class ServiceUsersApi
 {
-    public static RouteGroupBuilder MapServiceUsersApi(this RouteGroupBuilder api)
+    /// <param name="person">/service-users/{id}, behind <see cref="ServiceUserRouteFilter"/>; the routes on {id} itself carry the
+    /// same filter on their own, as a group's empty pattern would add a trailing slash to their published paths.</param>
+    public static RouteGroupBuilder MapServiceUsersApi(this RouteGroupBuilder api, RouteGroupBuilder person)
     {
         var group = api.MapGroup("/service-users").WithTags("Service users");
         group.MapGet("/", ListAsync).WithName("ListServiceUsers")
@@ -22,15 +24,15 @@ internal static class ServiceUsersApi
         group.MapPost("/", CreateAsync).WithName("CreateServiceUser")
             .WithSummary("Adds a service user, optionally with their check-in schedule.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetServiceUser").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateServiceUser")
+        group.MapGet("/{id:guid}", GetAsync).AddEndpointFilter<ServiceUserRouteFilter>().WithName("GetServiceUser").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", UpdateAsync).AddEndpointFilter<ServiceUserRouteFilter>().WithName("UpdateServiceUser")
             .WithSummary("Replaces a service user's details, status and pause date. Consent cannot be set: only the person's texts change it.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{id:guid}", DischargeAsync).WithName("DischargeServiceUser")
+        group.MapDelete("/{id:guid}", DischargeAsync).AddEndpointFilter<ServiceUserRouteFilter>().WithName("DischargeServiceUser")
             .WithSummary("Discharges the service user: no more texts. Their record and diary are kept for the clinical file.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id:guid}/schedule", GetScheduleAsync).WithName("GetSchedule").ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:guid}/schedule", PutScheduleAsync).WithName("PutSchedule")
+        person.MapGet("/schedule", GetScheduleAsync).WithTags("Service users").WithName("GetSchedule").ProducesProblem(StatusCodes.Status404NotFound);
+        person.MapPut("/schedule", PutScheduleAsync).WithTags("Service users").WithName("PutSchedule")
             .WithSummary("Creates or replaces the check-in schedule and reminder policy.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
@@ -98,50 +100,31 @@ internal static class ServiceUsersApi
         };
     }
 
-    private static async Task<IResult> GetAsync(
-        Guid id, ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(HttpContext http, AuditTrail audit, CancellationToken cancellationToken)
     {
-        var actor = user.Actor();
-        var serviceUser = await caseloads.FindAsync(actor, id, cancellationToken);
-        if (serviceUser is null)
-        {
-            return ApiCaller.NotFound("service user");
-        }
-
-        audit.Add(actor, "service-user.viewed", id, entityType: AuditEntities.ServiceUser, entityId: id.ToString());
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ServiceUserResource.From(serviceUser));
+        var (person, actor) = ServiceUserInScope.Of(http);
+        await audit.RecordAsync(actor, "service-user.viewed", person.Id, AuditEntities.ServiceUser, person.Id.ToString(), cancellationToken: cancellationToken);
+        return TypedResults.Ok(ServiceUserResource.From(person));
     }
 
-    private static async Task<IResult> UpdateAsync(
-        Guid id, ServiceUserRequest request, ClaimsPrincipal user, CaseloadAccess caseloads, ServiceUserCommands commands, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(HttpContext http, ServiceUserRequest request, ServiceUserCommands commands, CancellationToken cancellationToken)
     {
-        var actor = user.Actor();
-        var existing = await caseloads.FindAsync(actor, id, cancellationToken);
-        if (existing is null)
-        {
-            return ApiCaller.NotFound("service user");
-        }
-
-        var change = await commands.UpdateAsync(actor, id, request.ToInput(existing.TimeZoneId), cancellationToken);
+        var (person, actor) = ServiceUserInScope.Of(http);
+        var change = await commands.UpdateAsync(actor, person.Id, request.ToInput(person.TimeZoneId), cancellationToken);
         return change.Outcome == ChangeOutcome.Saved ? TypedResults.Ok(ServiceUserResource.From(change.Saved!)) : Refused(change);
     }
 
-    private static async Task<IResult> DischargeAsync(Guid id, ClaimsPrincipal user, ServiceUserCommands commands, CancellationToken cancellationToken)
+    private static async Task<IResult> DischargeAsync(HttpContext http, ServiceUserCommands commands, CancellationToken cancellationToken)
     {
-        var change = await commands.DischargeAsync(user.Actor(), id, cancellationToken);
+        var (person, actor) = ServiceUserInScope.Of(http);
+        var change = await commands.DischargeAsync(actor, person.Id, cancellationToken);
         return change.Outcome == ChangeOutcome.Saved ? TypedResults.NoContent() : Refused(change);
     }
 
-    private static async Task<IResult> GetScheduleAsync(
-        Guid id, ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> GetScheduleAsync(HttpContext http, BuddyDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
-        var actor = user.Actor();
-        if (await caseloads.FindAsync(actor, id, cancellationToken) is null)
-        {
-            return ApiCaller.NotFound("service user");
-        }
-
+        var (person, actor) = ServiceUserInScope.Of(http);
+        var id = person.Id;
         var schedule = await db.CheckInSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.ServiceUserId == id, cancellationToken);
         audit.Add(actor, "schedule.viewed", id, entityType: AuditEntities.CheckInSchedule, entityId: schedule?.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
@@ -150,9 +133,9 @@ internal static class ServiceUsersApi
             : TypedResults.Ok(ScheduleResource.From(schedule));
     }
 
-    private static async Task<IResult> PutScheduleAsync(
-        Guid id, ScheduleRequest request, ClaimsPrincipal user, ScheduleCommands schedules, CancellationToken cancellationToken)
+    private static async Task<IResult> PutScheduleAsync(HttpContext http, ScheduleRequest request, ScheduleCommands schedules, CancellationToken cancellationToken)
     {
+        var (person, actor) = ServiceUserInScope.Of(http);
         var errors = new FieldErrors();
         var input = request.ToInput(errors);
         if (input is null)
@@ -160,7 +143,7 @@ internal static class ServiceUsersApi
             return ApiCaller.Invalid(errors);
         }
 
-        var change = await schedules.SaveAsync(user.Actor(), id, input, cancellationToken);
+        var change = await schedules.SaveAsync(actor, person.Id, input, cancellationToken);
         return change.Outcome switch
         {
             ChangeOutcome.Saved => TypedResults.Ok(ScheduleResource.From(change.Saved!)),
