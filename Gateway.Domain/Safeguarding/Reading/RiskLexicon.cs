@@ -1,0 +1,299 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using Buddy.Domain.Replies;
+
+namespace Buddy.Domain.Safeguarding.Reading;
+
+/// <summary>One word the lexicon knows: its families, the form it was listed as (the key) and the word it inflects.</summary>
+internal sealed record LexiconWord(Concepts Concepts, string Key, string Base);
+
+/// <summary>Several words read as one ("no one", "made my mind up"); an idiom's words mean nothing risky.</summary>
+internal sealed record LexiconUnit(string[] Words, Concepts Concepts, bool IsIdiom, string Source)
+{
+    /// <summary>The words joined by spaces: the unit's spelling once merged into one token.</summary>
+    public string Text { get; } = string.Join(' ', Words);
+}
+
+/// <summary>
+/// risk-lexicon.json compiled for lookups that allocate nothing: exact words (with generated inflections), stems,
+/// stretched words ("killlll"), one typo in long risk words ("sucidal"), censored words ("k*ll"), and the units
+/// (several words read as one) keyed by their first word. Immutable and thread-safe.
+/// </summary>
+internal sealed class RiskLexicon
+{
+    private const int TypoMinimumLength = 7;
+
+    // Only these families forgive a typo: their long words are rarely one letter from an everyday word.
+    private static readonly Concepts s_typoFamilies = Concepts.Of(
+        Concept.Suicide, Concept.SelfHarm, Concept.Overdose, Concept.Meds, Concept.Abuse, Concept.Exploit, Concept.Sexual, Concept.Choke,
+        Concept.Burden, Concept.Farewell, Concept.Relapse, Concept.Means, Concept.Violence);
+
+    private readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _textSpeak;
+    private readonly FrozenDictionary<string, LexiconWord>.AlternateLookup<ReadOnlySpan<char>> _words;
+    private readonly FrozenDictionary<string, LexiconWord>.AlternateLookup<ReadOnlySpan<char>> _stretched;
+    private readonly FrozenDictionary<string, LexiconUnit[]>.AlternateLookup<ReadOnlySpan<char>> _unitsByFirstWord;
+    private readonly (string Stem, LexiconWord Word)[][] _stemsByLetter;
+    private readonly LexiconWord[][] _typosByLetter;
+    private readonly LexiconWord[][] _wordsByLetter;
+
+    public RiskLexicon(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var textSpeak = root.GetProperty("textSpeak").EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
+        _textSpeak = textSpeak.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        IEnumerable<string> Speak(string word) => textSpeak.TryGetValue(word, out var replacement) ? replacement : [word];
+
+        var words = new Dictionary<string, LexiconWord>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, Concepts>(StringComparer.Ordinal);
+        var units = new List<LexiconUnit>();
+        var families = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var family in root.GetProperty("words").EnumerateObject())
+        {
+            var concept = Enum.Parse<Concept>(family.Name, ignoreCase: true);
+            var entries = family.Value.EnumerateArray().Select(e => e.GetString()!).ToList();
+            families[family.Name] = entries;
+            foreach (var entry in entries)
+            {
+                var isInflected = entry.EndsWith('~') && !entry.Contains(' ', StringComparison.Ordinal);
+                foreach (var sequence in LexiconSyntax.Expand(entry, Speak))
+                {
+                    Add(sequence, Concepts.Of(concept), entry, isInflected ? LexiconSyntax.Normalise(entry[..^1]) : null, words, stems, units);
+                }
+            }
+        }
+
+        var idioms = root.GetProperty("idioms").EnumerateArray().Select(e => e.GetString()!).ToList();
+        foreach (var idiom in idioms)
+        {
+            units.AddRange(LexiconSyntax.Expand(idiom, Speak).Where(s => s.Length > 1).Select(s => new LexiconUnit(s, Concepts.Of(Concept.Idiom), true, idiom)));
+        }
+
+        // A word listed exactly ("overdose" as a topic) keeps the families of any stem it also has ("overdos*").
+        foreach (var (word, known) in words.ToList())
+        {
+            foreach (var (stem, stemConcepts) in stems)
+            {
+                if (word.StartsWith(stem, StringComparison.Ordinal))
+                {
+                    words[word] = known with { Concepts = known.Concepts.Union(stemConcepts) };
+                }
+            }
+        }
+
+        Families = families;
+        Idioms = idioms;
+        _words = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _stretched = words.Values.Where(w => w.Key.Length >= 3)
+            .GroupBy(w => Collapse(w.Key), StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(w => w.Key.Length).First(), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+        _unitsByFirstWord = MergeUnits(units).GroupBy(u => u.Words[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(u => u.Words.Length).ToArray(), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+        MaxUnitLength = units.Count == 0 ? 1 : units.Max(u => u.Words.Length);
+        _stemsByLetter = ByLetter(stems.OrderByDescending(s => s.Key.Length).Select(s => (s.Key, new LexiconWord(s.Value, s.Key, s.Key))), s => s.Key);
+        _typosByLetter = ByLetter(words.Values.Where(w => w.Key.Length >= TypoMinimumLength && w.Concepts.HasAny(s_typoFamilies)), w => w.Key);
+        _wordsByLetter = ByLetter(words.Values, w => w.Key);
+    }
+
+    /// <summary>The families as written in the data, for tests that read every entry.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Families { get; }
+
+    /// <summary>The idioms as written in the data.</summary>
+    public IReadOnlyList<string> Idioms { get; }
+
+    /// <summary>The most words any unit has.</summary>
+    public int MaxUnitLength { get; }
+
+    public bool TryTextSpeak(ReadOnlySpan<char> word, out string[] replacement) => _textSpeak.TryGetValue(word, out replacement!);
+
+    /// <summary>The units that start with <paramref name="word"/>, longest first.</summary>
+    public ReadOnlySpan<LexiconUnit> UnitsStartingWith(ReadOnlySpan<char> word) =>
+        _unitsByFirstWord.TryGetValue(word, out var units) ? units : [];
+
+    /// <summary>What a word means when spelt as listed or with a listed stem: the cheap lookup for joining split words.</summary>
+    public LexiconWord? FindPlain(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty)
+        {
+            return null;
+        }
+
+        if (_words.TryGetValue(word, out var found))
+        {
+            return found;
+        }
+
+        foreach (var (stem, stemmed) in _stemsByLetter[Letter(word[0])])
+        {
+            if (word.StartsWith(stem, StringComparison.Ordinal))
+            {
+                return stemmed;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What a typed word means: exactly, stretched, by stem, with one typo, or through a censor ("k*ll").</summary>
+    public LexiconWord? Find(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty)
+        {
+            return null;
+        }
+
+        if (_words.TryGetValue(word, out var found))
+        {
+            return found;
+        }
+
+        if (word.Contains('*'))
+        {
+            return Uncensor(word);
+        }
+
+        if (HasDoubleLetter(word) && word.Length <= 64)
+        {
+            Span<char> collapsed = stackalloc char[word.Length];
+            var length = Collapse(word, collapsed);
+            if (_stretched.TryGetValue(collapsed[..length], out found) && word.Length > found.Key.Length)
+            {
+                return found; // "killlll", "diiie": stretched for emphasis
+            }
+        }
+
+        var letter = Letter(word[0]);
+        foreach (var (stem, stemmed) in _stemsByLetter[letter])
+        {
+            if (word.StartsWith(stem, StringComparison.Ordinal))
+            {
+                return stemmed;
+            }
+        }
+
+        if (word.Length >= TypoMinimumLength - 1)
+        {
+            foreach (var candidate in _typosByLetter[letter])
+            {
+                if (Math.Abs(candidate.Key.Length - word.Length) <= 1 && Typos.WithinOneEdit(word, candidate.Key))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A word with stars for letters: "k*ll", "s**cide", "su*c*de" (each star one letter, or a run of them several).</summary>
+    private LexiconWord? Uncensor(ReadOnlySpan<char> word)
+    {
+        if (word[0] == '*')
+        {
+            return null;
+        }
+
+        var firstStar = word.IndexOf('*');
+        var lastStar = word.LastIndexOf('*');
+        var prefix = word[..firstStar];
+        var suffix = word[(lastStar + 1)..];
+        var oneRun = !word[firstStar..(lastStar + 1)].ContainsAnyExcept('*');
+        foreach (var candidate in _wordsByLetter[Letter(word[0])])
+        {
+            var key = candidate.Key.AsSpan();
+            if (key.Length == word.Length ? MatchesStars(word, key)
+                : oneRun && key.Length > prefix.Length + suffix.Length && key.StartsWith(prefix) && key.EndsWith(suffix))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool MatchesStars(ReadOnlySpan<char> pattern, ReadOnlySpan<char> key)
+    {
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] != '*' && pattern[i] != key[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Add(string[] sequence, Concepts concepts, string source, string? inflectedFrom,
+        Dictionary<string, LexiconWord> words, Dictionary<string, Concepts> stems, List<LexiconUnit> units)
+    {
+        if (sequence.Length > 1)
+        {
+            units.Add(new LexiconUnit(sequence, concepts, false, source));
+            return;
+        }
+
+        var word = sequence[0];
+        if (word.EndsWith('*'))
+        {
+            var stem = word[..^1];
+            stems[stem] = stems.GetValueOrDefault(stem).Union(concepts);
+            return;
+        }
+
+        words[word] = words.TryGetValue(word, out var known)
+            ? known with { Concepts = known.Concepts.Union(concepts) }
+            : new LexiconWord(concepts, word, inflectedFrom ?? word);
+    }
+
+    /// <summary>The same word sequence listed in several families is one unit with all their concepts.</summary>
+    private static IEnumerable<LexiconUnit> MergeUnits(List<LexiconUnit> units) =>
+        units.GroupBy(u => string.Join(' ', u.Words), StringComparer.Ordinal)
+            .Select(g => g.Any(u => !u.IsIdiom)
+                ? g.Where(u => !u.IsIdiom).Aggregate((a, b) => a with { Concepts = a.Concepts.Union(b.Concepts) })
+                : g.First());
+
+    private static T[][] ByLetter<T>(IEnumerable<T> items, Func<T, string> key)
+    {
+        var list = items.ToList();
+        return [.. Enumerable.Range(0, 27).Select(b => list.Where(x => Letter(key(x)[0]) == b).ToArray())];
+    }
+
+    private static int Letter(char c) => c is >= 'a' and <= 'z' ? c - 'a' : 26;
+
+    private static bool HasDoubleLetter(ReadOnlySpan<char> word)
+    {
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (word[i] == word[i - 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Collapse(ReadOnlySpan<char> word, Span<char> into)
+    {
+        var n = 0;
+        foreach (var c in word)
+        {
+            if (n == 0 || into[n - 1] != c)
+            {
+                into[n++] = c;
+            }
+        }
+
+        return n;
+    }
+
+    private static string Collapse(string word)
+    {
+        Span<char> buffer = stackalloc char[word.Length];
+        return new string(buffer[..Collapse(word, buffer)]);
+    }
+}

@@ -1,0 +1,106 @@
+namespace Buddy.Domain.Safeguarding.Reading;
+
+/// <summary>Several words read as one: "no one" (nobody, not a negation), "made my mind up", idioms ("dying to").</summary>
+internal sealed partial class RiskText
+{
+    /// <summary>Merges the longest unit starting at each word, left to right; returns the new word count.</summary>
+    private int MergeUnits(RiskLexicon lexicon, bool readIdioms)
+    {
+        var written = 0;
+        var r = 0;
+        while (r < Count)
+        {
+            var unit = LongestUnitAt(lexicon, r, readIdioms);
+            if (unit is not null && unit.IsIdiom && IsOutgrown(lexicon, r, unit.Words.Length, readIdioms))
+            {
+                unit = null; // "im dead inside": a longer unit inside the idiom says more than the idiom does
+            }
+
+            if (unit is null)
+            {
+                _tokens[written++] = _tokens[r++];
+                continue;
+            }
+
+            var last = r + unit.Words.Length - 1;
+            var merged = _tokens[r];
+            var death = false;
+            for (var k = r; k <= last; k++)
+            {
+                death |= _tokens[k].Has(TokenMarks.DeathWord);
+            }
+
+            merged.CharStart = -1;
+            merged.Word = unit.Text;
+            merged.Base = null;
+            merged.Concepts = unit.Concepts;
+            merged.OriginalEnd = _tokens[last].OriginalEnd;
+            merged.Marks = (merged.Marks & (TokenMarks.SentenceBreak | TokenMarks.ClauseBreak))
+                | (death || unit.Concepts.HasAny(s_deathFamilies) ? TokenMarks.DeathWord : TokenMarks.None);
+            merged.Number = -1;
+            HasIdiom |= unit.IsIdiom;
+            _tokens[written++] = merged;
+            r = last + 1;
+        }
+
+        return written;
+    }
+
+    private LexiconUnit? LongestUnitAt(RiskLexicon lexicon, int r, bool readIdioms)
+    {
+        var first = _tokens[r].Has(TokenMarks.Numeric) ? "#".AsSpan() : Key(r);
+        foreach (var unit in lexicon.UnitsStartingWith(first))
+        {
+            if ((readIdioms || !unit.IsIdiom) && MatchesAt(unit, r))
+            {
+                return unit;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when a unit that is not an idiom starts inside [r, r+length) and runs past its end.</summary>
+    private bool IsOutgrown(RiskLexicon lexicon, int r, int length, bool readIdioms)
+    {
+        for (var k = r + 1; k < r + length && k < Count; k++)
+        {
+            if (LongestUnitAt(lexicon, k, readIdioms: false) is { IsIdiom: false } inner && k + inner.Words.Length > r + length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool MatchesAt(LexiconUnit unit, int r)
+    {
+        if (r + unit.Words.Length > Count)
+        {
+            return false;
+        }
+
+        for (var k = 1; k < unit.Words.Length; k++)
+        {
+            ref readonly var token = ref _tokens[r + k];
+            if ((token.Marks & (TokenMarks.SentenceBreak | TokenMarks.ClauseBreak)) != 0 || !WordMatches(unit.Words[k], r + k))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool WordMatches(string word, int i)
+    {
+        if (word == "#")
+        {
+            return _tokens[i].Has(TokenMarks.Numeric);
+        }
+
+        var key = Key(i);
+        return word.EndsWith('*') ? key.StartsWith(word.AsSpan(0, word.Length - 1), StringComparison.Ordinal) : key.SequenceEqual(word);
+    }
+}

@@ -1,0 +1,331 @@
+using Buddy.Domain.Safeguarding.Reading;
+using static Buddy.Domain.Safeguarding.Reading.Concept;
+
+namespace Buddy.Domain.Safeguarding.Rules;
+
+/// <summary>
+/// Harm done to the sender by someone else (Working Together 2023 and Care Act 2014 categories), mostly without an
+/// abuse word: violence with "me" as its object and a person as its subject, strangulation, sexual abuse and the
+/// indicators a child gives, coercive control, financial abuse and neglect by a carer, emotional abuse, fear of
+/// someone at home, threats.
+/// </summary>
+internal static class AbuseRules
+{
+    private const string Abuse = "abuse";
+
+    private static readonly Concepts s_victimBody = Concepts.Of(Body, Neck);
+    private static readonly Concepts s_people = Concepts.Of(Kin, Person, Other, Group);
+    private static readonly Concepts s_taken = Concepts.Of(Money, Phone, Passport);
+    private static readonly Concepts s_often = Concepts.Of(Now, If, Fear, Again);
+
+    public static IEnumerable<RiskRule> All =>
+    [
+        new("violence", Abuse, RiskDirection.FromOthers, Violence, ViolenceToMe,
+            "step dad hit me again", "mum hits me with the belt when shes angry", "he punched me in the face", "got battered again", "she slapped me",
+            "my husband pushed me down the stairs", "he broke my arm"),
+
+        new("strangulation", Abuse, RiskDirection.FromOthers, Neck, Strangulation,
+            "bf put his hands round my neck last nite but im ok", "he grabbed me by the throat", "squeezed my neck till i couldnt breathe"),
+
+        new("strangulation", Abuse, RiskDirection.FromOthers, Choke, Choked, "he choked me", "was strangled by my partner", "tried to suffocate me with a pillow"),
+
+        new("sexual-abuse", Abuse, RiskDirection.FromOthers, Sexual, SexualAbuse,
+            "he touched me down there", "uncle touches me when mum is out", "i was raped", "he makes me undress", "my coach groped me", "he got into bed with me"),
+
+        new("child-indicators", Abuse, RiskDirection.FromOthers, Enter, IntoMyRoom, "uncle keeps coming in my room at night and i dont like it"),
+
+        new("secret", Abuse, RiskDirection.FromOthers, Secret, KeptSecret, "he says its our secret and gives me money"),
+
+        new("coercive-control", Abuse, RiskDirection.FromOthers, Coercion, (t, i) => ByOthers(t, i) ? RiskHit.High(i, i, i) : RiskHit.None,
+            "he locks me in the flat when he goes to work", "he checks where i am all the time", "goes mad if i talk to anyone"),
+
+        new("coercive-control", Abuse, RiskDirection.FromOthers, Control, Controlled,
+            "he wont let me see my friends", "not allowed to see my family", "he reads my messages", "she checks my phone every night"),
+
+        new("financial-abuse", Abuse, RiskDirection.FromOthers, Seize, TakesMine,
+            "my carer takes money from my purse", "my son took my bank card", "he takes my phone", "they took my passport"),
+
+        new("neglect", Abuse, RiskDirection.FromOthers, LeftMe, LeftMeThere, "carer left me in my chair all day", "they left me on the floor for hours"),
+
+        new("neglect", Abuse, RiskDirection.FromOthers, Deprivation, Deprived, "not been fed since yesterday", "sitting in wet pads all day"),
+
+        new("neglect", Abuse, RiskDirection.FromOthers, NoShow, CarerNoShow, "carers didnt turn up again, no food since yesterday"),
+
+        new("emotional-abuse", Abuse, RiskDirection.FromOthers, Shout, Belittled, "shouts at me if i say anything", "he calls me useless every day"),
+
+        new("fear-of-someone", Abuse, RiskDirection.FromOthers, Fear, Afraid, "im scared of him", "scared to go home", "terrified of my dad", "i dont feel safe at home"),
+
+        new("threat", Abuse, RiskDirection.FromOthers, Threat, Threatened, "he threatened to kill me", "said he will hurt me if i leave", "he threatens me"),
+
+        new("threat", Abuse, RiskDirection.FromOthers, Kill, KillMe, "he said he would kill me if i tell anyone"),
+
+        new("abuse", Abuse, RiskDirection.FromOthers, Concept.Abuse, (t, i) => RiskHit.High(i, i, i), "hes abusive", "domestic abuse again", "my partner is violent"),
+    ];
+
+    /// <summary>Someone else (or no one named) did it: not the sender, not a thing ("the dog bit me").</summary>
+    private static bool ByOthers(RiskText t, int verb) => Grammar.SubjectOf(t, verb) is Agent.Someone or Agent.Unknown;
+
+    /// <summary>The sender as the object of a verb: "me", or "my" and a part of the body.</summary>
+    private static int ObjectIsMe(RiskText t, int verb)
+    {
+        var me = t.After(verb, Me, 2, clause: true);
+        if (me >= 0)
+        {
+            return me;
+        }
+
+        var my = t.After(verb, My, 2, clause: true);
+        return my >= 0 && t.After(my, s_victimBody, 2, clause: true) is var body and >= 0 ? body : -1;
+    }
+
+    private static RiskHit ViolenceToMe(RiskText t, int i)
+    {
+        var me = ObjectIsMe(t, i);
+        if (me >= 0 && IsNotViolence(t, i, me))
+        {
+            return RiskHit.None;
+        }
+
+        if (me >= 0)
+        {
+            return ByOthers(t, i) ? RiskHit.High(Subject(t, i), me, i) : RiskHit.None;
+        }
+
+        // "got hit again", "was beaten up by my dad": the sender, passive; not "got hit by a car".
+        var passive = t.Before(i, Passive, 2, clause: true);
+        if (passive >= 0 && !t.Has(passive, Concept.Other) && t.After(i, Thing, 3, clause: true) < 0 && Grammar.SubjectOf(t, passive) is Agent.Sender or Agent.Unknown)
+        {
+            return RiskHit.High(passive, i, i);
+        }
+
+        // "dad hits my mum", "he beats the kids": violence at home against someone else.
+        var victim = t.After(i, Kin, 3, clause: true);
+        return victim >= 0 && ByOthers(t, i) && Grammar.SubjectOf(t, i) == Agent.Someone
+            ? RiskHit.High(Subject(t, i), victim, i, RiskSubject.ThirdParty)
+            : RiskHit.None;
+    }
+
+    /// <summary>"hit me up" (get in touch), "beat me at pool" (won): the words of violence used for something else.</summary>
+    private static bool IsNotViolence(RiskText t, int verb, int me)
+    {
+        var next = me + 1;
+        if (next >= t.Count || t[next].Sentence != t[me].Sentence)
+        {
+            return false;
+        }
+
+        return (t.Base(verb) is "hit" && (t.Is(next, "up") || t.Is(next, "back")))
+            || (t.Base(verb) is "beat" && (t.Is(next, "at") || t.Is(next, "in") || t.Is(next, "to") || t.Is(next, "on")));
+    }
+
+    private static int Subject(RiskText t, int verb)
+    {
+        var who = t.Before(verb, s_people, 5, clause: true);
+        return who >= 0 ? who : verb;
+    }
+
+    private static RiskHit Strangulation(RiskText t, int i)
+    {
+        var grip = t.Near(i, Concepts.Of(Grip, Choke, Violence), 5);
+        if (grip < 0)
+        {
+            return RiskHit.None;
+        }
+
+        var verb = Math.Min(grip, i);
+        var who = Grammar.SubjectOf(t, verb);
+        return who == Agent.Sender && t.Before(i, My, 2) < 0 && t.After(verb, Me, 3) < 0 ? RiskHit.None : RiskHit.High(Math.Min(Subject(t, verb), verb), Math.Max(grip, i), verb);
+    }
+
+    private static RiskHit Choked(RiskText t, int i)
+    {
+        if (t.Key(i).Contains(' '))
+        {
+            // "couldn't breathe", "passed out": strangulation when a neck, hands or a person are in the sentence
+            return t.SentenceHasAny(i, Concepts.Of(Neck, Grip)) ? RiskHit.High(i, i, i) : RiskHit.None;
+        }
+
+        var me = ObjectIsMe(t, i);
+        var passive = t.Before(i, Passive, 2, clause: true);
+        return (me >= 0 && ByOthers(t, i)) || passive >= 0 ? RiskHit.High(passive >= 0 ? passive : i, me >= 0 ? me : i, i) : RiskHit.None;
+    }
+
+    private static RiskHit SexualAbuse(RiskText t, int i)
+    {
+        var me = ObjectIsMe(t, i);
+        var passive = t.Before(i, Passive, 2, clause: true);
+        var mine = t.Before(i, My, 1, clause: true);
+        var forced = t.Near(i, Concepts.Of(Made, Older, Secret, Pics, Night), 6);
+        var unit = t.Key(i).Contains(' ');
+
+        // "he forced me to have sex": whoever forced did it, though "me" is the subject of "have sex".
+        var doer = forced >= 0 && t.Has(forced, Made) ? forced : i;
+        if ((me >= 0 || unit || forced >= 0) && ByOthers(t, doer))
+        {
+            return RiskHit.High(Subject(t, doer), Math.Max(i, Math.Max(me, forced)), doer);
+        }
+
+        // "I was raped", "my abuser", and "sexually assaulted at a party" with the "I was" left out.
+        var done = (t.Key(i).EndsWith("ed") || (t.Has(i + 1, Violence) && t[i + 1].Sentence == t[i].Sentence && t.Key(i + 1).EndsWith("ed")))
+            && Grammar.SubjectOf(t, i) != Agent.Someone;
+        if (passive >= 0 || mine >= 0 || done)
+        {
+            return RiskHit.High(Math.Max(i, Math.Max(passive, mine)) == i ? i : Math.Max(passive, mine), i, i);
+        }
+
+        return RiskHit.Review(i, i, i);
+    }
+
+    /// <summary>A child's indicator with no abuse word: someone coming into their room or bed at night, or when alone.</summary>
+    private static RiskHit IntoMyRoom(RiskText t, int i)
+    {
+        var room = t.After(i, Room, 4, clause: true);
+        if (room < 0 || !ByOthers(t, i) || Grammar.SubjectOf(t, i) != Agent.Someone)
+        {
+            return RiskHit.None;
+        }
+
+        var when = t.Near(room, Concepts.Of(Night, Secret, Sexual), 8);
+        var unwanted = t.Near(room, Negation, 8);
+        return when >= 0 || unwanted >= 0 ? RiskHit.High(Subject(t, i), Math.Max(room, Math.Max(when, unwanted)), i) : RiskHit.None;
+    }
+
+    private static RiskHit KeptSecret(RiskText t, int i)
+    {
+        var who = t.Near(i, s_people, 6);
+        if (who < 0)
+        {
+            return RiskHit.None;
+        }
+
+        var grooming = t.Near(i, Concepts.Of(Sexual, Night, Older, Pics, Buy, Enter, Room), 8);
+        return grooming >= 0 ? RiskHit.High(Math.Min(who, i), Math.Max(grooming, i), i) : RiskHit.Review(Math.Min(who, i), i, i);
+    }
+
+    /// <summary>Control with an object that matters: seeing people, going out, the phone, money, documents.</summary>
+    private static RiskHit Controlled(RiskText t, int i)
+    {
+        if (!ByOthers(t, i))
+        {
+            return RiskHit.None;
+        }
+
+        // "my ex won't let me see the kids": contact with children after a separation is worth a look, not a crisis.
+        var children = t.After(i, Kin, 4, clause: true);
+        if (children >= 0 && IsChild(t, children))
+        {
+            return RiskHit.Review(i, children, i);
+        }
+
+        var what = t.After(i, s_taken.Union(Concepts.Of(Kin, Person, Everyone, Home)), 4, clause: true);
+        if (what >= 0 || t.AfterWord(i, "out", 3) >= 0 || t.AfterWord(i, "leave", 3) >= 0 || t.AfterWord(i, "see", 2) >= 0)
+        {
+            return RiskHit.High(Subject(t, i), Math.Max(i, what), i);
+        }
+
+        return RiskHit.Review(i, i, i);
+    }
+
+    private static bool IsChild(RiskText t, int i) =>
+        t.Key(i).Contains("kid", StringComparison.Ordinal) || t.Key(i).Contains("child", StringComparison.Ordinal) || t.Base(i) is "son" or "daughter" or "baby";
+
+    private static RiskHit TakesMine(RiskText t, int i)
+    {
+        var what = t.After(i, s_taken, 4, clause: true);
+        if (what < 0 || !ByOthers(t, i))
+        {
+            return RiskHit.None;
+        }
+
+        var borrowed = t.Key(i).StartsWith("borrow", StringComparison.Ordinal);
+        return borrowed ? RiskHit.Review(i, what, i) : RiskHit.High(Subject(t, i), what, i);
+    }
+
+    private static RiskHit LeftMeThere(RiskText t, int i)
+    {
+        if (!ByOthers(t, i))
+        {
+            return RiskHit.None;
+        }
+
+        var where = t.After(i, Concepts.Of(Room, Deprivation, Forever), 6, clause: true);
+        var how = where >= 0 ? where : Math.Max(t.AfterWord(i, "all", 5), Math.Max(t.AfterWord(i, "hours", 6), t.AfterWord(i, "alone", 5)));
+        return how >= 0 ? RiskHit.High(Subject(t, i), how, i) : RiskHit.None;
+    }
+
+    private static RiskHit Deprived(RiskText t, int i) =>
+        Grammar.SubjectOf(t, i) == Agent.Thing ? RiskHit.None : RiskHit.High(i, i, i);
+
+    private static RiskHit CarerNoShow(RiskText t, int i)
+    {
+        var carer = t.Near(i, Carer, 6);
+        if (carer < 0)
+        {
+            return RiskHit.None;
+        }
+
+        var harm = t.Near(i, Concepts.Of(Again, Deprivation, Room, Now), 8);
+        return harm >= 0 ? RiskHit.High(Math.Min(carer, i), Math.Max(harm, i), i) : RiskHit.Review(Math.Min(carer, i), i, i);
+    }
+
+    /// <summary>Shouting, insults and put-downs: High when it silences ("if I say anything") or never stops; else worth a look.</summary>
+    private static RiskHit Belittled(RiskText t, int i)
+    {
+        if (!ByOthers(t, i))
+        {
+            return RiskHit.None;
+        }
+
+        var insult = t.After(i, Insult, 4, clause: true);
+        var often = t.Near(i, s_often, 6);
+        var end = Math.Max(i, Math.Max(insult, often));
+        if (often >= 0 && (insult >= 0 || t.Has(often, If) || t.Has(often, Fear)))
+        {
+            return RiskHit.High(Subject(t, i), end, i);
+        }
+
+        return insult >= 0 ? RiskHit.Review(i, end, i) : RiskHit.None; // being shouted at once is ordinary
+    }
+
+    /// <summary>Afraid of a person or of home: "scared of him", "scared to go home"; "not safe" said of oneself.</summary>
+    private static RiskHit Afraid(RiskText t, int i)
+    {
+        var whom = t.After(i, s_people.With(Home).With(Themself), 4, clause: true);
+        if (whom >= 0 && !t.Has(whom, Thing) && (t.Has(whom, Home) || t.Has(whom, Concept.Other) || t.AfterWord(i, "of", 2) >= 0 || t.Key(i).Contains(' ')))
+        {
+            return RiskHit.High(i, whom, i);
+        }
+
+        var unsafeSaid = t.Key(i).Contains("safe", StringComparison.Ordinal) || t.Key(i).Contains("danger", StringComparison.Ordinal) || t.Key(i).Contains("life", StringComparison.Ordinal)
+            || t.Key(i).StartsWith("what", StringComparison.Ordinal);
+        return unsafeSaid ? RiskHit.High(i, i, i) : RiskHit.None;
+    }
+
+    private static RiskHit Threatened(RiskText t, int i)
+    {
+        var strong = t.Key(i).StartsWith("threat", StringComparison.Ordinal) || t.Key(i).StartsWith("warned", StringComparison.Ordinal) || t.Key(i).StartsWith("vowed", StringComparison.Ordinal);
+        var harm = t.Near(i, Concepts.Of(Kill, Violence, Leak, Pics, Disappear, Concept.Abuse, Die, Marry), 8);
+        if (harm >= 0 && ByOthers(t, Math.Min(i, harm)))
+        {
+            return RiskHit.High(Math.Min(i, harm), Math.Max(i, harm), i);
+        }
+
+        return strong && (t.After(i, Me, 2) >= 0 || ByOthers(t, i)) && Grammar.SubjectOf(t, i) != Agent.Sender ? RiskHit.High(i, i, i) : RiskHit.None;
+    }
+
+    /// <summary>"he'll kill me": High with a threat or a condition ("if I leave"), else a figure of speech worth a look.</summary>
+    private static RiskHit KillMe(RiskText t, int i)
+    {
+        var me = t.After(i, Me, 2, clause: true);
+        if (me < 0 || Grammar.SubjectOf(t, i) != Agent.Someone || t.Before(i, Desire, 5) >= 0)
+        {
+            return RiskHit.None;
+        }
+
+        // "he's going to kill me" is a threat to read as one; "mum's going to kill me" is usually a figure of speech.
+        var threat = t.Near(i, Concepts.Of(Threat, Fear, Violence, Concept.Abuse), 8);
+        var who = t.Before(i, Concepts.Of(Concept.Other, Kin, Person, Group), 6, clause: true);
+        var someoneUnnamed = who >= 0 && t.Has(who, Concept.Other) && !t.Has(who, Kin);
+        return threat >= 0 || someoneUnnamed ? RiskHit.High(Math.Min(threat < 0 ? i : threat, who < 0 ? i : who), Math.Max(threat, me), i) : RiskHit.Review(i, me, i);
+    }
+}

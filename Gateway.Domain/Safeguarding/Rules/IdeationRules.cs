@@ -1,0 +1,346 @@
+using Buddy.Domain.Safeguarding.Reading;
+using static Buddy.Domain.Safeguarding.Reading.Concept;
+
+namespace Buddy.Domain.Safeguarding.Rules;
+
+/// <summary>
+/// Suicidal ideation, active and passive (C-SSRS items 1-2): a wish, a plan or a thought combined with death, ending,
+/// not existing or not waking; the same with a negated wish to live ("don't want to be here"); no point or reason to
+/// live; tired of life; nobody would miss me.
+/// </summary>
+internal static class IdeationRules
+{
+    private const string Suicide = "suicide";
+
+    private static readonly Concepts s_wish = Concepts.Of(Desire, Intent, Thought, Decision, Modal);
+    private static readonly Concepts s_people = Concepts.Of(Kin, Person, Other, Group);
+    private static readonly Concepts s_finality = Concepts.Of(Forever, Anymore);
+
+    public static IEnumerable<RiskRule> All =>
+    [
+        new("suicidal-word", Suicide, RiskDirection.Self, Concept.Suicide, (t, i) => RiskHit.High(i, i, i),
+            "suicidal", "feeling sewer slidey", "thinking bout unaliving myself", "k m s", "s u i c i d e", "su1c1de thoughts", "end it all",
+            "take my own life", "nothing left to live for", "lost the will to live", "want to sleep forever"),
+
+        new("wish-to-die", Suicide, RiskDirection.Self, Die, WishToDie,
+            "i want to die", "wish i was dead", "would rather be dead", "ready to die", "better off dead", "hope i die in my sleep",
+            "feel like dying", "keep thinking about death", "i just wanna diiie", "praying i dont make it to tomorrow and die"),
+
+        new("not-exist", Suicide, RiskDirection.Self, Disappear, NotToExist,
+            "i want to not exist", "wish i wasnt here", "wish i could disappear forever", "wont be around much longer", "i wish i was never born"),
+
+        new("end-it", Suicide, RiskDirection.Self, End, EndIt,
+            "gonna end it tonight", "want 2 end it", "i just want it all to stop", "thinking of ending things", "want everything to be over"),
+
+        new("no-wish-to-live", Suicide, RiskDirection.Self, Life, NoWishToLive,
+            "dont want to be here any more", "i dont wanna live", "dont want to be alive", "i really dont want to exist", "didnt want to wake up this morning",
+            "i hope i dont wake up", "wish i could go to sleep and not wake up")
+        { NegationIsPart = true },
+
+        new("no-wish-to-wake", Suicide, RiskDirection.Self, Wake, NoWishToLive,
+            "hope i never wake up", "go to sleep and never wake up", "wish i wouldnt wake up tomorrow")
+        { NegationIsPart = true },
+
+        new("cant-go-on", Suicide, RiskDirection.Self, GoOn, CantGoOn, "cant go on like this", "i cant carry on", "cant keep going", "dont know how much longer i can keep going"),
+
+        new("cant-cope-any-more", Suicide, RiskDirection.Self, Cope, CantCopeAnyMore, "cant do this any more", "i cant take it anymore", "can't handle this anymore"),
+
+        new("cant-any-more", Suicide, RiskDirection.Self, Cant, CantAnyMore, "i just cant anymore", "cant any more"),
+
+        new("no-point", Suicide, RiskDirection.Self, Point, NoPoint,
+            "theres no point anymore", "whats the point in living", "no reason to keep living", "life is pointless", "my life has no meaning"),
+
+        new("tired-of-life", Suicide, RiskDirection.Self, Tired, TiredOfLife, "tired of living", "sick of life", "had enough of life", "given up on life", "hate being alive"),
+
+        new("burden", Suicide, RiskDirection.Self, Burden, (t, i) => RiskHit.High(i, i, i, t.Key(i).EndsWith("me") ? RiskSubject.Sender : RiskSubject.None),
+            "im such a burden", "everyone would be better off without me", "wont be a burden much longer", "they would be happier without me",
+            "im just a waste of space"),
+
+        new("better-off", Suicide, RiskDirection.Self, BetterOff, BetterOffWithout, "my family would be better off", "they'd all be better off if i was gone"),
+
+        new("nobody-would-miss-me", Suicide, RiskDirection.Self, Notice, NobodyWouldMiss,
+            "no one would miss me", "nobody would even notice if i was gone", "no one would care if i died"),
+
+        new("if-i-died", Suicide, RiskDirection.Self, Die, IfIDied, "wouldnt matter if i died", "who would care if i died tomorrow"),
+    ];
+
+    /// <summary>A wish, intention or thought, then death: "want to die", "better off dead", "thinking about death".</summary>
+    private static RiskHit WishToDie(RiskText t, int i)
+    {
+        if (IsCause(t, i))
+        {
+            return RiskHit.None; // "die of boredom", "dying for a brew" (idioms take most of these)
+        }
+
+        var wish = t.Before(i, Concepts.Of(Desire, Thought, BetterOff), 5);
+        if (wish >= 0)
+        {
+            // "wish my ex was dead": someone else's death, said in anger, is for a human to read.
+            var between = t.After(wish, s_people, i - wish - 1, clause: true);
+            return between >= 0 && !t.Has(between, I) ? RiskHit.Review(wish, i, wish, RiskSubject.ThirdParty) : RiskHit.High(wish, i, wish);
+        }
+
+        var intent = t.Before(i, Intent, 4);
+        if (intent >= 0)
+        {
+            return t.Near(i, Soon, 4) >= 0 ? RiskHit.High(intent, i, intent) : RiskHit.Review(intent, i, intent);
+        }
+
+        return RiskHit.None;
+    }
+
+    private static bool IsCause(RiskText t, int i) =>
+        i + 1 < t.Count && t[i + 1].Sentence == t[i].Sentence && (t.Is(i + 1, "of") || t.Is(i + 1, "from") || t.Is(i + 1, "laughing"))
+        && t.Before(i, Desire, 5) < 0;
+
+    private static RiskHit NotToExist(RiskText t, int i)
+    {
+        var wish = t.Before(i, Concepts.Of(Desire, Thought), 5);
+        if (wish >= 0)
+        {
+            return RiskHit.High(wish, i, wish);
+        }
+
+        var final = t.Near(i, s_finality, 3);
+        if (final >= 0)
+        {
+            return RiskHit.High(i, final, i);
+        }
+
+        return t.Near(i, Concepts.Of(Soon, Intent), 4) is var soon and >= 0 ? RiskHit.Review(i, soon, i) : RiskHit.None;
+    }
+
+    /// <summary>"end it", "end it all", "want it all to stop": ending with "it" or "everything" as its object, and a wish or plan.</summary>
+    private static RiskHit EndIt(RiskText t, int i)
+    {
+        var it = t.After(i, Everything, 1, clause: true);
+        if (it < 0)
+        {
+            it = t.Before(i, Everything, 3, clause: true);
+            if (it >= 0 && !OnlyFillersBetween(t, it, i))
+            {
+                it = -1;
+            }
+        }
+
+        if (it < 0)
+        {
+            return RiskHit.None;
+        }
+
+        var wish = t.Before(Math.Min(i, it), s_wish.With(Soon), 6);
+
+        // "want it to stop" may be about anything; "want to end it" is about ending.
+        var weak = it < i && (t.Is(it, "it") || t.Is(it, "this") || t.Is(it, "the pain"));
+        if (wish >= 0)
+        {
+            return weak && t.Near(i, s_finality, 3) < 0 && !t.Has(wish, Intent) && !t.Has(wish, Decision)
+                ? RiskHit.Review(wish, Math.Max(i, it), wish)
+                : RiskHit.High(wish, Math.Max(i, it), wish);
+        }
+
+        var when = t.After(Math.Max(i, it), Concepts.Of(Soon, Now), 3, clause: true);
+        if (when >= 0 && it > i)
+        {
+            return RiskHit.High(i, when, i); // "ending it tonight"
+        }
+
+        return t.EndsClause(Math.Max(i, it)) ? RiskHit.Review(Math.Min(i, it), Math.Max(i, it), i) : RiskHit.None;
+    }
+
+    private static bool OnlyFillersBetween(RiskText t, int from, int to)
+    {
+        for (var j = from + 1; j < to; j++)
+        {
+            if (!t[j].Concepts.IsEmpty && !t[j].Concepts.HasAny(Concepts.Of(Forever, Anymore, Now, Everything, Passive)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"don't want to live / be here / wake up", "hope I don't wake up", "go to sleep and never wake up".</summary>
+    private static RiskHit NoWishToLive(RiskText t, int i)
+    {
+        if (IsLiveSomewhere(t, i))
+        {
+            return RiskHit.None;
+        }
+
+        var wish = t.Before(i, Desire, 5);
+        if (wish >= 0)
+        {
+            var negation = t.Before(wish, Negation, 2, clause: true);
+            if (negation >= 0 && !t.Is(negation, "no"))
+            {
+                return RiskHit.High(negation, i, negation); // "don't want to live"
+            }
+
+            var between = t.After(wish, Negation, i - wish - 1, clause: false);
+            if (between >= 0 && between < i)
+            {
+                return RiskHit.High(wish, i, wish); // "hope I don't wake up", "wish I could sleep and not wake up"
+            }
+        }
+
+        if (t.Has(i, Wake) && t.Before(i, Negation, 2) is var never and >= 0 && t.Before(never, Sleep, 5) >= 0 && (t.EndsClause(i) || t.Near(i, s_finality, 2) >= 0))
+        {
+            return RiskHit.High(t.Before(never, Sleep, 5), i, never); // "go to sleep and never wake up"
+        }
+
+        return RiskHit.None;
+    }
+
+    /// <summary>"go on the trip", "carry on with work": the phrase has an object, so it is about that, not about going on living.</summary>
+    private static bool HasObject(RiskText t, int i)
+    {
+        var next = i + 1;
+        if (next >= t.Count || t[next].Sentence != t[i].Sentence || t[next].Has(TokenMarks.ClauseBreak))
+        {
+            return false;
+        }
+
+        return t.Is(next, "the") || t.Is(next, "a") || t.Is(next, "an") || t.Is(next, "holiday") || t.Is(next, "holidays") || t.Is(next, "my")
+            || t.Is(next, "with") || t.Is(next, "that") || t.Is(next, "this") || t.Is(next, "about") || t.HasAny(next, Concepts.Of(Thing, Soon));
+    }
+
+    /// <summary>"don't want to live in Leeds" is about a place, not about living.</summary>
+    private static bool IsLiveSomewhere(RiskText t, int i) =>
+        t.Base(i).SequenceEqual("live") && i + 1 < t.Count && t[i + 1].Sentence == t[i].Sentence
+        && (t.Is(i + 1, "in") || t.Is(i + 1, "at") || t.Is(i + 1, "with") || t.Is(i + 1, "near") || t.Is(i + 1, "there") || t.Is(i + 1, "abroad"));
+
+    private static RiskHit CantGoOn(RiskText t, int i)
+    {
+        if (HasObject(t, i))
+        {
+            return RiskHit.None; // "can't go on the trip", "can't carry on with the course"
+        }
+
+        var cant = t.Before(i, Cant, 3, clause: true);
+        if (cant >= 0)
+        {
+            return RiskHit.High(cant, i, cant);
+        }
+
+        // "don't know how much longer I can keep going"
+        var how = t.Before(i, Concepts.Of(Negation, Anymore), 7);
+        return how >= 0 && t.SentenceHas(i, Anymore) ? RiskHit.High(how, i, how) : RiskHit.None;
+    }
+
+    private static RiskHit CantCopeAnyMore(RiskText t, int i)
+    {
+        var cant = t.Before(i, Cant, 3, clause: true);
+        if (cant < 0)
+        {
+            return RiskHit.None;
+        }
+
+        var final = t.After(i, s_finality, 3, clause: true);
+        return final >= 0 ? RiskHit.High(cant, final, cant) : t.EndsClause(i) ? RiskHit.Review(cant, i, cant) : RiskHit.None;
+    }
+
+    /// <summary>"I just can't anymore": can't, with nothing after it but "any more".</summary>
+    private static RiskHit CantAnyMore(RiskText t, int i)
+    {
+        var final = t.After(i, Anymore, 2, clause: true);
+        return final >= 0 && t.EndsClause(final) ? RiskHit.High(i, final, i) : RiskHit.None;
+    }
+
+    /// <summary>"no point anymore", "what's the point in living", "life is pointless": no point to living, not to the gym.</summary>
+    private static RiskHit NoPoint(RiskText t, int i)
+    {
+        var life = t.Before(i, Life, 3, clause: true);
+        var none = t.Before(i, Concepts.Of(Negation, Nobody), 4, clause: true);
+        var what = none >= 0 ? none : Whats(t, i);
+        if (life >= 0 && (t.Is(i, "pointless") || none >= 0 || what >= 0))
+        {
+            return RiskHit.High(life, i, life);
+        }
+
+        if (what < 0)
+        {
+            return RiskHit.None;
+        }
+
+        var about = t.After(i, Concepts.Of(Life, GoOn, Cope, Anymore, Forever, Everything, Try), 4, clause: true);
+        if (about >= 0)
+        {
+            return RiskHit.High(what, about, what);
+        }
+
+        return t.EndsClause(i) ? RiskHit.Review(what, i, what) : RiskHit.None;
+    }
+
+    private static int Whats(RiskText t, int i)
+    {
+        var first = Math.Max(t.ClauseFirst(i), i - 3);
+        for (var j = i - 1; j >= first; j--)
+        {
+            if (t.Is(j, "whats") || t.Is(j, "what"))
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    private static RiskHit TiredOfLife(RiskText t, int i)
+    {
+        var life = t.After(i, Life, 3, clause: true);
+        if (life >= 0)
+        {
+            return RiskHit.High(i, life, i);
+        }
+
+        var everything = t.After(i, Everything, 2, clause: true);
+        return everything >= 0 ? RiskHit.Review(i, everything, i) : t.EndsClause(i) ? RiskHit.Review(i, i, i) : RiskHit.None;
+    }
+
+    /// <summary>"they'd all be better off", "my family would be better off if I was gone": others better off, the sender gone.</summary>
+    private static RiskHit BetterOffWithout(RiskText t, int i)
+    {
+        var dead = t.After(i, Die, 2, clause: true);
+        if (dead >= 0)
+        {
+            return RiskHit.High(i, dead, i);
+        }
+
+        var others = t.Before(i, Concepts.Of(Everyone, Other, Group, Kin), 4, clause: true);
+        if (others < 0 || t.Has(others, I))
+        {
+            return RiskHit.None;
+        }
+
+        var gone = t.After(i, Concepts.Of(Disappear, Die, If), 4, clause: true);
+        return gone >= 0 || t.EndsClause(i) ? RiskHit.High(others, gone >= 0 ? gone : i, others) : RiskHit.None;
+    }
+
+    private static RiskHit NobodyWouldMiss(RiskText t, int i)
+    {
+        var nobody = t.Before(i, Nobody, 3, clause: true);
+        if (nobody < 0)
+        {
+            return RiskHit.None;
+        }
+
+        var would = t.After(nobody, Modal, i - nobody, clause: true) is var m and >= 0 && m < i;
+        var gone = t.After(i, Concepts.Of(If, Die, Disappear, Me), 4, clause: true);
+        return would || gone >= 0 && !t.Has(gone, Me) ? RiskHit.High(nobody, gone >= 0 ? gone : i, nobody) : RiskHit.None;
+    }
+
+    /// <summary>"if I died", with nobody, not caring or not mattering around it.</summary>
+    private static RiskHit IfIDied(RiskText t, int i)
+    {
+        var condition = t.Before(i, If, 3, clause: true);
+        if (condition < 0 || t.Before(i, Concepts.Of(I, Me, Myself), 2, clause: true) < 0)
+        {
+            return RiskHit.None;
+        }
+
+        var cares = t.Near(i, Concepts.Of(Nobody, Notice, Distress, BetterOff), 8);
+        return cares >= 0 ? RiskHit.High(Math.Min(cares, condition), i, condition) : RiskHit.None;
+    }
+}

@@ -1,0 +1,254 @@
+using Buddy.Domain.Safeguarding.Reading;
+using static Buddy.Domain.Safeguarding.Reading.Concept;
+
+namespace Buddy.Domain.Safeguarding.Rules;
+
+/// <summary>
+/// Plans, preparation and acts (C-SSRS items 3-6, NICE NG225, Samaritans warning signs): means got ready, saved or
+/// taken; a method and a place; an attempt started or stopped; goodbyes and letters; a decision announced; affairs
+/// put in order; things given away; reunion with someone who has died.
+/// </summary>
+internal static class PlanRules
+{
+    private const string Suicide = "suicide";
+    private const string Overdose = "overdose";
+
+    private static readonly Concepts s_intent = Concepts.Of(Desire, Intent, Thought, Try, Decision);
+    private static readonly Concepts s_people = Concepts.Of(Kin, Person, Other);
+
+    public static IEnumerable<RiskRule> All =>
+    [
+        new("means-ready", Suicide, RiskDirection.Self, Meds, MeansReady,
+            "been saving up my meds", "got the pills ready", "stockpiling paracetamol", "googled how many tablets it would take", "ive got enough tablets now"),
+
+        new("means-ready", Suicide, RiskDirection.Self, Means, MeansReady, "bought a rope and want to use it", "the noose is ready", "thinking about the rope in the garage"),
+
+        new("means-ready", "self-harm", RiskDirection.Self, Blade, BladeReady, "got a new blade hidden in my room", "keep thinking about the razor"),
+
+        new("overdose-taken", Overdose, RiskDirection.Self, Meds, OverdoseTaken,
+            "took all my tablets", "took 20 paracetamol", "swallowed a whole packet of painkillers", "i took too many pills", "necked a box of sleeping pills"),
+
+        new("overdose", Overdose, RiskDirection.Self, Concept.Overdose, (t, i) => RiskHit.High(i, i, i), "i overdosed", "od'd last night", "took an overdose", "OD again"),
+
+        new("poison-taken", Overdose, RiskDirection.Self, Take, PoisonTaken, "drank bleach"),
+
+        new("method-and-place", Suicide, RiskDirection.Self, Place, MethodAndPlace,
+            "keep thinking about jumping off the bridge", "stood on the bridge for an hour", "want to throw myself in front of a train", "walked into the sea last night"),
+
+        new("method", Suicide, RiskDirection.Self, Method, MethodAlone, "thinking about hanging", "want to drown"),
+
+        new("attempt", Suicide, RiskDirection.Self, Try, Attempt, "tried to hang myself", "had the rope but stopped myself", "attempted to overdose"),
+
+        new("farewell", Suicide, RiskDirection.Self, Farewell, ReadFarewell, "goodbye everyone", "this is goodbye", "sorry for everything", "look after mum for me",
+            "tell my kids i love them", "by the time you read this"),
+
+        new("goodbye-letters", Suicide, RiskDirection.Self, Letter, GoodbyeLetters, "wrote letters to everyone, theyll understand why", "written notes for my kids"),
+
+        new("decision", Suicide, RiskDirection.Self, Decision, DecisionMade, "finally made my mind up", "ive decided. sorry", "my mind is made up"),
+
+        new("affairs-in-order", Suicide, RiskDirection.Self, Affairs, (t, i) => RiskHit.High(i, i, i), "put my affairs in order", "tied up all the loose ends", "sorted out who gets my things"),
+
+        new("giving-away", Suicide, RiskDirection.Self, GiveAway, GivingAway, "giving away all my stuff", "gave my games away", "rehomed my cat"),
+
+        new("act", Suicide, RiskDirection.Self, Act, (t, i) => RiskHit.High(i, i, i), "might do something stupid tonight", "going through with it"),
+
+        new("reunion", Suicide, RiskDirection.Self, Reunion, ReadReunion, "ready to be with my Jean", "want to join my husband", "cant wait to see my wife again in heaven"),
+    ];
+
+    /// <summary>Medication or a means with preparation (saved, ready, researched) or a wish or plan to use it.</summary>
+    private static RiskHit MeansReady(RiskText t, int i)
+    {
+        var ready = t.Near(i, Prepare, 4);
+        if (ready >= 0)
+        {
+            return RiskHit.High(ready, i, ready);
+        }
+
+        if (t.Has(i, Meds))
+        {
+            return RiskHit.None; // medicine with a wish is too ordinary ("want my meds changed")
+        }
+
+        var intent = t.Near(i, s_intent.With(Method).With(Take), 5);
+        if (intent >= 0)
+        {
+            return RiskHit.High(intent, i, intent);
+        }
+
+        return t.Near(i, Buy, 3) is var bought and >= 0 ? RiskHit.Review(bought, i, bought) : RiskHit.None;
+    }
+
+    private static RiskHit BladeReady(RiskText t, int i)
+    {
+        var ready = t.Near(i, Concepts.Of(Prepare, Hide, Desire, Thought), 4);
+        return ready >= 0 ? RiskHit.High(ready, i, ready) : RiskHit.None;
+    }
+
+    /// <summary>Medication taken in quantity: "took all my tablets", "swallowed 20 paracetamol", "too many pills".</summary>
+    private static RiskHit OverdoseTaken(RiskText t, int i)
+    {
+        var take = t.Before(i, Take, 5);
+        if (take < 0)
+        {
+            take = t.After(i, Take, 3);
+        }
+
+        var quantity = t.Near(i, Quantity, 4);
+        if (quantity < 0)
+        {
+            quantity = Count(t, take, i);
+        }
+
+        if (take < 0 || quantity < 0)
+        {
+            return RiskHit.None;
+        }
+
+        // "took all my tablets like the nurse said": taken as prescribed is still worth a look, not a crisis.
+        var asPrescribed = t.Near(i, Professional, 6) >= 0 || t.AfterWord(i, "prescribed", 6) >= 0 || t.AfterWord(i, "should", 6) >= 0;
+        var first = Math.Min(take, Math.Min(quantity, i));
+        var last = Math.Max(take, Math.Max(quantity, i));
+        return asPrescribed ? RiskHit.Review(first, last, take) : RiskHit.High(first, last, take);
+    }
+
+    /// <summary>A number of tablets large enough to harm: six or more, between "took" and the tablets ("took 20 of my tablets").</summary>
+    private static int Count(RiskText t, int take, int meds)
+    {
+        if (take < 0)
+        {
+            return -1;
+        }
+
+        for (var j = Math.Min(take, meds) + 1; j < Math.Max(take, meds); j++)
+        {
+            if (t[j].Number >= 6)
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    private static RiskHit PoisonTaken(RiskText t, int i)
+    {
+        var poison = t.After(i, Means, 3);
+        return poison >= 0 && (t.Is(poison, "bleach") || t.Is(poison, "poison") || t.Is(poison, "antifreeze")) ? RiskHit.High(i, poison, i) : RiskHit.None;
+    }
+
+    private static RiskHit MethodAndPlace(RiskText t, int i)
+    {
+        if (t.Has(i, Method))
+        {
+            return RiskHit.High(i, i, i); // one unit: "walked into the sea"
+        }
+
+        var method = t.Near(i, Method, 4);
+        if (method >= 0)
+        {
+            return RiskHit.High(method, i, method);
+        }
+
+        var thought = t.Before(i, Concepts.Of(Desire, Thought, Intent), 5);
+        return thought >= 0 ? RiskHit.Review(thought, i, thought) : RiskHit.None;
+    }
+
+    /// <summary>Hanging or drowning wished for or planned; other methods (jump) only with a place, read elsewhere.</summary>
+    private static RiskHit MethodAlone(RiskText t, int i)
+    {
+        var intent = t.Before(i, Concepts.Of(Desire, Thought, Intent), 4);
+        if (intent < 0 || t.Near(i, Place, 4) >= 0 || t.After(i, Concepts.Of(Myself, Themself, Other, Kin, Person, Thing), 3, clause: true) >= 0)
+        {
+            return RiskHit.None;
+        }
+
+        var lethal = t.Base(i) is "hang" or "drown" || t.Key(i).StartsWith("suffocat", StringComparison.Ordinal) || t.Key(i).StartsWith("electrocut", StringComparison.Ordinal);
+        return lethal ? RiskHit.High(intent, i, intent) : RiskHit.Review(intent, i, intent);
+    }
+
+    /// <summary>An attempt, made or stopped: "tried to hang myself", "had the rope but stopped myself".</summary>
+    private static RiskHit Attempt(RiskText t, int i)
+    {
+        var how = t.Near(i, Concepts.Of(Kill, Method, Concept.Overdose, Concept.Suicide, Means, Place, Meds), 5);
+        return how >= 0 ? RiskHit.High(i, how, i) : RiskHit.None;
+    }
+
+    /// <summary>A farewell, unless it is until later ("bye everyone, see you tomorrow").</summary>
+    private static RiskHit ReadFarewell(RiskText t, int i) =>
+        t.Near(i, Soon, 6) >= 0 || t.AfterWord(i, "later", 6) >= 0 ? RiskHit.Review(i, i, i) : RiskHit.High(i, i, i);
+
+    /// <summary>Letters or notes written for everyone, to explain, or to say goodbye.</summary>
+    private static RiskHit GoodbyeLetters(RiskText t, int i)
+    {
+        var written = t.Near(i, Write, 4);
+        if (written < 0)
+        {
+            return RiskHit.None;
+        }
+
+        var audience = t.Near(i, Concepts.Of(Everyone, Explain, Farewell, Bye), 8);
+        if (audience >= 0)
+        {
+            return RiskHit.High(Math.Min(written, i), Math.Max(audience, i), written);
+        }
+
+        var family = t.After(i, Kin, 3);
+        var plural = t.Key(i).EndsWith('s');
+        return family >= 0 && plural ? RiskHit.High(Math.Min(written, i), family, written) : RiskHit.None;
+    }
+
+    /// <summary>A decision with no object ("I've decided." "made my mind up, goodbye"), not "decided to go to uni".</summary>
+    private static RiskHit DecisionMade(RiskText t, int i)
+    {
+        var risky = t.Near(i, Concepts.Of(Farewell, Bye, Burden, Disappear, Concept.Suicide, Die, End, Soon, Anymore), 8);
+        if (risky >= 0)
+        {
+            return RiskHit.High(Math.Min(i, risky), Math.Max(i, risky), i);
+        }
+
+        if (t.EndsSentence(i))
+        {
+            return RiskHit.High(i, i, i);
+        }
+
+        return t.EndsClause(i) ? RiskHit.Review(i, i, i) : RiskHit.None;
+    }
+
+    private static RiskHit GivingAway(RiskText t, int i)
+    {
+        var things = t.After(i, Belongings, 4, clause: true);
+        if (things < 0)
+        {
+            return RiskHit.None;
+        }
+
+        var away = t.Key(i).Contains("away", StringComparison.Ordinal) || t.Base(i).StartsWith("rehom", StringComparison.Ordinal)
+            || t.AfterWord(i, "away", 6) >= 0 || t.Near(things, Quantity, 2) >= 0 || t.Near(i, Everyone, 6) >= 0;
+        return away ? RiskHit.High(i, things, i) : RiskHit.None;
+    }
+
+    /// <summary>Being with someone again: ready to, or wishing to, when the reply says they have died ("join my husband").</summary>
+    private static RiskHit ReadReunion(RiskText t, int i)
+    {
+        var someone = t.After(i, s_people, 3, clause: true);
+        if (someone < 0 && !t.Key(i).Contains(' '))
+        {
+            return RiskHit.None;
+        }
+
+        var end = someone >= 0 ? someone : i;
+        var wish = t.Before(i, Concepts.Of(Desire, Intent, Decision), 5);
+        if (wish < 0)
+        {
+            return t.All.Has(Deceased) && t.Near(i, Deceased, 8) >= 0 ? RiskHit.Review(i, end, i) : RiskHit.None;
+        }
+
+        var ready = t.Before(i, Prepare, 6) >= 0 || t.Has(wish, Decision) || t.Base(i).StartsWith("join", StringComparison.Ordinal);
+        if (ready || t.All.Has(Deceased))
+        {
+            return RiskHit.High(wish, end, wish);
+        }
+
+        return t.Near(i, Concepts.Of(Again, Forever), 5) >= 0 ? RiskHit.Review(wish, end, wish) : RiskHit.None;
+    }
+}
