@@ -79,7 +79,7 @@ public sealed class RiskDetector
                     }
 
                     findings.Add(RiskJudge.Judge(reading, rule, hit));
-                    if (rule.Head is Concept.Control or Concept.Seize or Concept.Coercion && reading.After(hit.Start - 1, Concept.Phone, hit.End - hit.Start + 1) >= 0)
+                    if (rule.Head is Concept.Control or Concept.Seize or Concept.Coercion && reading.Within(hit.Start, hit.End, Concept.Phone))
                     {
                         caution |= ContactCaution.PhoneMayBeRead; // "he checks my phone", "takes my phone"
                     }

@@ -34,13 +34,22 @@ internal static class Grammar
         "is", "are", "been", "being", "currently", "seriously", "serious", "anything", "something", "for", "in", "since", "this", "week",
         "days", "weeks", "thoughts", "thought", "urges", "urge", "bad", "dark", "more", "much");
 
-    /// <summary>The subject of the verb at <paramref name="verb"/>: the nearest person (or thing) before it in its clause.</summary>
-    public static Agent SubjectOf(RiskText text, int verb)
+    /// <summary>
+    /// The subject of the verb at <paramref name="verb"/>: the nearest person (or thing) before it in its clause.
+    /// With <paramref name="skipObjects"/>, "me" and "my" are passed over as the objects of an earlier verb
+    /// ("carer shouts at ME and calls me stupid": the carer does both).
+    /// </summary>
+    public static Agent SubjectOf(RiskText text, int verb, bool skipObjects = false)
     {
         var first = Math.Max(verb - SubjectReach, text.ClauseFirst(verb));
         for (var j = verb - 1; j >= first; j--)
         {
             var concepts = text[j].Concepts;
+            if (skipObjects && concepts.HasAny(Concepts.Of(Concept.Me, Concept.My)) && !concepts.HasAny(Concepts.Of(Concept.I, Concept.Myself)))
+            {
+                continue;
+            }
+
             if (concepts.HasAny(s_sender))
             {
                 return Agent.Sender;
@@ -177,7 +186,7 @@ internal static class Grammar
         }
 
         var before = anchor - 1;
-        var owned = text.Before(anchor, Concepts.Of(Concept.I, Concept.Me, Concept.Myself, Concept.Passive), 3, clause: true) >= 0
+        var owned = text.Before(anchor, Concepts.Of(Concept.I, Concept.Me, Concept.Myself, Concept.My), 4, clause: true) >= 0
             || (before >= 0 && text[before].Sentence == text[anchor].Sentence && text.Key(before).StartsWith("feel", StringComparison.Ordinal));
         return !owned;
     }

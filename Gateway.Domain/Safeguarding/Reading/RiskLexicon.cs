@@ -94,7 +94,8 @@ internal sealed class RiskLexicon
             .GetAlternateLookup<ReadOnlySpan<char>>();
         MaxUnitLength = units.Count == 0 ? 1 : units.Max(u => u.Words.Length);
         _stemsByLetter = ByLetter(stems.OrderByDescending(s => s.Key.Length).Select(s => (s.Key, new LexiconWord(s.Value, s.Key, s.Key))), s => s.Key);
-        _typosByLetter = ByLetter(words.Values.Where(w => w.Key.Length >= TypoMinimumLength && w.Concepts.HasAny(s_typoFamilies)), w => w.Key);
+        // Typos are forgiven against words as listed, not against generated forms ("staying" is not a typo of "stabing").
+        _typosByLetter = ByLetter(words.Values.Where(w => w.Key == w.Base && w.Key.Length >= TypoMinimumLength && w.Concepts.HasAny(s_typoFamilies)), w => w.Key);
         _wordsByLetter = ByLetter(words.Values, w => w.Key);
     }
 

@@ -81,6 +81,20 @@ internal sealed partial class RiskText
 
     public int Near(int i, Concept concept, int window, bool clause = false) => Near(i, Concepts.Of(concept), window, clause);
 
+    /// <summary>True when a word in [first, last] has the family.</summary>
+    public bool Within(int first, int last, Concept concept)
+    {
+        for (var j = Math.Max(first, 0); j <= last && j < Count; j++)
+        {
+            if (_tokens[j].Concepts.Has(concept))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The first word after <paramref name="i"/> that is the given word, within the window and sentence.</summary>
     public int AfterWord(int i, string word, int window)
     {

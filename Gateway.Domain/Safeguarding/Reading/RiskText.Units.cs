@@ -11,9 +11,9 @@ internal sealed partial class RiskText
         while (r < Count)
         {
             var unit = LongestUnitAt(lexicon, r, readIdioms);
-            if (unit is not null && unit.IsIdiom && IsOutgrown(lexicon, r, unit.Words.Length, readIdioms))
+            if (unit is not null && IsOutgrown(lexicon, r, unit.Words.Length, unit.IsIdiom, readIdioms))
             {
-                unit = null; // "im dead inside": a longer unit inside the idiom says more than the idiom does
+                unit = null; // "im dead inside", "a waste of space": a unit starting inside this one and running past it says more
             }
 
             if (unit is null)
@@ -60,12 +60,14 @@ internal sealed partial class RiskText
         return null;
     }
 
-    /// <summary>True when a unit that is not an idiom starts inside [r, r+length) and runs past its end.</summary>
-    private bool IsOutgrown(RiskLexicon lexicon, int r, int length, bool readIdioms)
+    /// <summary>True when a unit that says more starts inside [r, r+length) and runs past its end.</summary>
+    private bool IsOutgrown(RiskLexicon lexicon, int r, int length, bool outerIsIdiom, bool readIdioms)
     {
         for (var k = r + 1; k < r + length && k < Count; k++)
         {
-            if (LongestUnitAt(lexicon, k, readIdioms: false) is { IsIdiom: false } inner && k + inner.Words.Length > r + length)
+            // Outgrown by a longer unit, or by one as long when this one is an idiom and that one is not.
+            if (LongestUnitAt(lexicon, k, readIdioms) is { } inner && k + inner.Words.Length > r + length
+                && (inner.Words.Length > length || (inner.Words.Length == length && outerIsIdiom && !inner.IsIdiom)))
             {
                 return true;
             }

@@ -109,9 +109,9 @@ internal sealed partial class RiskText
                 end = r + 1;
             }
 
-            // The joined word must reach into the second part: "suicidal just" is not a split "suicid*".
+            // A joined pair must reach into its second word: "suicidal just" is not a split "suicid*".
             if (end > r && lexicon.FindPlain(_chars.AsSpan(_raw[r].CharStart, _raw[end].CharStart + _raw[end].CharLength - _raw[r].CharStart)) is { } joined
-                && joined.Concepts.HasAny(s_riskWords) && joined.Key.Length > _raw[end - 1].CharStart + _raw[end - 1].CharLength - _raw[r].CharStart)
+                && joined.Concepts.HasAny(s_riskWords) && (_raw[r].Has(TokenMarks.SingleLetter) || joined.Key.Length > _raw[r].CharLength))
             {
                 _raw[written] = _raw[r];
                 _raw[written].CharLength = _raw[end].CharStart + _raw[end].CharLength - _raw[r].CharStart;

@@ -20,6 +20,8 @@ internal static class AbuseRules
 
     public static IEnumerable<RiskRule> All =>
     [
+        new("injury", Abuse, RiskDirection.FromOthers, Wound, InjuredBySomeone, "got a black eye from him", "bruises all over from my dad"),
+
         new("violence", Abuse, RiskDirection.FromOthers, Violence, ViolenceToMe,
             "step dad hit me again", "mum hits me with the belt when shes angry", "he punched me in the face", "got battered again", "she slapped me",
             "my husband pushed me down the stairs", "he broke my arm"),
@@ -36,7 +38,7 @@ internal static class AbuseRules
 
         new("secret", Abuse, RiskDirection.FromOthers, Secret, KeptSecret, "he says its our secret and gives me money"),
 
-        new("coercive-control", Abuse, RiskDirection.FromOthers, Coercion, (t, i) => ByOthers(t, i) ? RiskHit.High(i, i, i) : RiskHit.None,
+        new("coercive-control", Abuse, RiskDirection.FromOthers, Coercion, (t, i) => RiskHit.High(Subject(t, i), i, i),
             "he locks me in the flat when he goes to work", "he checks where i am all the time", "goes mad if i talk to anyone"),
 
         new("coercive-control", Abuse, RiskDirection.FromOthers, Control, Controlled,
@@ -63,15 +65,21 @@ internal static class AbuseRules
     ];
 
     /// <summary>Someone else (or no one named) did it: not the sender, not a thing ("the dog bit me").</summary>
-    private static bool ByOthers(RiskText t, int verb) => Grammar.SubjectOf(t, verb) is Agent.Someone or Agent.Unknown;
+    private static bool ByOthers(RiskText t, int verb) => Grammar.SubjectOf(t, verb, skipObjects: true) is Agent.Someone or Agent.Unknown;
 
-    /// <summary>The sender as the object of a verb: "me", or "my" and a part of the body.</summary>
+    /// <summary>The sender as the object of a verb: "me", "my" and a part of the body, or "at me" ("threw a plate at me").</summary>
     private static int ObjectIsMe(RiskText t, int verb)
     {
         var me = t.After(verb, Me, 2, clause: true);
         if (me >= 0)
         {
             return me;
+        }
+
+        var at = t.AfterWord(verb, "at", 4);
+        if (at >= 0 && t.Has(at + 1, Me) && t[at + 1].Clause == t[verb].Clause)
+        {
+            return at + 1;
         }
 
         var my = t.After(verb, My, 2, clause: true);
@@ -98,11 +106,21 @@ internal static class AbuseRules
             return RiskHit.High(passive, i, i);
         }
 
-        // "dad hits my mum", "he beats the kids": violence at home against someone else.
+        // "dad hits my mum", "he beats the kids": violence at home by an adult against someone else (not children squabbling).
         var victim = t.After(i, Kin, 3, clause: true);
-        return victim >= 0 && ByOthers(t, i) && Grammar.SubjectOf(t, i) == Agent.Someone
-            ? RiskHit.High(Subject(t, i), victim, i, RiskSubject.ThirdParty)
+        var doer = Subject(t, i);
+        return victim >= 0 && doer != i && Grammar.SubjectOf(t, i) == Agent.Someone && !IsChild(t, doer) && !t.Base(doer).StartsWith("boy", StringComparison.Ordinal)
+            && !t.Base(doer).StartsWith("girl", StringComparison.Ordinal) && !t.Base(doer).StartsWith("brother", StringComparison.Ordinal) && !t.Base(doer).StartsWith("sister", StringComparison.Ordinal)
+            ? RiskHit.High(doer, victim, i, RiskSubject.ThirdParty)
             : RiskHit.None;
+    }
+
+    /// <summary>An injury someone gave the sender: "a black eye from him", "bruises off my dad".</summary>
+    private static RiskHit InjuredBySomeone(RiskText t, int i)
+    {
+        var from = Math.Max(t.AfterWord(i, "from", 3), Math.Max(t.AfterWord(i, "off", 3), t.AfterWord(i, "by", 3)));
+        var who = from >= 0 ? t.After(from, Concepts.Of(Kin, Person, Concept.Other, Group), 3, clause: true) : -1;
+        return who >= 0 && !t.Has(who, Thing) ? RiskHit.High(i, who, i) : RiskHit.None;
     }
 
     /// <summary>"hit me up" (get in touch), "beat me at pool" (won): the words of violence used for something else.</summary>
@@ -198,8 +216,12 @@ internal static class AbuseRules
             return RiskHit.None;
         }
 
-        var grooming = t.Near(i, Concepts.Of(Sexual, Night, Older, Pics, Buy, Enter, Room), 8);
-        return grooming >= 0 ? RiskHit.High(Math.Min(who, i), Math.Max(grooming, i), i) : RiskHit.Review(Math.Min(who, i), i, i);
+        // "our secret", "special friend" are grooming's own words; "don't tell mum" needs another sign with it.
+        var strong = t.Key(i).Contains("our", StringComparison.Ordinal) || t.Key(i).Contains("special", StringComparison.Ordinal) || t.Key(i).Contains("between us", StringComparison.Ordinal)
+            || t.Key(i).Contains("believe", StringComparison.Ordinal) || t.Key(i).Contains("delete", StringComparison.Ordinal)
+            || t.AfterWord(i, "what", 4) >= 0 || t.AfterWord(i, "happened", 5) >= 0; // "not to tell anyone what he does"
+        var grooming = t.Near(i, Concepts.Of(Sexual, Night, Older, Pics, Buy, Enter, Room), 10);
+        return strong || grooming >= 0 ? RiskHit.High(Math.Min(who, i), Math.Max(grooming, i), i) : RiskHit.Review(Math.Min(who, i), i, i);
     }
 
     /// <summary>Control with an object that matters: seeing people, going out, the phone, money, documents.</summary>
@@ -217,13 +239,15 @@ internal static class AbuseRules
             return RiskHit.Review(i, children, i);
         }
 
-        var what = t.After(i, s_taken.Union(Concepts.Of(Kin, Person, Everyone, Home)), 4, clause: true);
-        if (what >= 0 || t.AfterWord(i, "out", 3) >= 0 || t.AfterWord(i, "leave", 3) >= 0 || t.AfterWord(i, "see", 2) >= 0)
+        // "reads", "checks", "goes through": control when what is read is the sender's phone or money.
+        var generic = !t.Key(i).Contains(' ') && !t.Key(i).StartsWith("control", StringComparison.Ordinal) && !t.Key(i).StartsWith("lock", StringComparison.Ordinal);
+        var what = t.After(i, generic ? s_taken : s_taken.Union(Concepts.Of(Kin, Person, Everyone, Home)), 4, clause: true);
+        if (what >= 0 || (!generic && (t.AfterWord(i, "out", 3) >= 0 || t.AfterWord(i, "leave", 3) >= 0 || t.AfterWord(i, "see", 2) >= 0)))
         {
-            return RiskHit.High(Subject(t, i), Math.Max(i, what), i);
+            return generic && t.Before(what, My, 2) < 0 ? RiskHit.None : RiskHit.High(Subject(t, i), Math.Max(i, what), i);
         }
 
-        return RiskHit.Review(i, i, i);
+        return generic ? RiskHit.None : RiskHit.Review(i, i, i);
     }
 
     private static bool IsChild(RiskText t, int i) =>
@@ -282,6 +306,13 @@ internal static class AbuseRules
         if (often >= 0 && (insult >= 0 || t.Has(often, If) || t.Has(often, Fear)))
         {
             return RiskHit.High(Subject(t, i), end, i);
+        }
+
+        // A carer's put-downs, or shouting and insults together, are abuse of someone who depends on them.
+        var another = t.After(i, Shout, 8);
+        if (insult >= 0 && (t.SentenceHas(i, Carer) || another >= 0))
+        {
+            return RiskHit.High(Subject(t, i), Math.Max(end, another), i);
         }
 
         return insult >= 0 ? RiskHit.Review(i, end, i) : RiskHit.None; // being shouted at once is ordinary

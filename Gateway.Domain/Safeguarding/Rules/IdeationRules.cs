@@ -41,6 +41,15 @@ internal static class IdeationRules
             "hope i never wake up", "go to sleep and never wake up", "wish i wouldnt wake up tomorrow")
         { NegationIsPart = true },
 
+        new("no-wish-to-go-on", Suicide, RiskDirection.Self, GoOn, NoWishToLive, "i dont want to carry on", "dont wanna keep going")
+        { NegationIsPart = true },
+
+        new("sleep-forever", Suicide, RiskDirection.Self, Sleep, SleepForever, "i just want to go to sleep forever", "wish i could sleep and never wake"),
+
+        new("wish-to-be-killed", Suicide, RiskDirection.Self, Violence, WishToBeKilled, "i hope i get hit by a bus", "wish a car would hit me", "hope someone kills me"),
+
+        new("wish-to-be-killed", Suicide, RiskDirection.Self, Kill, WishToBeKilled),
+
         new("cant-go-on", Suicide, RiskDirection.Self, GoOn, CantGoOn, "cant go on like this", "i cant carry on", "cant keep going", "dont know how much longer i can keep going"),
 
         new("cant-cope-any-more", Suicide, RiskDirection.Self, Cope, CantCopeAnyMore, "cant do this any more", "i cant take it anymore", "can't handle this anymore"),
@@ -95,7 +104,7 @@ internal static class IdeationRules
 
     private static RiskHit NotToExist(RiskText t, int i)
     {
-        var wish = t.Before(i, Concepts.Of(Desire, Thought), 5);
+        var wish = t.Before(i, Concepts.Of(Desire, Thought, BetterOff), 7);
         if (wish >= 0)
         {
             return RiskHit.High(wish, i, wish);
@@ -130,8 +139,8 @@ internal static class IdeationRules
 
         var wish = t.Before(Math.Min(i, it), s_wish.With(Soon), 6);
 
-        // "want it to stop" may be about anything; "want to end it" is about ending.
-        var weak = it < i && (t.Is(it, "it") || t.Is(it, "this") || t.Is(it, "the pain"));
+        // "want it to stop" may be about anything; "want it to end", "want to end it" are about ending.
+        var weak = it < i && t.Base(i).StartsWith("stop", StringComparison.Ordinal) && (t.Is(it, "it") || t.Is(it, "this") || t.Is(it, "the pain"));
         if (wish >= 0)
         {
             return weak && t.Near(i, s_finality, 3) < 0 && !t.Has(wish, Intent) && !t.Has(wish, Decision)
@@ -164,7 +173,7 @@ internal static class IdeationRules
     /// <summary>"don't want to live / be here / wake up", "hope I don't wake up", "go to sleep and never wake up".</summary>
     private static RiskHit NoWishToLive(RiskText t, int i)
     {
-        if (IsLiveSomewhere(t, i))
+        if (IsLiveSomewhere(t, i) || (t.Has(i, GoOn) && HasObject(t, i)))
         {
             return RiskHit.None;
         }
@@ -183,6 +192,13 @@ internal static class IdeationRules
             {
                 return RiskHit.High(wish, i, wish); // "hope I don't wake up", "wish I could sleep and not wake up"
             }
+        }
+
+        // "I shouldn't be alive", "I shouldn't exist", "I don't deserve to be here"
+        var shouldnt = t.Before(i, Negation, 3, clause: true);
+        if (shouldnt >= 0 && (t.Is(shouldnt, "shouldnt") || t.Is(shouldnt, "shouldn't")) && !t.Has(i, GoOn))
+        {
+            return RiskHit.High(shouldnt, i, shouldnt);
         }
 
         if (t.Has(i, Wake) && t.Before(i, Negation, 2) is var never and >= 0 && t.Before(never, Sleep, 5) >= 0 && (t.EndsClause(i) || t.Near(i, s_finality, 2) >= 0))
@@ -204,6 +220,40 @@ internal static class IdeationRules
 
         return t.Is(next, "the") || t.Is(next, "a") || t.Is(next, "an") || t.Is(next, "holiday") || t.Is(next, "holidays") || t.Is(next, "my")
             || t.Is(next, "with") || t.Is(next, "that") || t.Is(next, "this") || t.Is(next, "about") || t.HasAny(next, Concepts.Of(Thing, Soon));
+    }
+
+    /// <summary>"want to sleep forever" (not "could sleep forever": tired is not a wish).</summary>
+    private static RiskHit SleepForever(RiskText t, int i)
+    {
+        var forever = t.After(i, Concepts.Of(Forever, Negation), 3, clause: true);
+        var wish = t.Before(i, Desire, 5);
+        if (forever < 0 || wish < 0)
+        {
+            return RiskHit.None;
+        }
+
+        return t.Has(forever, Forever) || t.After(forever, Wake, 2) >= 0 ? RiskHit.High(wish, forever, wish) : RiskHit.None;
+    }
+
+    /// <summary>"hope I get hit by a bus", "wish someone would kill me": a wish to be killed, passive ideation.</summary>
+    private static RiskHit WishToBeKilled(RiskText t, int i)
+    {
+        var wish = t.Before(i, Desire, 6);
+        if (wish < 0)
+        {
+            return RiskHit.None;
+        }
+
+        var me = t.After(i, Concepts.Of(Me, Myself), 2, clause: true);
+        var passive = t.Before(i, Passive, 2, clause: true);
+        var byPerson = t.After(i, Concepts.Of(Kin, Person, Other, Group), 3, clause: true);
+        if (me >= 0 && Grammar.SubjectOf(t, i) != Agent.Sender)
+        {
+            return RiskHit.High(wish, me, wish); // "wish a car would hit me", "hope someone kills me"
+        }
+
+        var sender = passive >= 0 && Grammar.SubjectOf(t, passive) is Agent.Sender or Agent.Unknown;
+        return sender && byPerson < 0 ? RiskHit.High(wish, i, wish) : RiskHit.None; // "hope I get hit by a bus"
     }
 
     /// <summary>"don't want to live in Leeds" is about a place, not about living.</summary>
@@ -252,11 +302,16 @@ internal static class IdeationRules
     private static RiskHit NoPoint(RiskText t, int i)
     {
         var life = t.Before(i, Life, 3, clause: true);
-        var none = t.Before(i, Concepts.Of(Negation, Nobody), 4, clause: true);
+        var none = t.Before(i, Concepts.Of(Negation, Nobody, Cant), 4, clause: true);
         var what = none >= 0 ? none : Whats(t, i);
         if (life >= 0 && (t.Is(i, "pointless") || none >= 0 || what >= 0))
         {
             return RiskHit.High(life, i, life);
+        }
+
+        if (t.Is(i, "future") && none >= 0)
+        {
+            return RiskHit.High(none, i, none); // "I don't see a future", "no future for me": hopelessness about life itself
         }
 
         if (what < 0)
@@ -296,7 +351,12 @@ internal static class IdeationRules
         }
 
         var everything = t.After(i, Everything, 2, clause: true);
-        return everything >= 0 ? RiskHit.Review(i, everything, i) : t.EndsClause(i) ? RiskHit.Review(i, i, i) : RiskHit.None;
+        if (everything >= 0 && t.EndsClause(everything))
+        {
+            return RiskHit.Review(i, everything, i); // "had enough of it all", not "done with this weather"
+        }
+
+        return t.EndsClause(i) ? RiskHit.Review(i, i, i) : RiskHit.None;
     }
 
     /// <summary>"they'd all be better off", "my family would be better off if I was gone": others better off, the sender gone.</summary>

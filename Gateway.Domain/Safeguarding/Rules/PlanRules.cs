@@ -39,6 +39,11 @@ internal static class PlanRules
 
         new("attempt", Suicide, RiskDirection.Self, Try, Attempt, "tried to hang myself", "had the rope but stopped myself", "attempted to overdose"),
 
+        new("plan", Suicide, RiskDirection.Self, Plan, HasAPlan, "i have a plan", "ive got it all planned out", "i know how i would do it", "picked a date", "looked up painless ways"),
+
+        new("ready", Suicide, RiskDirection.Self, Prepare, (t, i) => t.Is(i, "ready") && (t.EndsSentence(i) || (t.Has(i + 1, Now) && t.EndsSentence(i + 1))) && t.Before(i, I, 3, clause: true) >= 0
+            ? RiskHit.Review(i, i, i) : RiskHit.None),
+
         new("farewell", Suicide, RiskDirection.Self, Farewell, ReadFarewell, "goodbye everyone", "this is goodbye", "sorry for everything", "look after mum for me",
             "tell my kids i love them", "by the time you read this"),
 
@@ -46,7 +51,7 @@ internal static class PlanRules
 
         new("decision", Suicide, RiskDirection.Self, Decision, DecisionMade, "finally made my mind up", "ive decided. sorry", "my mind is made up"),
 
-        new("affairs-in-order", Suicide, RiskDirection.Self, Affairs, (t, i) => RiskHit.High(i, i, i), "put my affairs in order", "tied up all the loose ends", "sorted out who gets my things"),
+        new("affairs-in-order", Suicide, RiskDirection.Self, Affairs, AffairsInOrder, "put my affairs in order", "tied up all the loose ends", "sorted out who gets my things"),
 
         new("giving-away", Suicide, RiskDirection.Self, GiveAway, GivingAway, "giving away all my stuff", "gave my games away", "rehomed my cat"),
 
@@ -58,30 +63,41 @@ internal static class PlanRules
     /// <summary>Medication or a means with preparation (saved, ready, researched) or a wish or plan to use it.</summary>
     private static RiskHit MeansReady(RiskText t, int i)
     {
-        var ready = t.Near(i, Prepare, 4);
+        var ready = t.Near(i, Prepare, 8, clause: true);
+
+        // Collecting a prescription is ordinary; collecting enough of it, or all of it, is not.
+        if (ready >= 0 && t.Base(ready).StartsWith("collect", StringComparison.Ordinal) && t.Near(i, Quantity, 4) < 0)
+        {
+            ready = -1;
+        }
+
         if (ready >= 0)
         {
             return RiskHit.High(ready, i, ready);
         }
 
+        var bought = t.Near(i, Buy, 4);
         if (t.Has(i, Meds))
         {
-            return RiskHit.None; // medicine with a wish is too ordinary ("want my meds changed")
+            // medicine with a wish is too ordinary ("want my meds changed"); bought in quantity is not
+            return bought >= 0 && t.Near(i, Quantity, 4) >= 0 ? RiskHit.High(bought, i, bought) : RiskHit.None;
         }
 
-        var intent = t.Near(i, s_intent.With(Method).With(Take), 5);
+        var intent = t.Near(i, s_intent.With(Method).With(Take).With(Plan), 5);
         if (intent >= 0)
         {
             return RiskHit.High(intent, i, intent);
         }
 
-        return t.Near(i, Buy, 3) is var bought and >= 0 ? RiskHit.Review(bought, i, bought) : RiskHit.None;
+        // A rope, a noose, a gun bought is a means got; bleach is cleaning until something else says otherwise.
+        var lethal = t.Base(i) is "rope" or "noose" or "ligature" or "gun" or "helium" or "charcoal" or "firearm";
+        return bought < 0 ? RiskHit.None : lethal ? RiskHit.High(bought, i, bought) : RiskHit.Review(bought, i, bought);
     }
 
     private static RiskHit BladeReady(RiskText t, int i)
     {
-        var ready = t.Near(i, Concepts.Of(Prepare, Hide, Desire, Thought), 4);
-        return ready >= 0 ? RiskHit.High(ready, i, ready) : RiskHit.None;
+        var ready = t.Near(i, Concepts.Of(Prepare, Hide, Desire, Thought, Again, Relapse), 4);
+        return ready >= 0 ? RiskHit.High(Math.Min(ready, i), Math.Max(ready, i), ready) : RiskHit.None;
     }
 
     /// <summary>Medication taken in quantity: "took all my tablets", "swallowed 20 paracetamol", "too many pills".</summary>
@@ -169,8 +185,32 @@ internal static class PlanRules
     /// <summary>An attempt, made or stopped: "tried to hang myself", "had the rope but stopped myself".</summary>
     private static RiskHit Attempt(RiskText t, int i)
     {
+        // The act is read against its own words: "was gonna jump but a man stopped me" is the sender's attempt.
         var how = t.Near(i, Concepts.Of(Kill, Method, Concept.Overdose, Concept.Suicide, Means, Place, Meds), 5);
-        return how >= 0 ? RiskHit.High(i, how, i) : RiskHit.None;
+        return how >= 0 ? RiskHit.High(i, how, Math.Min(i, how)) : RiskHit.None;
+    }
+
+    /// <summary>
+    /// A plan (C-SSRS item 4-5): "I have a plan", "worked out how", "picked a date", "ways to die". A plan with an
+    /// ordinary object is not this ("a plan for the weekend", "the plan is to go to nan's").
+    /// </summary>
+    private static RiskHit HasAPlan(RiskText t, int i)
+    {
+        if (t.Key(i).Contains("way", StringComparison.Ordinal) || t.Key(i).Contains("how many", StringComparison.Ordinal)
+            || t.Key(i).Contains("dose", StringComparison.Ordinal) || t.Key(i).Contains("die", StringComparison.Ordinal) || t.Key(i).Contains("kill", StringComparison.Ordinal))
+        {
+            return RiskHit.High(i, i, i); // "ways to die", "how many it would take", "lethal dose"
+        }
+
+        var next = i + 1;
+        var ordinary = next < t.Count && t[next].Sentence == t[i].Sentence && !t[next].Has(TokenMarks.ClauseBreak)
+            && (t.Is(next, "for") || t.Is(next, "to") || t.Is(next, "is") || t.Is(next, "was") || t.Is(next, "with") || t.Is(next, "of") || t.HasAny(next, Concepts.Of(Thing, Soon)));
+        if (ordinary && t.Near(i, Concepts.Of(Die, Kill, Concept.Suicide, End, Meds, Means, Place, Method), 8) < 0)
+        {
+            return RiskHit.None;
+        }
+
+        return Grammar.SubjectOf(t, i) == Agent.Someone ? RiskHit.None : RiskHit.High(i, i, i);
     }
 
     /// <summary>A farewell, unless it is until later ("bye everyone, see you tomorrow").</summary>
@@ -214,6 +254,13 @@ internal static class PlanRules
         return t.EndsClause(i) ? RiskHit.Review(i, i, i) : RiskHit.None;
     }
 
+    /// <summary>Affairs put in order, unless for something ordinary ("for the move", "before my holiday").</summary>
+    private static RiskHit AffairsInOrder(RiskText t, int i)
+    {
+        var purpose = t.AfterWord(i, "for", 2) >= 0 || t.AfterWord(i, "before", 2) >= 0;
+        return purpose && t.Near(i, Concepts.Of(Farewell, Bye, Die, End, Concept.Suicide, Deceased), 10) < 0 ? RiskHit.Review(i, i, i) : RiskHit.High(i, i, i);
+    }
+
     private static RiskHit GivingAway(RiskText t, int i)
     {
         var things = t.After(i, Belongings, 4, clause: true);
@@ -223,15 +270,25 @@ internal static class PlanRules
         }
 
         var away = t.Key(i).Contains("away", StringComparison.Ordinal) || t.Base(i).StartsWith("rehom", StringComparison.Ordinal)
-            || t.AfterWord(i, "away", 6) >= 0 || t.Near(things, Quantity, 2) >= 0 || t.Near(i, Everyone, 6) >= 0;
-        return away ? RiskHit.High(i, things, i) : RiskHit.None;
+            || t.AfterWord(i, "away", 6) >= 0 || t.Near(things, Quantity, 2) >= 0 || t.Near(i, Everyone, 6) >= 0 || t.Near(i, Farewell, 10) >= 0;
+        if (away)
+        {
+            return RiskHit.High(i, things, i);
+        }
+
+        // "gave my cat to my sister": a pet or treasured thing handed on is worth a look.
+        return t.Key(things).StartsWith("my ", StringComparison.Ordinal) && t.After(things, Concepts.Of(Kin, Person), 4) >= 0 ? RiskHit.Review(i, things, i) : RiskHit.None;
     }
 
-    /// <summary>Being with someone again: ready to, or wishing to, when the reply says they have died ("join my husband").</summary>
+    /// <summary>
+    /// Being with someone again: "join", "go to where he is", "be reunited" wished for; "be with" when the reply is
+    /// ready for it or says the person has died ("ready to be with my Jean", "want to be with him, he's waiting for me").
+    /// </summary>
     private static RiskHit ReadReunion(RiskText t, int i)
     {
         var someone = t.After(i, s_people, 3, clause: true);
-        if (someone < 0 && !t.Key(i).Contains(' '))
+        var ownWords = t.Key(i).Contains(' ') && !t.Key(i).StartsWith("be with", StringComparison.Ordinal);
+        if (someone < 0 && !ownWords)
         {
             return RiskHit.None;
         }
@@ -243,12 +300,13 @@ internal static class PlanRules
             return t.All.Has(Deceased) && t.Near(i, Deceased, 8) >= 0 ? RiskHit.Review(i, end, i) : RiskHit.None;
         }
 
-        var ready = t.Before(i, Prepare, 6) >= 0 || t.Has(wish, Decision) || t.Base(i).StartsWith("join", StringComparison.Ordinal);
-        if (ready || t.All.Has(Deceased))
+        var strong = ownWords || t.Base(i).StartsWith("join", StringComparison.Ordinal);
+        var ready = t.Before(i, Prepare, 6) >= 0 || t.Has(wish, Decision);
+        if (strong || ready || t.All.Has(Deceased))
         {
             return RiskHit.High(wish, end, wish);
         }
 
-        return t.Near(i, Concepts.Of(Again, Forever), 5) >= 0 ? RiskHit.Review(wish, end, wish) : RiskHit.None;
+        return t.Near(i, Concepts.Of(Again, Forever, Now), 6) >= 0 ? RiskHit.Review(wish, end, wish) : RiskHit.None;
     }
 }

@@ -46,6 +46,8 @@ internal static class SelfHarmRules
         new("bleeding", SelfHarm, RiskDirection.Self, Bleed, Bleeding, "picked at my scars till they bled", "made myself bleed"),
 
         new("relapse", SelfHarm, RiskDirection.Self, Relapse, Relapsed, "relapsed", "did it again last night", "broke my streak", "back to day one"),
+
+        new("relapse", SelfHarm, RiskDirection.Self, Clean, BrokenStreak, "broke my 50 day streak", "lost my clean streak last night"),
     ];
 
     /// <summary>An act with a reflexive: "hurt myself" (self-harm), "kill myself" (suicide); "herself" puts someone else at risk.</summary>
@@ -87,13 +89,13 @@ internal static class SelfHarmRules
     /// <summary>Cutting with no object: "been cutting", "cut again", "want to cut" (cutting the grass has one).</summary>
     private static RiskHit Cutting(RiskText t, int i)
     {
-        if (!t.Base(i).SequenceEqual("cut") || IsAccident(t, i))
+        if (!(t.Base(i).SequenceEqual("cut") || t.Base(i).SequenceEqual("harm")) || IsAccident(t, i))
         {
             return RiskHit.None;
         }
 
         var previous = i - 1;
-        var ledIn = previous < t.ClauseFirst(i) || t.HasAny(previous, s_leadIn) || (t.Is(previous, "to") && t.Before(previous, Concepts.Of(Desire, Thought, Intent), 3) >= 0);
+        var ledIn = previous < t.ClauseFirst(i) || t.HasAny(previous, s_leadIn) || t.Before(i, Concepts.Of(Desire, Thought, Intent), 3, clause: true) >= 0;
         if (!ledIn)
         {
             return RiskHit.None;
@@ -120,8 +122,28 @@ internal static class SelfHarmRules
 
     private static RiskHit HidingHarm(RiskText t, int i)
     {
-        var what = t.After(i, Concepts.Of(Body, Wound, Blade), 5, clause: true);
+        var what = t.After(i, Concepts.Of(Body, Wound, Blade), 7, clause: true);
         return what >= 0 ? RiskHit.High(i, what, i) : RiskHit.None;
+    }
+
+    /// <summary>A self-harm-free streak broken or lost: "broke my 50 day streak".</summary>
+    private static RiskHit BrokenStreak(RiskText t, int i)
+    {
+        if (!t.Key(i).Contains("streak", StringComparison.Ordinal))
+        {
+            return RiskHit.None;
+        }
+
+        var first = Math.Max(t.ClauseFirst(i), i - 4);
+        for (var j = i - 1; j >= first; j--)
+        {
+            if (t.Base(j) is "break" or "broke" or "broken" or "lost" or "lose" or "end" or "ruin" or "ruined" or "blew")
+            {
+                return RiskHit.High(j, i, j);
+            }
+        }
+
+        return RiskHit.None;
     }
 
     private static RiskHit Bleeding(RiskText t, int i)
