@@ -38,7 +38,7 @@ internal static class AbuseRules
 
         new("secret", Abuse, RiskDirection.FromOthers, Secret, KeptSecret, "he says its our secret and gives me money"),
 
-        new("coercive-control", Abuse, RiskDirection.FromOthers, Coercion, (t, i) => RiskHit.High(Subject(t, i), i, i),
+        new("coercive-control", Abuse, RiskDirection.FromOthers, Coercion, (t, i) => t.After(i, Soon, 3) >= 0 ? RiskHit.Review(i, i, i) : RiskHit.High(Subject(t, i), i, i),
             "he locks me in the flat when he goes to work", "he checks where i am all the time", "goes mad if i talk to anyone"),
 
         new("coercive-control", Abuse, RiskDirection.FromOthers, Control, Controlled,
@@ -70,6 +70,11 @@ internal static class AbuseRules
     /// <summary>The sender as the object of a verb: "me", "my" and a part of the body, or "at me" ("threw a plate at me").</summary>
     private static int ObjectIsMe(RiskText t, int verb)
     {
+        if (t.Key(verb).EndsWith(" me", StringComparison.Ordinal) || t.Key(verb).Contains(" me ", StringComparison.Ordinal))
+        {
+            return verb; // "held me down", "burnt me"
+        }
+
         var me = t.After(verb, Me, 2, clause: true);
         if (me >= 0)
         {
@@ -118,7 +123,7 @@ internal static class AbuseRules
     /// <summary>An injury someone gave the sender: "a black eye from him", "bruises off my dad".</summary>
     private static RiskHit InjuredBySomeone(RiskText t, int i)
     {
-        var from = Math.Max(t.AfterWord(i, "from", 3), Math.Max(t.AfterWord(i, "off", 3), t.AfterWord(i, "by", 3)));
+        var from = Math.Max(t.AfterWord(i, "from", 5), Math.Max(t.AfterWord(i, "off", 5), t.AfterWord(i, "by", 5)));
         var who = from >= 0 ? t.After(from, Concepts.Of(Kin, Person, Concept.Other, Group), 3, clause: true) : -1;
         return who >= 0 && !t.Has(who, Thing) ? RiskHit.High(i, who, i) : RiskHit.None;
     }
@@ -144,7 +149,7 @@ internal static class AbuseRules
 
     private static RiskHit Strangulation(RiskText t, int i)
     {
-        var grip = t.Near(i, Concepts.Of(Grip, Choke, Violence), 5);
+        var grip = t.Near(i, Concepts.Of(Grip, Choke, Violence, Wound), 5);
         if (grip < 0)
         {
             return RiskHit.None;
@@ -157,10 +162,15 @@ internal static class AbuseRules
 
     private static RiskHit Choked(RiskText t, int i)
     {
+        if (t.Key(i).Contains("breath", StringComparison.Ordinal) || t.Key(i).Contains("out", StringComparison.Ordinal))
+        {
+            // "couldn't breathe", "passed out": strangulation when a neck or hands are in the sentence
+            return t.SentenceHasAny(i, Concepts.Of(Neck, Grip)) ? RiskHit.High(i, i, i) : RiskHit.None;
+        }
+
         if (t.Key(i).Contains(' '))
         {
-            // "couldn't breathe", "passed out": strangulation when a neck, hands or a person are in the sentence
-            return t.SentenceHasAny(i, Concepts.Of(Neck, Grip)) ? RiskHit.High(i, i, i) : RiskHit.None;
+            return ByOthers(t, i) ? RiskHit.High(Subject(t, i), i, i) : RiskHit.None; // "a pillow over my face"
         }
 
         var me = ObjectIsMe(t, i);
@@ -176,9 +186,11 @@ internal static class AbuseRules
         var forced = t.Near(i, Concepts.Of(Made, Older, Secret, Pics, Night), 6);
         var unit = t.Key(i).Contains(' ');
 
-        // "he forced me to have sex": whoever forced did it, though "me" is the subject of "have sex".
+        // "he forced me to have sex": whoever forced did it, though "me" is the subject of "have sex";
+        // "I have to have sex with him or he gets angry": someone in the sentence is why it is "have to".
         var doer = forced >= 0 && t.Has(forced, Made) ? forced : i;
-        if ((me >= 0 || unit || forced >= 0) && ByOthers(t, doer))
+        var obliged = forced >= 0 && t.Has(forced, Made) && t.SentenceHasAny(i, Concepts.Of(Concept.Other, Kin, Person, Group));
+        if ((me >= 0 || unit || forced >= 0) && (ByOthers(t, doer) || obliged))
         {
             return RiskHit.High(Subject(t, doer), Math.Max(i, Math.Max(me, forced)), doer);
         }
@@ -261,8 +273,10 @@ internal static class AbuseRules
             return RiskHit.None;
         }
 
+        // A parent taking a young person's phone for the night is a punishment, worth a look at most.
         var borrowed = t.Key(i).StartsWith("borrow", StringComparison.Ordinal);
-        return borrowed ? RiskHit.Review(i, what, i) : RiskHit.High(Subject(t, i), what, i);
+        var parent = Subject(t, i) is var who && who != i && t.Base(who) is "mum" or "mam" or "mom" or "dad" or "parents" or "mother" or "father" or "mums" or "dads";
+        return borrowed || (parent && t.Has(what, Phone)) ? RiskHit.Review(i, what, i) : RiskHit.High(Subject(t, i), what, i);
     }
 
     private static RiskHit LeftMeThere(RiskText t, int i)

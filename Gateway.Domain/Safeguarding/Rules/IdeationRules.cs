@@ -12,7 +12,7 @@ internal static class IdeationRules
 {
     private const string Suicide = "suicide";
 
-    private static readonly Concepts s_wish = Concepts.Of(Desire, Intent, Thought, Decision, Modal);
+    private static readonly Concepts s_wish = Concepts.Of(Desire, Intent, Thought, Decision, Modal, Plan, Point);
     private static readonly Concepts s_people = Concepts.Of(Kin, Person, Other, Group);
     private static readonly Concepts s_finality = Concepts.Of(Forever, Anymore);
 
@@ -55,6 +55,9 @@ internal static class IdeationRules
         new("cant-cope-any-more", Suicide, RiskDirection.Self, Cope, CantCopeAnyMore, "cant do this any more", "i cant take it anymore", "can't handle this anymore"),
 
         new("cant-any-more", Suicide, RiskDirection.Self, Cant, CantAnyMore, "i just cant anymore", "cant any more"),
+
+        new("dont-want-it-any-more", Suicide, RiskDirection.Self, Anymore, DontWantItAnyMore, "life is too hard, i dont want it anymore")
+        { NegationIsPart = true },
 
         new("no-point", Suicide, RiskDirection.Self, Point, NoPoint,
             "theres no point anymore", "whats the point in living", "no reason to keep living", "life is pointless", "my life has no meaning"),
@@ -298,12 +301,27 @@ internal static class IdeationRules
         return final >= 0 && t.EndsClause(final) ? RiskHit.High(i, final, i) : RiskHit.None;
     }
 
+    /// <summary>"Life is too hard, I don't want it any more": a wish no longer to have it, with life as what "it" is.</summary>
+    private static RiskHit DontWantItAnyMore(RiskText t, int i)
+    {
+        var wish = t.Before(i, Desire, 3, clause: true);
+        var negation = wish >= 0 ? t.Before(wish, Negation, 2, clause: true) : -1;
+        if (negation < 0 || t.After(wish, Concepts.Of(Everything), i - wish, clause: true) < 0)
+        {
+            return RiskHit.None;
+        }
+
+        return t.SentenceHas(i, Life) ? RiskHit.High(negation, i, negation) : RiskHit.Review(negation, i, negation);
+    }
+
     /// <summary>"no point anymore", "what's the point in living", "life is pointless": no point to living, not to the gym.</summary>
     private static RiskHit NoPoint(RiskText t, int i)
     {
         var life = t.Before(i, Life, 3, clause: true);
         var none = t.Before(i, Concepts.Of(Negation, Nobody, Cant), 4, clause: true);
-        var what = none >= 0 ? none : Whats(t, i);
+        var ownNegation = t.Key(i).StartsWith("no ", StringComparison.Ordinal) || t.Key(i).Contains("only", StringComparison.Ordinal);
+        var what = none >= 0 ? none : ownNegation ? i : Whats(t, i); // "no way out", "the only option" carry their own
+
         if (life >= 0 && (t.Is(i, "pointless") || none >= 0 || what >= 0))
         {
             return RiskHit.High(life, i, life);
@@ -330,7 +348,7 @@ internal static class IdeationRules
 
     private static int Whats(RiskText t, int i)
     {
-        var first = Math.Max(t.ClauseFirst(i), i - 3);
+        var first = Math.Max(t.ClauseFirst(i), i - 5);
         for (var j = i - 1; j >= first; j--)
         {
             if (t.Is(j, "whats") || t.Is(j, "what"))
@@ -344,10 +362,15 @@ internal static class IdeationRules
 
     private static RiskHit TiredOfLife(RiskText t, int i)
     {
-        var life = t.After(i, Life, 3, clause: true);
+        var life = t.After(i, Concepts.Of(Life, Forever), 3, clause: true);
+        if (life < 0 && t.AfterWord(i, "fighting", 2) >= 0)
+        {
+            life = t.AfterWord(i, "fighting", 2); // "tired of fighting"
+        }
+
         if (life >= 0)
         {
-            return RiskHit.High(i, life, i);
+            return RiskHit.High(i, life, i); // "tired of living", "give up for good"
         }
 
         var everything = t.After(i, Everything, 2, clause: true);

@@ -32,6 +32,8 @@ internal static class PlanRules
 
         new("poison-taken", Overdose, RiskDirection.Self, Take, PoisonTaken, "drank bleach"),
 
+        new("overdose-taken", Overdose, RiskDirection.Self, Take, SwallowedTheLot, "swallowed the lot", "necked the whole lot"),
+
         new("method-and-place", Suicide, RiskDirection.Self, Place, MethodAndPlace,
             "keep thinking about jumping off the bridge", "stood on the bridge for an hour", "want to throw myself in front of a train", "walked into the sea last night"),
 
@@ -43,6 +45,8 @@ internal static class PlanRules
 
         new("ready", Suicide, RiskDirection.Self, Prepare, (t, i) => t.Is(i, "ready") && (t.EndsSentence(i) || (t.Has(i + 1, Now) && t.EndsSentence(i + 1))) && t.Before(i, I, 3, clause: true) >= 0
             ? RiskHit.Review(i, i, i) : RiskHit.None),
+
+        new("goodbyes", Suicide, RiskDirection.Self, Bye, Goodbyes, "thank you for everything, goodbye", "look after yourselves, im going now", "love you all. bye"),
 
         new("farewell", Suicide, RiskDirection.Self, Farewell, ReadFarewell, "goodbye everyone", "this is goodbye", "sorry for everything", "look after mum for me",
             "tell my kids i love them", "by the time you read this"),
@@ -91,7 +95,9 @@ internal static class PlanRules
 
         // A rope, a noose, a gun bought is a means got; bleach is cleaning until something else says otherwise.
         var lethal = t.Base(i) is "rope" or "noose" or "ligature" or "gun" or "helium" or "charcoal" or "firearm";
-        return bought < 0 ? RiskHit.None : lethal ? RiskHit.High(bought, i, bought) : RiskHit.Review(bought, i, bought);
+        var purpose = t.AfterWord(i, "for", 3) >= 0; // "got a new rope for climbing"
+        return bought < 0 ? RiskHit.None : lethal && !purpose ? RiskHit.High(bought, i, bought) : RiskHit.Review(bought, i, bought);
+
     }
 
     private static RiskHit BladeReady(RiskText t, int i)
@@ -109,7 +115,7 @@ internal static class PlanRules
             take = t.After(i, Take, 3);
         }
 
-        var quantity = t.Near(i, Quantity, 4);
+        var quantity = t.Near(i, Quantity, 5);
         if (quantity < 0)
         {
             quantity = Count(t, take, i);
@@ -146,6 +152,27 @@ internal static class PlanRules
         return -1;
     }
 
+    /// <summary>Everything swallowed, with no medicine named: "swallowed the lot"; "took all of them" is worth a look.</summary>
+    private static RiskHit SwallowedTheLot(RiskText t, int i)
+    {
+        var quantity = t.After(i, Quantity, 3, clause: true);
+        if (quantity < 0 || t.Near(i, Meds, 6) >= 0 || t.After(i, Concepts.Of(Thing, Goods), 4) >= 0)
+        {
+            return RiskHit.None; // with medicine named, the overdose rule reads it
+        }
+
+        var swallowed = t.Base(i) is "swallow" or "neck" or "down" or "pop" || t.Key(i) is "necked" or "downed" or "popped" or "swallowed";
+        var all = t.Key(quantity) is "the lot" or "all of them" or "every last one" or "everything i had" or "all";
+        if ((swallowed && all) || t.SentenceHas(i, Concept.Overdose))
+        {
+            return RiskHit.High(i, quantity, i);
+        }
+
+        // "I took all of them": worth a look even with nothing named
+        return all && Grammar.SubjectOf(t, i) != Agent.Someone ? RiskHit.Review(i, quantity, i) : RiskHit.None;
+
+    }
+
     private static RiskHit PoisonTaken(RiskText t, int i)
     {
         var poison = t.After(i, Means, 3);
@@ -165,8 +192,9 @@ internal static class PlanRules
             return RiskHit.High(method, i, method);
         }
 
-        var thought = t.Before(i, Concepts.Of(Desire, Thought, Intent), 5);
-        return thought >= 0 ? RiskHit.Review(thought, i, thought) : RiskHit.None;
+        // "keep thinking about the bridge", "found a good bridge", "been looking at the bridge": a place chosen.
+        var thought = t.Before(i, Concepts.Of(Desire, Thought, Intent, Plan), 5);
+        return thought >= 0 ? RiskHit.High(thought, i, thought) : RiskHit.None;
     }
 
     /// <summary>Hanging or drowning wished for or planned; other methods (jump) only with a place, read elsewhere.</summary>
@@ -182,9 +210,21 @@ internal static class PlanRules
         return lethal ? RiskHit.High(intent, i, intent) : RiskHit.Review(intent, i, intent);
     }
 
-    /// <summary>An attempt, made or stopped: "tried to hang myself", "had the rope but stopped myself".</summary>
+    /// <summary>An attempt, made or stopped: "tried to hang myself", "had the rope but stopped myself", "nearly did it".</summary>
     private static RiskHit Attempt(RiskText t, int i)
     {
+        if (t.Key(i).Contains(" it", StringComparison.Ordinal))
+        {
+            return RiskHit.High(i, i, i); // "tried to do it", "nearly went through with it": "it" needs no naming
+        }
+
+        var deliberate = t.Key(i).Contains("purpose", StringComparison.Ordinal) || t.Key(i).StartsWith("deliberate", StringComparison.Ordinal);
+        if (deliberate)
+        {
+            var act = t.Near(i, Concepts.Of(Take, Cut, Violence, Method, Place, Meds, Kill, Concept.Overdose, Quantity), 8);
+            return act >= 0 ? RiskHit.High(Math.Min(i, act), Math.Max(i, act), act) : RiskHit.None;
+        }
+
         // The act is read against its own words: "was gonna jump but a man stopped me" is the sender's attempt.
         var how = t.Near(i, Concepts.Of(Kill, Method, Concept.Overdose, Concept.Suicide, Means, Place, Meds), 5);
         return how >= 0 ? RiskHit.High(i, how, Math.Min(i, how)) : RiskHit.None;
@@ -211,6 +251,26 @@ internal static class PlanRules
         }
 
         return Grammar.SubjectOf(t, i) == Agent.Someone ? RiskHit.None : RiskHit.High(i, i, i);
+    }
+
+    /// <summary>
+    /// Goodbyes that are more than "bye x": two farewell phrases together ("thank you for everything, goodbye"), or one
+    /// with everyone, for good or any more. Not with "see you", "for now" or "tomorrow".
+    /// </summary>
+    private static RiskHit Goodbyes(RiskText t, int i)
+    {
+        if (t.Near(i, Soon, 8) >= 0)
+        {
+            return RiskHit.None;
+        }
+
+        var another = t.Near(i, Concepts.Of(Bye, Farewell, Forever, Anymore, Everyone, Burden), 12);
+        if (another >= 0)
+        {
+            return RiskHit.High(Math.Min(i, another), Math.Max(i, another), i);
+        }
+
+        return t.Count <= 3 ? RiskHit.Review(i, i, i) : RiskHit.None; // "goodbye." and nothing else
     }
 
     /// <summary>A farewell, unless it is until later ("bye everyone, see you tomorrow").</summary>
@@ -240,10 +300,24 @@ internal static class PlanRules
     /// <summary>A decision with no object ("I've decided." "made my mind up, goodbye"), not "decided to go to uni".</summary>
     private static RiskHit DecisionMade(RiskText t, int i)
     {
-        var risky = t.Near(i, Concepts.Of(Farewell, Bye, Burden, Disappear, Concept.Suicide, Die, End, Soon, Anymore), 8);
+        var risky = t.Near(i, Concepts.Of(Farewell, Bye, Burden, Disappear, Concept.Suicide, Die, End, Anymore), 8);
         if (risky >= 0)
         {
             return RiskHit.High(Math.Min(i, risky), Math.Max(i, risky), i);
+        }
+
+        // "decided to stay in tonight", "made my mind up about the job": a decision with an object is about that.
+        var next = i + 1;
+        if (next < t.Count && t[next].Sentence == t[i].Sentence && !t[next].Has(TokenMarks.ClauseBreak)
+            && (t.Is(next, "to") || t.Is(next, "on") || t.Is(next, "about") || t.Is(next, "that") || t.Is(next, "what") || t.Is(next, "which") || t.Is(next, "where") || t.Is(next, "against")))
+        {
+            return RiskHit.None;
+        }
+
+        var soon = t.After(i, Soon, 3);
+        if (soon >= 0)
+        {
+            return RiskHit.High(i, soon, i); // "made up my mind. tonight"
         }
 
         if (t.EndsSentence(i))

@@ -66,9 +66,9 @@ internal static class SelfHarmRules
     private static RiskHit CutBody(RiskText t, int i)
     {
         var body = t.After(i, Body, 3, clause: true);
-        if (body < 0 || IsAccident(t, i))
+        if (body < 0 || IsAccident(t, i) || Grammar.SubjectOf(t, i) == Agent.Thing)
         {
-            return RiskHit.None;
+            return RiskHit.None; // "cut my arm on a nail", "the cat scratched my arm"
         }
 
         var owner = t.After(i, Concepts.Of(Other, Kin, Person), body - i, clause: true);
@@ -101,22 +101,34 @@ internal static class SelfHarmRules
             return RiskHit.None;
         }
 
+        // "cutting the grass", "cut a slice", "cut it out" have an object; "cut again", "cut deep", "need to cut so bad" do not.
         var next = i + 1;
-        var intransitive = t.EndsClause(i) || t.HasAny(next, Concepts.Of(Now, Again, Soon, Myself, Body, Anymore)) || t.Is(next, "last");
-        return intransitive ? RiskHit.High(i, i, i) : RiskHit.None;
+        var transitive = !t.EndsClause(i) && (t.Is(next, "the") || t.Is(next, "a") || t.Is(next, "an") || t.Is(next, "some") || t.Is(next, "it") || t.Is(next, "his")
+            || t.Is(next, "her") || t.Is(next, "their") || t.Is(next, "that") || t.Is(next, "this") || t.Is(next, "them") || t.Is(next, "up") || t.Is(next, "out")
+            || t.Is(next, "down") || t.Is(next, "off") || t.Is(next, "back") || t.Is(next, "in") || t.Is(next, "through") || t.HasAny(next, Concepts.Of(Thing, Kin, Person, My)));
+        return transitive || Grammar.SubjectOf(t, i) == Agent.Thing ? RiskHit.None : RiskHit.High(i, i, i);
     }
 
     /// <summary>What self-harm leaves on the body: "arms a mess", "covered in cuts"; scars alone are the past, worth a look.</summary>
     private static RiskHit Wounds(RiskText t, int i)
     {
         var scar = t.Key(i).Contains("scar", StringComparison.Ordinal);
-        var body = t.Near(i, Body, 4, clause: true);
-        if (body < 0 || IsAccident(t, i))
+        var fresh = t.Near(i, Concepts.Of(Now, Again), 5, clause: true) >= 0 || t.AfterWord(i, "fresh", 3) >= 0 || t.Key(i).Contains("fresh", StringComparison.Ordinal)
+            || t.Key(i).Contains("new", StringComparison.Ordinal);
+        if (IsAccident(t, i) || Grammar.SubjectOf(t, i) == Agent.Thing)
         {
-            return scar && !IsAccident(t, i) ? RiskHit.Review(i, i, i) : RiskHit.None; // scars on their own: self-harm in the past
+            return RiskHit.None;
         }
 
-        var fresh = t.Near(i, Concepts.Of(Now, Again), 5, clause: true) >= 0 || t.AfterWord(body, "fresh", 3) >= 0;
+        // "went too deep", "needed stitches", "fresh cuts": what self-harm leaves, with no part of the body named.
+        var telling = t.Key(i).Contains("deep", StringComparison.Ordinal) || t.Key(i).Contains("stitch", StringComparison.Ordinal) || t.Key(i).Contains("steri", StringComparison.Ordinal)
+            || t.Key(i).Contains("fresh", StringComparison.Ordinal) || t.Key(i).Contains("new cuts", StringComparison.Ordinal);
+        var body = t.Near(i, Body, 4, clause: true);
+        if (body < 0)
+        {
+            return telling || (scar && fresh) ? RiskHit.High(i, i, i) : scar ? RiskHit.Review(i, i, i) : RiskHit.None; // scars on their own: the past
+        }
+
         return scar && !fresh ? RiskHit.Review(Math.Min(i, body), Math.Max(i, body), i) : RiskHit.High(Math.Min(i, body), Math.Max(i, body), i);
     }
 
