@@ -11,7 +11,8 @@ namespace Buddy.Domain.Safeguarding.Reading;
 internal sealed partial class RiskText
 {
     private static readonly Concepts s_deathFamilies = Concepts.Of(
-        Concept.Die, Concept.Kill, Concept.Suicide, Concept.End, Concept.Farewell, Concept.Bye, Concept.Disappear, Concept.Deceased);
+        Concept.Die, Concept.Kill, Concept.Suicide, Concept.Farewell, Concept.Bye, Concept.Disappear, Concept.Deceased);
+
 
     private static readonly WordSet s_clauseWords = new("but", "though", "although", "however", "except", "whereas");
 
@@ -189,7 +190,7 @@ internal sealed partial class RiskText
                 }
 
                 token.Base = word.Base;
-                if (word.Concepts.HasAny(s_deathFamilies))
+                if (IsDeathWord(word))
                 {
                     token.Marks |= TokenMarks.DeathWord;
                 }
@@ -200,6 +201,10 @@ internal sealed partial class RiskText
             }
         }
     }
+
+    /// <summary>A word of death, ending or goodbye: "ending" is "end" and its forms, not "over" or "stop".</summary>
+    private static bool IsDeathWord(LexiconWord word) =>
+        word.Concepts.HasAny(s_deathFamilies) || (word.Concepts.Has(Concept.End) && word.Base.StartsWith("end", StringComparison.Ordinal));
 
     /// <summary>Capitalised words the lexicon does not know, not starting a sentence, are names: people ("my Jean").</summary>
     private void MarkNames()
