@@ -22,6 +22,7 @@ internal sealed record LexiconUnit(string[] Words, Concepts Concepts, bool IsIdi
 internal sealed class RiskLexicon
 {
     private const int TypoMinimumLength = 7;
+    private const int MaxTypoLength = 24;
 
     // Only these families forgive a typo: their long words are rarely one letter from an everyday word.
     private static readonly Concepts s_typoFamilies = Concepts.Of(
@@ -31,10 +32,11 @@ internal sealed class RiskLexicon
     private readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _textSpeak;
     private readonly FrozenDictionary<string, LexiconWord>.AlternateLookup<ReadOnlySpan<char>> _words;
     private readonly FrozenDictionary<string, LexiconWord>.AlternateLookup<ReadOnlySpan<char>> _stretched;
-    private readonly FrozenDictionary<string, LexiconUnit[]>.AlternateLookup<ReadOnlySpan<char>> _unitsByFirstWord;
-    private readonly (string Stem, LexiconWord Word)[][] _stemsByLetter;
-    private readonly LexiconWord[][] _typosByLetter;
+    private readonly FrozenDictionary<string, UnitsAfter>.AlternateLookup<ReadOnlySpan<char>> _unitsByFirstWord;
+    private readonly (string Stem, LexiconWord Word)[][] _stemsByLetters;
+    private readonly LexiconWord[][] _typosByLetterAndLength;
     private readonly LexiconWord[][] _wordsByLetter;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _splitStarts;
 
     public RiskLexicon(string json)
     {
@@ -90,14 +92,32 @@ internal sealed class RiskLexicon
             .ToFrozenDictionary(g => g.Key, g => g.OrderBy(w => w.Key.Length).First(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         _unitsByFirstWord = MergeUnits(units).GroupBy(u => u.Words[0], StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(u => u.Words.Length).ToArray(), StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => new UnitsAfter(g), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         MaxUnitLength = units.Count == 0 ? 1 : units.Max(u => u.Words.Length);
-        _stemsByLetter = ByLetter(stems.OrderByDescending(s => s.Key.Length).Select(s => (s.Key, new LexiconWord(s.Value, s.Key, s.Key))), s => s.Key);
+        _stemsByLetters = ByTwoLetters(stems.OrderByDescending(s => s.Key.Length).Select(s => (s.Key, new LexiconWord(s.Value, s.Key, s.Key))));
         // Typos are forgiven against words as listed, not against generated forms ("staying" is not a typo of "stabing").
-        _typosByLetter = ByLetter(words.Values.Where(w => w.Key == w.Base && w.Key.Length >= TypoMinimumLength && w.Concepts.HasAny(s_typoFamilies)), w => w.Key);
+        var typos = words.Values.Where(w => w.Key == w.Base && w.Key.Length >= TypoMinimumLength && w.Concepts.HasAny(s_typoFamilies)).ToList();
+        // Bucket (letter, length) holds the words that letter starts whose length is within one of it.
+        _typosByLetterAndLength = [.. Enumerable.Range(0, 27 * MaxTypoLength).Select(b => typos
+            .Where(w => Letter(w.Key[0]) == b / MaxTypoLength && Math.Abs(Math.Min(w.Key.Length, MaxTypoLength - 1) - (b % MaxTypoLength)) <= 1).ToArray())];
         _wordsByLetter = ByLetter(words.Values, w => w.Key);
+
+        // The starts of split risk words ("sui" of "sui cide", "over" of "over dose"): a pair of words is only joined when the first is one.
+        _splitStarts = words.Values.Where(w => w.Concepts.HasAny(Joinable) && w.Key.Length >= 6 && !w.Key.Contains(' ', StringComparison.Ordinal))
+            .Select(w => w.Key).Concat(stems.Keys.Where(k => k.Length >= 4 && stems[k].HasAny(Joinable)))
+            .SelectMany(k => Enumerable.Range(2, Math.Max(0, k.Length - 3)).Select(n => k[..n]))
+            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>Families worth joining split letters or words for ("s u i c i d e", "over dose"): not grammar words.</summary>
+    public static Concepts Joinable { get; } = Concepts.Of(
+        Concept.Suicide, Concept.Die, Concept.Kill, Concept.SelfHarm, Concept.Overdose, Concept.Meds, Concept.Abuse, Concept.Sexual,
+        Concept.Violence, Concept.Exploit, Concept.Myself, Concept.Cut, Concept.Burden, Concept.Disappear, Concept.Relapse, Concept.Nobody,
+        Concept.Everyone, Concept.Other, Concept.Choke, Concept.Means, Concept.Blade);
+
+    /// <summary>True when <paramref name="word"/> can be the first part of a risk word split in two.</summary>
+    public bool CouldStartSplitWord(ReadOnlySpan<char> word) => _splitStarts.Contains(word);
 
     /// <summary>The families as written in the data, for tests that read every entry.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Families { get; }
@@ -110,9 +130,33 @@ internal sealed class RiskLexicon
 
     public bool TryTextSpeak(ReadOnlySpan<char> word, out string[] replacement) => _textSpeak.TryGetValue(word, out replacement!);
 
-    /// <summary>The units that start with <paramref name="word"/>, longest first.</summary>
-    public ReadOnlySpan<LexiconUnit> UnitsStartingWith(ReadOnlySpan<char> word) =>
-        _unitsByFirstWord.TryGetValue(word, out var units) ? units : [];
+    /// <summary>
+    /// The units that start with <paramref name="first"/> then <paramref name="second"/>, longest first; and those whose
+    /// second word is a number or a stem, which the caller checks in full.
+    /// </summary>
+    public (ReadOnlyMemory<LexiconUnit> Exact, ReadOnlyMemory<LexiconUnit> Patterned) UnitsStartingWith(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
+    {
+        if (!_unitsByFirstWord.TryGetValue(first, out var after))
+        {
+            return (ReadOnlyMemory<LexiconUnit>.Empty, ReadOnlyMemory<LexiconUnit>.Empty);
+        }
+
+        return (after.BySecondWord.TryGetValue(second, out var exact) ? exact : ReadOnlyMemory<LexiconUnit>.Empty, after.Patterned);
+    }
+
+    /// <summary>The units after one first word, by their second word (two lookups instead of trying every unit of "my" or "i").</summary>
+    private sealed class UnitsAfter(IEnumerable<LexiconUnit> units)
+    {
+        public FrozenDictionary<string, LexiconUnit[]>.AlternateLookup<ReadOnlySpan<char>> BySecondWord { get; } = units
+            .Where(u => !IsPattern(u.Words[1]))
+            .GroupBy(u => u.Words[1], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(u => u.Words.Length).ToArray(), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public LexiconUnit[] Patterned { get; } = [.. units.Where(u => IsPattern(u.Words[1])).OrderByDescending(u => u.Words.Length)];
+
+        private static bool IsPattern(string word) => word == "#" || word.EndsWith('*');
+    }
 
     /// <summary>What a word means when spelt as listed or with a listed stem: the cheap lookup for joining split words.</summary>
     public LexiconWord? FindPlain(ReadOnlySpan<char> word)
@@ -127,7 +171,7 @@ internal sealed class RiskLexicon
             return found;
         }
 
-        foreach (var (stem, stemmed) in _stemsByLetter[Letter(word[0])])
+        foreach (var (stem, stemmed) in _stemsByLetters[TwoLetters(word)])
         {
             if (word.StartsWith(stem, StringComparison.Ordinal))
             {
@@ -167,7 +211,7 @@ internal sealed class RiskLexicon
         }
 
         var letter = Letter(word[0]);
-        foreach (var (stem, stemmed) in _stemsByLetter[letter])
+        foreach (var (stem, stemmed) in _stemsByLetters[TwoLetters(word)])
         {
             if (word.StartsWith(stem, StringComparison.Ordinal))
             {
@@ -177,7 +221,7 @@ internal sealed class RiskLexicon
 
         if (word.Length >= TypoMinimumLength - 1)
         {
-            foreach (var candidate in _typosByLetter[letter])
+            foreach (var candidate in _typosByLetterAndLength[(letter * MaxTypoLength) + Math.Min(word.Length, MaxTypoLength - 1)])
             {
                 if (Math.Abs(candidate.Key.Length - word.Length) <= 1 && Typos.WithinOneEdit(word, candidate.Key))
                 {
@@ -264,6 +308,15 @@ internal sealed class RiskLexicon
     }
 
     private static int Letter(char c) => c is >= 'a' and <= 'z' ? c - 'a' : 26;
+
+    /// <summary>Stems are bucketed by their first two letters (a one-letter word shares the bucket of its letter and nothing).</summary>
+    private static int TwoLetters(ReadOnlySpan<char> word) => (Letter(word[0]) * 28) + (word.Length > 1 ? Letter(word[1]) : 27);
+
+    private static (string Stem, LexiconWord Word)[][] ByTwoLetters(IEnumerable<(string Stem, LexiconWord Word)> stems)
+    {
+        var list = stems.ToList();
+        return [.. Enumerable.Range(0, 27 * 28).Select(b => list.Where(s => TwoLetters(s.Stem) == b).ToArray())];
+    }
 
     private static bool HasDoubleLetter(ReadOnlySpan<char> word)
     {

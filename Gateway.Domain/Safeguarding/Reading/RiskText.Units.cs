@@ -48,8 +48,22 @@ internal sealed partial class RiskText
 
     private LexiconUnit? LongestUnitAt(RiskLexicon lexicon, int r, bool readIdioms)
     {
+        if (r + 1 >= Count || (_tokens[r + 1].Marks & (TokenMarks.SentenceBreak | TokenMarks.ClauseBreak)) != 0)
+        {
+            return null; // every unit has two words at least, and none runs across a break
+        }
+
         var first = _tokens[r].Has(TokenMarks.Numeric) ? "#".AsSpan() : Key(r);
-        foreach (var unit in lexicon.UnitsStartingWith(first))
+        var second = _tokens[r + 1].Has(TokenMarks.Numeric) ? "#".AsSpan() : Key(r + 1);
+        var (exact, patterned) = lexicon.UnitsStartingWith(first, second);
+        var longest = FirstMatch(exact.Span, r, readIdioms);
+        var other = FirstMatch(patterned.Span, r, readIdioms);
+        return other is not null && (longest is null || other.Words.Length > longest.Words.Length) ? other : longest;
+    }
+
+    private LexiconUnit? FirstMatch(ReadOnlySpan<LexiconUnit> units, int r, bool readIdioms)
+    {
+        foreach (var unit in units)
         {
             if ((readIdioms || !unit.IsIdiom) && MatchesAt(unit, r))
             {

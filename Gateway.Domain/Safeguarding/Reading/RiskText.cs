@@ -105,14 +105,14 @@ internal sealed partial class RiskText
                 }
             }
             else if (r + 1 < count && IsWordPart(r) && IsWordPart(r + 1) && _raw[r + 1].OriginalStart == _raw[r].OriginalEnd + 1
-                && _raw[r].CharLength + _raw[r + 1].CharLength >= 6 && (lexicon.FindPlain(CharsOf(r)) is null || lexicon.FindPlain(CharsOf(r + 1)) is null))
+                && _raw[r].CharLength + _raw[r + 1].CharLength >= 6 && lexicon.CouldStartSplitWord(CharsOf(r)))
             {
                 end = r + 1;
             }
 
             // A joined pair must reach into its second word: "suicidal just" is not a split "suicid*".
             if (end > r && lexicon.FindPlain(_chars.AsSpan(_raw[r].CharStart, _raw[end].CharStart + _raw[end].CharLength - _raw[r].CharStart)) is { } joined
-                && joined.Concepts.HasAny(s_riskWords) && (_raw[r].Has(TokenMarks.SingleLetter) || joined.Key.Length > _raw[r].CharLength))
+                && joined.Concepts.HasAny(RiskLexicon.Joinable) && (_raw[r].Has(TokenMarks.SingleLetter) || joined.Key.Length > _raw[r].CharLength))
             {
                 _raw[written] = _raw[r];
                 _raw[written].CharLength = _raw[end].CharStart + _raw[end].CharLength - _raw[r].CharStart;
@@ -132,12 +132,6 @@ internal sealed partial class RiskText
     private bool IsWordPart(int r) => _raw[r].Word is null && _raw[r].CharLength >= 2 && !_raw[r].Has(TokenMarks.Numeric);
 
     private ReadOnlySpan<char> CharsOf(int r) => _chars.AsSpan(_raw[r].CharStart, _raw[r].CharLength);
-
-    /// <summary>Families worth joining split letters for: not grammar words.</summary>
-    private static readonly Concepts s_riskWords = Concepts.Of(
-        Concept.Suicide, Concept.Die, Concept.Kill, Concept.SelfHarm, Concept.Overdose, Concept.Meds, Concept.Abuse, Concept.Sexual,
-        Concept.Violence, Concept.Exploit, Concept.Myself, Concept.Cut, Concept.Burden, Concept.Disappear, Concept.Relapse, Concept.Nobody,
-        Concept.Everyone, Concept.Other, Concept.Choke, Concept.Means, Concept.Blade);
 
     /// <summary>"wanna" becomes "want" "to": the rewritten words are tokens of their own, the first keeps the breaks.</summary>
     private int RewriteTextSpeak(RiskLexicon lexicon, int count)
