@@ -5,7 +5,11 @@ using Buddy.Domain.Replies;
 namespace Buddy.Domain.Safeguarding.Reading;
 
 /// <summary>One word the lexicon knows: its families, the form it was listed as (the key) and the word it inflects.</summary>
-internal sealed record LexiconWord(Concepts Concepts, string Key, string Base);
+internal sealed record LexiconWord(Concepts Concepts, string Key, string Base)
+{
+    /// <summary>Found by a stem ("suicid*"): the key is a start, not a spelling to read the word as.</summary>
+    public bool IsStem { get; init; }
+}
 
 /// <summary>Several words read as one ("no one", "made my mind up"); an idiom's words mean nothing risky.</summary>
 internal sealed record LexiconUnit(string[] Words, Concepts Concepts, bool IsIdiom, string Source)
@@ -33,6 +37,7 @@ internal sealed class RiskLexicon
     private readonly FrozenDictionary<string, LexiconWord>.AlternateLookup<ReadOnlySpan<char>> _words;
     private readonly FrozenDictionary<string, LexiconWord>.AlternateLookup<ReadOnlySpan<char>> _stretched;
     private readonly FrozenDictionary<string, UnitsAfter>.AlternateLookup<ReadOnlySpan<char>> _unitsByFirstWord;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _vocabulary;
     private readonly (string Stem, LexiconWord Word)[][] _stemsByLetters;
     private readonly LexiconWord[][] _typosByLetterAndLength;
     private readonly LexiconWord[][] _wordsByLetter;
@@ -91,11 +96,15 @@ internal sealed class RiskLexicon
             .GroupBy(w => Collapse(w.Key), StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderBy(w => w.Key.Length).First(), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
+        // Every word the lexicon spells, alone, in a unit or as text-speak: what a word typed with a letter held down may be.
+        _vocabulary = words.Keys.Concat(units.SelectMany(u => u.Words)).Concat(textSpeak.Keys).Where(w => w.Length >= 2 && !w.EndsWith('*') && w != "#")
+            .ToFrozenSet(StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         _unitsByFirstWord = MergeUnits(units).GroupBy(u => u.Words[0], StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => new UnitsAfter(g), StringComparer.Ordinal)
             .GetAlternateLookup<ReadOnlySpan<char>>();
         MaxUnitLength = units.Count == 0 ? 1 : units.Max(u => u.Words.Length);
-        _stemsByLetters = ByTwoLetters(stems.OrderByDescending(s => s.Key.Length).Select(s => (s.Key, new LexiconWord(s.Value, s.Key, s.Key))));
+        _stemsByLetters = ByTwoLetters(stems.OrderByDescending(s => s.Key.Length).Select(s => (s.Key, new LexiconWord(s.Value, s.Key, s.Key) { IsStem = true })));
         // Typos are forgiven against words as listed, not against generated forms ("staying" is not a typo of "stabing").
         var typos = words.Values.Where(w => w.Key == w.Base && w.Key.Length >= TypoMinimumLength && w.Concepts.HasAny(s_typoFamilies)).ToList();
         // Bucket (letter, length) holds the words that letter starts whose length is within one of it.
@@ -143,6 +152,14 @@ internal sealed class RiskLexicon
 
         return (after.BySecondWord.TryGetValue(second, out var exact) ? exact : ReadOnlyMemory<LexiconUnit>.Empty, after.Patterned);
     }
+
+    /// <summary>True when a typo in this word, as listed, is forgiven (seven letters or more, in a risk family).</summary>
+    public bool ForgivesTypo(string word) =>
+        word.Length >= TypoMinimumLength && _words.TryGetValue(word, out var listed) && listed.Key == listed.Base && listed.Concepts.HasAny(s_typoFamilies);
+
+    /// <summary>True when some unit starts with these two words.</summary>
+    public bool StartsAUnit(ReadOnlySpan<char> first, ReadOnlySpan<char> second) =>
+        _unitsByFirstWord.TryGetValue(first, out var after) && (after.BySecondWord.ContainsKey(second) || after.Patterned.Length > 0);
 
     /// <summary>The units after one first word, by their second word (two lookups instead of trying every unit of "my" or "i").</summary>
     private sealed class UnitsAfter(IEnumerable<LexiconUnit> units)
@@ -231,6 +248,69 @@ internal sealed class RiskLexicon
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The listed spelling of a word typed with a letter held down (three or more in a row: "wannaaaa", "nooseeee",
+    /// "anymoreeee"), when the lexicon spells it alone, in a unit or as text-speak; null otherwise. Each long run is
+    /// tried as two letters, then as one ("gooood" is "good", "diiie" is "die"). Two in a row is a spelling, not emphasis.
+    /// </summary>
+    public string? Destretch(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 64 || !HasTripleLetter(word))
+        {
+            return null;
+        }
+
+        Span<char> shorter = stackalloc char[word.Length];
+        for (var keep = 2; keep >= 1; keep--)
+        {
+            var length = Shorten(word, shorter, keep);
+            if (_vocabulary.TryGetValue(shorter[..length], out var listed))
+            {
+                return listed;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Copies the word with every run of three or more of a letter cut to <paramref name="keep"/>.</summary>
+    private static int Shorten(ReadOnlySpan<char> word, Span<char> into, int keep)
+    {
+        var n = 0;
+        var run = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            run = i > 0 && word[i] == word[i - 1] ? run + 1 : 1;
+            var runLength = run;
+            var j = i + 1;
+            while (j < word.Length && word[j] == word[i])
+            {
+                runLength++;
+                j++;
+            }
+
+            if (runLength < 3 || run <= keep)
+            {
+                into[n++] = word[i];
+            }
+        }
+
+        return n;
+    }
+
+    private static bool HasTripleLetter(ReadOnlySpan<char> word)
+    {
+        for (var i = 2; i < word.Length; i++)
+        {
+            if (word[i] == word[i - 1] && word[i] == word[i - 2] && char.IsLetter(word[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A word with stars for letters: "k*ll", "s**cide", "su*c*de" (each star one letter, or a run of them several).</summary>

@@ -19,7 +19,10 @@ internal sealed partial class RiskText
 
     public bool ClauseHasAny(int i, Concepts concepts) => _clauses[_tokens[i].Clause].Concepts.HasAny(concepts);
 
-    /// <summary>True when <paramref name="i"/> is the last word of its clause, but for a score or "lol" after it ("can't cope 3").</summary>
+    /// <summary>
+    /// True when <paramref name="i"/> is the last word of its clause but for words that add nothing to it: a score,
+    /// "lol", "im ok", a kiss ("can't cope 3", "i just can't anymore im ok x").
+    /// </summary>
     public bool EndsClause(int i) => OnlyTrailing(i, ClauseLast(i));
 
     public bool EndsSentence(int i) => OnlyTrailing(i, SentenceLast(i));
@@ -28,7 +31,7 @@ internal sealed partial class RiskText
     {
         for (var j = i + 1; j <= last; j++)
         {
-            if (!_tokens[j].Has(TokenMarks.Numeric) && !_tokens[j].Concepts.Has(Concept.Joke))
+            if (!IsAside(j))
             {
                 return false;
             }
@@ -36,6 +39,11 @@ internal sealed partial class RiskText
 
         return true;
     }
+
+    /// <summary>A score, laughter, a reassurance or a kiss: words beside a disclosure that say nothing about it.</summary>
+    public bool IsAside(int j) => j >= 0 && j < Count && (_tokens[j].Has(TokenMarks.Numeric) || _tokens[j].Concepts.HasAny(s_asides));
+
+    private static readonly Concepts s_asides = Concepts.Of(Concept.Joke, Concept.Reassure, Concept.Score, Concept.Now);
 
     /// <summary>The nearest word before <paramref name="i"/>, at most <paramref name="window"/> back and in the same sentence (or clause), with the family.</summary>
     public int Before(int i, Concept concept, int window, bool clause = false) => Before(i, Concepts.Of(concept), window, clause);

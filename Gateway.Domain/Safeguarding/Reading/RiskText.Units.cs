@@ -35,7 +35,7 @@ internal sealed partial class RiskText
             merged.Base = null;
             merged.Concepts = unit.Concepts;
             merged.OriginalEnd = _tokens[last].OriginalEnd;
-            merged.Marks = (merged.Marks & (TokenMarks.SentenceBreak | TokenMarks.ClauseBreak))
+            merged.Marks = (merged.Marks & (TokenMarks.SentenceBreak | TokenMarks.ClauseBreak | TokenMarks.Capitalised))
                 | (death || unit.Concepts.HasAny(s_deathFamilies) ? TokenMarks.DeathWord : TokenMarks.None);
             merged.Number = -1;
             HasIdiom |= unit.IsIdiom;

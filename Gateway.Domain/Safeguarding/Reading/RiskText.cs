@@ -18,11 +18,16 @@ internal sealed partial class RiskText
 
     private static readonly WordSet s_unitsAfterNumber = new("kms", "km", "k", "ks", "ish", "x", "xx");
 
+    private static readonly WordSet s_units = new(
+        "day", "days", "week", "weeks", "month", "months", "year", "years", "yr", "yrs", "hour", "hours", "hrs", "min", "mins", "minutes", "times",
+        "tablets", "tabs", "pills", "paracetamol", "of", "x", "packs", "boxes", "bottles", "more");
+
     private char[] _chars = new char[256];
     private RiskToken[] _raw = new RiskToken[256];
     private RiskToken[] _tokens = new RiskToken[768];
     private Scope[] _sentences = new Scope[64];
     private Scope[] _clauses = new Scope[64];
+    private readonly int[] _counts = new int[Enum.GetValues<Concept>().Length];
     private int _sentenceCount;
     private int _clauseCount;
 
@@ -51,6 +56,13 @@ internal sealed partial class RiskText
         MarkNames();
         NumberScopes();
     }
+
+    /// <summary>A number given as a score: "10/10", "mood 2", "a solid 8" (the words before it are already looked up).</summary>
+    private bool IsScore(int number) =>
+        number > 0 && (_tokens[number - 1].Has(TokenMarks.Numeric) || _tokens[number - 1].Concepts.Has(Concept.Score));
+
+    /// <summary>How many words of the family the reply has.</summary>
+    public int CountOf(Concept concept) => _counts[(int)concept];
 
     /// <summary>The word's spelling as the lexicon reads it.</summary>
     public ReadOnlySpan<char> Key(int i)
@@ -94,15 +106,7 @@ internal sealed partial class RiskText
             var end = r;
             if (_raw[r].Has(TokenMarks.SingleLetter))
             {
-                while (end + 1 < count && _raw[end + 1].Has(TokenMarks.SingleLetter) && _raw[end + 1].OriginalStart == _raw[end].OriginalEnd + 1)
-                {
-                    end++;
-                }
-
-                if (end - r < 2)
-                {
-                    end = r; // "i a" is not a split word: three letters at least
-                }
+                end = LongestLetterRun(lexicon, r, count);
             }
             else if (r + 1 < count && IsWordPart(r) && IsWordPart(r + 1) && _raw[r + 1].OriginalStart == _raw[r].OriginalEnd + 1
                 && _raw[r].CharLength + _raw[r + 1].CharLength >= 6 && lexicon.CouldStartSplitWord(CharsOf(r)))
@@ -110,14 +114,17 @@ internal sealed partial class RiskText
                 end = r + 1;
             }
 
-            // A joined pair must reach into its second word: "suicidal just" is not a split "suicid*".
+            // A joined pair must reach into its second word ("suicidal just" is not a split "suicid*") and be a word as listed
+            // ("murder in" is not "murderin"); a pair that starts a unit ("self harm", "over dose") is read as the unit instead.
             if (end > r && lexicon.FindPlain(_chars.AsSpan(_raw[r].CharStart, _raw[end].CharStart + _raw[end].CharLength - _raw[r].CharStart)) is { } joined
-                && joined.Concepts.HasAny(RiskLexicon.Joinable) && (_raw[r].Has(TokenMarks.SingleLetter) || joined.Key.Length > _raw[r].CharLength))
+                && joined.Concepts.HasAny(RiskLexicon.Joinable)
+                && (_raw[r].Has(TokenMarks.SingleLetter) || (joined.Key.Length > _raw[r].CharLength && (joined.IsStem || joined.Key == joined.Base)
+                    && !lexicon.StartsAUnit(CharsOf(r), CharsOf(end)))))
             {
                 _raw[written] = _raw[r];
                 _raw[written].CharLength = _raw[end].CharStart + _raw[end].CharLength - _raw[r].CharStart;
                 _raw[written].OriginalEnd = _raw[end].OriginalEnd;
-                _raw[written].Marks &= ~TokenMarks.SingleLetter;
+                _raw[written].Marks = (_raw[written].Marks & ~TokenMarks.SingleLetter) | TokenMarks.Joined;
                 written++;
                 r = end + 1;
                 continue;
@@ -127,6 +134,30 @@ internal sealed partial class RiskText
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// The end of the longest run of single letters from <paramref name="r"/> that spells a risk word ("k m s x" is
+    /// "kms" then "x"; "s/h" is "sh"), or <paramref name="r"/> itself. Runs are tried up to 24 letters, so this is linear.
+    /// </summary>
+    private int LongestLetterRun(RiskLexicon lexicon, int r, int count)
+    {
+        var last = r;
+        while (last + 1 < count && last - r < 23 && _raw[last + 1].Has(TokenMarks.SingleLetter) && _raw[last + 1].OriginalStart == _raw[last].OriginalEnd + 1)
+        {
+            last++;
+        }
+
+        for (var end = last; end > r; end--)
+        {
+            var joined = lexicon.FindPlain(_chars.AsSpan(_raw[r].CharStart, _raw[end].CharStart + _raw[end].CharLength - _raw[r].CharStart));
+            if (joined is not null && joined.Concepts.HasAny(RiskLexicon.Joinable))
+            {
+                return end;
+            }
+        }
+
+        return r;
     }
 
     private bool IsWordPart(int r) => _raw[r].Word is null && _raw[r].CharLength >= 2 && !_raw[r].Has(TokenMarks.Numeric);
@@ -140,7 +171,13 @@ internal sealed partial class RiskText
         for (var r = 0; r < count; r++)
         {
             var token = _raw[r];
-            if (token.Word is null && lexicon.TryTextSpeak(CharsOf(r), out var replacement))
+            var typed = token.Word is null;
+            if (typed && lexicon.Destretch(CharsOf(r)) is { } meant)
+            {
+                token.Word = meant; // "wannaaaa", "nooseeee": read as spelt, so text-speak, units and rules see the word
+            }
+
+            if (typed && lexicon.TryTextSpeak(token.Word ?? CharsOf(r), out var replacement) && (token.Word is not null || !IsCountBeforeUnit(r, count)))
             {
                 for (var k = 0; k < replacement.Length; k++)
                 {
@@ -157,6 +194,10 @@ internal sealed partial class RiskText
         return written;
     }
 
+    /// <summary>"2" is "to" in "want 2 die" but a number in "for 2 years" and "took 2 tablets".</summary>
+    private bool IsCountBeforeUnit(int r, int count) =>
+        _raw[r].Has(TokenMarks.Numeric) && r + 1 < count && _raw[r + 1].Word is null && s_units.Contains(CharsOf(r + 1));
+
     private void LookUp(RiskLexicon lexicon)
     {
         for (var i = 0; i < Count; i++)
@@ -168,8 +209,10 @@ internal sealed partial class RiskText
                 continue;
             }
 
-            // "ran 5 kms": a unit after a number, not "kill myself".
-            if (i > 0 && _tokens[i - 1].Has(TokenMarks.Numeric) && s_unitsAfterNumber.Contains(Key(i)))
+            // "ran 5 kms": a unit right after a number, not "kill myself" (but "9 k m s", spelt out, is, and so is "kms"
+            // after a score: "10/10 kms", "mood 2 kms").
+            if (i > 0 && _tokens[i - 1].Has(TokenMarks.Numeric) && !token.Has(TokenMarks.SentenceBreak) && !token.Has(TokenMarks.Joined)
+                && s_unitsAfterNumber.Contains(Key(i)) && !IsScore(i - 1))
             {
                 token.Concepts = Concepts.None;
                 continue;
@@ -178,7 +221,7 @@ internal sealed partial class RiskText
             if (lexicon.Find(Key(i)) is { } word)
             {
                 token.Concepts = word.Concepts;
-                if (!Key(i).SequenceEqual(word.Key))
+                if (!Key(i).SequenceEqual(word.Key) && !word.IsStem)
                 {
                     token.Word = word.Key; // stretched, misspelt or censored: read as the word meant
                 }
@@ -214,9 +257,10 @@ internal sealed partial class RiskText
             }
         }
 
-        if (capitals * 2 > letters)
+        if (capitals * 2 > letters || IsTitleCase())
         {
-            return; // WRITTEN IN CAPITALS: every word looks like a name
+            MarkNamesAfterMy(); // WRITTEN IN CAPITALS or In Title Case: every word looks like a name, but "MY JEAN" is one
+            return;
         }
 
         for (var i = 1; i < Count; i++)
@@ -229,10 +273,38 @@ internal sealed partial class RiskText
         }
     }
 
+    /// <summary>An unknown word after "my" that ends the reply or its clause: "BE WITH MY JEAN", "Miss My Tom".</summary>
+    private void MarkNamesAfterMy()
+    {
+        for (var i = 1; i < Count; i++)
+        {
+            ref var token = ref _tokens[i];
+            var last = i + 1 >= Count || (_tokens[i + 1].Marks & (TokenMarks.SentenceBreak | TokenMarks.ClauseBreak)) != 0;
+            if (last && token.Concepts.IsEmpty && token.CharLength > 1 && token.Word is null && !token.Has(TokenMarks.Numeric)
+                && _tokens[i - 1].Word is null && _chars.AsSpan(_tokens[i - 1].CharStart, _tokens[i - 1].CharLength).SequenceEqual("my"))
+            {
+                token.Concepts = Concepts.Of(Concept.Person);
+            }
+        }
+    }
+
+    /// <summary>Most words start with a capital ("I Want To Die"): a phone or a habit, not names.</summary>
+    private bool IsTitleCase()
+    {
+        var capitalised = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            capitalised += _tokens[i].Has(TokenMarks.Capitalised) ? 1 : 0;
+        }
+
+        return Count >= 3 && capitalised * 3 >= Count * 2;
+    }
+
     private void NumberScopes()
     {
         _sentenceCount = 0;
         _clauseCount = 0;
+        Array.Clear(_counts);
         var all = Concepts.None;
         for (var i = 0; i < Count; i++)
         {
@@ -249,6 +321,10 @@ internal sealed partial class RiskText
 
             token.Sentence = _sentenceCount - 1;
             token.Clause = _clauseCount - 1;
+            foreach (var concept in token.Concepts)
+            {
+                _counts[(int)concept]++;
+            }
             Extend(_sentences, _sentenceCount, i, token.Concepts);
             Extend(_clauses, _clauseCount, i, token.Concepts);
             all = all.Union(token.Concepts);

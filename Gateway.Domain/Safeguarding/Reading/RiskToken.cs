@@ -22,6 +22,9 @@ internal enum TokenMarks : ushort
 
     /// <summary>A word about death, ending or goodbye, even inside an idiom ("dead tired"): what a very low score is read with.</summary>
     DeathWord = 32,
+
+    /// <summary>Joined from letters or parts typed apart ("k m s", "sui cide").</summary>
+    Joined = 64,
 }
 
 /// <summary>

@@ -16,7 +16,7 @@ internal static class AbuseRules
     private static readonly Concepts s_victimBody = Concepts.Of(Body, Neck);
     private static readonly Concepts s_people = Concepts.Of(Kin, Person, Other, Group);
     private static readonly Concepts s_taken = Concepts.Of(Money, Phone, Passport);
-    private static readonly Concepts s_often = Concepts.Of(Now, If, Fear, Again);
+    private static readonly Concepts s_often = Concepts.Of(Now, If, Fear, Again, Threat);
 
     public static IEnumerable<RiskRule> All =>
     [
@@ -73,6 +73,11 @@ internal static class AbuseRules
         if (t.Key(verb).EndsWith(" me", StringComparison.Ordinal) || t.Key(verb).Contains(" me ", StringComparison.Ordinal))
         {
             return verb; // "held me down", "burnt me"
+        }
+
+        if (t.Key(verb).EndsWith(" my", StringComparison.Ordinal) && t.After(verb, s_victimBody, 1, clause: true) is var part and >= 0)
+        {
+            return part; // "broke my arm"
         }
 
         var me = t.After(verb, Me, 2, clause: true);
@@ -267,7 +272,7 @@ internal static class AbuseRules
 
     private static RiskHit TakesMine(RiskText t, int i)
     {
-        var what = t.After(i, s_taken, 4, clause: true);
+        var what = t.HasAny(i, s_taken) ? i : t.After(i, s_taken, 4, clause: true); // "takes my phone" may be one unit
         if (what < 0 || !ByOthers(t, i))
         {
             return RiskHit.None;
@@ -317,7 +322,8 @@ internal static class AbuseRules
         var insult = t.After(i, Insult, 4, clause: true);
         var often = t.Near(i, s_often, 6);
         var end = Math.Max(i, Math.Max(insult, often));
-        if (often >= 0 && (insult >= 0 || t.Has(often, If) || t.Has(often, Fear)))
+        if (often >= 0 && (insult >= 0 || t.HasAny(often, Concepts.Of(If, Fear, Threat))))
+
         {
             return RiskHit.High(Subject(t, i), end, i);
         }

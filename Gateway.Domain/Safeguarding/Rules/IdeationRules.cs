@@ -24,7 +24,7 @@ internal static class IdeationRules
 
         new("wish-to-die", Suicide, RiskDirection.Self, Die, WishToDie,
             "i want to die", "wish i was dead", "would rather be dead", "ready to die", "better off dead", "hope i die in my sleep",
-            "feel like dying", "keep thinking about death", "i just wanna diiie", "praying i dont make it to tomorrow and die"),
+            "feel like dying", "keep thinking about death", "i just wanna diiie", "praying i die in my sleep tonight", "hoping i dont make it through the night"),
 
         new("not-exist", Suicide, RiskDirection.Self, Disappear, NotToExist,
             "i want to not exist", "wish i wasnt here", "wish i could disappear forever", "wont be around much longer", "i wish i was never born"),
@@ -63,6 +63,9 @@ internal static class IdeationRules
             "theres no point anymore", "whats the point in living", "no reason to keep living", "life is pointless", "my life has no meaning"),
 
         new("tired-of-life", Suicide, RiskDirection.Self, Tired, TiredOfLife, "tired of living", "sick of life", "had enough of life", "given up on life", "hate being alive"),
+
+        new("no-longer-a-burden", Suicide, RiskDirection.Self, Burden, NoLongerABurden, "wont be a burden much longer", "i wont be a burden for long")
+        { NegationIsPart = true },
 
         new("burden", Suicide, RiskDirection.Self, Burden, (t, i) => RiskHit.High(i, i, i, t.Key(i).EndsWith("me") ? RiskSubject.Sender : RiskSubject.None),
             "im such a burden", "everyone would be better off without me", "wont be a burden much longer", "they would be happier without me",
@@ -176,10 +179,16 @@ internal static class IdeationRules
     /// <summary>"don't want to live / be here / wake up", "hope I don't wake up", "go to sleep and never wake up".</summary>
     private static RiskHit NoWishToLive(RiskText t, int i)
     {
-        if (IsLiveSomewhere(t, i) || (t.Has(i, GoOn) && HasObject(t, i)))
+        if (IsLiveSomewhere(t, i))
         {
             return RiskHit.None;
         }
+
+        if (t.Has(i, GoOn) && HasObject(t, i))
+        {
+            return t.Before(i, Desire, 5) is var wanted and >= 0 ? RiskHit.Review(wanted, i, wanted) : RiskHit.None; // "don't want to carry on with the course"
+        }
+
 
         var wish = t.Before(i, Desire, 5);
         if (wish >= 0)
@@ -204,7 +213,8 @@ internal static class IdeationRules
             return RiskHit.High(shouldnt, i, shouldnt);
         }
 
-        if (t.Has(i, Wake) && t.Before(i, Negation, 2) is var never and >= 0 && t.Before(never, Sleep, 5) >= 0 && (t.EndsClause(i) || t.Near(i, s_finality, 2) >= 0))
+        if (t.Has(i, Wake) && t.Before(i, Negation, 2) is var never and >= 0 && t.Before(never, Sleep, 5) >= 0 && !UntilATime(t, i))
+
         {
             return RiskHit.High(t.Before(never, Sleep, 5), i, never); // "go to sleep and never wake up"
         }
@@ -216,13 +226,23 @@ internal static class IdeationRules
     private static bool HasObject(RiskText t, int i)
     {
         var next = i + 1;
-        if (next >= t.Count || t[next].Sentence != t[i].Sentence || t[next].Has(TokenMarks.ClauseBreak))
+        if (next >= t.Count || t[next].Sentence != t[i].Sentence || t[next].Has(TokenMarks.ClauseBreak) || t.IsAside(next) || t.Has(next, Idiom)
+            || (t.IsAside(next + 1) && t[next + 1].Sentence == t[i].Sentence))
         {
-            return false;
+            return false; // "can't carry on lol", "can't carry on a solid 8": nothing it is about
         }
 
         return t.Is(next, "the") || t.Is(next, "a") || t.Is(next, "an") || t.Is(next, "holiday") || t.Is(next, "holidays") || t.Is(next, "my")
             || t.Is(next, "with") || t.Is(next, "that") || t.Is(next, "this") || t.Is(next, "about") || t.HasAny(next, Concepts.Of(Thing, Soon));
+    }
+
+    /// <summary>"never wake up till 2pm", "before 9", "on time": a time of waking, not never waking.</summary>
+    private static bool UntilATime(RiskText t, int i)
+    {
+        var next = i + 1;
+        return next < t.Count && t[next].Sentence == t[i].Sentence
+            && (t.Is(next, "till") || t.Is(next, "til") || t.Is(next, "until") || t.Is(next, "before") || t.Is(next, "at") || t.Is(next, "on") || t.Is(next, "early")
+                || t.Is(next, "in") || t.HasAny(next, Concepts.Of(Now, Soon)));
     }
 
     /// <summary>"want to sleep forever" (not "could sleep forever": tired is not a wish).</summary>
@@ -266,20 +286,20 @@ internal static class IdeationRules
 
     private static RiskHit CantGoOn(RiskText t, int i)
     {
-        if (HasObject(t, i))
-        {
-            return RiskHit.None; // "can't go on the trip", "can't carry on with the course"
-        }
-
+        // "can't carry on", or "don't know how much longer I can keep going"
         var cant = t.Before(i, Cant, 3, clause: true);
-        if (cant >= 0)
+        if (cant < 0 && t.Before(i, Concepts.Of(Negation, Anymore), 7) is var how and >= 0 && t.SentenceHas(i, Anymore))
         {
-            return RiskHit.High(cant, i, cant);
+            cant = how;
         }
 
-        // "don't know how much longer I can keep going"
-        var how = t.Before(i, Concepts.Of(Negation, Anymore), 7);
-        return how >= 0 && t.SentenceHas(i, Anymore) ? RiskHit.High(how, i, how) : RiskHit.None;
+        if (cant < 0)
+        {
+            return RiskHit.None;
+        }
+
+        // "can't go on the trip", "can't carry on with the course": idioms make the usual ones nothing; any other is worth a look
+        return HasObject(t, i) ? RiskHit.Review(cant, i, cant) : RiskHit.High(cant, i, cant);
     }
 
     private static RiskHit CantCopeAnyMore(RiskText t, int i)
@@ -298,7 +318,12 @@ internal static class IdeationRules
     private static RiskHit CantAnyMore(RiskText t, int i)
     {
         var final = t.After(i, Anymore, 2, clause: true);
-        return final >= 0 && t.EndsClause(final) ? RiskHit.High(i, final, i) : RiskHit.None;
+        if (final < 0)
+        {
+            return RiskHit.None;
+        }
+
+        return t.EndsClause(final) ? RiskHit.High(i, final, i) : RiskHit.Review(i, final, i); // "can't any more" with something after it
     }
 
     /// <summary>"Life is too hard, I don't want it any more": a wish no longer to have it, with life as what "it" is.</summary>
@@ -382,6 +407,14 @@ internal static class IdeationRules
         return t.EndsClause(i) ? RiskHit.Review(i, i, i) : RiskHit.None;
     }
 
+    /// <summary>"won't be a burden much longer": the negation is of the future, not of the burden.</summary>
+    private static RiskHit NoLongerABurden(RiskText t, int i)
+    {
+        var negation = t.Before(i, Negation, 4, clause: true);
+        var longer = t.After(i, Concepts.Of(Anymore, Forever, Soon), 4, clause: true);
+        return negation >= 0 && longer >= 0 ? RiskHit.High(negation, longer, negation) : RiskHit.None;
+    }
+
     /// <summary>"they'd all be better off", "my family would be better off if I was gone": others better off, the sender gone.</summary>
     private static RiskHit BetterOffWithout(RiskText t, int i)
     {
@@ -397,8 +430,9 @@ internal static class IdeationRules
             return RiskHit.None;
         }
 
+        // "my family would be better off" said and left: High; with more after it ("better off at my nan's"), worth a look.
         var gone = t.After(i, Concepts.Of(Disappear, Die, If), 4, clause: true);
-        return gone >= 0 || t.EndsClause(i) ? RiskHit.High(others, gone >= 0 ? gone : i, others) : RiskHit.None;
+        return gone >= 0 || t.EndsClause(i) ? RiskHit.High(others, gone >= 0 ? gone : i, others) : RiskHit.Review(others, i, others);
     }
 
     private static RiskHit NobodyWouldMiss(RiskText t, int i)

@@ -127,10 +127,29 @@ internal static class PlanRules
         }
 
         // "took all my tablets like the nurse said": taken as prescribed is still worth a look, not a crisis.
-        var asPrescribed = t.Near(i, Professional, 6) >= 0 || t.AfterWord(i, "prescribed", 6) >= 0 || t.AfterWord(i, "should", 6) >= 0;
+        var asPrescribed = AsPrescribed(t, i);
         var first = Math.Min(take, Math.Min(quantity, i));
         var last = Math.Max(take, Math.Max(quantity, i));
         return asPrescribed ? RiskHit.Review(first, last, take) : RiskHit.High(first, last, take);
+    }
+
+    private static readonly Buddy.Domain.Replies.WordSet s_asPrescribed = new(
+        "prescribed", "should", "supposed", "nurse", "doctor", "gp", "chemist", "pharmacist", "remembered", "usual", "normal", "bedtime", "dosette");
+
+    /// <summary>Words around medicine that say it was taken as meant: "like the nurse said", "as prescribed", "like i should".</summary>
+    private static bool AsPrescribed(RiskText t, int i)
+    {
+        var first = Math.Max(t.SentenceFirst(i), i - 6);
+        var last = Math.Min(t.SentenceLast(i), i + 6);
+        for (var j = first; j <= last; j++)
+        {
+            if (s_asPrescribed.Contains(t.Key(j)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A number of tablets large enough to harm: six or more, between "took" and the tablets ("took 20 of my tablets").</summary>
@@ -156,13 +175,14 @@ internal static class PlanRules
     private static RiskHit SwallowedTheLot(RiskText t, int i)
     {
         var quantity = t.After(i, Quantity, 3, clause: true);
-        if (quantity < 0 || t.Near(i, Meds, 6) >= 0 || t.After(i, Concepts.Of(Thing, Goods), 4) >= 0)
+        if (quantity < 0 || t.Near(i, Meds, 6) >= 0 || t.After(i, Concepts.Of(Thing, Goods), 4, clause: true) >= 0)
         {
             return RiskHit.None; // with medicine named, the overdose rule reads it
         }
 
         var swallowed = t.Base(i) is "swallow" or "neck" or "down" or "pop" || t.Key(i) is "necked" or "downed" or "popped" or "swallowed";
-        var all = t.Key(quantity) is "the lot" or "all of them" or "every last one" or "everything i had" or "all";
+        var all = t.Key(quantity) is "the lot" or "all of them" or "every last one" or "everything i had" or "all" or "whole" or "the whole lot" or "whole lot" or "entire" or "every";
+
         if ((swallowed && all) || t.SentenceHas(i, Concept.Overdose))
         {
             return RiskHit.High(i, quantity, i);
@@ -270,6 +290,12 @@ internal static class PlanRules
             return RiskHit.High(Math.Min(i, another), Math.Max(i, another), i);
         }
 
+        if (t.CountOf(Bye) + t.CountOf(Farewell) >= 2)
+        {
+            return RiskHit.High(i, i, i); // "love you all. bye": two goodbyes in one reply
+        }
+
+
         return t.Count <= 3 ? RiskHit.Review(i, i, i) : RiskHit.None; // "goodbye." and nothing else
     }
 
@@ -325,7 +351,22 @@ internal static class PlanRules
             return RiskHit.High(i, i, i);
         }
 
-        return t.EndsClause(i) ? RiskHit.Review(i, i, i) : RiskHit.None;
+        return t.EndsClause(i) || OnlyIdiomsAfter(t, i) ? RiskHit.Review(i, i, i) : RiskHit.None;
+    }
+
+    /// <summary>The rest of the clause is idioms, negations and asides ("made my mind up dying to", "... not"): no object, worth a look.</summary>
+    private static bool OnlyIdiomsAfter(RiskText t, int i)
+    {
+        var last = t.ClauseLast(i);
+        for (var j = i + 1; j <= last; j++)
+        {
+            if (!t.HasAny(j, Concepts.Of(Idiom, Negation)) && !t.IsAside(j))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Affairs put in order, unless for something ordinary ("for the move", "before my holiday").</summary>

@@ -53,7 +53,7 @@ internal static class SelfHarmRules
     /// <summary>An act with a reflexive: "hurt myself" (self-harm), "kill myself" (suicide); "herself" puts someone else at risk.</summary>
     private static RiskHit ActOnSelf(RiskText t, int i, bool killing)
     {
-        var act = t.Before(i, s_actsOnSelf, 3, clause: true);
+        var act = t.HasAny(i, s_actsOnSelf) ? i : t.Before(i, s_actsOnSelf, 3, clause: true); // "throw myself" is one unit
         if (act < 0 || t.HasAny(act, s_killing) != killing)
         {
             return RiskHit.None;
@@ -94,8 +94,16 @@ internal static class SelfHarmRules
             return RiskHit.None;
         }
 
+        // Laughter, a reassurance, a score or an idiom before the act add nothing to it: "lol cut again last night".
         var previous = i - 1;
-        var ledIn = previous < t.ClauseFirst(i) || t.HasAny(previous, s_leadIn) || t.Before(i, Concepts.Of(Desire, Thought, Intent), 3, clause: true) >= 0;
+        while (previous >= t.ClauseFirst(i) && (t.IsAside(previous) || t.Has(previous, Idiom)))
+        {
+            previous--;
+        }
+
+        var ledIn = previous < t.ClauseFirst(i) || t.HasAny(previous, s_leadIn) || t.Before(i, Concepts.Of(Desire, Thought, Intent), 3, clause: true) >= 0
+            || t.Base(previous) is "start" or "started" or "starting" or "keep" or "kept" or "back" or "stop" or "quit";
+
         if (!ledIn)
         {
             return RiskHit.None;
