@@ -40,6 +40,11 @@ internal static class GatewayRun
             ["Twilio__BaseUrl"] = twilioBaseUrl.AbsoluteUri,
             ["Twilio__PublicBaseUrl"] = PublicBaseUrl,
             ["RateLimiting__WebhookPermitsPerSecond"] = "0",
+
+            // What Production needs before it serves: its host names, and TLS ended upstream (the load tools talk
+            // plain HTTP to loopback, as nginx would; the webhooks they post are answered over HTTP either way).
+            ["AllowedHosts"] = "127.0.0.1;localhost;buddy.example.org",
+            ["ReverseProxy__TlsTerminatedUpstream"] = "true",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())
         {

@@ -49,6 +49,20 @@ internal sealed class MockTwilio : IAsyncDisposable
             return Results.Json(new { sid, account_sid = accountSid, to, status = "queued", direction = "outbound-api", api_version = "2010-04-01" },
                 statusCode: StatusCodes.Status201Created);
         });
+
+        // The Messages list, for the inbound recovery job and in-doubt lookups: nothing but what the webhook delivered.
+        app.MapGet("/2010-04-01/Accounts/{accountSid}/Messages.json", (string accountSid, HttpRequest request) => Results.Json(new Dictionary<string, object?>
+        {
+            ["messages"] = Array.Empty<object>(),
+            ["page"] = 0,
+            ["page_size"] = 50,
+            ["start"] = 0,
+            ["end"] = 0,
+            ["uri"] = request.Path + request.QueryString,
+            ["first_page_uri"] = request.Path + request.QueryString,
+            ["previous_page_uri"] = null,
+            ["next_page_uri"] = null,
+        }));
         await app.StartAsync();
         return mock;
     }

@@ -103,7 +103,10 @@ public class SummaryBenchmarks : IDisposable
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Benchmark");
+            // Development: outside it the gateway serves only HTTPS and needs a real SMS provider, and this client
+            // talks plain HTTP to loopback (the pages measured are the same in every environment).
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Demo:SeedOnStart", "false");
             builder.UseSetting("Database:Provider", Engine.ToString());
             builder.UseSetting("ConnectionStrings:Buddy", settings.ConnectionString);
             builder.UseSetting("Identity:SecureCookiesOnly", "false");

@@ -28,6 +28,9 @@ public sealed class DiaryEntry
     public string EventText { get; set; } = "";
     public List<string> Tags { get; set; } = [];
     public RiskLevel RiskLevel { get; set; }
+
+    /// <summary>Who is at risk at <see cref="RiskLevel"/>: the subjects of the day's replies at that tier (empty when None).</summary>
+    public List<RiskSubject> RiskSubjects { get; set; } = [];
     public DiaryEntryKind Kind { get; set; } = DiaryEntryKind.CheckInReply;
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }

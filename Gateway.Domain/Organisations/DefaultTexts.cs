@@ -3,8 +3,9 @@ namespace Buddy.Domain.Organisations;
 /// <summary>The wording an organisation starts with; managers can change every one of them.</summary>
 public static class DefaultTexts
 {
+    /// <summary>Buddy's crisis reply for UK numbers (see <see cref="Safeguarding.CrisisTexts"/> for the other countries).</summary>
     public const string Crisis =
-        "We're worried about you. If you are in danger now call 999. You can talk to Samaritans any time, free, on 116 123. " +
+        "We're worried about you. If you are in danger now, call 999. You can talk to Samaritans any time, free, on 116 123, or text SHOUT to 85258. " +
         "These texts are not watched around the clock, but we have let your worker know.";
 
     public const string Help =

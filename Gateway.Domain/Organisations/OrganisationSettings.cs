@@ -1,5 +1,5 @@
 using System.Net.Mail;
-using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Phones;
 using Buddy.Domain.Time;
 using Buddy.Domain.Validation;
 
@@ -45,7 +45,8 @@ public sealed record OrganisationSettings
         DeteriorationDrop = o.DeteriorationDrop,
     };
 
-    public FieldErrors Validate()
+    /// <param name="countryCode">The organisation's country, in which a national-format duty phone is read.</param>
+    public FieldErrors Validate(string countryCode)
     {
         var errors = new FieldErrors();
         if (!LocalTimes.IsKnownZone(TimeZoneId))
@@ -65,9 +66,10 @@ public sealed record OrganisationSettings
             errors.Add(nameof(DutyContactName), "Name must be 100 characters or fewer");
         }
 
-        if (!string.IsNullOrWhiteSpace(DutyContactPhone) && !PhoneNumbers.TryNormalise(DutyContactPhone, out _))
+        // The duty contact is texted when a reply signals risk, so the phone must be a mobile.
+        if (!string.IsNullOrWhiteSpace(DutyContactPhone) && PhoneNumberReader.ReadMobile(DutyContactPhone, countryCode) is { IsValid: false } phone)
         {
-            errors.Add(nameof(DutyContactPhone), "Enter the duty phone in international format, like +447700900123");
+            errors.Add(nameof(DutyContactPhone), phone.Problem!);
         }
 
         if (!string.IsNullOrWhiteSpace(DutyContactEmail) && !MailAddress.TryCreate(DutyContactEmail.Trim(), out _))
@@ -103,7 +105,7 @@ public sealed record OrganisationSettings
         o.CrisisMessage = CrisisMessage.Trim();
         o.HelpMessage = HelpMessage.Trim();
         o.DutyContactName = Blank(DutyContactName);
-        o.DutyContactPhone = PhoneNumbers.TryNormalise(DutyContactPhone, out var phone) ? phone : null;
+        o.DutyContactPhone = string.IsNullOrWhiteSpace(DutyContactPhone) ? null : PhoneNumberReader.ReadMobile(DutyContactPhone, o.CountryCode).E164;
         o.DutyContactEmail = Blank(DutyContactEmail);
         o.QuietHoursStart = QuietHoursStart;
         o.QuietHoursEnd = QuietHoursEnd;

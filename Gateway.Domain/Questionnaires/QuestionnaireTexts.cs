@@ -15,6 +15,10 @@ public static class QuestionnaireTexts
     public static string Reask(QuestionnaireDefinition definition, int number) =>
         $"Sorry, I didn't understand that. Please reply with one number from 0 to 3. {Item(definition, number)}";
 
+    /// <summary>A check-in reply came while an item waited: it went to the diary, and the item is asked again, kindly.</summary>
+    public static string AfterDiaryReply(QuestionnaireDefinition definition, int number) =>
+        $"Thanks, that's in your diary. When you're ready, back to your questionnaire: {Item(definition, number)}";
+
     public static string Resume(QuestionnaireDefinition definition, int number) =>
         $"Thanks. When you're ready, back to your questionnaire: {Item(definition, number)}";
 

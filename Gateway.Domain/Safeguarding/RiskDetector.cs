@@ -16,7 +16,7 @@ public sealed class RiskDetector
     private const string ResourceName = "Buddy.Domain.Safeguarding.risk-lexicon.json";
 
     [ThreadStatic]
-    private static ReaderState? t_state;
+    private static ReaderState? s_state;
 
     private readonly RiskLexicon _lexicon;
 
@@ -43,7 +43,7 @@ public sealed class RiskDetector
             return RiskAssessment.None;
         }
 
-        var state = t_state ??= new ReaderState();
+        var state = s_state ??= new ReaderState();
         var findings = state.Findings;
         findings.Clear();
         var reading = state.Reading;

@@ -18,7 +18,7 @@ public sealed class ServiceUser
     public ConsentState Consent { get; set; } = ConsentState.OptedIn;
     public DateTime? ConsentChangedAtUtc { get; set; }
 
-    /// <summary>No check-ins before this local date (a pause).</summary>
+    /// <summary>No check-ins before this local date (a pause); null while paused means paused until someone resumes them.</summary>
     public DateOnly? PausedUntil { get; set; }
     public DateTime? DischargedAtUtc { get; set; }
 
@@ -35,6 +35,12 @@ public sealed class ServiceUser
 
     public string GreetingName =>
         !string.IsNullOrWhiteSpace(FirstName) ? FirstName : DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? DisplayName;
+
+    /// <summary>
+    /// Paused on <paramref name="localDate"/> (their own calendar): routine texts (check-ins, goal reminders, scheduled
+    /// questionnaires) wait. Paused with no date lasts until a person resumes them.
+    /// </summary>
+    public bool IsPausedOn(DateOnly localDate) => Status == ServiceUserStatus.Paused && (PausedUntil is not { } until || localDate < until);
 
     /// <summary>True when nothing may be texted to this person, whatever a schedule says.</summary>
     public bool MayNotBeTexted => Consent == ConsentState.OptedOut || Status == ServiceUserStatus.Discharged || PhoneE164 is null;

@@ -12,7 +12,7 @@ public sealed record ServiceUserInput
     public string TimeZoneId { get; init; } = "Europe/London";
     public ServiceUserStatus Status { get; init; } = ServiceUserStatus.Active;
 
-    /// <summary>Required when <see cref="Status"/> is Paused: check-ins restart on this local date.</summary>
+    /// <summary>When <see cref="Status"/> is Paused: check-ins restart on this local date; null pauses until someone resumes them.</summary>
     public DateOnly? PausedUntil { get; init; }
     public string? ExternalReference { get; init; }
 }

@@ -1,3 +1,4 @@
+using Buddy.Domain.Phones;
 using Buddy.Domain.Time;
 using Buddy.Domain.Validation;
 
@@ -12,7 +13,8 @@ public static class ServiceUserRules
 
     /// <param name="today">Today's date in the organisation's zone, for the pause date.</param>
     /// <param name="isNew">A new service user cannot start discharged.</param>
-    public static FieldErrors Validate(ServiceUserInput input, DateOnly today, bool isNew)
+    /// <param name="countryCode">The organisation's country, in which a national-format number is read.</param>
+    public static FieldErrors Validate(ServiceUserInput input, DateOnly today, bool isNew, string countryCode)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(input.DisplayName))
@@ -33,9 +35,9 @@ public static class ServiceUserRules
         {
             errors.Add(nameof(input.Phone), "Enter a mobile number");
         }
-        else if (!PhoneNumbers.TryNormalise(input.Phone, out _))
+        else if (PhoneNumberReader.ReadMobile(input.Phone, countryCode) is { IsValid: false } phone)
         {
-            errors.Add(nameof(input.Phone), "Enter the mobile number in international format, like +447700900123");
+            errors.Add(nameof(input.Phone), phone.Problem!);
         }
 
         if (string.IsNullOrWhiteSpace(input.TimeZoneId) || !LocalTimes.IsKnownZone(input.TimeZoneId))
@@ -53,11 +55,8 @@ public static class ServiceUserRules
         }
         else if (input.Status == ServiceUserStatus.Paused)
         {
-            if (input.PausedUntil is not { } until)
-            {
-                errors.Add(nameof(input.PausedUntil), "Enter the date check-ins should restart");
-            }
-            else if (until <= today)
+            // No date is a pause until someone resumes them (a hospital stay of unknown length, say).
+            if (input.PausedUntil is { } until && until <= today)
             {
                 errors.Add(nameof(input.PausedUntil), "The restart date must be in the future");
             }

@@ -17,7 +17,11 @@ public sealed class InboundMessage
 
     /// <summary>Twilio's <c>OptOutType</c> (STOP, START, HELP) when its opt-out handling already acted on the text.</summary>
     public string? OptOutType { get; set; }
+    /// <summary>When the provider received it (its own clock for a recovered text, ours for a webhook).</summary>
     public DateTime ReceivedAtUtc { get; set; }
+
+    /// <summary>Set when the webhook never delivered it and Buddy found it in the provider's log instead.</summary>
+    public DateTime? RecoveredAtUtc { get; set; }
     public InboundState State { get; set; } = InboundState.Received;
     public DateTime? ProcessedAtUtc { get; set; }
 

@@ -21,6 +21,7 @@ public sealed class OutboundMessage
     /// </summary>
     public string? DedupeKey { get; set; }
     public OutboundStatus Status { get; set; } = OutboundStatus.Pending;
+    /// <summary>The provider's id for the text; unique when set, so one provider message is one row's and no other's.</summary>
     public string? ProviderMessageId { get; set; }
     public int Attempts { get; set; }
 
@@ -36,6 +37,13 @@ public sealed class OutboundMessage
     /// text and records it instead of sending it twice. Cleared once the provider's answer is known.
     /// </summary>
     public DateTime? UnconfirmedSinceUtc { get; set; }
+
+    /// <summary>
+    /// Set by each claim: the sender holding it records the row's outcome only while the row still carries this
+    /// token, so a row whose lease ran out and was claimed again, or that a status callback recorded, is never
+    /// written by two owners. Null when no sender holds the row.
+    /// </summary>
+    public Guid? ClaimToken { get; set; }
     public string? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
     public DateTime CreatedAtUtc { get; set; }

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Buddy.Domain.Phones;
 using Buddy.Domain.Validation;
 
 namespace Buddy.Domain.Staff;
@@ -9,7 +10,8 @@ public sealed record StaffInput(string DisplayName, string Email, StaffRole Role
     public const int MaxNameLength = 100;
     public const int MaxEmailLength = 254;
 
-    public FieldErrors Validate()
+    /// <param name="countryCode">The organisation's country, in which a national-format alert phone is read.</param>
+    public FieldErrors Validate(string countryCode)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(DisplayName))
@@ -36,9 +38,10 @@ public sealed record StaffInput(string DisplayName, string Email, StaffRole Role
             errors.Add(nameof(Role), "Choose Therapist, ServiceManager or Admin");
         }
 
-        if (!string.IsNullOrWhiteSpace(AlertPhone) && !ServiceUsers.PhoneNumbers.TryNormalise(AlertPhone, out _))
+        // Safeguarding alerts are texted to it, so it must be a mobile.
+        if (!string.IsNullOrWhiteSpace(AlertPhone) && PhoneNumberReader.ReadMobile(AlertPhone, countryCode) is { IsValid: false } phone)
         {
-            errors.Add(nameof(AlertPhone), "Enter the mobile number in international format, like +447700900123");
+            errors.Add(nameof(AlertPhone), phone.Problem!);
         }
 
         return errors;

@@ -24,6 +24,13 @@ public sealed record SessionSummary
     public double? TrendDelta { get; init; }
     public required MoodTrend Trend { get; init; }
 
+    /// <summary>Days with a score in the period and in the previous period of the same length.</summary>
+    public int ScoredDays { get; init; }
+    public int PreviousScoredDays { get; init; }
+
+    /// <summary>Scored days each period needs before <see cref="Trend"/> says more than Unknown.</summary>
+    public int MinimumTrendScores { get; init; }
+
     /// <summary>Check-ins sent and answered in the period, and the days a check-in went unanswered.</summary>
     public required ReplyCounts Replies { get; init; }
 
@@ -35,7 +42,7 @@ public sealed record SessionSummary
 
 public enum MoodTrend
 {
-    /// <summary>Not enough scores in this or the previous period to compare.</summary>
+    /// <summary>Not enough scored days in this or the previous period to compare (fewer than the minimum in either).</summary>
     Unknown,
     Improving,
     Steady,

@@ -28,7 +28,10 @@ public static class SummaryBuilder
         var previousAverage = Mean(previousValues);
         var trend = MoodTrend.Unknown;
         double? trendDelta = null;
-        if (average is { } now && previousAverage is { } before)
+
+        // Two scores either side are not a trend ("Improving: up 0.8" from one good day): each period needs enough days.
+        if (average is { } now && previousAverage is { } before
+            && periodValues.Count >= input.MinimumTrendScores && previousValues.Count >= input.MinimumTrendScores)
         {
             var delta = now - before;
             trend = Math.Abs(delta) < SteadyBand ? MoodTrend.Steady : delta > 0 ? MoodTrend.Improving : MoodTrend.Worsening;
@@ -50,6 +53,9 @@ public static class SummaryBuilder
             PreviousAverage = Shown(previousAverage),
             TrendDelta = trendDelta,
             Trend = trend,
+            ScoredDays = periodValues.Count,
+            PreviousScoredDays = previousValues.Count,
+            MinimumTrendScores = input.MinimumTrendScores,
             Replies = replies,
             RecurringTags = RecurringTags(periodEntries),
             NotableEvents = NotableEvents(input, daily, periodEntries),
@@ -104,7 +110,7 @@ public static class SummaryBuilder
         }
 
         events.AddRange(periodEntries.Where(e => e.RiskLevel > RiskLevel.None).Select(e => new NotableEvent(
-            e.LocalDate, NotableKind.RiskFlag, $"{(e.RiskLevel == RiskLevel.High ? "High" : "Possible")} risk in reply: {e.EventText}", e.Id)));
+            e.LocalDate, NotableKind.RiskFlag, $"{RiskFlag(e)} in reply: {e.EventText}", e.Id)));
 
         events.AddRange(input.Alerts
             .Select(a => (Alert: a, Date: LocalTimes.LocalDate(a.CreatedAtUtc, input.TimeZoneId)))
@@ -113,6 +119,10 @@ public static class SummaryBuilder
 
         return [.. events.OrderBy(e => e.Date).ThenBy(e => e.Kind)];
     }
+
+    /// <summary>"Urgent risk (risk to themselves)", "Review risk".</summary>
+    private static string RiskFlag(DiaryEntry entry) =>
+        RiskWords.Subjects(entry.RiskSubjects) is { Length: > 0 } who ? $"{RiskWords.Tier(entry.RiskLevel)} risk ({who.ToLowerInvariant()})" : $"{RiskWords.Tier(entry.RiskLevel)} risk";
 
     private static NotableEvent DayEvent(MoodDay day, NotableKind kind, string label, List<DiaryEntry> periodEntries)
     {

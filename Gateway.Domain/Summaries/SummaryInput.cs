@@ -39,4 +39,7 @@ public sealed record SummaryInput
     /// <summary>Fewer scored days than these and there is no baseline comparison (too little to judge).</summary>
     public int MinimumBaselineScores { get; init; } = 5;
     public int MinimumPeriodScores { get; init; } = 3;
+
+    /// <summary>Scored days needed in this period and in the previous one before a trend is stated.</summary>
+    public int MinimumTrendScores { get; init; } = 3;
 }

@@ -35,10 +35,10 @@ public sealed record TemplateInput(TemplateKind Kind, string Name, string Body, 
         {
             errors.Add(nameof(Body), $"The message must be {MaxBodyLength} characters or fewer");
         }
-        else if (TemplatePlaceholders.Unknown(Body) is { Count: > 0 } unknown)
+        else if (Enum.IsDefined(Kind) && TemplatePlaceholders.Unknown(Body, Kind) is { Count: > 0 } unknown)
         {
             errors.Add(nameof(Body),
-                $"Buddy cannot fill {string.Join(", ", unknown.Select(u => "{" + u + "}"))}: use {string.Join(" or ", TemplatePlaceholders.Known.Select(k => "{" + k + "}"))}");
+                $"Buddy cannot fill {string.Join(", ", unknown.Select(u => "{" + u + "}"))} in this kind of text: use {string.Join(" or ", TemplatePlaceholders.For(Kind).Select(k => "{" + k + "}"))}");
         }
 
         return errors;

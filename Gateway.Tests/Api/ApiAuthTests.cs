@@ -52,7 +52,7 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
         public async Task DisposeAsync() => await World.DisposeAsync();
     }
 
-    /// <summary>Method and route template as mapped. {id} is Jo's id (organisation A), {alert} Jo's alert.</summary>
+    /// <summary>Method and route template as mapped. {id} is Jo's id (organisation A), Jo's alert under /alerts, key A under /api-keys.</summary>
     public static TheoryData<string, string> Routes => new()
     {
         { "GET", "/api/v1/service-users/" },
@@ -81,6 +81,8 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
         { "GET", "/api/v1/service-users/{id:guid}/questionnaire-schedules/" },
         { "PUT", "/api/v1/service-users/{id:guid}/questionnaire-schedules/{kind}" },
         { "DELETE", "/api/v1/service-users/{id:guid}/questionnaire-schedules/{kind}" },
+        { "GET", "/api/v1/api-keys/" },
+        { "POST", "/api/v1/api-keys/{id:guid}/revoke" },
     };
 
     public static TheoryData<string, string> RoutesWithIds
@@ -146,6 +148,7 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
         Assert.Equal(QuestionnaireStatus.InProgress, (await db.QuestionnaireRuns.AsNoTracking().SingleAsync(r => r.ServiceUserId == World.Jo.Id)).Status);
         var schedule = await db.QuestionnaireSchedules.AsNoTracking().SingleAsync(r => r.ServiceUserId == World.Jo.Id);
         Assert.Equal((QuestionnaireKind.Phq9, 4, true), (schedule.Kind, schedule.EveryWeeks, schedule.IsEnabled));
+        Assert.Null((await db.ApiKeys.AsNoTracking().SingleAsync(k => k.Id == World.KeyARow.Id)).RevokedAtUtc);
     }
 
     [Theory]
@@ -178,7 +181,9 @@ public sealed class ApiAuthTests(ApiAuthTests.WorldFixture fixture) : IClassFixt
 
     private Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string template)
     {
-        var id = template.Contains("/alerts/", StringComparison.Ordinal) ? World.JoAlert.Id : World.Jo.Id;
+        var id = template.Contains("/alerts/", StringComparison.Ordinal) ? World.JoAlert.Id
+            : template.Contains("/api-keys/", StringComparison.Ordinal) ? World.KeyARow.Id
+            : World.Jo.Id;
         var url = template.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
             .Replace("{sessionId:guid}", fixture.JoSession.Id.ToString(), StringComparison.Ordinal)
             .Replace("{goalId:guid}", fixture.JoGoal.Id.ToString(), StringComparison.Ordinal)

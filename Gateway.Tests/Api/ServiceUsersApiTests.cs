@@ -53,7 +53,7 @@ public class ServiceUsersApiTests
 
         using var response = await world.Client(world.KeyA).PostAsJsonAsync("/api/v1/service-users", new
         {
-            serviceUser = new { displayName = "", phone = "07700 900555", timeZoneId = "Mars/Olympus", therapistId = world.TherapistB.Id },
+            serviceUser = new { displayName = "", phone = "020 7946 0555", timeZoneId = "Mars/Olympus", therapistId = world.TherapistB.Id },
             schedule = new { localTime = "23:00" },
         });
 
@@ -75,25 +75,49 @@ public class ServiceUsersApiTests
         using var response = await world.Client(world.KeyA).PostAsJsonAsync("/api/v1/service-users", new
         {
             serviceUser = new { displayName = "Casey", phone = "+447700900555" },
-            schedule = new { localTime = "7pm", days = new[] { "Funday" } },
+            schedule = new { localTime = "7", days = new[] { "Funday" } }, // a bare hour: morning or evening is not guessed
         });
 
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.Equal(["schedule.days", "schedule.localTime"], errors.EnumerateObject().Select(p => p.Name).Order());
     }
 
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    public async Task Save_WhenPhoneIsAnotherOrganisationsServiceUsers_Returns409SayingOnlyThatBuddyCannotUseIt(string method)
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var person = new { displayName = "Copy", phone = world.Bo.PhoneE164 };
+
+        using var response = method == "POST"
+            ? await world.Client(world.KeyA).PostAsJsonAsync("/api/v1/service-users", new { serviceUser = person })
+            : await world.Client(world.KeyA).PutAsJsonAsync($"/api/v1/service-users/{world.Jo.Id}", person);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Phone number cannot be used", problem.GetProperty("title").GetString());
+        Assert.Equal(Buddy.Gateway.ServiceUsers.ServiceUserCommands.UnavailableMessage + ".", problem.GetProperty("detail").GetString());
+        var text = problem.ToString();
+        Assert.DoesNotContain("service user", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("already", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("organisation", text, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
-    public async Task Post_WhenPhoneBelongsToAnotherServiceUserEvenInAnotherOrganisation_Returns409()
+    public async Task Post_WhenPhoneIsAnotherServiceUserOfTheSameOrganisation_SaysSoPlainly()
     {
         await using var world = await ApiWorld.CreateAsync();
 
         using var response = await world.Client(world.KeyA).PostAsJsonAsync("/api/v1/service-users", new
         {
-            serviceUser = new { displayName = "Copy", phone = world.Bo.PhoneE164 },
+            serviceUser = new { displayName = "Copy", phone = world.Jo.PhoneE164 },
         });
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Another service user in your organisation already has this mobile number",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,7 +161,31 @@ public class ServiceUsersApiTests
         var jo = await db.ServiceUsers.SingleAsync(s => s.Id == world.Jo.Id);
         Assert.Equal((ServiceUserStatus.Paused, (DateOnly?)new DateOnly(2026, 12, 1)), (jo.Status, jo.PausedUntil));
         var audit = await db.AuditEvents.SingleAsync(e => e.ServiceUserId == world.Jo.Id);
-        Assert.Equal(("service-user.paused", "changed Status, PausedUntil"), (audit.Action, audit.Detail));
+        Assert.Equal(("service-user.paused", "changed status, restart date"), (audit.Action, audit.Detail));
+    }
+
+    [Fact]
+    public async Task Put_WhenPausedWithoutADate_PausesUntilSetActive_AndTheScheduleAnswersAtOnce()
+    {
+        await using var world = await ApiWorld.CreateAsync();
+        var client = world.Client(world.KeyA);
+        object Jo(string status) => new { displayName = "Jo Bloggs", phone = "+447700900001", therapistId = world.TherapistA.Id, status };
+
+        using var paused = await client.PutAsJsonAsync($"/api/v1/service-users/{world.Jo.Id}", Jo("Paused"));
+
+        Assert.Equal(HttpStatusCode.OK, paused.StatusCode);
+        var body = await paused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Paused", JsonValueKind.Null), (body.GetProperty("status").GetString(), body.GetProperty("pausedUntil").ValueKind));
+        var schedule = await client.GetFromJsonAsync<JsonElement>($"/api/v1/service-users/{world.Jo.Id}/schedule");
+        Assert.Equal(JsonValueKind.Null, schedule.GetProperty("nextDueAtUtc").ValueKind); // paused: nothing is due, and it says so now
+
+        using var resumed = await client.PutAsJsonAsync($"/api/v1/service-users/{world.Jo.Id}", Jo("Active"));
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        schedule = await client.GetFromJsonAsync<JsonElement>($"/api/v1/service-users/{world.Jo.Id}/schedule");
+        Assert.Equal(JsonValueKind.String, schedule.GetProperty("nextDueAtUtc").ValueKind);
+        await using var db = world.CreateContext();
+        Assert.Equal(["service-user.paused", "service-user.resumed"],
+            await db.AuditEvents.Where(e => e.ServiceUserId == world.Jo.Id && e.Action.StartsWith("service-user.")).OrderBy(e => e.OccurredAtUtc).ThenBy(e => e.Id).Select(e => e.Action).ToListAsync());
     }
 
     [Fact]
@@ -184,7 +232,7 @@ public class ServiceUsersApiTests
     }
 
     [Fact]
-    public async Task PutSchedule_WhenValid_ReplacesRuleAndClearsNextDue()
+    public async Task PutSchedule_WhenValid_ReplacesTheRule_AndAnswersTheRealNextCheckInAtOnce()
     {
         await using var world = await ApiWorld.CreateAsync();
         await using (var setup = world.CreateContext())
@@ -200,6 +248,9 @@ public class ServiceUsersApiTests
 
         Assert.Equal("17:45", body.GetProperty("localTime").GetString());
         Assert.Equal(["Saturday", "Sunday"], body.GetProperty("days").EnumerateArray().Select(d => d.GetString()));
+
+        // Not null until the dispatcher's next pass: the next Saturday (Wednesday 25 November now), 17:45 in London.
+        Assert.Equal(new DateTime(2026, 11, 28, 17, 45, 0, DateTimeKind.Utc), body.GetProperty("nextDueAtUtc").GetDateTime().ToUniversalTime());
         await using var db = world.CreateContext();
         var schedule = await db.CheckInSchedules.SingleAsync(s => s.ServiceUserId == world.Jo.Id);
         Assert.Equal((CheckInDays.Saturday | CheckInDays.Sunday, true), (schedule.Days, schedule.TwoStep));

@@ -19,7 +19,7 @@ public class CreateApiKeyVerbTests
         var error = new StringWriter();
         var output = new StringWriter();
         var clock = new FakeTimeProvider(s_now);
-        var verb = new CreateApiKeyVerb(db, new ApiKeyIssuer(db, new AuditTrail(db, clock), clock)) { Error = error };
+        var verb = new CreateApiKeyVerb(db, new ApiKeyIssuer(db, new AuditTrail(db, clock), new RecentApiKeys(), clock)) { Error = error };
         var code = await verb.RunAsync(args, TextReader.Null, output, CancellationToken.None);
         return (code, output.ToString(), error.ToString());
     }

@@ -39,6 +39,7 @@ public sealed partial class ManagerJourneyTests
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Casey Browser", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Casey Browser was added")).ToBeVisibleAsync();
+        await session.CheckAsync(page, "a new service user");
         await using (var db = world.CreateContext())
         {
             var casey = await db.ServiceUsers.SingleAsync(s => s.DisplayName == "Casey Browser");
@@ -50,14 +51,17 @@ public sealed partial class ManagerJourneyTests
         await page.GotoAsync("/Manage/Templates/Edit");
         var message = page.GetByLabel("Message");
         await message.FillAsync("Hi {FirstName}, mood {ScaleRange}?");
-        await Assertions.Expect(page.Locator("#preview-text")).ToHaveTextAsync("Hi Alex, mood 0-10?");
-        await Assertions.Expect(page.Locator("#preview-counter")).ToContainTextAsync("19 of 160 characters, 1 text (GSM-7)");
+        // Measured with the organisation's longest first name: Casey, just added, beats Jo and Sam.
+        await Assertions.Expect(page.Locator("#preview-text")).ToHaveTextAsync("Hi Casey, mood 0-10?");
+        await Assertions.Expect(page.Locator("#preview-counter")).ToContainTextAsync("20 of 160 characters, 1 text (GSM-7)");
+        await Assertions.Expect(page.Locator("#preview-name")).ToHaveTextAsync("Measured with Casey, the longest first name among your service users.");
         await Assertions.Expect(page.Locator("#preview-unicode")).ToBeHiddenAsync();
 
         await message.FillAsync("Hi {FirstName} 😊 " + new string('x', 60));
-        await Assertions.Expect(page.Locator("#preview-counter")).ToContainTextAsync("71 characters, 2 texts (Unicode, up to 67 characters each)");
+        await Assertions.Expect(page.Locator("#preview-counter")).ToContainTextAsync("72 characters, 2 texts (Unicode, up to 67 characters each)");
         await Assertions.Expect(page.Locator("#preview-counter")).ToHaveClassAsync(Over());
         await Assertions.Expect(page.Locator("#preview-unicode-chars")).ToHaveTextAsync("😊");
+        await session.CheckAsync(page, "template editor with a two-text message");
 
         var screenshots = Environment.GetEnvironmentVariable("BUDDY_SCREENSHOTS");
         if (!string.IsNullOrEmpty(screenshots))
@@ -66,7 +70,7 @@ public sealed partial class ManagerJourneyTests
             await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, "template-preview.png"), FullPage = true });
         }
 
-        Assert.Empty(session.Problems);
+        session.AssertNoProblems();
     }
 
     [GeneratedRegex("buddy-counter--over")]

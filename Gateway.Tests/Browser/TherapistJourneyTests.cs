@@ -38,6 +38,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(row).ToContainTextAsync("1 open");
         await Assertions.Expect(page.Locator("#caseload tbody tr")).ToHaveCountAsync(1);
         await ScreenshotAsync(page, "caseload");
+        await session.CheckAsync(page, "caseload");
 
         // The summary: chart, stats and the diary with the raw texts a click away.
         await row.GetByRole(AriaRole.Link, new() { Name = "Jo Bloggs" }).ClickAsync();
@@ -65,6 +66,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(scores.Locator("#scores-phq9 tbody tr")).ToHaveCountAsync(3);
 
         await ScreenshotAsync(page, "summary");
+        await session.CheckAsync(page, "summary");
 
         // Acknowledge the alert.
         var alert = page.Locator(".buddy-alert").Filter(new() { HasText = "Reply mentions feeling awful" });
@@ -72,6 +74,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         await alert.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Alert acknowledged");
         await Assertions.Expect(page.Locator(".buddy-alert")).ToHaveCountAsync(0);
+        await session.CheckAsync(page, "summary after acknowledging");
         await using (var db = world.CreateContext())
         {
             var stored = await db.Alerts.SingleAsync(a => a.Id == world.JoAlert.Id);
@@ -92,13 +95,13 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         output.WriteLine($"Printed summary: {pages} A4 page(s), {pdf.Length} bytes");
         Assert.InRange(pages, 1, 2);
 
-        Assert.Empty(session.Problems);
+        session.AssertNoProblems();
     }
 
     [ChromiumFact]
     public async Task Therapist_RecordsTheNextSession_AndSendsAPhq9_WhichReachesTheSimulator()
     {
-        await using var world = await DashboardWorld.CreateAsync(kestrel: true);
+        await using var world = await DashboardWorld.CreateAsync(kestrel: true); // Development, where the simulator runs
         var baseAddress = world.Factory.StartKestrel();
         await using var session = await BrowserSession.OpenAsync(baseAddress);
         var page = await session.NewPageAsync();
@@ -109,7 +112,9 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jo Bloggs", Level = 1 })).ToBeVisibleAsync();
 
         // Record the session after next: a date and local time, in person at a place.
-        await page.Locator("#Session_Date").FillAsync("2026-11-26");
+        await page.Locator("#Session_Date").FillAsync("26");
+        await page.Locator("#Session_Date_Month").FillAsync("11");
+        await page.Locator("#Session_Date_Year").FillAsync("2026");
         await page.Locator("#Session_Time").FillAsync("14:30");
         await page.GetByLabel("In person").CheckAsync();
         await page.Locator("#Session_Place").FillAsync("Riverside Centre, room 2");
@@ -129,6 +134,7 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("PHQ-9 sent to Jo");
         await Assertions.Expect(page.Locator("#run-list tbody tr").First).ToContainTextAsync("0 of 9 answered");
         await ScreenshotAsync(page, "cycle");
+        await session.CheckAsync(page, "cycle with a PHQ-9 in progress");
         await using (var db = world.CreateContext())
         {
             var text = await db.OutboundMessages.SingleAsync(m => m.ServiceUserId == world.Jo.Id && m.Kind == Buddy.Domain.Sms.OutboundKind.Questionnaire);
@@ -139,18 +145,12 @@ public sealed partial class TherapistJourneyTests(ITestOutputHelper output)
         // The manager's open simulator shows the text on Jo's phone without a reload.
         await Assertions.Expect(simulator.Locator("#conversation")).ToContainTextAsync("PHQ-9 question 1 of 9", new() { Timeout = 15_000 });
         Assert.Equal(simulatorUrl, simulator.Url);
+        await session.CheckAsync(simulator, "simulator with a new text");
 
-        Assert.Empty(session.Problems);
+        session.AssertNoProblems();
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DashboardWorld.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Caseload" })).ToBeVisibleAsync();
-    }
+    private static Task SignInAsync(IPage page, string email) => BrowserSession.SignInAsync(page, email, DashboardWorld.Password);
 
     [ChromiumFact]
     public async Task Keyboard_SkipLinkMovesFocusToTheMainContent()

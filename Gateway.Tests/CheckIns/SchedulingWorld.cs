@@ -58,7 +58,7 @@ internal sealed class SchedulingWorld : IAsyncDisposable
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
     /// <summary>A dispatcher with its own connections, as a second instance would have.</summary>
-    public CheckInDispatcher NewDispatcher() => new(new TestContexts(Database), Clock, NullLogger<CheckInDispatcher>.Instance);
+    public CheckInDispatcher NewDispatcher() => new(new TestContexts(Database), Clock, TestMetrics.Instance, NullLogger<CheckInDispatcher>.Instance);
 
     public void SetNow(string utc) => Clock.SetUtcNow(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
 

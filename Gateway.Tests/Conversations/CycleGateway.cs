@@ -46,26 +46,28 @@ internal sealed class CycleGateway : IAsyncDisposable
 
     public DateTime NowUtc => Clock.GetUtcNow().UtcDateTime;
 
-    public static async Task<CycleGateway> StartAsync(DatabaseProvider provider, DateTime startUtc)
+    /// <param name="configure">Replaces services for the test, e.g. a risk reader with known answers.</param>
+    public static async Task<CycleGateway> StartAsync(DatabaseProvider provider, DateTime startUtc, Action<IServiceCollection>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(new DateTimeOffset(startUtc, TimeSpan.Zero));
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
-            foreach (var (key, value) in database.GatewaySettings())
+            foreach (var (key, value) in ServingBaseline.Settings.Concat(database.GatewaySettings()))
             {
                 builder.UseSetting(key, value);
             }
 
-            builder.UseSetting("Sms:Provider", "Simulator");
             builder.UseSetting("Twilio:AuthToken", AuthToken);
             builder.UseSetting("Scheduling:Enabled", "false");
             builder.UseSetting("Demo:SeedOnStart", "false");
             builder.ConfigureTestServices(services =>
             {
+                ServingBaseline.UseStandInSender(services, "Testing");
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(clock);
+                configure?.Invoke(services);
             });
         });
         var gateway = new CycleGateway(database, clock, factory);

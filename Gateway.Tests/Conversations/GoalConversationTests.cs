@@ -84,4 +84,39 @@ public sealed class GoalConversationTests
         Assert.Equal(0, (await gateway.RunDueWorkAsync()).GoalReminders);
         Assert.Empty(await gateway.TextsToAsync(person));
     }
+
+    /// <summary>Paused with no restart date (through the API, say): goal reminders and scheduled questionnaires wait, like check-ins.</summary>
+    [Fact]
+    public async Task PausedWithNoRestartDate_GetsNoGoalRemindersOrScheduledQuestionnaires_UntilSetActive()
+    {
+        await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);
+        var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(19, 0));
+        await gateway.WithServiceAsync((GoalService goals) => goals.CreateAsync(
+            person.OrganisationId, person.Id, new GoalInput("make my bed", CheckInDays.Everyday, new TimeOnly(9, 30)), null, default));
+        await using (var db = gateway.Database.CreateContext())
+        {
+            db.QuestionnaireSchedules.Add(new Buddy.Domain.Questionnaires.QuestionnaireSchedule
+            {
+                OrganisationId = person.OrganisationId, ServiceUserId = person.Id, Kind = Buddy.Domain.Questionnaires.QuestionnaireKind.Phq9, EveryWeeks = 2,
+                LocalTime = new TimeOnly(10, 0), NextDueAtUtc = new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc), IsEnabled = true, UpdatedAtUtc = s_start,
+            });
+            var stored = await db.ServiceUsers.SingleAsync(s => s.Id == person.Id);
+            (stored.Status, stored.PausedUntil) = (Buddy.Domain.ServiceUsers.ServiceUserStatus.Paused, null);
+            await db.SaveChangesAsync();
+        }
+
+        gateway.AdvanceTo(new DateTime(2026, 11, 25, 10, 30, 0, DateTimeKind.Utc));
+        var paused = await gateway.RunDueWorkAsync();
+
+        Assert.Equal((0, 0), (paused.GoalReminders, paused.Questionnaires));
+        Assert.Empty(await gateway.TextsToAsync(person));
+        await using (var db = gateway.Database.CreateContext())
+        {
+            (await db.ServiceUsers.SingleAsync(s => s.Id == person.Id)).Status = Buddy.Domain.ServiceUsers.ServiceUserStatus.Active;
+            await db.SaveChangesAsync();
+        }
+
+        gateway.AdvanceTo(new DateTime(2026, 11, 26, 9, 30, 0, DateTimeKind.Utc));
+        Assert.Equal(1, (await gateway.RunDueWorkAsync()).GoalReminders);
+    }
 }

@@ -197,6 +197,53 @@ public sealed class QuestionnaireConversationTests
         Assert.Empty(overview.Trends);
     }
 
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task CheckInReply_WhileAnItemWaits_IsRecordedInTheDiary_ThenTheItemIsAskedAgainKindly(DatabaseProvider provider)
+    {
+        await using var gateway = await CycleGateway.StartAsync(provider, s_start);
+        var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(19, 0));
+
+        // The day's check-in went a few minutes before the questionnaire (as in the README's demo), so the questionnaire is the newer question.
+        var checkIn = new Domain.CheckIns.CheckIn
+        {
+            OrganisationId = person.OrganisationId, ServiceUserId = person.Id, LocalDate = new DateOnly(2026, 11, 24),
+            DueAtUtc = s_start.AddMinutes(-5), SentAtUtc = s_start.AddMinutes(-5), Status = Domain.CheckIns.CheckInStatus.Sent,
+        };
+        await using (var db = gateway.Database.CreateContext())
+        {
+            db.CheckIns.Add(checkIn);
+            await db.SaveChangesAsync();
+        }
+
+        var run = await SendAsync(gateway, person, QuestionnaireKind.Phq9);
+        gateway.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal("PHQ-9 item 1 answered", (await gateway.TextAsync(person, "1")).Outcome);
+        await gateway.TextsToAsync(person);
+
+        gateway.Advance(TimeSpan.FromMinutes(3));
+        var diaryReply = await gateway.TextAsync(person, "7 went swimming");
+
+        Assert.StartsWith("PHQ-9 item 2: a check-in reply, kept in the diary; item asked again", diaryReply.Outcome, StringComparison.Ordinal);
+        var again = Assert.Single(await gateway.TextsToAsync(person));
+        Assert.Equal(OutboundKind.Questionnaire, again.Kind);
+        Assert.StartsWith("Thanks, that's in your diary. When you're ready, back to your questionnaire: PHQ-9 question 2 of 9.", again.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("didn't understand", again.Body, StringComparison.Ordinal);
+        await using (var db = gateway.Database.CreateContext())
+        {
+            var entry = await db.DiaryEntries.SingleAsync(e => e.ServiceUserId == person.Id);
+            Assert.Equal((7.0, "went swimming", (Guid?)checkIn.Id, entry.Id), (entry.MoodScore!.Value, entry.EventText, entry.CheckInId, diaryReply.DiaryEntryId!.Value));
+            Assert.Equal(Domain.CheckIns.CheckInStatus.Answered, (await db.CheckIns.SingleAsync(c => c.Id == checkIn.Id)).Status);
+            var waiting = await db.QuestionnaireRuns.SingleAsync(r => r.Id == run.Id);
+            Assert.Equal((QuestionnaireStatus.InProgress, 2, false), (waiting.Status, waiting.CurrentItem, waiting.CurrentItemReasked));
+            Assert.Equal(1, await db.QuestionnaireAnswers.CountAsync(a => a.RunId == run.Id));
+        }
+
+        // The questionnaire carries on where it was, and an unclear answer still gets its one polite re-ask.
+        gateway.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal("PHQ-9 item 2 answered", (await gateway.TextAsync(person, "several days")).Outcome);
+        Assert.Equal("PHQ-9 item 3: unclear, asked again", (await gateway.TextAsync(person, "hmm")).Outcome);
+    }
+
     [Fact]
     public async Task ScheduledQuestionnaire_StartsOnItsDayOnce_AndNextComesNWeeksLater()
     {

@@ -12,6 +12,7 @@ using Buddy.Gateway.Data;
 using Buddy.Gateway.Identity;
 using Buddy.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -50,10 +51,12 @@ public sealed class DashboardWorld : IAsyncDisposable
     public Alert BoAlert { get; private set; } = null!;
 
     /// <param name="sessionCycle">Seed Jo's goals and questionnaires; the cycle page's own tests start without them.</param>
-    public static async Task<DashboardWorld> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, bool kestrel = false, bool sessionCycle = true)
+    /// <param name="environment">The host environment (default: Development on Kestrel, Testing in memory); Development shows what only developers get (the API reference).</param>
+    public static async Task<DashboardWorld> CreateAsync(
+        DatabaseProvider provider = DatabaseProvider.Sqlite, bool kestrel = false, bool sessionCycle = true, string? environment = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var world = new DashboardWorld(new GatewayFactory(database, new FakeTimeProvider(Now), kestrel));
+        var world = new DashboardWorld(new GatewayFactory(database, new FakeTimeProvider(Now), kestrel, environment));
         await world.SeedAsync(sessionCycle);
         return world;
     }
@@ -221,6 +224,31 @@ public sealed class DashboardWorld : IAsyncDisposable
             db.Add(new QuestionnaireAnswer { OrganisationId = OrgA.Id, ServiceUserId = Jo.Id, RunId = gad7.Id, ItemNumber = item, Score = 1, AnsweredAtUtc = gad7.StartedAtUtc.AddMinutes(item) });
         }
     }
+
+    /// <summary>
+    /// Jo's open alert as a joined one: its own reply, an urgent reply from someone else saying someone reads the phone,
+    /// and a Review reply an hour ago.
+    /// </summary>
+    public async Task JoinRepliesToJosAlertAsync()
+    {
+        await using var db = CreateContext();
+        var alert = await db.Alerts.SingleAsync(a => a.Id == JoAlert.Id);
+        alert.Caution = ContactCaution.PhoneMayBeRead;
+        alert.Subjects = [RiskSubject.SenderFromOthers, RiskSubject.Sender];
+        alert.LatestReplyAtUtc = Now.UtcDateTime.AddHours(-1);
+        alert.Summary = "Urgent: reply mentions feeling awful; reply mentions control";
+        db.AlertReplies.AddRange(
+            JoReply(alert, RiskLevel.High, RiskSubject.Sender, ContactCaution.None, "reply mentions feeling awful", alert.CreatedAtUtc),
+            JoReply(alert, RiskLevel.High, RiskSubject.SenderFromOthers, ContactCaution.PhoneMayBeRead, "reply mentions control", Now.UtcDateTime.AddHours(-2)),
+            JoReply(alert, RiskLevel.Review, RiskSubject.Sender, ContactCaution.None, "reply mentions not sleeping", Now.UtcDateTime.AddHours(-1)));
+        await db.SaveChangesAsync();
+    }
+
+    private static AlertReply JoReply(Alert alert, RiskLevel level, RiskSubject subject, ContactCaution caution, string summary, DateTime at) => new()
+    {
+        AlertId = alert.Id, OrganisationId = alert.OrganisationId, ServiceUserId = alert.ServiceUserId, Level = level, Subject = subject, Caution = caution,
+        Summary = summary, MatchedPhrases = summary.Replace("reply mentions ", "", StringComparison.Ordinal), ReceivedAtUtc = at,
+    };
 
     private static StaffMember Staff(Organisation org, string name, string email, StaffRole role) =>
         new() { OrganisationId = org.Id, DisplayName = name, Email = email, Role = role, CreatedAtUtc = Now.UtcDateTime };

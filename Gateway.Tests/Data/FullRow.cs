@@ -109,6 +109,11 @@ internal static class FullRow
             return new List<string> { "sleep", "family" };
         }
 
+        if (type == typeof(List<Buddy.Domain.Safeguarding.RiskSubject>))
+        {
+            return new List<Buddy.Domain.Safeguarding.RiskSubject> { Buddy.Domain.Safeguarding.RiskSubject.SenderFromOthers, Buddy.Domain.Safeguarding.RiskSubject.ThirdParty };
+        }
+
         throw new NotSupportedException($"FullRow has no sample value for {type.Name} ({name}); add one.");
     }
 }

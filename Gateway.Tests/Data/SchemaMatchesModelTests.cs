@@ -117,9 +117,12 @@ public sealed class SchemaMatchesModelTests
 
     private static async Task<Dictionary<(string Table, string Column), bool>> ReadColumnsAsync(BuddyDbContext context)
     {
-        var sql = context.IsSqlite
-            ? "SELECT m.name, p.name, CASE WHEN p.\"notnull\" = 0 AND p.pk = 0 THEN 1 ELSE 0 END FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table'"
-            : "SELECT table_name, column_name, CASE WHEN is_nullable = 'YES' THEN 1 ELSE 0 END FROM information_schema.columns WHERE table_schema = 'public'";
+        var sql = context.Dialect.Provider switch
+        {
+            DatabaseProvider.Sqlite => "SELECT m.name, p.name, CASE WHEN p.\"notnull\" = 0 AND p.pk = 0 THEN 1 ELSE 0 END FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table'",
+            DatabaseProvider.Postgres => "SELECT table_name, column_name, CASE WHEN is_nullable = 'YES' THEN 1 ELSE 0 END FROM information_schema.columns WHERE table_schema = 'public'",
+            _ => "SELECT table_name, column_name, CASE WHEN is_nullable = 'YES' THEN 1 ELSE 0 END FROM information_schema.columns WHERE table_schema = SCHEMA_NAME()",
+        };
         var connection = context.Database.GetDbConnection();
         await connection.OpenAsync();
         await using DbCommand command = connection.CreateCommand();

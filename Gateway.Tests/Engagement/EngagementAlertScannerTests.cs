@@ -128,7 +128,7 @@ public sealed class EngagementAlertScannerTests
     }
 
     private static EngagementAlertScanner Scanner(TestDatabase database) =>
-        new(new TestContextFactory(database), NullLogger<EngagementAlertScanner>.Instance);
+        new(new TestContextFactory(database), TestMetrics.Instance, NullLogger<EngagementAlertScanner>.Instance);
 
     private static async Task<(Organisation, ServiceUser)> SeedAsync(TestDatabase database, int lowMoodStreak = 3, ConsentState consent = ConsentState.OptedIn)
     {

@@ -63,7 +63,7 @@ public sealed class ProcessKillTests
         Assert.NotEmpty(twilio.Lookups);
     }
 
-    private static bool AllRecorded(TestDatabase database)
+    internal static bool AllRecorded(TestDatabase database)
     {
         using var db = database.CreateContext();
         return db.OutboundMessages.All(m => m.ProviderMessageId != null);
@@ -85,9 +85,9 @@ public sealed class ProcessKillTests
         new("Scheduling:Enabled", "false"),
     ];
 
-    private static async Task WaitAsync(Func<bool> condition, GatewayProcess gateway, string what)
+    internal static async Task WaitAsync(Func<bool> condition, GatewayProcess gateway, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (!condition())
         {
             if (gateway.HasExited || DateTime.UtcNow > deadline)

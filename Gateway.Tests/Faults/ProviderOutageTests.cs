@@ -110,8 +110,8 @@ public sealed class ProviderOutageTests
         var twilioSettings = TwilioSettings.FromConfiguration(configuration, SmsProvider.Twilio);
 
         // The client waits in real time (its in-call retries are milliseconds); the outbox's clock is fake.
-        var sender = new TwilioSmsSender(new SingleClientFactory(TimeSpan.FromSeconds(30)), twilioSettings, NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
+        var sender = new TwilioSmsSender(SingleClientFactory.ClientsFor(twilioSettings, TimeSpan.FromSeconds(30)), NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
         return new OutboxDispatcher(new Support.TestContextFactory(database), sender, new SendPacer(clock), new OutboxSignal(clock),
-            SmsSettings.From(configuration), twilioSettings, clock, NullLogger<OutboxDispatcher>.Instance);
+            SmsSettings.From(configuration), twilioSettings, clock, TestMetrics.Instance, NullLogger<OutboxDispatcher>.Instance);
     }
 }

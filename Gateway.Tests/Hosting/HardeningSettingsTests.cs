@@ -10,7 +10,7 @@ public sealed class HardeningSettingsTests
     {
         var settings = HardeningSettings.From(new ConfigurationBuilder().Build());
 
-        Assert.Equal(200, settings.WebhookPermitsPerSecond);
+        Assert.Equal(2000, settings.WebhookPermitsPerSecond);
         Assert.Equal(10, settings.SignInAttemptsPerMinute);
         Assert.Equal(600, settings.ApiRequestsPerMinute);
         Assert.Equal(65536, settings.MaxRequestBodyBytes);

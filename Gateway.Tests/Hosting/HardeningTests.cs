@@ -1,5 +1,6 @@
 using System.Net;
 using Buddy.Domain.Sms;
+using Buddy.Gateway.ApiKeys;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 using Buddy.Tests.Support;
@@ -165,24 +166,68 @@ public sealed class HardeningTests
     }
 
     [Fact]
-    public async Task Api_IsLimitedPerKey()
+    public async Task Api_ARealKeyHasItsOwnBucket_WhileMadeUpAndMalformedKeysShareTheirAddresss()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var gateway = new ConfiguredGateway(database, "Production", new Dictionary<string, string?> { ["RateLimiting:ApiRequestsPerMinute"] = "2" });
-        using var client = gateway.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = s_https });
+        var (key, other) = await SeedKeysAsync(database);
+        await using var gateway = new ConfiguredGateway(database, "Production", new Dictionary<string, string?> { ["RateLimiting:ApiRequestsPerMinute"] = "3" });
 
-        async Task<HttpStatusCode> GetAsync(string key)
+        // A real key's first request on an instance counts against its address; after that the key has its own bucket.
+        Assert.Equal(StatusCodes.Status200OK, await GetAsync(gateway, "198.51.100.7", key));
+
+        // Every made-up key is new, but they all share the address's bucket: two more and it is empty.
+        Assert.Equal(StatusCodes.Status401Unauthorized, await GetAsync(gateway, "198.51.100.7", ApiKeySecret.Generate().Key));
+        Assert.Equal(StatusCodes.Status401Unauthorized, await GetAsync(gateway, "198.51.100.7", ApiKeySecret.Generate().Key));
+        for (var i = 0; i < 20; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/service-users");
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
-            using var response = await client.SendAsync(request);
-            return response.StatusCode;
+            Assert.Equal(StatusCodes.Status429TooManyRequests, await GetAsync(gateway, "198.51.100.7", ApiKeySecret.Generate().Key));
         }
 
-        Assert.NotEqual(HttpStatusCode.TooManyRequests, await GetAsync("buddy_key_one"));
-        Assert.NotEqual(HttpStatusCode.TooManyRequests, await GetAsync("buddy_key_one"));
-        Assert.Equal(HttpStatusCode.TooManyRequests, await GetAsync("buddy_key_one"));
-        Assert.NotEqual(HttpStatusCode.TooManyRequests, await GetAsync("buddy_key_two"));
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await GetAsync(gateway, "198.51.100.7", "not-a-key"));
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await GetAsync(gateway, "198.51.100.7", null));
+
+        // The real key is not starved by them, and another address is unaffected.
+        Assert.Equal(StatusCodes.Status200OK, await GetAsync(gateway, "198.51.100.7", key));
+        Assert.Equal(StatusCodes.Status200OK, await GetAsync(gateway, "198.51.100.8", other));
+    }
+
+    [Fact]
+    public async Task Api_EachRealKeyIsLimitedOnItsOwn()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (key, other) = await SeedKeysAsync(database);
+        await using var gateway = new ConfiguredGateway(database, "Production", new Dictionary<string, string?> { ["RateLimiting:ApiRequestsPerMinute"] = "2" });
+
+        // First requests from two addresses make both keys known; then each has two requests a minute of its own.
+        Assert.Equal(StatusCodes.Status200OK, await GetAsync(gateway, "198.51.100.1", key));
+        Assert.Equal(StatusCodes.Status200OK, await GetAsync(gateway, "198.51.100.2", other));
+        Assert.Equal(StatusCodes.Status200OK, await GetAsync(gateway, "198.51.100.3", key));
+        Assert.Equal(StatusCodes.Status200OK, await GetAsync(gateway, "198.51.100.3", key));
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await GetAsync(gateway, "198.51.100.3", key));
+        Assert.Equal(StatusCodes.Status200OK, await GetAsync(gateway, "198.51.100.3", other));
+    }
+
+    private static async Task<(string Key, string Other)> SeedKeysAsync(TestDatabase database)
+    {
+        var organisation = new Buddy.Domain.Organisations.Organisation { Name = "Rate limited", CreatedAtUtc = DateTime.UtcNow };
+        var (key, row) = Buddy.Tests.Api.ApiWorld.NewKey(organisation.Id, "Records system", DateTime.UtcNow);
+        var (other, otherRow) = Buddy.Tests.Api.ApiWorld.NewKey(organisation.Id, "Reporting", DateTime.UtcNow);
+        await using var db = database.CreateContext();
+        db.AddRange(organisation, row, otherRow);
+        await db.SaveChangesAsync();
+        return (key, other);
+    }
+
+    private static async Task<int> GetAsync(ConfiguredGateway gateway, string clientIp, string? key)
+    {
+        var response = await SendFromAsync(gateway, clientIp, "https", HttpMethods.Get, "/api/v1/therapists", request =>
+        {
+            if (key is not null)
+            {
+                request.Headers.Authorization = "Bearer " + key;
+            }
+        });
+        return response.StatusCode;
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Buddy.Gateway.Data;
 using Buddy.Tests.Data;
 using Buddy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace Buddy.Tests.Hosting;
 
@@ -38,17 +40,97 @@ public sealed class StartupTests
         Assert.Contains(key, line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Sms:Provider", null, "Sms:Provider is not set")] // no silent fall-back to the simulator
+    [InlineData("Sms:Provider", "Simulator", "Sms:Provider is Simulator")]
+    [InlineData("AllowedHosts", null, "AllowedHosts is not set")]
+    [InlineData("AllowedHosts", "*", "AllowedHosts is '*'")]
+    [InlineData("ReverseProxy:TlsTerminatedUpstream", null, "ReverseProxy:TlsTerminatedUpstream")] // plain HTTP only
+    [InlineData("Demo:SeedOnStart", "true", "Demo:SeedOnStart is true")]
+    public async Task Start_InProduction_WhenAServingRuleIsBroken_PrintsOneLineAndExitsWith2BeforeTouchingTheDatabase(string key, string? value, string expected)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+
+        var (exitCode, _, stderr) = await GatewayProcess.RunAsync([.. database.GatewaySettings(), new(key, value)], standardInput: null);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Buddy cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        await using var context = database.CreateContext();
+        Assert.Equal(0, await context.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE name = 'schema_history'").SingleAsync());
+    }
+
+    [Theory]
+    [InlineData("urls", "http://0.0.0.0:5080", false)]
+    [InlineData("urls", "http://0.0.0.0:5080;https://0.0.0.0:5443", true)]
+    [InlineData("https_ports", "443", true)]
+    [InlineData("Kestrel:Endpoints:Secure:Url", "https://0.0.0.0:5443", true)]
+    [InlineData("Kestrel:Endpoints:Plain:Url", "http://0.0.0.0:5080", false)]
+    public void ServesHttps_ReadsEveryWayKestrelIsGivenAnAddress(string key, string value, bool expected)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+
+        Assert.Equal(expected, Buddy.Gateway.Hosting.ServingRules.ServesHttps(configuration));
+    }
+
+    [Fact]
+    public async Task Start_WhenTwilioFromIsNotAPhoneNumber_PrintsOneLineNamingItAndExitsWith2()
+    {
+        var (exitCode, stdout, stderr) = await GatewayProcess.RunAsync(
+            [
+                new("Sms:Provider", "Twilio"), new("Twilio:AccountSid", Buddy.Tests.Sms.Twilio.FakeTwilio.AccountSid),
+                new("Twilio:AuthToken", "token"), new("Twilio:From", "notaphone"),
+            ],
+            standardInput: null);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Buddy cannot start: Twilio:From must be", line, StringComparison.Ordinal);
+        Assert.Contains("FTL] Buddy.Gateway.Startup: Buddy cannot start: Twilio:From must be", stdout, StringComparison.Ordinal); // the bootstrap logger, before the host exists
+    }
+
     [Fact]
     public async Task Start_WhenPostgresIsUnreachable_PrintsOneLineNamingTheConnectionStringAndExitsNonZero()
     {
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
-        var (exitCode, _, stderr) = await GatewayProcess.RunAsync(
+        var (exitCode, stdout, stderr) = await GatewayProcess.RunAsync(
             [new("Database:Provider", "Postgres"), new("ConnectionStrings:Buddy", "Host=127.0.0.1;Port=1;Username=buddy;Timeout=3")],
             standardInput: null);
 
         Assert.NotEqual(0, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Contains("ConnectionStrings:Buddy", line, StringComparison.Ordinal);
+        Assert.Contains("FTL] Buddy.Gateway.Startup: Buddy cannot start: Cannot open the Postgres database", stdout, StringComparison.Ordinal); // the host's logger
+    }
+
+    [Fact]
+    public async Task Start_WhenSqlServerIsUnreachable_PrintsOneLineNamingTheConnectionStringAndExitsWith2()
+    {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        var (exitCode, _, stderr) = await GatewayProcess.RunAsync(
+            [new("Database:Provider", "SqlServer"), new("ConnectionStrings:Buddy", "Server=tcp:127.0.0.1,1;Database=buddy;User Id=buddy;Password=unused;Connect Timeout=3;Encrypt=False")],
+            standardInput: null);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("Buddy cannot start: Cannot open the SqlServer database named by ConnectionStrings:Buddy: ", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Database:Provider", "SqlServer", "ConnectionStrings:Buddy is required when Database:Provider is SqlServer")]
+    [InlineData("ConnectionStrings:Buddy", "Server=x;Colour=blue", "ConnectionStrings:Buddy is not a valid SQL Server connection string")]
+    public async Task Start_WhenSqlServerSettingsAreWrong_SaysWhich(string key, string value, string expected)
+    {
+        var settings = key == "Database:Provider"
+            ? new KeyValuePair<string, string?>[] { new(key, value) }
+            : [new("Database:Provider", "SqlServer"), new(key, value)];
+
+        var (exitCode, _, stderr) = await GatewayProcess.RunAsync(settings, standardInput: null);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal static class DatabaseText
         await connection.OpenAsync();
         try
         {
-            foreach (var (table, column) in await TextColumnsAsync(connection, db.IsSqlite))
+            foreach (var (table, column) in await TextColumnsAsync(connection, db.Dialect.Provider))
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = $"SELECT \"{column}\" FROM \"{table}\" WHERE \"{column}\" IS NOT NULL";
@@ -36,11 +36,14 @@ internal static class DatabaseText
         return found;
     }
 
-    private static async Task<List<(string Table, string Column)>> TextColumnsAsync(DbConnection connection, bool isSqlite)
+    private static async Task<List<(string Table, string Column)>> TextColumnsAsync(DbConnection connection, DatabaseProvider provider)
     {
-        var sql = isSqlite
-            ? "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND upper(p.type) = 'TEXT'"
-            : "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type IN ('text', 'character varying')";
+        var sql = provider switch
+        {
+            DatabaseProvider.Sqlite => "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND upper(p.type) = 'TEXT'",
+            DatabaseProvider.Postgres => "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type IN ('text', 'character varying')",
+            _ => "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = SCHEMA_NAME() AND data_type IN ('nvarchar', 'varchar')",
+        };
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync();

@@ -116,7 +116,7 @@ public sealed class RetentionSweepTests
         Assert.True(unknown.Count == 0, "RetentionSweep does not clear: " + string.Join(", ", unknown));
     }
 
-    private static async Task DischargeAsync(BuddyDbContext db, Guid id, DateTime dischargedAtUtc)
+    internal static async Task DischargeAsync(BuddyDbContext db, Guid id, DateTime dischargedAtUtc)
     {
         var person = await db.ServiceUsers.SingleAsync(s => s.Id == id);
         person.Status = ServiceUserStatus.Discharged;
@@ -124,7 +124,7 @@ public sealed class RetentionSweepTests
         await db.SaveChangesAsync();
     }
 
-    private static RetentionSweep Sweep(TestDatabase database, RetentionPolicy policy) =>
+    internal static RetentionSweep Sweep(TestDatabase database, RetentionPolicy policy) =>
         new(new Contexts(database), policy, NullLogger<RetentionSweep>.Instance);
 
     private sealed class Contexts(TestDatabase database) : IDbContextFactory<BuddyDbContext>

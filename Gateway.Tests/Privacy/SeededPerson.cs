@@ -37,7 +37,7 @@ internal sealed class SeededPerson
     public static IReadOnlySet<Type> SeededKinds { get; } = new HashSet<Type>
     {
         typeof(CheckInSchedule), typeof(CheckIn), typeof(OutboundMessage), typeof(InboundMessage), typeof(DiaryEntry),
-        typeof(Alert), typeof(TherapySession), typeof(AuditEvent), typeof(Goal), typeof(GoalProgress), typeof(QuestionnaireSchedule),
+        typeof(Alert), typeof(AlertReply), typeof(TherapySession), typeof(AuditEvent), typeof(Goal), typeof(GoalProgress), typeof(QuestionnaireSchedule),
         typeof(QuestionnaireRun), typeof(QuestionnaireAnswer), typeof(Conversation),
     };
 
@@ -101,7 +101,13 @@ internal sealed class SeededPerson
         db.StaffMembers.Add(therapist);
         db.ServiceUsers.Add(person);
         db.CheckInSchedules.Add(new CheckInSchedule { OrganisationId = organisation.Id, ServiceUserId = person.Id, ReminderAfterMinutes = 60, NextDueAtUtc = nowUtc.AddHours(3), UpdatedAtUtc = nowUtc });
-        db.AddRange(outbound, checkIn, diary, inbound, earlyText, alert, staffText);
+        var alertReply = new AlertReply
+        {
+            AlertId = alert.Id, OrganisationId = organisation.Id, ServiceUserId = person.Id, InboundMessageId = inbound.Id, Level = RiskLevel.High,
+            Subject = RiskSubject.SenderFromOthers, Caution = ContactCaution.PhoneMayBeRead, Concepts = ["coercive-control"],
+            Summary = $"reply mentions control alert-reply-{tag}", MatchedPhrases = $"checks my phone-{tag}", ReceivedAtUtc = nowUtc.AddDays(-2),
+        };
+        db.AddRange(outbound, checkIn, diary, inbound, earlyText, alert, alertReply, staffText);
         db.TherapySessions.Add(new TherapySession
         {
             OrganisationId = organisation.Id, ServiceUserId = person.Id, TherapistId = therapist.Id, StartsAtUtc = nowUtc.AddDays(3),
@@ -146,7 +152,7 @@ internal sealed class SeededPerson
             [
                 person.DisplayName, phone, phone[1..], person.ExternalReference, outbound.Body, $"out-{tag}", diary.EventText, $"diary-{tag}",
                 inbound.Body, $"in-{tag}", earlyText.Body, alert.Summary, $"hopeless-{tag}", "Acacia Road " + tag, $"agenda-{tag}", $"Called {tag}",
-                $"six-ish from {tag}", $"goal-{tag}", $"goal-reply-{tag}",
+                $"six-ish from {tag}", $"goal-{tag}", $"goal-reply-{tag}", $"alert-reply-{tag}", $"checks my phone-{tag}",
             ],
             StaffTextAboutThem = $"{tag} Quimby needs a call",
         };

@@ -93,6 +93,47 @@ public sealed class DiaryReplyHandlerTests
         Assert.Equal("diary correction", (await db.InboundMessages.SingleAsync(m => m.Id == correction.Id)).Outcome);
     }
 
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Correction_ThenLaterTexts_KeepTheCorrectionTrail(DatabaseProvider provider)
+    {
+        await using var scenario = await ReplyScenario.CreateAsync(provider);
+        await scenario.AddCheckInAsync(s_day, s_sent);
+        await scenario.ReceiveAsync("7 good day", s_sent.AddMinutes(5));
+        await scenario.ReceiveAsync("sorry I meant 5", s_sent.AddMinutes(7));
+
+        // A later text with the same score, then words only: the trail stays as it was.
+        await scenario.ReceiveAsync("5 then watched a film", s_sent.AddMinutes(40));
+        await scenario.ReceiveAsync("off to bed now", s_sent.AddMinutes(60));
+        await using (var db = scenario.CreateContext())
+        {
+            var entry = await db.DiaryEntries.SingleAsync();
+            Assert.Equal((5.0, "corrected from 7 to 5"), (entry.MoodScore!.Value, entry.MoodNote));
+        }
+
+        // A later score that changes the day's again adds to the trail instead of wiping it; so does a second correction.
+        await scenario.ReceiveAsync("6-7 feeling better after a walk", s_sent.AddMinutes(90));
+        await scenario.ReceiveAsync("sorry I meant 6", s_sent.AddMinutes(92));
+
+        await using var check = scenario.CreateContext();
+        var after = await check.DiaryEntries.SingleAsync();
+        Assert.Equal(6, after.MoodScore);
+        Assert.Equal("corrected from 7 to 5; changed from 5 to 6.5 by a later text; corrected from 6.5 to 6", after.MoodNote);
+    }
+
+    [Fact]
+    public async Task ALaterScoreWithoutACorrection_KeepsOnlyHowTheNewScoreWasRead()
+    {
+        await using var scenario = await ReplyScenario.CreateAsync(DatabaseProvider.Sqlite);
+        await scenario.AddCheckInAsync(s_day, s_sent);
+
+        await scenario.ReceiveAsync("6-7 busy day", s_sent.AddMinutes(5));
+        await scenario.ReceiveAsync("4 now, tired", s_sent.AddMinutes(95));
+
+        await using var db = scenario.CreateContext();
+        var entry = await db.DiaryEntries.SingleAsync();
+        Assert.Equal((4.0, (string?)null), (entry.MoodScore!.Value, entry.MoodNote));
+    }
+
     [Fact]
     public async Task Correction_WithNoOpenCheckIn_UpdatesTodaysNote()
     {

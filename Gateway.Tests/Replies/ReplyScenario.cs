@@ -13,6 +13,7 @@ using Buddy.Gateway.Schedules;
 using Buddy.Gateway.Sms;
 using Buddy.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.EntityFrameworkCore;
 using Moq;
 
 namespace Buddy.Tests.Replies;
@@ -80,6 +81,14 @@ internal sealed class ReplyScenario : IAsyncDisposable
 
     public BuddyDbContext CreateContext() => _database.CreateContext();
 
+    /// <summary>Gives the service user another number (texts are then received from it).</summary>
+    public async Task ChangePhoneAsync(string phoneE164)
+    {
+        await using var db = CreateContext();
+        await db.ServiceUsers.Where(u => u.Id == User.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.PhoneE164, phoneE164));
+        User.PhoneE164 = phoneE164;
+    }
+
     /// <summary>A check-in sent at <paramref name="sentAtUtc"/> for <paramref name="localDate"/>.</summary>
     public async Task<CheckIn> AddCheckInAsync(DateOnly localDate, DateTime sentAtUtc, CheckInStatus status = CheckInStatus.Sent)
     {
@@ -145,11 +154,18 @@ internal sealed class ReplyScenario : IAsyncDisposable
         await transaction.CommitAsync();
     }
 
-    private IEnumerable<IReplyHandler> Handlers() =>
-    [
-        new SafeguardingReplyHandler(RiskDetector.Default, new SafeguardingEscalation(OutboxSignal.Object, EmailSignal, NullLogger<SafeguardingEscalation>.Instance), NullLogger<SafeguardingReplyHandler>.Instance),
-        new DiaryReplyHandler(ReplyParser.Default, RiskDetector.Default, Scheduling),
-    ];
+    /// <summary>How replies' risk is read: the production detector unless a test gives replies a known tier, subject or caution.</summary>
+    public IRiskReader RiskReader { get; set; } = new DetectorRiskReader(RiskDetector.Default);
+
+    private IEnumerable<IReplyHandler> Handlers()
+    {
+        var escalation = new SafeguardingEscalation(OutboxSignal.Object, EmailSignal, NullLogger<SafeguardingEscalation>.Instance);
+        return
+        [
+            new SafeguardingReplyHandler(RiskReader, new SafeguardingAlerts(escalation, NullLogger<SafeguardingAlerts>.Instance)),
+            new DiaryReplyHandler(ReplyParser.Default, RiskReader, Scheduling),
+        ];
+    }
 
     public async ValueTask DisposeAsync()
     {

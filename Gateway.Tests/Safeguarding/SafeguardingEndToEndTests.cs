@@ -27,9 +27,11 @@ public sealed class SafeguardingEndToEndTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var pickup = Path.Combine(Path.GetTempPath(), "buddy-tests", $"e2e-mail-{Guid.NewGuid():N}");
         var (organisation, user) = await SeedAsync(database);
+        await using var twilio = await Sms.Twilio.FakeTwilio.StartAsync();
         await using var gateway = GatewayProcess.Start(
         [
             .. database.GatewaySettings(),
+            new("Twilio:BaseUrl", twilio.BaseUrl.ToString()),
             new("Twilio:AuthToken", AuthToken),
             new("Email:Smtp:PickupDirectory", pickup),
             new("Email:Smtp:From", "buddy@example.org"),
@@ -76,10 +78,11 @@ public sealed class SafeguardingEndToEndTests
         Assert.Equal(RiskLevel.High, entry.RiskLevel);
         Assert.Equal(CheckInStatus.Answered, (await check.CheckIns.SingleAsync()).Status);
 
-        // The outbox dispatcher (simulator provider) sends the crisis text; the email dispatcher writes the email.
+        // The outbox dispatcher sends the crisis text (to Twilio's stand-in); the email dispatcher writes the email.
         var sent = await EventuallyAsync(database, db => db.OutboundMessages.SingleOrDefaultAsync(
             m => m.Id == crisis.Id && m.Status != OutboundStatus.Pending && m.Status != OutboundStatus.Sending), gateway);
         Assert.NotNull(sent.ProviderMessageId);
+        Assert.Contains(twilio.Accepted, a => a.Sid == sent.ProviderMessageId && a.To == user.PhoneE164);
         var email = await EventuallyAsync(database, db => db.EmailMessages.SingleOrDefaultAsync(m => m.Status == EmailStatus.Sent), gateway);
         Assert.Equal("duty@example.org", email.ToAddress);
         Assert.Single(Directory.GetFiles(pickup, "*.eml"));

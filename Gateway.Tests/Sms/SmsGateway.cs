@@ -8,8 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Buddy.Tests.Sms;
 
 /// <summary>
-/// The real gateway in memory on a real test database, with the simulator provider and a known Twilio auth
+/// The real gateway in memory on a real test database, with the simulator provider in Development (outside it, the
+/// <see cref="ServingBaseline"/> with the simulator's sender standing in for Twilio's) and a known Twilio auth
 /// token so tests can sign webhooks as Twilio would. Background services (dispatcher, inbound processor) run.
+/// With <see cref="UseKestrel()"/> first, <see cref="StartKestrel"/> serves it on loopback for a real browser.
 /// </summary>
 internal sealed class SmsGateway(
     TestDatabase database, string environment = "Testing", IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
@@ -19,10 +21,20 @@ internal sealed class SmsGateway(
 
     public TestDatabase Database => database;
 
+    /// <summary>Serves the gateway on Kestrel at 127.0.0.1 on a free port; its address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.Single());
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-        foreach (var (key, value) in database.GatewaySettings())
+        foreach (var (key, value) in ServingBaseline.For(environment).Concat(database.GatewaySettings()))
         {
             builder.UseSetting(key, value);
         }
@@ -36,10 +48,16 @@ internal sealed class SmsGateway(
             builder.UseSetting(key, value);
         }
 
-        if (services is not null)
+        builder.ConfigureTestServices(collection =>
         {
-            builder.ConfigureTestServices(services);
-        }
+            // A test that sets Sms:Provider itself (Twilio against a fake) keeps Twilio's sender.
+            if (settings?.ContainsKey("Sms:Provider") != true)
+            {
+                ServingBaseline.UseStandInSender(collection, environment);
+            }
+
+            services?.Invoke(collection);
+        });
     }
 
     /// <summary>POSTs a form signed with <see cref="AuthToken"/> over http://localhost{path}, as Twilio would.</summary>

@@ -37,6 +37,10 @@ public sealed class SmsSettingsTests
     [InlineData("Twilio:AccountSid", "12345", "Twilio:AccountSid must be")]
     [InlineData("Twilio:AuthToken", null, "Twilio:AuthToken is required")]
     [InlineData("Twilio:From", null, "Twilio:From or Twilio:MessagingServiceSid is required")]
+    [InlineData("Twilio:From", "notaphone", "Twilio:From must be the Twilio number texts are sent from")]
+    [InlineData("Twilio:From", "+999999999999", "Twilio:From must be the Twilio number texts are sent from")]
+    [InlineData("Twilio:From", "07700 900001", "Twilio:From must be the Twilio number texts are sent from")]
+    [InlineData("Twilio:From", "+44 7911", "Twilio:From must be the Twilio number texts are sent from")]
     [InlineData("Twilio:BaseUrl", "api.twilio.com", "Twilio:BaseUrl is 'api.twilio.com'")]
     [InlineData("Twilio:PublicBaseUrl", "/sms", "Twilio:PublicBaseUrl is '/sms'")]
     public void FromConfiguration_WhenATwilioSettingIsMissingOrWrong_NamesIt(string key, string? value, string expected)
@@ -52,6 +56,19 @@ public sealed class SmsSettingsTests
         var problem = Assert.Throws<BadConfigurationException>(() => TwilioSettings.FromConfiguration(Configuration(values), SmsProvider.Twilio));
 
         Assert.StartsWith(expected, problem.Message);
+    }
+
+    [Fact]
+    public void FromConfiguration_WhenFromIsWrittenWithSpaces_SendsFromItsE164Form()
+    {
+        var settings = TwilioSettings.FromConfiguration(Configuration(new()
+        {
+            ["Twilio:AccountSid"] = Buddy.Tests.Sms.Twilio.FakeTwilio.AccountSid,
+            ["Twilio:AuthToken"] = "token",
+            ["Twilio:From"] = "+44 (0)7700 900001",
+        }), SmsProvider.Twilio);
+
+        Assert.Equal("+447700900001", settings.From);
     }
 
     [Fact]

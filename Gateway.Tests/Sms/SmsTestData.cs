@@ -67,7 +67,8 @@ internal static class SmsTestData
             OrganisationId = user.OrganisationId,
             ServiceUserId = user.Id,
             ToPhone = user.PhoneE164!,
-            Body = $"Hi {user.GreetingName}, how was today?",
+            // Each kind its own words, as real texts have: rows with the same words to one number go one at a time.
+            Body = kind == OutboundKind.CheckIn ? $"Hi {user.GreetingName}, how was today?" : $"Hi {user.GreetingName}, this is your {kind} text.",
             Kind = kind,
             NotBeforeUtc = notBeforeUtc,
             CreatedAtUtc = notBeforeUtc,

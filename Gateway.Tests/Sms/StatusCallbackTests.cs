@@ -74,7 +74,7 @@ public sealed class StatusCallbackTests
         }
 
         await using var db = database.CreateContext();
-        Assert.Empty(await OutboxClaims.ClaimAsync(db, now.AddHours(1), now.AddHours(2), 10, default));
+        Assert.Empty((await OutboxClaims.ClaimAsync(db, now.AddHours(1), now.AddHours(2), 10, default)).Ids);
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
@@ -138,6 +138,23 @@ public sealed class StatusCallbackTests
         using var response = await gateway.PostSignedAsync("/sms/status", [new("MessageSid", SmsGateway.NewSid())]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_WhenTheSidIsRepeatedOrNotTwiliosShape_Answers400AndChangesNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var sid = SmsGateway.NewSid();
+        var row = await AddQueuedAsync(database, user, sid);
+        await using var gateway = new SmsGateway(database);
+
+        using var twice = await gateway.PostSignedAsync("/sms/status", [new("MessageSid", sid), new("MessageSid", SmsGateway.NewSid()), new("MessageStatus", "delivered")]);
+        using var shapeless = await gateway.PostSignedAsync("/sms/status", [new("MessageSid", sid + "," + sid), new("MessageStatus", "delivered")]);
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (twice.StatusCode, shapeless.StatusCode));
+        Assert.Contains("MessageSid is given 2 times", await twice.Content.ReadAsStringAsync());
+        Assert.Equal(OutboundStatus.Queued, (await SmsTestData.ReloadAsync(database, row)).Status);
     }
 
     /// <summary>A text the provider has accepted as <paramref name="sid"/>, awaiting its callbacks.</summary>

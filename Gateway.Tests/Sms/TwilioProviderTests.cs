@@ -41,13 +41,17 @@ public sealed class TwilioProviderTests
 
         Assert.Equal(HttpStatusCode.OK, callback.StatusCode);
         Assert.Equal(OutboundStatus.Delivered, (await SmsTestData.ReloadAsync(database, row)).Status);
+
+        // The send went through the SDK with the gateway's own client: its process-wide static client was never set.
+        Assert.Throws<global::Twilio.Exceptions.AuthenticationException>(global::Twilio.TwilioClient.GetRestClient);
     }
 
     [Fact]
     public async Task Webhook_WhenNoAuthTokenIsConfigured_RefusesEverything()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var gateway = new SmsGateway(database, settings: new Dictionary<string, string?> { ["Twilio:AuthToken"] = "" });
+        // Only the simulator (Development) starts without a token; Twilio as the provider requires one at start-up.
+        await using var gateway = new SmsGateway(database, "Development", settings: new Dictionary<string, string?> { ["Twilio:AuthToken"] = "" });
 
         using var response = await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(SmsTestData.NewPhone(), "hi"));
 

@@ -65,11 +65,14 @@ public sealed class SummaryBuilderTests
     [Theory]
     [InlineData(new double[] { 5, 5, 5 }, new double[] { 7, 7, 7 }, MoodTrend.Improving, 2.0)]
     [InlineData(new double[] { 7, 7, 7 }, new double[] { 4, 4, 5 }, MoodTrend.Worsening, -2.6667)]
-    [InlineData(new double[] { 5, 6 }, new double[] { 5, 6.5 }, MoodTrend.Steady, 0.25)]
+    [InlineData(new double[] { 5, 6, 5.5 }, new double[] { 5, 6.5, 5.75 }, MoodTrend.Steady, 0.25)]
     [InlineData(new double[] { }, new double[] { 5, 6 }, MoodTrend.Unknown, null)]
     [InlineData(new double[] { 5, 6 }, new double[] { }, MoodTrend.Unknown, null)]
+    [InlineData(new double[] { 4, 4, 4 }, new double[] { 4.5, 5.1 }, MoodTrend.Unknown, null)]
+    [InlineData(new double[] { 4 }, new double[] { 7, 7, 7 }, MoodTrend.Unknown, null)]
     public void Build_ComparesTheAverageWithThePreviousPeriodOfEqualLength(double[] previous, double[] current, MoodTrend trend, double? delta)
     {
+        // A trend needs three scored days on each side: two scores are not "improving".
         var before = s_week.Previous();
         var entries = previous.Select((s, i) => Entry(before.From.AddDays(i), s))
             .Concat(current.Select((s, i) => Entry(s_week.From.AddDays(i), s)))
@@ -79,6 +82,7 @@ public sealed class SummaryBuilderTests
 
         Assert.Equal(new DateRange(new DateOnly(2026, 11, 6), new DateOnly(2026, 11, 12)), before);
         Assert.Equal(trend, summary.Trend);
+        Assert.Equal((current.Length, previous.Length, 3), (summary.ScoredDays, summary.PreviousScoredDays, summary.MinimumTrendScores));
         if (delta is null)
         {
             Assert.Null(summary.TrendDelta);

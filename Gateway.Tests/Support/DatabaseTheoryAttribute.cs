@@ -11,9 +11,10 @@ public sealed class PostgresFactAttribute : FactAttribute
 }
 
 /// <summary>
-/// Supplies <see cref="DatabaseProvider.Postgres"/> to a theory, skipped with a printed reason when no server is
-/// configured. Pair it with <c>[InlineData(DatabaseProvider.Sqlite)]</c> to run a test on both engines:
-/// <code>[Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]</code>
+/// Supplies the server engines to a theory: <see cref="DatabaseProvider.Postgres"/>, skipped with a printed reason
+/// when no server is configured, and <see cref="DatabaseProvider.SqlServer"/> too when BUDDY_TEST_SQLSERVER names
+/// one (see <see cref="SqlServerServer"/>). Pair it with <c>[InlineData(DatabaseProvider.Sqlite)]</c> to run a test
+/// on every engine: <code>[Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]</code>
 /// </summary>
 public sealed class PostgresDataAttribute : DataAttribute
 {
@@ -22,5 +23,9 @@ public sealed class PostgresDataAttribute : DataAttribute
     public override IEnumerable<object[]> GetData(MethodInfo testMethod)
     {
         yield return [DatabaseProvider.Postgres];
+        if (SqlServerServer.ConnectionString is not null)
+        {
+            yield return [DatabaseProvider.SqlServer];
+        }
     }
 }

@@ -37,10 +37,17 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts <c>Gateway [args]</c> on a free loopback port with the given settings (keys use ':' as in appsettings).</summary>
-    public static GatewayProcess Start(IEnumerable<KeyValuePair<string, string?>> settings, params string[] args)
+    /// <summary>
+    /// Starts <c>Gateway [args]</c> in Production on a free loopback port, plain HTTP as behind a TLS-terminating
+    /// proxy, with the <see cref="ServingBaseline"/> and then the given settings (keys use ':' as in appsettings;
+    /// a null value removes a baseline setting).
+    /// </summary>
+    public static GatewayProcess Start(IEnumerable<KeyValuePair<string, string?>> settings, params string[] args) =>
+        Start(settings, FreePort(), args);
+
+    /// <summary>The same on a given loopback port (a restart that Twilio's callbacks must still find).</summary>
+    public static GatewayProcess Start(IEnumerable<KeyValuePair<string, string?>> settings, int port, params string[] args)
     {
-        var port = FreePort();
         var workFolder = Path.Combine(Path.GetTempPath(), "buddy-gateway-runs", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(workFolder);
         var info = new ProcessStartInfo("dotnet")
@@ -60,9 +67,17 @@ public sealed class GatewayProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Logging__Folder"] = Path.Combine(workFolder, "logs");
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in ServingBaseline.Settings.Concat(settings))
         {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            var name = key.Replace(":", "__", StringComparison.Ordinal);
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the gateway.");
@@ -142,7 +157,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,24 +1,27 @@
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Data.SqlClient;
 using Npgsql;
 
 namespace Buddy.Tests.Support;
 
 /// <summary>
 /// A real, empty database for one test: a fresh SQLite file in the temp folder, or a fresh database on the
-/// PostgreSQL server named by BUDDY_TEST_POSTGRES. Dropped on dispose.
+/// PostgreSQL server named by BUDDY_TEST_POSTGRES (or the SQL Server named by BUDDY_TEST_SQLSERVER). Dropped on dispose.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string? _sqliteFile;
     private readonly string? _postgresName;
+    private readonly string? _sqlServerName;
 
-    private TestDatabase(DatabaseSettings settings, string? sqliteFile, string? postgresName)
+    private TestDatabase(DatabaseSettings settings, string? sqliteFile, string? postgresName, string? sqlServerName = null)
     {
         Settings = settings;
         _sqliteFile = sqliteFile;
         _postgresName = postgresName;
+        _sqlServerName = sqlServerName;
     }
 
     public DatabaseSettings Settings { get; }
@@ -33,6 +36,21 @@ public sealed class TestDatabase : IAsyncDisposable
             var file = Path.Combine(Path.GetTempPath(), "buddy-tests", $"{Guid.NewGuid():N}.db");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             database = new TestDatabase(new DatabaseSettings(provider, $"Data Source={file};Default Timeout=60"), file, null);
+        }
+        else if (provider == DatabaseProvider.SqlServer)
+        {
+            var server = SqlServerServer.ConnectionString
+                ?? throw new InvalidOperationException("SQL Server tests need BUDDY_TEST_SQLSERVER.");
+            var name = $"buddy_test_{Guid.NewGuid():N}";
+            await using (var admin = new SqlConnection(server))
+            {
+                await admin.OpenAsync();
+                await using var create = new SqlCommand($"CREATE DATABASE [{name}]", admin);
+                await create.ExecuteNonQueryAsync();
+            }
+
+            var builder = new SqlConnectionStringBuilder(server) { InitialCatalog = name };
+            database = new TestDatabase(new DatabaseSettings(provider, builder.ConnectionString), null, null, name);
         }
         else
         {
@@ -91,6 +109,16 @@ public sealed class TestDatabase : IAsyncDisposable
                     // A child process may still hold it; the temp folder is cleaned by the OS.
                 }
             }
+        }
+
+        if (_sqlServerName is not null)
+        {
+            SqlConnection.ClearAllPools();
+            await using var admin = new SqlConnection(SqlServerServer.ConnectionString);
+            await admin.OpenAsync();
+            await using var drop = new SqlCommand(
+                $"ALTER DATABASE [{_sqlServerName}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{_sqlServerName}]", admin);
+            await drop.ExecuteNonQueryAsync();
         }
 
         if (_postgresName is not null)

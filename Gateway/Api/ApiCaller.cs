@@ -3,6 +3,7 @@ using System.Text.Json;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.ApiKeys;
 using Buddy.Gateway.Caseloads;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Buddy.Gateway.Api;
 
@@ -18,7 +19,7 @@ internal static class ApiCaller
             detail: $"There is no {what} with that id in your organisation.");
 
     /// <summary>400 with field errors named as the JSON body names them (camelCase, dotted for nested objects).</summary>
-    public static IResult Invalid(FieldErrors errors) =>
+    public static ValidationProblem Invalid(FieldErrors errors) =>
         TypedResults.ValidationProblem(
             errors.ToDictionary(e => string.Join('.', e.Key.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)), e => e.Value),
             title: "The request has invalid fields");

@@ -17,8 +17,11 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             Title = "Buddy API",
             Version = "v1",
             Description = "Service users, their check-in schedules, diary entries, summaries and alerts, and their session cycle (sessions, goals, " +
-                "PHQ-9/GAD-7 questionnaires by text) for one organisation. " +
-                "Authenticate with an organisation API key (Gateway create-api-key). Records outside the key's organisation answer 404.",
+                "PHQ-9/GAD-7 questionnaires by text) for one organisation, and the organisation's API keys (list, revoke). " +
+                "Alerts and diary entries carry the risk tier (High: crisis reply sent and staff told; Review: a human should look) and who is at " +
+                "risk; an alert's contactCautions (someone else may read the phone, do not call) must be read before contacting the person. " +
+                "Authenticate with an organisation API key (Gateway create-api-key), over HTTPS only. Records outside the key's organisation answer 404. " +
+                "Every error is application/problem+json. Lists are paged: page from 1 to 1,000,000, pageSize from 1 to 100; outside those, 400.",
         };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

@@ -15,7 +15,9 @@ public static class ApiV1
         api.MapDiaryApi();
         api.MapStaffApi();
         api.MapSessionCycleApi();
+        api.MapApiKeysApi();
         endpoints.MapOpenApi().AllowAnonymous();
+        endpoints.MapApiReference();
         return endpoints;
     }
 }

@@ -20,19 +20,24 @@ internal static class DiaryApi
     {
         api.MapGet("/service-users/{id:guid}/entries", ListEntriesAsync).WithName("ListEntries").WithTags("Diary")
             .WithSummary("Diary entries between two local dates (inclusive; default the last 30 days, at most two years).")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithDescription("riskLevel is the highest tier of the day's replies (High, Review or None) and riskSubjects says who is at risk at that tier " +
+                "(Sender: from themselves; SenderFromOthers: harm done to them by someone else; ThirdParty: someone else).")
+            .Produces<List<EntryResource>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/service-users/{id:guid}/summary", SummaryAsync).WithName("GetSummary").WithTags("Diary")
             .WithSummary("The pre-session summary: since the last session, or between two local dates (both or neither).")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<SummaryResource>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         var alerts = api.MapGroup("/alerts").WithTags("Alerts");
         alerts.MapGet("/", ListAlertsAsync).WithName("ListAlerts")
-            .WithSummary("Alerts, newest first; status is open (default), acknowledged or all.")
-            .ProducesValidationProblem();
+            .WithSummary("Alerts, the latest activity first (a reply joining an open safeguarding alert counts); status is open (default), acknowledged or all.")
+            .WithDescription("Read contactCautions first: they say whether someone else may read the person's phone or they asked not to be called. " +
+                "severity is the tier (High: crisis reply sent and staff told; Review: a human should look, no crisis text); subjects say who is at risk " +
+                "(Sender, SenderFromOthers, ThirdParty); replies lists every risky reply behind a safeguarding alert, each with its own tier and subject.")
+            .Produces<PagedList<AlertResource>>().ProducesValidationProblem();
         alerts.MapPost("/{id:guid}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeAlert")
             .WithSummary("Records that the alert was seen and dealt with. Acknowledging twice keeps the first.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<AlertResource>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -101,21 +106,27 @@ internal static class DiaryApi
             query = query.Where(a => a.ServiceUserId == only);
         }
 
-        page = Math.Max(page, 1);
-        pageSize = Math.Clamp(pageSize, 1, ServiceUsersApi.MaxPageSize);
+        var pagingErrors = new FieldErrors();
+        if (Paging.From(page, pageSize, pagingErrors) is not { } paging)
+        {
+            return ApiCaller.Invalid(pagingErrors);
+        }
+
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(a => a.CreatedAtUtc).ThenBy(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var items = await query.OrderByDescending(a => a.LatestReplyAtUtc ?? a.CreatedAtUtc).ThenBy(a => a.Id)
+            .Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
+        var replies = await AlertView.RepliesAsync(db, [.. items.Select(a => a.Id)], cancellationToken);
         foreach (var person in items.Select(a => a.ServiceUserId).Distinct())
         {
             audit.Add(actor, "alerts.viewed", person, entityType: "ServiceUser", entityId: person.ToString());
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new PagedList<AlertResource>([.. items.Select(AlertResource.From)], page, pageSize, total));
+        return TypedResults.Ok(new PagedList<AlertResource>([.. items.Select(a => AlertResource.From(a, replies[a.Id]))], paging.Page, paging.PageSize, total));
     }
 
     private static async Task<IResult> AcknowledgeAsync(
-        Guid id, AcknowledgeRequest? request, ClaimsPrincipal user, CaseloadAccess caseloads, AlertActions alerts, CancellationToken cancellationToken)
+        Guid id, AcknowledgeRequest? request, ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AlertActions alerts, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
         if (await alerts.AcknowledgeAsync(actor, id, request?.Note, cancellationToken) == AcknowledgeOutcome.NotFound)
@@ -124,7 +135,8 @@ internal static class DiaryApi
         }
 
         var alert = await caseloads.Alerts(actor).AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
-        return TypedResults.Ok(AlertResource.From(alert));
+        var replies = await AlertView.RepliesAsync(db, [alert.Id], cancellationToken);
+        return TypedResults.Ok(AlertResource.From(alert, replies[alert.Id]));
     }
 
     private static async Task<IResult> SummaryAsync(

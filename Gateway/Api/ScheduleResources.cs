@@ -1,6 +1,7 @@
 using System.Globalization;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.Validation;
+using Buddy.Gateway.Manage;
 
 namespace Buddy.Gateway.Api;
 
@@ -51,9 +52,10 @@ public sealed record ScheduleRequest(
     /// <summary>Null with <paramref name="errors"/> filled when a time or day name cannot be read.</summary>
     public ScheduleInput? ToInput(FieldErrors errors)
     {
-        var localTime = ParseTime(LocalTime, nameof(LocalTime), errors, required: true);
-        var quietStart = ParseTime(QuietHoursStart, nameof(QuietHoursStart), errors, required: false);
-        var quietEnd = ParseTime(QuietHoursEnd, nameof(QuietHoursEnd), errors, required: false);
+        // The same reading of a time as the manager's form: 24-hour "19:00", or "7pm", never a bare "7".
+        var localTime = TimeField.Read(LocalTime, nameof(LocalTime), "the check-in time", errors, required: true);
+        var quietStart = TimeField.Read(QuietHoursStart, nameof(QuietHoursStart), "the start of quiet hours", errors, required: false);
+        var quietEnd = TimeField.Read(QuietHoursEnd, nameof(QuietHoursEnd), "the end of quiet hours", errors, required: false);
         var days = CheckInDays.None;
         foreach (var name in Days ?? [.. Enum.GetNames<DayOfWeek>()])
         {
@@ -82,26 +84,5 @@ public sealed record ScheduleRequest(
                 IsEnabled = IsEnabled ?? true,
             }
             : null;
-    }
-
-    private static TimeOnly? ParseTime(string? text, string field, FieldErrors errors, bool required)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required)
-            {
-                errors.Add(field, "Enter a time as HH:mm, like 19:00");
-            }
-
-            return null;
-        }
-
-        if (TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            return time;
-        }
-
-        errors.Add(field, $"'{text}' is not a time; use HH:mm, like 19:00");
-        return null;
     }
 }

@@ -25,10 +25,10 @@ public sealed record ServiceUserResource(
 }
 
 /// <summary>The body of POST and PUT /service-users. PUT replaces every field; omitted optional fields become empty.</summary>
-/// <param name="Phone">E.164, e.g. +447700900123.</param>
+/// <param name="Phone">A mobile number: international (+447700900123) or national in the organisation's country (07700 900123); stored and returned in E.164.</param>
 /// <param name="TimeZoneId">IANA zone; defaults to the organisation's.</param>
-/// <param name="Status">Active (default), Paused (with PausedUntil) or Discharged.</param>
-/// <param name="PausedUntil">The local date check-ins restart, when Status is Paused.</param>
+/// <param name="Status">Active (default), Paused (optionally with PausedUntil) or Discharged.</param>
+/// <param name="PausedUntil">The local date check-ins restart, when Status is Paused; omit it to pause until the service user is set Active again.</param>
 public sealed record ServiceUserRequest(
     string? DisplayName,
     string? FirstName,

@@ -14,13 +14,11 @@ namespace Buddy.Gateway.Api;
 /// <summary>/api/v1/service-users: list, create, read, replace, discharge; and each one's schedule.</summary>
 internal static class ServiceUsersApi
 {
-    public const int MaxPageSize = 100;
-
     public static RouteGroupBuilder MapServiceUsersApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/service-users").WithTags("Service users");
         group.MapGet("/", ListAsync).WithName("ListServiceUsers")
-            .WithSummary("Service users of the key's organisation, by name, paged (up to 100 a page).");
+            .WithSummary("Service users of the key's organisation, by name, paged (up to 100 a page).").ProducesValidationProblem();
         group.MapPost("/", CreateAsync).WithName("CreateServiceUser")
             .WithSummary("Adds a service user, optionally with their check-in schedule.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
@@ -41,13 +39,17 @@ internal static class ServiceUsersApi
     /// <summary>Body of POST /service-users: the person and, optionally, their schedule in the same request.</summary>
     public sealed record CreateServiceUserRequest(ServiceUserRequest ServiceUser, ScheduleRequest? Schedule);
 
-    private static async Task<Ok<PagedList<ServiceUserResource>>> ListAsync(
+    private static async Task<Results<Ok<PagedList<ServiceUserResource>>, ValidationProblem>> ListAsync(
         ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, CancellationToken cancellationToken,
         ServiceUserStatus? status = null, Guid? therapistId = null, int page = 1, int pageSize = 50)
     {
         var actor = user.Actor();
-        page = Math.Max(page, 1);
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var errors = new FieldErrors();
+        if (Paging.From(page, pageSize, errors) is not { } paging)
+        {
+            return ApiCaller.Invalid(errors);
+        }
+
         var query = caseloads.ServiceUsers(actor).AsNoTracking();
         if (status is { } wanted)
         {
@@ -60,14 +62,14 @@ internal static class ServiceUsersApi
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(s => s.DisplayName).ThenBy(s => s.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var items = await query.OrderBy(s => s.DisplayName).ThenBy(s => s.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
         foreach (var item in items)
         {
             audit.Add(actor, "service-user.listed", item.Id, entityType: "ServiceUser", entityId: item.Id.ToString());
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new PagedList<ServiceUserResource>([.. items.Select(ServiceUserResource.From)], page, pageSize, total));
+        return TypedResults.Ok(new PagedList<ServiceUserResource>([.. items.Select(ServiceUserResource.From)], paging.Page, paging.PageSize, total));
     }
 
     private static async Task<IResult> CreateAsync(
@@ -172,7 +174,9 @@ internal static class ServiceUsersApi
         {
             ChangeOutcome.NotFound => ApiCaller.NotFound("service user"),
             ChangeOutcome.PhoneInUse => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Phone number in use",
-                detail: "Another service user already has this mobile number."),
+                detail: ServiceUserCommands.SameOrganisationMessage + "."),
+            ChangeOutcome.PhoneUnavailable => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Phone number cannot be used",
+                detail: ServiceUserCommands.UnavailableMessage + "."),
             _ => ApiCaller.Invalid(change.Errors),
         };
 

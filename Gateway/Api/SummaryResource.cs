@@ -53,8 +53,8 @@ public sealed record SummaryResource(
             s.Replies.Sent, s.Replies.Answered, s.Replies.Rate, s.Replies.DaysWithoutReply,
             s.Mood, s.RecurringTags, s.NotableEvents, s.Deterioration,
             [.. s.Diary.Select(line => EntryResource.From(line.Entry))],
-            [.. view.OpenAlerts.Concat(view.AppointmentChanges.Select(c => c.Alert))
-                .OrderByDescending(a => a.Severity).ThenBy(a => a.CreatedAtUtc).Select(AlertResource.From)],
+            [.. AlertView.UrgentFirst(view.OpenAlerts.Concat(view.AppointmentChanges.Select(c => c.Alert)), a => a)
+                .Select(a => AlertResource.From(a, view.AlertReplies[a.Id]))],
             view.AgendaNotes,
             [.. view.AppointmentChanges.Select(c => new AppointmentChangeResource(c.Alert.Id, c.Alert.CreatedAtUtc, c.Alert.Summary, c.Words))],
             view.Goals,

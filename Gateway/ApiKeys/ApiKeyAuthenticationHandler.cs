@@ -17,6 +17,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     BuddyDbContext db,
+    RecentApiKeys recent,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -25,11 +26,11 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string HeaderName = "X-Api-Key";
 
     /// <summary>LastUsedAtUtc is written at most this often per key, so a busy integration costs no write per request.</summary>
-    private static readonly TimeSpan s_lastUsedResolution = TimeSpan.FromMinutes(5);
+    internal static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = ReadKey(Request.Headers);
+        var presented = ReadKey(Request);
         if (presented is null)
         {
             return AuthenticateResult.NoResult();
@@ -47,14 +48,16 @@ internal sealed class ApiKeyAuthenticationHandler(
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (key is null || key.RevokedAtUtc is not null)
         {
+            recent.Forget(hash);
             Logger.LogInformation("Refused an API key that is {Reason}", key is null ? "unknown" : "revoked");
             return AuthenticateResult.Fail("The API key is not valid.");
         }
 
+        recent.Remember(hash);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (key.LastUsedAtUtc is not { } last || now - last >= s_lastUsedResolution)
+        if (key.LastUsedAtUtc is not { } last || now - last >= LastUsedResolution)
         {
-            var stale = now - s_lastUsedResolution;
+            var stale = now - LastUsedResolution;
             await db.ApiKeys.Where(k => k.Id == key.Id && (k.LastUsedAtUtc == null || k.LastUsedAtUtc < stale))
                 .ExecuteUpdateAsync(set => set.SetProperty(k => k.LastUsedAtUtc, now), Context.RequestAborted);
         }
@@ -82,8 +85,10 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This key may not do that").ExecuteAsync(Context);
 
-    private static string? ReadKey(IHeaderDictionary headers)
+    /// <summary>The key the caller offers, or null; also read by the rate limiter to choose the caller's bucket.</summary>
+    internal static string? ReadKey(HttpRequest request)
     {
+        var headers = request.Headers;
         if (headers.TryGetValue(HeaderName, out var apiKey) && apiKey.Count == 1 && !string.IsNullOrWhiteSpace(apiKey[0]))
         {
             return apiKey[0]!.Trim();

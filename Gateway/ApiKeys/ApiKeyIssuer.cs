@@ -6,8 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.ApiKeys;
 
-/// <summary>Creates and revokes an organisation's API keys (used by the create-api-key verb and the manager console).</summary>
-public sealed class ApiKeyIssuer(BuddyDbContext db, AuditTrail audit, TimeProvider clock)
+/// <summary>
+/// Creates, lists and revokes an organisation's API keys: the create-api-key and revoke-api-key verbs, the manager
+/// console's key page and the API's own key routes all come here, so each change is audited the same way.
+/// </summary>
+public sealed class ApiKeyIssuer(BuddyDbContext db, AuditTrail audit, RecentApiKeys recent, TimeProvider clock)
 {
     public const int MaxNameLength = 100;
 
@@ -31,7 +34,43 @@ public sealed class ApiKeyIssuer(BuddyDbContext db, AuditTrail audit, TimeProvid
         return (key, secret.Key);
     }
 
-    /// <summary>False when the key is not this organisation's. Revoking twice keeps the first time.</summary>
+    /// <summary>The organisation's keys, unrevoked first, then newest first. Hashes stay in the database.</summary>
+    public Task<List<ApiKey>> ListAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        db.ApiKeys.AsNoTracking()
+            .Where(k => k.OrganisationId == organisationId)
+            .OrderBy(k => k.RevokedAtUtc != null).ThenByDescending(k => k.CreatedAtUtc).ThenBy(k => k.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>One of the organisation's keys, or null when no key of theirs has that id.</summary>
+    public Task<ApiKey?> FindAsync(Guid organisationId, Guid keyId, CancellationToken cancellationToken) =>
+        db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == keyId && k.OrganisationId == organisationId, cancellationToken);
+
+    /// <summary>
+    /// The organisation's keys an operator's words name: the key's id, its prefix as shown when it was created
+    /// ("bdy_" and 8 characters), or the whole key (found by its hash). More than one only for a shared prefix.
+    /// </summary>
+    public async Task<List<ApiKey>> FindByWordsAsync(Guid organisationId, string words, CancellationToken cancellationToken)
+    {
+        var text = words.Trim().TrimEnd('…');
+        var keys = db.ApiKeys.AsNoTracking().Where(k => k.OrganisationId == organisationId);
+        if (Guid.TryParse(text, out var id))
+        {
+            return await keys.Where(k => k.Id == id).ToListAsync(cancellationToken);
+        }
+
+        if (ApiKeySecret.LooksLikeKey(text))
+        {
+            var hash = ApiKeySecret.HashOf(text);
+            return await keys.Where(k => k.Hash == hash).ToListAsync(cancellationToken);
+        }
+
+        return await keys.Where(k => k.Prefix == text).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Revokes at once: the next request with the key is refused (every request looks its key up). False when the
+    /// key is not this organisation's. Revoking twice keeps the first time.
+    /// </summary>
     public async Task<bool> RevokeAsync(CaseloadScope actor, Guid keyId, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.OrganisationId == actor.OrganisationId, cancellationToken);
@@ -43,10 +82,12 @@ public sealed class ApiKeyIssuer(BuddyDbContext db, AuditTrail audit, TimeProvid
         if (key.RevokedAtUtc is null)
         {
             key.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
-            audit.Add(actor, "api-key.revoked", null, entityType: "ApiKey", entityId: key.Id.ToString(), detail: $"{key.Name} ({key.Prefix}…)");
+            audit.Add(actor, "api-key.revoked", null, entityType: "ApiKey", entityId: key.Id.ToString(), detail: $"{key.Name} ({key.Prefix}…)")
+                .ForgetOperatorId();
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        recent.Forget(key.Hash);
         return true;
     }
 }

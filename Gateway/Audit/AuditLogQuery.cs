@@ -66,10 +66,7 @@ public sealed class AuditLogQuery(BuddyDbContext db)
             {
                 AuditActorType.Staff when e.ActorId is { } id && staff.TryGetValue(id, out var name) => name,
                 AuditActorType.ApiKey when e.ActorId is { } id && keys.TryGetValue(id, out var name) => name,
-                AuditActorType.Operator => "Operator (command line)",
-                AuditActorType.ServiceUser => "The service user (by text)",
-                AuditActorType.System => "Buddy",
-                _ => e.ActorType.ToString(),
+                _ => Display.DisplayWords.Actor(e.ActorType),
             },
             e.ServiceUserId is { } p && people.TryGetValue(p, out var personName) ? personName : null)).ToList();
         return new AuditLogPage(rows, page, PageSize, total, actions);

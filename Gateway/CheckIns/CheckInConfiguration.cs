@@ -15,5 +15,6 @@ internal sealed class CheckInConfiguration : IEntityTypeConfiguration<CheckIn>
         // At most one check-in per person per local day, enforced by the database.
         builder.HasIndex(c => new { c.ServiceUserId, c.LocalDate }).IsUnique();
         builder.HasIndex(c => new { c.Status, c.DueAtUtc });
+        builder.HasIndex(c => new { c.Status, c.ReminderDueAtUtc }); // the reminder job's claim (0002)
     }
 }

@@ -7,6 +7,7 @@ using Buddy.Domain.Sms;
 using Buddy.Domain.Templates;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Schedules;
+using Buddy.Gateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -18,7 +19,7 @@ namespace Buddy.Gateway.CheckIns;
 /// dedupe key) and the schedule's next due time commit together or not at all, so a retry, a restart, a misfire
 /// or a second instance can never write a second text for the same day. Sending is the SMS outbox's job.
 /// </summary>
-public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts, TimeProvider clock, ILogger<CheckInDispatcher> logger)
+public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts, TimeProvider clock, BuddyMetrics metrics, ILogger<CheckInDispatcher> logger)
 {
     /// <summary>
     /// Schedules handled in one transaction when many are due at once (a whole service at 19:00): one commit for
@@ -33,6 +34,7 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
     /// <summary>Handles up to <paramref name="maxSchedules"/> due schedules; returns what it did.</summary>
     public async Task<DispatchCounts> DispatchDueAsync(int maxSchedules, CancellationToken cancellationToken = default)
     {
+        using var activity = BuddyMetrics.Activities.StartActivity("checkins.dispatch");
         var counts = new DispatchCounts();
         counts.Initialised = await InitialiseNewSchedulesAsync(maxSchedules, cancellationToken);
 
@@ -49,6 +51,7 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
             handled += claimed;
         }
 
+        metrics.CheckInsDispatched(counts.Created, counts.Missed, counts.SkippedQuietHours);
         if (counts.Any)
         {
             logger.LogInformation(

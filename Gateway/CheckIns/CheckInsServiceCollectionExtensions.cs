@@ -1,6 +1,5 @@
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Schedules;
-using Npgsql;
 using Quartz;
 
 namespace Buddy.Gateway.CheckIns;
@@ -9,11 +8,12 @@ public static class CheckInsServiceCollectionExtensions
 {
     /// <summary>
     /// Check-in scheduling: the dispatcher, reminders, expiry and housekeeping services, and Quartz.NET driving
-    /// them. On PostgreSQL Quartz is clustered on a persistent store (tables from sql/postgres/0002) so each job
-    /// runs on one instance at a time and fails over; on SQLite (one instance) it keeps its triggers in memory.
+    /// them. On a server engine (PostgreSQL, SQL Server) Quartz is clustered on a persistent store (tables from
+    /// sql/{engine}/0002) so each job runs on one instance at a time and fails over; on SQLite (one instance) it
+    /// keeps its triggers in memory.
     /// Either way Buddy's own tables are the source of truth: the jobs only ask "what is due now?".
     /// </summary>
-    public static IServiceCollection AddCheckIns(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCheckIns(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var settings = SchedulingSettings.From(configuration);
         services.AddSingleton(settings);
@@ -29,8 +29,8 @@ public static class CheckInsServiceCollectionExtensions
             return services;
         }
 
-        var clustered = Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var provider)
-            && provider == DatabaseProvider.Postgres;
+        var database = DatabaseSettings.From(configuration, environment.ContentRootPath);
+        var dialect = DatabaseDialect.For(database.Provider);
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(scheduler =>
@@ -42,13 +42,12 @@ public static class CheckInsServiceCollectionExtensions
                 }
             });
 
-            if (clustered)
+            if (dialect.ClustersScheduler)
             {
                 quartz.UsePersistentStore(store =>
                 {
                     // The same validated connection string as the rest of Buddy; the tables come from our own scripts.
-                    store.UsePostgres(source => source.DataSourceFactory =
-                        sp => NpgsqlDataSource.Create(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+                    dialect.UseQuartzStore(store, database.ConnectionString);
                     store.UseSystemTextJsonSerializer();
                     store.ConfigureStore(options => options.SchemaProvisioning = SchemaProvisioning.Validate);
                     store.UseClustering(cluster =>

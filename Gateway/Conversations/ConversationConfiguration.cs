@@ -14,6 +14,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.ServiceUserId, c.Status });
         builder.HasIndex(c => new { c.Status, c.ExpiresAtUtc });
 
-        // The SQL also holds a partial unique index: one open conversation per person, kind and subject.
+        // One open question per subject: the same reminder cannot open two conversations. Declared here (the
+        // scripts create it) so its columns are indexable on every engine.
+        builder.HasIndex(c => new { c.ServiceUserId, c.Kind, c.SubjectId }, "ux_conversations_open").IsUnique().HasFilter("status = 'Open'");
     }
 }

@@ -10,7 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Dashboard;
 
-/// <summary>The caseload page's rows: people with unacknowledged alerts first, then by next session.</summary>
+/// <summary>
+/// The caseload page's rows: people with unacknowledged alerts first (urgent before review, the newest alert first
+/// within a tier), then by next session.
+/// </summary>
 public sealed class CaseloadQuery(BuddyDbContext db, CaseloadAccess access, TimeProvider clock)
 {
     public const int ReplyRateDays = 14;
@@ -48,7 +51,7 @@ public sealed class CaseloadQuery(BuddyDbContext db, CaseloadAccess access, Time
 
         var alerts = (await access.Alerts(scope).AsNoTracking()
                 .Where(a => a.AcknowledgedAtUtc == null)
-                .Select(a => new { a.ServiceUserId, a.Severity })
+                .Select(a => new { a.ServiceUserId, a.Severity, a.Kind, a.Subjects, a.Caution, a.CreatedAtUtc, a.LatestReplyAtUtc })
                 .ToListAsync(cancellationToken))
             .ToLookup(a => a.ServiceUserId);
 
@@ -67,6 +70,8 @@ public sealed class CaseloadQuery(BuddyDbContext db, CaseloadAccess access, Time
             }
 
             var open = alerts[user.Id].ToList();
+            var highest = open.Count > 0 ? open.Max(a => a.Severity) : (RiskLevel?)null;
+            var top = open.Where(a => a.Severity == highest).ToList();
             rows.Add(new CaseloadRow(
                 user,
                 user.TherapistId is { } t && therapists.TryGetValue(t, out var name) ? name : null,
@@ -77,12 +82,17 @@ public sealed class CaseloadQuery(BuddyDbContext db, CaseloadAccess access, Time
                 moods.Count > 0 ? moods[0].LocalDate : null,
                 direction,
                 open.Count,
-                open.Count > 0 ? open.Max(a => a.Severity) : null));
+                highest,
+                top.Count > 0 ? top.Max(a => a.LatestReplyAtUtc ?? a.CreatedAtUtc) : null,
+                open.Where(a => a.Kind == AlertKind.Safeguarding).Aggregate(ContactCaution.None, (caution, a) => caution | a.Caution),
+                [.. top.Where(a => a.Kind == AlertKind.Safeguarding).SelectMany(a => a.Subjects).Distinct()]));
         }
 
+        // People with an urgent alert first, the newest urgent reply first, so a new one is never below an older alert.
         return [.. rows
             .OrderByDescending(r => r.OpenAlerts > 0)
             .ThenByDescending(r => r.HighestOpenAlert ?? RiskLevel.None)
+            .ThenByDescending(r => r.LatestOpenAlertAtUtc ?? DateTime.MinValue)
             .ThenByDescending(r => r.OpenAlerts)
             .ThenBy(r => r.NextSessionUtc ?? DateTime.MaxValue)
             .ThenBy(r => r.ServiceUser.DisplayName, StringComparer.CurrentCulture)];

@@ -15,6 +15,9 @@ public static class LocalDisplay
 
     public static string ShortDate(DateOnly date) => date.ToString("d MMM", s_uk);
 
+    /// <summary>"Tue 2 Dec": a day within the summary's period, where the year goes without saying.</summary>
+    public static string DayAndDate(DateOnly date) => date.ToString("ddd d MMM", s_uk);
+
     public static string Percent(double? rate) => rate is { } r ? r.ToString("0%", s_uk) : "No check-ins sent";
 
     public static string Number(double? value) => value is { } v ? v.ToString("0.#", s_uk) : "–";

@@ -103,7 +103,8 @@ public sealed class SummaryQuery(
         var goalProgress = await goals.GetProgressAsync(person.OrganisationId, person.Id, fromUtc, toUtc, cancellationToken);
         var scores = await questionnaires.GetOverviewAsync(person.OrganisationId, person.Id, fromUtc, toUtc, cancellationToken);
 
-        var open = alerts.Where(a => a.AcknowledgedAtUtc == null).OrderByDescending(a => a.Severity).ThenBy(a => a.CreatedAtUtc).ToList();
+        var open = AlertView.UrgentFirst(alerts.Where(a => a.AcknowledgedAtUtc == null), a => a).ToList();
+        var alertReplies = await AlertView.RepliesAsync(db, [.. open.Where(a => a.Kind == AlertKind.Safeguarding).Select(a => a.Id)], cancellationToken);
         var changes = open.Where(a => a.Kind == AlertKind.AppointmentChange).OrderBy(a => a.CreatedAtUtc).ToList();
         var changeIds = changes.Where(a => a.InboundMessageId != null).Select(a => a.InboundMessageId).ToList();
         var changeWords = changeIds.Count == 0
@@ -123,6 +124,7 @@ public sealed class SummaryQuery(
             chosen is null)
         {
             DiaryPage = page,
+            AlertReplies = alertReplies,
             AppointmentChanges = [.. changes.Select(a => new AppointmentChangeNotice(a, a.InboundMessageId is { } id ? changeWords.GetValueOrDefault(id) : null))],
             Goals = goalProgress,
             Questionnaires = scores,

@@ -9,7 +9,10 @@ using Buddy.Gateway.Sessions;
 namespace Buddy.Gateway.Dashboard;
 
 /// <summary>What the pre-session summary page shows about one service user.</summary>
-/// <param name="OpenAlerts">Unacknowledged alerts other than appointment changes, which have their own place at the top.</param>
+/// <param name="OpenAlerts">
+/// Unacknowledged alerts other than appointment changes (which have their own place at the top), urgent first and the
+/// newest reply first within a tier.
+/// </param>
 public sealed record SummaryView(
     ServiceUser ServiceUser,
     Organisation Organisation,
@@ -19,6 +22,17 @@ public sealed record SummaryView(
     IReadOnlyList<Alert> OpenAlerts,
     bool IsDefaultPeriod)
 {
+    /// <summary>The replies behind each open safeguarding alert, oldest first.</summary>
+    public ILookup<Guid, AlertReply> AlertReplies { get; init; } = Array.Empty<AlertReply>().ToLookup(r => r.AlertId);
+
+    /// <summary>Open safeguarding alerts with their replies: the first thing on the summary.</summary>
+    public IReadOnlyList<AlertView> SafeguardingAlerts =>
+        [.. OpenAlerts.Where(a => a.Kind == AlertKind.Safeguarding).Select(a => new AlertView(a, [.. AlertReplies[a.Id]], ServiceUser.TimeZoneId))];
+
+    /// <summary>Open alerts that are not about a reply's words (low mood streak, no replies): further down the page.</summary>
+    public IReadOnlyList<AlertView> OtherAlerts =>
+        [.. OpenAlerts.Where(a => a.Kind != AlertKind.Safeguarding).Select(a => new AlertView(a, [], ServiceUser.TimeZoneId))];
+
     /// <summary>The page of the verbatim diary shown, with the raw texts of its entries.</summary>
     public DiaryPage DiaryPage { get; init; } = new(1, [], []);
 

@@ -36,8 +36,10 @@ public class BuddyDbContext(DbContextOptions<BuddyDbContext> options)
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+    public DbSet<InboundRecoveryMark> InboundRecoveryMarks => Set<InboundRecoveryMark>();
     public DbSet<DiaryEntry> DiaryEntries => Set<DiaryEntry>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertReply> AlertReplies => Set<AlertReply>();
     public DbSet<TherapySession> TherapySessions => Set<TherapySession>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
@@ -49,12 +51,14 @@ public class BuddyDbContext(DbContextOptions<BuddyDbContext> options)
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
 
-    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+    /// <summary>What is particular to the engine this context talks to.</summary>
+    public DatabaseDialect Dialect => DatabaseDialect.Of(Database);
+
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(BuddyDbContext).Assembly);
-        StoreConventions.Apply(builder, IsSqlite);
+        StoreConventions.Apply(builder, Dialect);
     }
 }

@@ -1,11 +1,12 @@
 namespace Buddy.Gateway.Data;
 
 /// <summary>
-/// The engines Buddy runs on. Adding one (SQL Server, say) means a case in
-/// <see cref="DatabaseServiceCollectionExtensions"/>, a dialect in <see cref="SchemaMigrator"/> and a folder in sql/.
+/// The engines Buddy runs on. Adding one means a <see cref="DatabaseDialect"/> for it, a folder in sql/ and its
+/// connection-string check in <see cref="DatabaseSettings"/>.
 /// </summary>
 public enum DatabaseProvider
 {
     Sqlite,
     Postgres,
+    SqlServer,
 }

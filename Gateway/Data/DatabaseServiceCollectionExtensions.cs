@@ -32,16 +32,6 @@ public static class DatabaseServiceCollectionExtensions
     public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
     {
         options.AddInterceptors(Conversations.OptOutClosesConversations.Instance);
-        switch (settings.Provider)
-        {
-            case DatabaseProvider.Sqlite:
-                options.UseSqlite(settings.ConnectionString).AddInterceptors(SqliteBusyTimeout.Instance);
-                break;
-            case DatabaseProvider.Postgres:
-                options.UseNpgsql(settings.ConnectionString);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unsupported database provider.");
-        }
+        DatabaseDialect.For(settings.Provider).UseProvider(options, settings.ConnectionString);
     }
 }

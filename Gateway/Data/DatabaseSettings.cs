@@ -1,4 +1,5 @@
 using Buddy.Gateway.Hosting;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
 namespace Buddy.Gateway.Data;
@@ -17,7 +18,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         else if (!Enum.TryParse(providerText, ignoreCase: true, out provider) || !Enum.IsDefined(provider))
         {
             throw new BadConfigurationException(
-                $"Database:Provider is '{providerText}', but Buddy supports only {string.Join(" or ", Enum.GetNames<DatabaseProvider>())}.");
+                $"Database:Provider is '{providerText}', but Buddy supports only {string.Join(", ", Enum.GetNames<DatabaseProvider>()[..^1])} or {Enum.GetNames<DatabaseProvider>()[^1]}.");
         }
 
         var connectionString = configuration.GetConnectionString("Buddy");
@@ -36,8 +37,24 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             connectionString = PrepareSqlite(connectionString);
         }
+        else if (provider == DatabaseProvider.SqlServer)
+        {
+            CheckSqlServer(connectionString);
+        }
 
         return new DatabaseSettings(provider, connectionString);
+    }
+
+    private static void CheckSqlServer(string connectionString)
+    {
+        try
+        {
+            _ = new SqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new BadConfigurationException($"ConnectionStrings:Buddy is not a valid SQL Server connection string: {ex.Message}");
+        }
     }
 
     /// <summary>Creates the folder for the file and sets a busy timeout so writers queue instead of failing.</summary>

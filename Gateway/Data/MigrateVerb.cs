@@ -7,6 +7,8 @@ internal sealed class MigrateVerb(SchemaMigrator migrator, DatabaseSettings sett
 {
     public string Name => "migrate";
 
+    public bool AppliesSchemaFirst => false;
+
     public string Usage => "migrate                      apply pending sql/ scripts to the configured database";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken cancellationToken)

@@ -1,77 +1,32 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Buddy.Gateway.Data;
 
 /// <summary>
 /// Applies the numbered scripts in sql/{engine}/ that the database has not had yet, recording each in
-/// <c>schema_history</c>. The whole run holds a database-wide lock (an advisory lock on PostgreSQL, the write
-/// lock of BEGIN IMMEDIATE on SQLite), so two instances starting together cannot both apply a script.
+/// <c>schema_history</c>. The whole run is one transaction holding a database-wide lock (see
+/// <see cref="DatabaseDialect.BeginMigrationAsync"/>), so two instances starting together cannot both apply a script.
 /// </summary>
 public sealed class SchemaMigrator(DatabaseSettings settings, ILogger<SchemaMigrator> logger, TimeProvider clock)
 {
-    // Any fixed number works; it only has to be the same for every Buddy instance.
-    private const long PostgresLockKey = 0x42756464_79000001;
-
-    private const string HistoryTable = """
-        CREATE TABLE IF NOT EXISTS schema_history (
-            version        integer PRIMARY KEY,
-            name           text NOT NULL,
-            checksum       text NOT NULL,
-            applied_at_utc text NOT NULL
-        )
-        """;
-
     /// <summary>Returns the scripts applied by this call (none when the database was up to date).</summary>
     public async Task<IReadOnlyList<SchemaScript>> MigrateAsync(CancellationToken cancellationToken = default)
     {
+        var dialect = DatabaseDialect.For(settings.Provider);
         var scripts = SchemaScript.For(settings.Provider);
-        return settings.Provider switch
-        {
-            DatabaseProvider.Sqlite => await MigrateSqliteAsync(scripts, cancellationToken),
-            DatabaseProvider.Postgres => await MigratePostgresAsync(scripts, cancellationToken),
-            _ => throw new InvalidOperationException($"No schema dialect for {settings.Provider}."),
-        };
-    }
-
-    private async Task<IReadOnlyList<SchemaScript>> MigrateSqliteAsync(IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken)
-    {
-        await using var connection = new SqliteConnection(settings.ConnectionString);
+        await using var connection = dialect.CreateConnection(settings.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-
-        // WAL lets the dashboard read while the scheduler writes; it is a property of the file, so set it once here.
-        await ExecuteAsync(connection, null, "PRAGMA journal_mode=WAL;", cancellationToken);
-
-        // BEGIN IMMEDIATE takes the write lock now; a second instance waits here (busy timeout) until we commit.
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var applied = await ApplyPendingAsync(connection, transaction, scripts, cancellationToken);
+        await dialect.PrepareAsync(connection, cancellationToken);
+        await using var transaction = await dialect.BeginMigrationAsync(connection, cancellationToken);
+        var applied = await ApplyPendingAsync(dialect, connection, transaction, scripts, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return applied;
     }
 
-    private async Task<IReadOnlyList<SchemaScript>> MigratePostgresAsync(IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(settings.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, null, $"SELECT pg_advisory_lock({PostgresLockKey});", cancellationToken);
-        try
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var applied = await ApplyPendingAsync(connection, transaction, scripts, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return applied;
-        }
-        finally
-        {
-            await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({PostgresLockKey});", CancellationToken.None);
-        }
-    }
-
     private async Task<IReadOnlyList<SchemaScript>> ApplyPendingAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken)
+        DatabaseDialect dialect, DbConnection connection, DbTransaction transaction, IReadOnlyList<SchemaScript> scripts, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, transaction, HistoryTable, cancellationToken);
+        await ExecuteAsync(connection, transaction, dialect.CreateHistoryTableSql, cancellationToken);
         var history = await ReadHistoryAsync(connection, transaction, cancellationToken);
 
         foreach (var script in scripts.Where(s => history.ContainsKey(s.Version)))
@@ -94,7 +49,11 @@ public sealed class SchemaMigrator(DatabaseSettings settings, ILogger<SchemaMigr
         foreach (var script in pending)
         {
             logger.LogInformation("Applying schema script {Script}", script.Name);
-            await ExecuteAsync(connection, transaction, script.Sql, cancellationToken);
+            foreach (var batch in dialect.Batches(script.Sql))
+            {
+                await ExecuteAsync(connection, transaction, batch, cancellationToken);
+            }
+
             await using var record = connection.CreateCommand();
             record.Transaction = transaction;
             record.CommandText = "INSERT INTO schema_history (version, name, checksum, applied_at_utc) VALUES (@v, @n, @c, @a)";

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Buddy.Gateway.Data;
 
 /// <summary>
-/// Conventions that make the model read like the hand-written SQL: snake_case columns, enums as text (flags as
-/// integers), and UTC kept as UTC on SQLite, which stores DateTime as text and forgets the kind.
+/// Conventions that make the model read like the hand-written SQL: snake_case columns and enums as text (flags
+/// as integers) on every engine, then the engine's own (see <see cref="DatabaseDialect.ConfigureModel"/>).
 /// </summary>
 internal static class StoreConventions
 {
@@ -16,7 +16,13 @@ internal static class StoreConventions
     private static readonly ValueConverter<DateTime?, DateTime?> s_nullableUtc =
         new(v => v, v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
 
-    public static void Apply(ModelBuilder modelBuilder, bool isSqlite)
+    private static readonly ValueConverter<DateTimeOffset, DateTime> s_offsetAsUtc =
+        new(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+
+    private static readonly ValueConverter<DateTimeOffset?, DateTime?> s_nullableOffsetAsUtc =
+        new(v => v.HasValue ? v.Value.UtcDateTime : null, v => v.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc)) : null);
+
+    public static void Apply(ModelBuilder modelBuilder, DatabaseDialect dialect)
     {
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
@@ -34,14 +40,40 @@ internal static class StoreConventions
                     var flags = type.IsDefined(typeof(FlagsAttribute), inherit: false);
                     property.SetProviderClrType(flags ? typeof(int) : typeof(string));
                 }
-                else if (isSqlite && property.ClrType == typeof(DateTime))
-                {
-                    property.SetValueConverter(s_utc);
-                }
-                else if (isSqlite && property.ClrType == typeof(DateTime?))
-                {
-                    property.SetValueConverter(s_nullableUtc);
-                }
+            }
+        }
+
+        dialect.ConfigureModel(modelBuilder);
+    }
+
+    /// <summary>For engines that read a DateTime back without its kind: every one Buddy stores is UTC.</summary>
+    internal static void ReadDateTimesAsUtc(ModelBuilder modelBuilder)
+    {
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.ClrType == typeof(DateTime))
+            {
+                property.SetValueConverter(s_utc);
+            }
+            else if (property.ClrType == typeof(DateTime?))
+            {
+                property.SetValueConverter(s_nullableUtc);
+            }
+        }
+    }
+
+    /// <summary>A DateTimeOffset kept as the UTC DateTime it stands for, so every time column has one type.</summary>
+    internal static void StoreDateTimeOffsetsAsUtc(ModelBuilder modelBuilder)
+    {
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.ClrType == typeof(DateTimeOffset))
+            {
+                property.SetValueConverter(s_offsetAsUtc);
+            }
+            else if (property.ClrType == typeof(DateTimeOffset?))
+            {
+                property.SetValueConverter(s_nullableOffsetAsUtc);
             }
         }
     }

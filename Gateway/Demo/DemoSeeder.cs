@@ -178,6 +178,7 @@ public sealed class DemoSeeder(BuddyDbContext db, TimeProvider clock, ILogger<De
                 EventText = risk == RiskLevel.High ? body[2..] : text,
                 Tags = [.. tags],
                 RiskLevel = risk,
+                RiskSubjects = risk == RiskLevel.High ? [RiskSubject.Sender] : [],
                 CreatedAtUtc = repliedAt,
                 UpdatedAtUtc = repliedAt,
             };
@@ -201,16 +202,30 @@ public sealed class DemoSeeder(BuddyDbContext db, TimeProvider clock, ILogger<De
 
             if (risk == RiskLevel.High)
             {
-                db.Alerts.Add(new Alert
+                var alert = new Alert
                 {
                     OrganisationId = organisation.Id,
                     ServiceUserId = person.Id,
                     Kind = AlertKind.Safeguarding,
                     Severity = RiskLevel.High,
-                    Summary = "Reply mentions wanting to hurt themselves",
+                    Subjects = [RiskSubject.Sender],
+                    Summary = "Urgent: reply mentions wanting to hurt themselves",
                     MatchedPhrases = "dont see the point; hurt myself",
                     DiaryEntryId = entry.Id,
                     CreatedAtUtc = repliedAt,
+                    StaffNotifiedAtUtc = repliedAt,
+                };
+                db.Alerts.Add(alert);
+                db.AlertReplies.Add(new AlertReply
+                {
+                    AlertId = alert.Id,
+                    OrganisationId = organisation.Id,
+                    ServiceUserId = person.Id,
+                    Level = RiskLevel.High,
+                    Subject = RiskSubject.Sender,
+                    Summary = "reply mentions wanting to hurt themselves",
+                    MatchedPhrases = alert.MatchedPhrases,
+                    ReceivedAtUtc = repliedAt,
                 });
             }
         }

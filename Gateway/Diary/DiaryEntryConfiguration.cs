@@ -1,7 +1,7 @@
 using Buddy.Domain.Diary;
 using Buddy.Domain.ServiceUsers;
+using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Buddy.Gateway.Diary;
@@ -15,13 +15,7 @@ internal sealed class DiaryEntryConfiguration : IEntityTypeConfiguration<DiaryEn
         builder.HasIndex(e => new { e.ServiceUserId, e.LocalDate });
 
         // Tags are a short list from a fixed vocabulary: stored as "sleep,family" so both engines read it alike.
-        builder.Property(e => e.Tags)
-            .HasConversion(
-                tags => string.Join(',', tags),
-                text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
-                new ValueComparer<List<string>>(
-                    (a, b) => a!.SequenceEqual(b!),
-                    tags => tags.Aggregate(0, (hash, tag) => HashCode.Combine(hash, tag.GetHashCode(StringComparison.Ordinal))),
-                    tags => tags.ToList()));
+        builder.Property(e => e.Tags).HasCommaSeparatedText();
+        builder.Property(e => e.RiskSubjects).HasCommaSeparatedNames();
     }
 }

@@ -6,6 +6,7 @@ using Buddy.Domain.Summaries;
 using Buddy.Domain.Time;
 using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Engagement;
@@ -18,7 +19,7 @@ namespace Buddy.Gateway.Engagement;
 /// if acknowledged).
 /// Safe to run as often as wanted; a scheduler job calls <see cref="ScanAsync"/>.
 /// </summary>
-public sealed class EngagementAlertScanner(IDbContextFactory<BuddyDbContext> contexts, ILogger<EngagementAlertScanner> logger)
+public sealed class EngagementAlertScanner(IDbContextFactory<BuddyDbContext> contexts, BuddyMetrics metrics, ILogger<EngagementAlertScanner> logger)
 {
     /// <summary>A streak whose latest day is older than this is history, not news: it raises nothing.</summary>
     public const int RecentDays = 7;
@@ -109,6 +110,10 @@ public sealed class EngagementAlertScanner(IDbContextFactory<BuddyDbContext> con
                 EntityId = a.Id.ToString(), ServiceUserId = a.ServiceUserId, Detail = a.Kind.ToString(), OccurredAtUtc = nowUtc,
             }));
             await db.SaveChangesAsync(cancellationToken);
+            foreach (var alert in raised)
+            {
+                metrics.AlertRaised(alert.Kind, alert.Severity);
+            }
         }
 
         return raised;

@@ -31,7 +31,7 @@ public sealed class GoalReminderService(BuddyDbContext db, IOptions<Conversation
             goal.NextDueAtUtc = GoalReminderRule.NextDueUtc(goal, person.TimeZoneId, nowUtc);
 
             // Paused or unreachable people are skipped, not queued up: a pile of stale goal texts helps nobody.
-            var paused = person.PausedUntil is { } until && LocalTimes.LocalDate(nowUtc, person.TimeZoneId) < until;
+            var paused = person.IsPausedOn(LocalTimes.LocalDate(nowUtc, person.TimeZoneId));
             if (!person.MayNotBeTexted && !paused)
             {
                 var template = await CycleOutbox.TemplateAsync(db, person.OrganisationId, TemplateKind.GoalReminder, GoalTexts.DefaultReminder, cancellationToken);

@@ -1,3 +1,5 @@
+using Buddy.Gateway.Data;
+
 namespace Buddy.Gateway.Hosting;
 
 public static class CommandVerbs
@@ -36,6 +38,11 @@ public static class CommandVerbs
             }
 
             return verb is "help" ? 0 : 64;
+        }
+
+        if (match.AppliesSchemaFirst)
+        {
+            await services.MigrateDatabaseAsync(cancellationToken);
         }
 
         return await match.RunAsync(args, Console.In, Console.Out, cancellationToken);

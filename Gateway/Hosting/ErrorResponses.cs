@@ -9,7 +9,8 @@ namespace Buddy.Gateway.Hosting;
 /// webhooks) saying what happened and what to do, never a stack trace or an empty 500. A database that cannot be
 /// reached answers 503 with Retry-After, so browsers' users, API clients and Twilio try again; anything else is 500.
 /// Both give the request id the log line carries. Written directly rather than by a Razor page, because rendering
-/// one could need the very database that just failed.
+/// one could need the very database that just failed. Under /api every error answer is problem+json, in every
+/// environment (<see cref="ApiProblemResponses"/>).
 /// </summary>
 internal static class ErrorResponses
 {
@@ -26,10 +27,12 @@ internal static class ErrorResponses
             });
         }
 
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(RateLimits.ApiPrefix, StringComparison.OrdinalIgnoreCase),
+            api => api.UseMiddleware<ApiProblemResponses>());
         return app;
     }
 
-    private static async Task WriteAsync(HttpContext context)
+    private static Task WriteAsync(HttpContext context)
     {
         var unavailable = context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable;
         var (title, advice) = unavailable
@@ -40,6 +43,15 @@ internal static class ErrorResponses
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        return WriteAsync(context, title, advice);
+    }
+
+    /// <summary>
+    /// Writes a refusal or failure with the status already set: problem+json for the API, the webhooks and /health,
+    /// a plain page for people. Other hosting steps (the HTTPS requirement) answer through here too.
+    /// </summary>
+    internal static async Task WriteAsync(HttpContext context, string title, string advice)
+    {
         var path = context.Request.Path;
         if (path.StartsWithSegments("/api") || path.StartsWithSegments("/sms") || path.StartsWithSegments("/health"))
         {

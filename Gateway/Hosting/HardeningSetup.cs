@@ -5,8 +5,8 @@ namespace Buddy.Gateway.Hosting;
 public static class HardeningSetup
 {
     /// <summary>
-    /// Rate limits, request size limits, forwarded headers from known proxies, HSTS/HTTPS redirection and the
-    /// graceful-shutdown timeout, all from configuration (see <see cref="HardeningSettings"/>).
+    /// Rate limits, request size limits, forwarded headers from known proxies, HSTS/HTTPS redirection (and refusal
+    /// of what is left on plain HTTP) and the graceful-shutdown timeout, all from configuration (see <see cref="HardeningSettings"/>).
     /// </summary>
     public static WebApplicationBuilder AddHardening(this WebApplicationBuilder builder)
     {
@@ -40,7 +40,17 @@ public static class HardeningSetup
         });
 
         builder.Services.AddHsts(hsts => hsts.MaxAge = TimeSpan.FromDays(365));
-        builder.Services.AddHttpsRedirection(redirect => redirect.RedirectStatusCode = StatusCodes.Status308PermanentRedirect);
+        builder.Services.AddHttpsRedirection(redirect =>
+        {
+            redirect.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+
+            // Behind a TLS-terminating proxy the gateway has no HTTPS address of its own to find the port from:
+            // the public one is the standard port unless the operator names another (https_ports / HTTPS_PORT).
+            if (settings.TlsTerminatedUpstream && string.IsNullOrWhiteSpace(builder.Configuration["https_ports"]) && string.IsNullOrWhiteSpace(builder.Configuration["HTTPS_PORT"]))
+            {
+                redirect.HttpsPort = 443;
+            }
+        });
         builder.Services.AddRateLimiter(options => RateLimits.Configure(options, settings));
         return builder;
     }
@@ -59,8 +69,11 @@ public static class HardeningSetup
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
-            // A load balancer probing /health over plain HTTP must get an answer, not a redirect.
-            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
+            // A load balancer probing /health over plain HTTP must get an answer, not a redirect; the API and Twilio's
+            // webhooks are never redirected either (see HttpsRequirement), and whatever is still plain HTTP is refused.
+            app.UseWhen(context => !HttpsRequirement.IsExempt(context.Request.Path) && !HttpsRequirement.IsApi(context.Request.Path),
+                branch => branch.UseHttpsRedirection());
+            app.UseMiddleware<HttpsRequirement>();
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();

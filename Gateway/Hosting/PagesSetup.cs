@@ -1,6 +1,7 @@
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Identity;
+using Buddy.Gateway.Manage;
 
 namespace Buddy.Gateway.Hosting;
 
@@ -18,14 +19,20 @@ public static class PagesSetup
         services.AddRazorPages(options =>
         {
             options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToFolder("/Errors");
             options.Conventions.AuthorizeFolder("/Dashboard", BuddyPolicies.Staff);
             options.Conventions.AuthorizeFolder("/Manage", BuddyPolicies.Manager);
+        }).AddMvcOptions(options =>
+        {
+            options.MarkExpiredForms();
+            FormMessages.Use(options.ModelBindingMessageProvider);
         });
         return services;
     }
 
     public static WebApplication MapBuddyPages(this WebApplication app)
     {
+        app.UseStatusPages();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

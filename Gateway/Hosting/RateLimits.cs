@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
+using Buddy.Gateway.ApiKeys;
 using Buddy.Gateway.Sms;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -11,7 +10,7 @@ namespace Buddy.Gateway.Hosting;
 /// ASP.NET Core's rate limiter as one global, path-partitioned limiter, so it also covers endpoints other
 /// features map without them opting in:
 /// Twilio's webhooks per client IP (a token bucket with a short queue, so bursts wait rather than fail);
-/// sign-in attempts (POST) per client IP, strictly; the API per key (per IP when no key is offered).
+/// sign-in attempts (POST) per client IP, strictly; the API per known key (per IP for no key or an unknown one).
 /// Everything else is not limited. Refusals are 429 with Retry-After. Each limit is off when set to 0.
 /// </summary>
 internal static class RateLimits
@@ -70,7 +69,7 @@ internal static class RateLimits
 
         if (settings.ApiRequestsPerMinute > 0 && path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return RateLimitPartition.GetSlidingWindowLimiter("api:" + (ApiKeyFingerprint(context.Request) ?? "ip:" + client), _ => new SlidingWindowRateLimiterOptions
+            return RateLimitPartition.GetSlidingWindowLimiter("api:" + (KnownKeyHash(context) ?? "ip:" + client), _ => new SlidingWindowRateLimiterOptions
             {
                 PermitLimit = settings.ApiRequestsPerMinute,
                 Window = TimeSpan.FromMinutes(1),
@@ -83,18 +82,20 @@ internal static class RateLimits
     }
 
     /// <summary>
-    /// The key the caller offers (Authorization: Bearer, or X-Api-Key), hashed so the limiter's table never holds a
-    /// secret. An invalid key still gets its own partition; the API's authentication refuses it anyway.
+    /// The hash of the key the caller offers when it is a key this instance has seen authenticate: that key has a
+    /// bucket of its own. A request with no key, a malformed key or a key never seen (made up, or revoked) gets
+    /// null and shares its address's bucket, so a thousand invented keys are a thousand requests from one address,
+    /// not a thousand fresh buckets. A real key's first request on an instance counts against its address.
     /// </summary>
-    private static string? ApiKeyFingerprint(HttpRequest request)
+    private static string? KnownKeyHash(HttpContext context)
     {
-        var key = request.Headers["X-Api-Key"].ToString();
-        var authorization = request.Headers.Authorization.ToString();
-        if (key.Length == 0 && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        var key = ApiKeyAuthenticationHandler.ReadKey(context.Request);
+        if (key is null || !ApiKeySecret.LooksLikeKey(key))
         {
-            key = authorization["Bearer ".Length..].Trim();
+            return null;
         }
 
-        return key.Length == 0 ? null : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 12);
+        var hash = ApiKeySecret.HashOf(key);
+        return context.RequestServices.GetRequiredService<RecentApiKeys>().Contains(hash) ? "key:" + hash : null;
     }
 }

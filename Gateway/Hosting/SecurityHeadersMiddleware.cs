@@ -4,7 +4,8 @@ namespace Buddy.Gateway.Hosting;
 /// Browser hardening on every response, set as the response starts so an error page gets them too. The
 /// content security policy allows only Buddy's own origin, with no inline script (the NHS.UK frontend's
 /// scripts are served from wwwroot), and no site may frame a page (clickjacking). Registered by
-/// <see cref="HardeningSetup.UseHardening"/> ahead of static files, so every response carries them.
+/// <see cref="HardeningSetup.UseHardening"/> ahead of static files, so every response carries them. An endpoint
+/// that needs another policy says so with <see cref="OwnContentSecurityPolicy"/> metadata.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -20,7 +21,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<OwnContentSecurityPolicy>()?.For(context) ?? ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";

@@ -10,6 +10,9 @@ public static class IdentitySetup
 {
     public const string SignInPath = "/Account/SignIn";
 
+    /// <summary>How old a sign-in cookie's last check may be before it is checked against the account again.</summary>
+    public static readonly TimeSpan SecurityStampCheckInterval = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Staff sign-in: Identity with EF stores in Buddy's database, cookie authentication, and a fallback policy
     /// that makes every page and endpoint require a signed-in user unless it says <c>AllowAnonymous</c>.
@@ -51,8 +54,12 @@ public static class IdentitySetup
             options.SlidingExpiration = true;
         });
 
-        // A deactivated account or a changed password signs the person out everywhere within minutes.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(5));
+        // A manager's password reset link (Staff/PasswordResets) works for a day, once.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = Staff.PasswordResets.LinkLifetime);
+
+        // Signing out, deactivation and a changed password rotate the security stamp; every cookie is checked against
+        // it this often, so a copy of a cookie from before dies within seconds. One indexed read per check.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SecurityStampCheckInterval);
 
         services.AddAntiforgery(options =>
         {

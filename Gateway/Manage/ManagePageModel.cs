@@ -1,6 +1,9 @@
+using Buddy.Domain.Organisations;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.Caseloads;
+using Buddy.Gateway.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Manage;
 
@@ -13,13 +16,22 @@ public abstract class ManagePageModel : PageModel
     [Microsoft.AspNetCore.Mvc.TempData]
     public string? Confirmation { get; set; }
 
+    /// <summary>The manager's organisation, its zone and country put in ViewData for the service user and staff fields.</summary>
+    protected async Task<Organisation> LoadOrganisationAsync(BuddyDbContext db, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == Scope.OrganisationId, cancellationToken);
+        ViewData["OrganisationZone"] = organisation.TimeZoneId;
+        ViewData["OrganisationCountry"] = organisation.CountryCode;
+        return organisation;
+    }
+
     protected void AddErrors(FieldErrors errors, string prefix = "Input")
     {
         foreach (var (field, messages) in errors)
         {
             foreach (var message in messages)
             {
-                ModelState.AddModelError($"{prefix}.{field}", message);
+                ModelState.AddModelError(prefix.Length == 0 ? field : $"{prefix}.{field}", message);
             }
         }
     }

@@ -23,7 +23,10 @@ public static class ManageSetup
         services.TryAddScoped<ScheduleCommands>();
         services.TryAddScoped<ApiKeyIssuer>();
         services.AddScoped<StaffCommands>();
+        services.AddScoped<StaffChanges>();
+        services.AddScoped<PasswordResets>();
         services.AddScoped<TemplateCommands>();
+        services.AddScoped<PreviewNames>();
         services.AddScoped<OrganisationCommands>();
         services.AddScoped<ServiceOverviewQuery>();
         services.AddScoped<AuditLogQuery>();

@@ -1,8 +1,9 @@
 using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Validation;
 
 namespace Buddy.Gateway.Manage;
 
-/// <summary>The service user fields as the manager's form posts them.</summary>
+/// <summary>The service user fields as the manager's form posts them, in the order the form shows them.</summary>
 public sealed class ServiceUserForm
 {
     public string? DisplayName { get; set; }
@@ -10,9 +11,9 @@ public sealed class ServiceUserForm
     public string? Phone { get; set; }
     public Guid? TherapistId { get; set; }
     public string? TimeZoneId { get; set; }
-    public ServiceUserStatus Status { get; set; } = ServiceUserStatus.Active;
-    public DateOnly? PausedUntil { get; set; }
     public string? ExternalReference { get; set; }
+    public ServiceUserStatus Status { get; set; } = ServiceUserStatus.Active;
+    public DateInput PausedUntil { get; set; } = new();
 
     public static ServiceUserForm From(ServiceUserInput input) => new()
     {
@@ -22,11 +23,12 @@ public sealed class ServiceUserForm
         TherapistId = input.TherapistId,
         TimeZoneId = input.TimeZoneId,
         Status = input.Status,
-        PausedUntil = input.PausedUntil,
+        PausedUntil = DateInput.From(input.PausedUntil),
         ExternalReference = input.ExternalReference,
     };
 
-    public ServiceUserInput ToInput(string defaultZone) => new()
+    /// <summary>The input for the commands; a restart date that cannot be read is added to <paramref name="errors"/>.</summary>
+    public ServiceUserInput ToInput(string defaultZone, FieldErrors errors) => new()
     {
         DisplayName = DisplayName ?? "",
         FirstName = FirstName,
@@ -34,7 +36,7 @@ public sealed class ServiceUserForm
         TherapistId = TherapistId,
         TimeZoneId = string.IsNullOrWhiteSpace(TimeZoneId) ? defaultZone : TimeZoneId.Trim(),
         Status = Status,
-        PausedUntil = Status == ServiceUserStatus.Paused ? PausedUntil : null,
+        PausedUntil = Status == ServiceUserStatus.Paused ? PausedUntil.Read("The restart date", nameof(PausedUntil), errors) : null,
         ExternalReference = ExternalReference,
     };
 }

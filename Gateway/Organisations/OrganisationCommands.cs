@@ -15,13 +15,13 @@ public sealed class OrganisationCommands(BuddyDbContext db, AuditTrail audit)
 
     public async Task<FieldErrors> SaveAsync(CaseloadScope actor, OrganisationSettings settings, CancellationToken cancellationToken)
     {
-        var errors = settings.Validate();
+        var organisation = await GetAsync(actor, cancellationToken);
+        var errors = settings.Validate(organisation.CountryCode);
         if (!errors.IsValid)
         {
             return errors;
         }
 
-        var organisation = await GetAsync(actor, cancellationToken);
         var before = OrganisationSettings.From(organisation);
         settings.ApplyTo(organisation);
         var after = OrganisationSettings.From(organisation);

@@ -14,7 +14,8 @@ public sealed record ErasureResult(Guid ServiceUserId, DateTime ErasedAtUtc, boo
 /// check-ins, schedule, sessions, and any table a later feature keys to a service user), clears their name,
 /// number and reference, and leaves the service-user row as a stub ("Erased service user 3F2A") so audit events
 /// still point somewhere. Audit events about them stay (who saw what is the organisation's record), with their
-/// identifiers scrubbed, plus one "service-user.erased" event. All in one transaction: all or nothing.
+/// identifiers scrubbed, plus one "service-user.erased" event. All in one transaction: all or nothing. After the
+/// commit the freed space is reclaimed (<see cref="FreedSpace"/>), so the old bytes do not linger in the file.
 /// A number that was erased and texts again is an unknown sender, because no service user holds it any more.
 /// </summary>
 public sealed class ErasureService(BuddyDbContext db, TimeProvider clock, ILogger<ErasureService> logger)
@@ -30,7 +31,7 @@ public sealed class ErasureService(BuddyDbContext db, TimeProvider clock, ILogge
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var result = await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -90,5 +91,13 @@ public sealed class ErasureService(BuddyDbContext db, TimeProvider clock, ILogge
             logger.LogInformation("Erased service user {ServiceUserId} for {ActorType} {ActorId}: {Counts}", person.Id, actor.Type, actor.Id, counts);
             return new ErasureResult(person.Id, now, wasAlreadyErased, removed);
         });
+
+        // Deleted rows are gone from every query now; this takes them out of the database files too.
+        if (result is { WasAlreadyErased: false })
+        {
+            await FreedSpace.ReclaimAsync(db, logger, cancellationToken);
+        }
+
+        return result;
     }
 }

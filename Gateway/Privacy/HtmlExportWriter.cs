@@ -8,6 +8,8 @@ using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.Sessions;
 using Buddy.Domain.Sms;
+using Buddy.Domain.Summaries;
+using Buddy.Gateway.Display;
 
 namespace Buddy.Gateway.Privacy;
 
@@ -56,8 +58,8 @@ internal static class HtmlExportWriter
         page.Term("External reference", person.ExternalReference);
         page.Term("Organisation", export.OrganisationName);
         page.Term("Therapist", export.TherapistName);
-        page.Term("Status", person.Status.ToString());
-        page.Term("Consent to texts", $"{person.Consent} (changed {ExportValues.Local(person.ConsentChangedAtUtc, zone)})");
+        page.Term("Status", DisplayWords.Status(person.Status, person.PausedUntil));
+        page.Term("Consent to texts", $"{DisplayWords.Consent(person.Consent)} (changed {ExportValues.Local(person.ConsentChangedAtUtc, zone)})");
         page.Term("Registered", ExportValues.Local(person.CreatedAtUtc, zone));
         page.Term("Discharged", ExportValues.Local(person.DischargedAtUtc, zone));
         page.Term("Identifiable content removed", ExportValues.Local(person.AnonymisedAtUtc ?? person.ErasedAtUtc, zone));
@@ -70,36 +72,38 @@ internal static class HtmlExportWriter
         var schedules = export.RowsOf<CheckInSchedule>().ToList();
         page.Section("Check-in schedule", ["Time", "Days", "Enabled", "Reminder after (min)", "From", "Until"], schedules.Select(s => new[]
         {
-            ExportValues.Format(s.LocalTime), s.Days.ToString(), ExportValues.Format(s.IsEnabled), ExportValues.Format(s.ReminderAfterMinutes),
+            ExportValues.Format(s.LocalTime), DisplayWords.Days(s.Days), ExportValues.Format(s.IsEnabled), ExportValues.Format(s.ReminderAfterMinutes),
             ExportValues.Format(s.StartDate), ExportValues.Format(s.EndDate),
         }));
 
-        page.Section("Diary", ["Date", "Mood", "What they said", "Tags", "Risk", "Note"], export.RowsOf<DiaryEntry>().OrderBy(d => d.LocalDate).Select(d => new[]
+        page.Section("Diary", ["Date", "Mood", "What they said", "Tags", "Risk", "Who is at risk", "Note"], export.RowsOf<DiaryEntry>().OrderBy(d => d.LocalDate).Select(d => new[]
         {
             ExportValues.Format(d.LocalDate), d.MoodScore is { } mood ? $"{ExportValues.Format(mood)} ({d.MoodScale})" : "no score",
-            d.EventText, ExportValues.Format(d.Tags), d.RiskLevel.ToString(), d.MoodNote ?? "",
+            d.EventText, ExportValues.Format(d.Tags), DisplayWords.Risk(d.RiskLevel), RiskWords.Subjects(d.RiskSubjects), d.MoodNote ?? "",
         }));
 
-        page.Section("Alerts", ["Raised", "Kind", "Severity", "Summary", "Matched", "Acknowledged", "Note"], export.RowsOf<Alert>().OrderBy(a => a.CreatedAtUtc).Select(a => new[]
+        // A contact caution is the first column: whoever files or reads this must see it before anything else.
+        page.Section("Alerts", ["Contact caution", "Raised", "Kind", "Severity", "Who is at risk", "Summary", "Matched", "Latest reply", "Acknowledged", "Note"], export.RowsOf<Alert>().OrderBy(a => a.CreatedAtUtc).Select(a => new[]
         {
-            ExportValues.Local(a.CreatedAtUtc, zone), a.Kind.ToString(), a.Severity.ToString(), a.Summary, a.MatchedPhrases ?? "",
+            RiskWords.Caution(a.Caution) ?? "", ExportValues.Local(a.CreatedAtUtc, zone), DisplayWords.AlertKind(a.Kind), DisplayWords.Risk(a.Severity), RiskWords.Subjects(a.Subjects),
+            a.Summary, a.MatchedPhrases ?? "", ExportValues.Local(a.LatestReplyAtUtc, zone),
             a.AcknowledgedAtUtc is null ? "OPEN" : ExportValues.Local(a.AcknowledgedAtUtc, zone), a.AcknowledgementNote ?? "",
         }));
 
         page.Section("Therapy sessions", ["When", "Status", "Where", "Agenda"], export.RowsOf<TherapySession>().OrderBy(s => s.StartsAtUtc).Select(s => new[]
         {
-            ExportValues.Local(s.StartsAtUtc, zone), s.Status.ToString(), s.Location ?? "", s.AgendaNotes ?? "",
+            ExportValues.Local(s.StartsAtUtc, zone), DisplayWords.Session(s.Status), s.Location ?? "", s.AgendaNotes ?? "",
         }));
 
-        var messages = export.RowsOf<OutboundMessage>().Select(m => (At: m.CreatedAtUtc, Row: new[] { ExportValues.Local(m.CreatedAtUtc, zone), "Buddy to them", $"{m.Kind}, {m.Status}", m.Body }))
-            .Concat(export.RowsOf<InboundMessage>().Select(m => (At: m.ReceivedAtUtc, Row: new[] { ExportValues.Local(m.ReceivedAtUtc, zone), "They to Buddy", m.State.ToString(), m.Body })))
+        var messages = export.RowsOf<OutboundMessage>().Select(m => (At: m.CreatedAtUtc, Row: new[] { ExportValues.Local(m.CreatedAtUtc, zone), "Buddy to them", $"{DisplayWords.TextKind(m.Kind)}, {DisplayWords.Outbound(m.Status)}", m.Body }))
+            .Concat(export.RowsOf<InboundMessage>().Select(m => (At: m.ReceivedAtUtc, Row: new[] { ExportValues.Local(m.ReceivedAtUtc, zone), "They to Buddy", DisplayWords.Inbound(m.State), m.Body })))
             .OrderBy(m => m.At)
             .Select(m => m.Row);
         page.Section("Texts", ["When", "Direction", "Kind / state", "Text"], messages);
 
         page.Section("Check-ins", ["Date", "Status", "Sent", "Answered", "Note"], export.RowsOf<CheckIn>().OrderBy(c => c.LocalDate).Select(c => new[]
         {
-            ExportValues.Format(c.LocalDate), c.Status.ToString(), ExportValues.Local(c.SentAtUtc, zone), ExportValues.Local(c.AnsweredAtUtc, zone), c.Note ?? "",
+            ExportValues.Format(c.LocalDate), DisplayWords.CheckIn(c.Status), ExportValues.Local(c.SentAtUtc, zone), ExportValues.Local(c.AnsweredAtUtc, zone), c.Note ?? "",
         }));
 
         var known = new HashSet<Type> { typeof(Domain.ServiceUsers.ServiceUser), typeof(CheckInSchedule), typeof(DiaryEntry), typeof(Alert), typeof(TherapySession), typeof(OutboundMessage), typeof(InboundMessage), typeof(CheckIn), typeof(AuditEvent) };

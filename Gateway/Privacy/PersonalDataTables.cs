@@ -37,6 +37,11 @@ internal static class PersonalDataTables
         return ordered;
     }
 
+    /// <summary>Every table erasure and retention change: those keyed to a service user, and the service users themselves.</summary>
+    public static IReadOnlyList<string> Touched(IModel model) =>
+        AboutServiceUser(model).Append(model.FindEntityType(typeof(ServiceUser))!)
+            .Select(e => e.GetTableName()!).Distinct().Order(StringComparer.Ordinal).ToList();
+
     /// <summary><c>db.Set&lt;T&gt;().Where(e =&gt; e.ServiceUserId == id)</c> for an entity type known only at run time.</summary>
     public static IQueryable<object> RowsOf(BuddyDbContext db, IEntityType entity, Guid serviceUserId) =>
         (IQueryable<object>)s_rowsOf.MakeGenericMethod(entity.ClrType).Invoke(null, [db, entity, serviceUserId])!;

@@ -25,6 +25,7 @@ public sealed record RetentionSweepResult(IReadOnlyList<Guid> AnonymisedServiceU
 /// alert kinds) so service statistics still add up. Texts from unknown numbers lose their number and words after
 /// <c>DataProtection:RetainUnmatchedInboundDays</c>. Each person is claimed with a conditional update and done in
 /// their own transaction, so two instances or a rerun never do anyone twice and a failure loses nobody's progress.
+/// When anything was cleared, the freed space is reclaimed so the old words do not linger in the database files.
 /// </summary>
 public sealed class RetentionSweep(IDbContextFactory<BuddyDbContext> contexts, RetentionPolicy policy, ILogger<RetentionSweep> logger)
 {
@@ -33,7 +34,7 @@ public sealed class RetentionSweep(IDbContextFactory<BuddyDbContext> contexts, R
     /// <summary>The kinds this sweep knows how to clear. A test fails when a feature adds one it does not know.</summary>
     internal static IReadOnlySet<Type> CoveredKinds { get; } = new HashSet<Type>
     {
-        typeof(OutboundMessage), typeof(InboundMessage), typeof(DiaryEntry), typeof(Alert), typeof(TherapySession),
+        typeof(OutboundMessage), typeof(InboundMessage), typeof(DiaryEntry), typeof(Alert), typeof(AlertReply), typeof(TherapySession),
         typeof(CheckIn), typeof(CheckInSchedule), typeof(AuditEvent),
         typeof(Goal), typeof(GoalProgress), typeof(QuestionnaireSchedule), typeof(QuestionnaireRun), typeof(QuestionnaireAnswer), typeof(Conversation),
     };
@@ -62,6 +63,12 @@ public sealed class RetentionSweep(IDbContextFactory<BuddyDbContext> contexts, R
         }
 
         var unmatched = await ClearUnmatchedInboundAsync(nowUtc, cancellationToken);
+        if (done.Count > 0 || unmatched > 0)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await FreedSpace.ReclaimAsync(db, logger, cancellationToken);
+        }
+
         logger.LogInformation(
             "Retention sweep: anonymised {Count} service user(s) discharged before {Cutoff:O}; cleared {Unmatched} text(s) from unknown numbers",
             done.Count, cutoff, unmatched);
@@ -110,6 +117,9 @@ public sealed class RetentionSweep(IDbContextFactory<BuddyDbContext> contexts, R
             .SetProperty(a => a.Summary, PersonalDataStub.RemovedText)
             .SetProperty(a => a.MatchedPhrases, (string?)null)
             .SetProperty(a => a.AcknowledgementNote, (string?)null), cancellationToken);
+        await db.AlertReplies.Where(r => r.ServiceUserId == id).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.Summary, PersonalDataStub.RemovedText)
+            .SetProperty(r => r.MatchedPhrases, (string?)null), cancellationToken);
         await db.TherapySessions.Where(s => s.ServiceUserId == id).ExecuteUpdateAsync(set => set
             .SetProperty(s => s.Location, (string?)null)
             .SetProperty(s => s.AgendaNotes, (string?)null), cancellationToken);

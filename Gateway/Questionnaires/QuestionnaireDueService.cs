@@ -26,6 +26,14 @@ public sealed class QuestionnaireDueService(BuddyDbContext db, QuestionnaireServ
             var dueDate = LocalTimes.LocalDate(schedule.NextDueAtUtc, person.TimeZoneId);
             schedule.NextDueAtUtc = NextOccurrence(schedule, person.TimeZoneId, dueDate, nowUtc);
             schedule.UpdatedAtUtc = nowUtc;
+            if (person.IsPausedOn(LocalTimes.LocalDate(nowUtc, person.TimeZoneId)))
+            {
+                // Like check-ins, a scheduled questionnaire waits out a pause: this occurrence is skipped, the schedule carries on.
+                logger.LogInformation("Scheduled {Kind} for service user {ServiceUserId} skipped: paused", schedule.Kind, person.Id);
+                await db.SaveChangesAsync(cancellationToken);
+                continue;
+            }
+
             try
             {
                 await questionnaires.StartAsync(person, schedule.Kind, QuestionnaireSource.Scheduled, CycleActor.System, schedule.Id, $"qs:{schedule.Id}:{dueDate:yyyy-MM-dd}", nowUtc, cancellationToken);

@@ -1,4 +1,5 @@
 using Buddy.Domain.Questionnaires;
+using Buddy.Domain.Replies;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Replies;
@@ -8,11 +9,12 @@ namespace Buddy.Gateway.Questionnaires;
 
 /// <summary>
 /// Answers to a questionnaire in progress: each clear 0-3 answer is recorded and the next item texted; an unclear
-/// one is asked again once, politely; the last answer scores the questionnaire with the published bands.
+/// one is asked again once, politely; the last answer scores the questionnaire with the published bands. A check-in
+/// reply that is not an answer ("7 went swimming") is never lost: it goes to the diary and the item is asked again.
 /// </summary>
-internal sealed class QuestionnaireReplies(QuestionnaireRiskEscalation escalation)
+internal sealed class QuestionnaireReplies(QuestionnaireRiskEscalation escalation, ReplyParser parser)
 {
-    /// <summary>False when the answer is still unclear after the re-ask: the text is then left to the diary.</summary>
+    /// <summary>False when the text is not an answer and belongs in the diary (a check-in reply, or still unclear after the re-ask).</summary>
     public async Task<bool> TryAnswerAsync(ReplyContext reply, QuestionnaireRun run, CancellationToken cancellationToken)
     {
         var db = reply.Db;
@@ -20,6 +22,16 @@ internal sealed class QuestionnaireReplies(QuestionnaireRiskEscalation escalatio
         var item = run.CurrentItem;
         if (AnswerParser.Parse(reply.Message.Body) is not { } score)
         {
+            // A mood score no 0-3 answer could be is a check-in reply, like the appointment reminder lets through: the
+            // diary handler records it, and the waiting item is asked again (not counted as the one re-ask).
+            if (parser.Parse(reply.Message.Body, reply.Organisation.MoodScale).Mood is not null)
+            {
+                run.LastPromptAtUtc = reply.NowUtc;
+                await QueueAsync(reply, QuestionnaireTexts.AfterDiaryReply(definition, item), $"q:{run.Id}:{item}:diary:{reply.Message.Id}", cancellationToken);
+                reply.Outcome = $"{definition.Name} item {item}: a check-in reply, kept in the diary; item asked again";
+                return false;
+            }
+
             if (run.CurrentItemReasked)
             {
                 reply.Outcome = $"{definition.Name} item {item}: unclear again, kept as a diary note";

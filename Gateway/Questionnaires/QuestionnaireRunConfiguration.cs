@@ -14,6 +14,8 @@ internal sealed class QuestionnaireRunConfiguration : IEntityTypeConfiguration<Q
         builder.HasIndex(r => new { r.ServiceUserId, r.StartedAtUtc });
         builder.HasIndex(r => new { r.Status, r.ExpiresAtUtc });
 
-        // The SQL also holds a partial unique index: one run of a kind in progress per person.
+        // One run of a kind in progress per person: a repeated scheduler run or double click cannot start two.
+        // Declared here (the scripts create it) so its columns are indexable on every engine.
+        builder.HasIndex(r => new { r.ServiceUserId, r.Kind }, "ux_questionnaire_runs_in_progress").IsUnique().HasFilter("status = 'InProgress'");
     }
 }

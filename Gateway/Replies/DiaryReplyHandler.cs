@@ -16,7 +16,7 @@ namespace Buddy.Gateway.Replies;
 /// midnight still lands on yesterday's entry; several texts merge into one entry; a correction replaces the
 /// day's score; a text with no open check-in is kept as a note for today.
 /// </summary>
-public sealed class DiaryReplyHandler(ReplyParser parser, RiskDetector detector, SchedulingSettings scheduling) : IReplyHandler
+public sealed class DiaryReplyHandler(ReplyParser parser, IRiskReader reader, SchedulingSettings scheduling) : IReplyHandler
 {
     public int Order => 1000;
 
@@ -27,7 +27,7 @@ public sealed class DiaryReplyHandler(ReplyParser parser, RiskDetector detector,
         var parsed = parser.Parse(reply.Message.Body, reply.Organisation.MoodScale);
         var risk = reply.Items.TryGetValue(SafeguardingReplyHandler.RiskItem, out var item) && item is RiskAssessment assessed
             ? assessed
-            : detector.Assess(reply.Message.Body);
+            : reader.Assess(reply.Message.Body);
 
         DiaryEntry? entry;
         var checkIn = await FindOpenCheckInAsync(db, user.Id, reply.NowUtc, cancellationToken);
@@ -105,22 +105,21 @@ public sealed class DiaryReplyHandler(ReplyParser parser, RiskDetector detector,
         return entry;
     }
 
-    /// <summary>Latest score wins (a correction says what it replaced), events append, tags union, risk only rises.</summary>
+    /// <summary>
+    /// Latest score wins (a correction says what it replaced, and that trail stays through later texts), events
+    /// append, tags union, risk only rises and says who is at risk at its level.
+    /// </summary>
     private static string Merge(DiaryEntry entry, ParsedReply parsed, RiskAssessment risk, DateTime nowUtc)
     {
         var outcome = entry.Kind == DiaryEntryKind.Note ? "diary note" : "diary reply";
         if (parsed.Mood is { } mood)
         {
-            if (parsed.IsCorrection && entry.MoodScore is { } previous)
+            if (parsed.IsCorrection && entry.MoodScore is not null)
             {
-                entry.MoodNote = $"corrected from {Format(previous)} to {Format(mood)}" + (parsed.MoodNote is null ? "" : $"; {parsed.MoodNote}");
                 outcome = "diary correction";
             }
-            else
-            {
-                entry.MoodNote = parsed.MoodNote;
-            }
 
+            entry.MoodNote = MoodNotes.AfterScore(entry.MoodNote, entry.MoodScore, mood, parsed.IsCorrection, parsed.MoodNote);
             entry.MoodScore = mood;
             entry.MoodScale = parsed.Scale;
         }
@@ -145,11 +144,14 @@ public sealed class DiaryReplyHandler(ReplyParser parser, RiskDetector detector,
         if (risk.Level > entry.RiskLevel)
         {
             entry.RiskLevel = risk.Level;
+            entry.RiskSubjects = risk.Subject == RiskSubject.None ? [] : [risk.Subject];
+        }
+        else if (risk.Level == entry.RiskLevel && risk.Level > RiskLevel.None && risk.Subject != RiskSubject.None && !entry.RiskSubjects.Contains(risk.Subject))
+        {
+            entry.RiskSubjects = [.. entry.RiskSubjects, risk.Subject];
         }
 
         entry.UpdatedAtUtc = nowUtc;
         return outcome;
     }
-
-    private static string Format(double score) => score.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

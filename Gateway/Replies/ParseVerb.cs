@@ -19,6 +19,8 @@ internal sealed class ParseVerb(ReplyParser parser, RiskDetector detector) : ICo
 
     public string Name => "parse";
 
+    public bool AppliesSchemaFirst => false;
+
     public string Usage => "parse [--scale 0-10|1-10|1-5] \"<text>\" | -   print mood, event, tags, risk tier, who is at risk, concepts and caution of a reply as JSON (- reads lines from stdin)";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken cancellationToken)
@@ -114,9 +116,9 @@ internal sealed class ParseVerb(ReplyParser parser, RiskDetector detector) : ICo
             json.WriteEndArray();
             json.WriteBoolean("correction", parsed.IsCorrection);
             json.WriteString("risk", risk.Level.ToString().ToLowerInvariant());
-            json.WriteString("who", RiskWords.Who(risk.Subject));
+            json.WriteString("who", RiskLabels.Who(risk.Subject));
             WriteArray(json, "concepts", risk.Concepts);
-            WriteArray(json, "caution", RiskWords.Cautions(risk.Caution));
+            WriteArray(json, "caution", RiskLabels.Cautions(risk.Caution));
             WriteArray(json, "matched", risk.Matched);
             json.WriteEndObject();
         }

@@ -1,6 +1,7 @@
 using Buddy.Domain.Replies;
 using Buddy.Domain.Safeguarding;
 using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Safeguarding;
 using Buddy.Gateway.Schedules;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public static class RepliesServiceCollectionExtensions
             return new ReplyParser(vocabulary);
         });
         services.TryAddSingleton(RiskDetector.Default);
+        services.TryAddSingleton<IRiskReader, DetectorRiskReader>();
         services.TryAddSingleton(_ => SchedulingSettings.From(configuration)); // the reply window; AddCheckIns registers the same
         services.AddScoped<IReplyHandler, DiaryReplyHandler>();
         services.AddScoped<ICommandVerb, ParseVerb>();

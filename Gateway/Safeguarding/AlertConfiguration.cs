@@ -1,5 +1,6 @@
 using Buddy.Domain.Safeguarding;
 using Buddy.Domain.ServiceUsers;
+using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,8 +12,11 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
     {
         builder.ToTable("alerts");
         builder.Ignore(a => a.IsOpen);
+        builder.Ignore(a => a.LatestAtUtc);
         builder.HasOne<ServiceUser>().WithMany().HasForeignKey(a => a.ServiceUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.OrganisationId, a.AcknowledgedAtUtc });
         builder.HasIndex(a => new { a.ServiceUserId, a.CreatedAtUtc });
+        builder.Property(a => a.Subjects).HasCommaSeparatedNames();
+        builder.Property(a => a.Concepts).HasCommaSeparatedText();
     }
 }

@@ -1,4 +1,5 @@
 using Buddy.Domain.Email;
+using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Staff;
 using Buddy.Gateway.Email;
@@ -10,25 +11,78 @@ namespace Buddy.Gateway.Safeguarding;
 
 /// <summary>
 /// The one escalation path for a high-risk reply, whatever found the risk (the words of a diary reply, or a
-/// questionnaire's risk item such as PHQ-9 item 9): the crisis text to the sender, SMS to the therapist and the duty
-/// phone, email where there is no phone, all in the pipeline's transaction, then the senders are woken. The caller
-/// records the alert and the audit event.
+/// questionnaire's risk item such as PHQ-9 item 9): the crisis text to the sender (in their country's numbers,
+/// discreet when someone else may read the phone), SMS to the therapist and the duty phone, email where there is no
+/// phone, all in the pipeline's transaction, then the senders are woken. <see cref="SafeguardingAlerts"/> decides what
+/// a reply joining an open alert repeats (<see cref="JoinedReplyRules"/>) and records the alert and the audit event.
 /// </summary>
 public sealed class SafeguardingEscalation(IOutboxSignal outboxSignal, EmailSignal emailSignal, ILogger<SafeguardingEscalation> logger)
 {
-    /// <summary>Queues the texts and emails; returns what was done, for the audit detail.</summary>
-    public async Task<string> EscalateAsync(ReplyContext reply, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the crisis text (unless the same one went within the hour) and, when asked, the staff texts and emails;
+    /// returns what was done, for the audit detail, and whether anything was queued.
+    /// </summary>
+    /// <param name="discreet">The crisis text must name no abuse or service: the risk comes from someone else, or someone reads the phone.</param>
+    public async Task<(string Done, bool Queued)> EscalateAsync(ReplyContext reply, Alert alert, bool discreet, bool notifyStaff, CancellationToken cancellationToken)
     {
         var db = reply.Db;
         var organisation = reply.Organisation;
         var user = reply.ServiceUser;
         var inboundId = reply.Message.Id;
         var done = new List<string>();
+        var queued = false;
 
-        db.OutboundMessages.Add(Text(reply, user.PhoneE164 ?? reply.Message.FromPhone, organisation.CrisisMessage, OutboundKind.Crisis, $"crisis:{inboundId}", user.Id));
-        done.Add("crisis text queued");
+        var to = user.PhoneE164 ?? reply.Message.FromPhone;
+        var body = CrisisTexts.For(to, organisation, discreet);
+        var since = reply.NowUtc - JoinedReplyRules.CrisisRepeatInterval;
+        var earlier = await db.OutboundMessages
+            .Where(m => m.ServiceUserId == user.Id && m.Kind == OutboundKind.Crisis && m.CreatedAtUtc >= since)
+            .Select(m => new { m.Body, m.Status, m.CreatedAtUtc })
+            .ToListAsync(cancellationToken);
+        if (JoinedReplyRules.SendCrisisText(body, earlier.Select(m => (m.Body, m.Status, m.CreatedAtUtc)), reply.NowUtc))
+        {
+            db.OutboundMessages.Add(Text(reply, to, body, OutboundKind.Crisis, $"crisis:{inboundId}", user.Id));
+            done.Add(discreet ? "discreet crisis text queued" : "crisis text queued");
+            queued = true;
+        }
+        else
+        {
+            done.Add("crisis text not repeated (the same one was sent within the hour)");
+        }
 
-        var staffText = EscalationTexts.StaffSms(user);
+        if (notifyStaff)
+        {
+            queued |= await NotifyStaffAsync(reply, alert, done, cancellationToken);
+        }
+        else
+        {
+            done.Add("staff not texted again (told within the hour; the reply is on the open alert)");
+        }
+
+        if (queued)
+        {
+            // The pipeline saves; wake the senders once the rows are in the database, not before.
+            void OnSaved(object? sender, SavedChangesEventArgs e)
+            {
+                db.SavedChanges -= OnSaved;
+                outboxSignal.Wake();
+                emailSignal.Wake();
+            }
+
+            db.SavedChanges += OnSaved;
+        }
+
+        return (string.Join("; ", done), queued);
+    }
+
+    private async Task<bool> NotifyStaffAsync(ReplyContext reply, Alert alert, List<string> done, CancellationToken cancellationToken)
+    {
+        var db = reply.Db;
+        var organisation = reply.Organisation;
+        var user = reply.ServiceUser;
+        var inboundId = reply.Message.Id;
+        var told = done.Count;
+        var staffText = EscalationTexts.StaffSms(user, alert.Caution);
         StaffMember? therapist = null;
         if (user.TherapistId is { } therapistId)
         {
@@ -44,7 +98,7 @@ public sealed class SafeguardingEscalation(IOutboxSignal outboxSignal, EmailSign
         else if (therapist is not null)
         {
             // No alert phone: the therapist still hears, by email.
-            db.EmailMessages.Add(Mail(reply, therapist.Email, $"safeguarding:{inboundId}:therapist-email"));
+            db.EmailMessages.Add(Mail(reply, alert, therapist.Email, $"safeguarding:{inboundId}:therapist-email"));
             done.Add("therapist emailed");
         }
 
@@ -56,27 +110,20 @@ public sealed class SafeguardingEscalation(IOutboxSignal outboxSignal, EmailSign
 
         if (organisation.DutyContactEmail is { Length: > 0 } dutyEmail)
         {
-            db.EmailMessages.Add(Mail(reply, dutyEmail, $"safeguarding:{inboundId}:duty-email"));
+            db.EmailMessages.Add(Mail(reply, alert, dutyEmail, $"safeguarding:{inboundId}:duty-email"));
             done.Add("duty contact emailed");
         }
 
-        if (done.Count == 1)
+        if (done.Count == told)
         {
             logger.LogError("Service user {ServiceUserId} has no therapist contact and organisation {OrganisationId} no duty contact: alert waits on the dashboard only",
                 user.Id, organisation.Id);
             done.Add("NO staff contact configured: dashboard only");
+            return false;
         }
 
-        // The pipeline saves; wake the senders once the rows are in the database, not before.
-        void OnSaved(object? sender, SavedChangesEventArgs e)
-        {
-            db.SavedChanges -= OnSaved;
-            outboxSignal.Wake();
-            emailSignal.Wake();
-        }
-
-        db.SavedChanges += OnSaved;
-        return string.Join("; ", done);
+        alert.StaffNotifiedAtUtc = reply.NowUtc;
+        return true;
     }
 
     private static OutboundMessage Text(ReplyContext reply, string to, string body, OutboundKind kind, string dedupeKey, Guid? serviceUserId) => new()
@@ -92,12 +139,12 @@ public sealed class SafeguardingEscalation(IOutboxSignal outboxSignal, EmailSign
         CreatedAtUtc = reply.NowUtc,
     };
 
-    private static EmailMessage Mail(ReplyContext reply, string to, string dedupeKey) => new()
+    private static EmailMessage Mail(ReplyContext reply, Alert alert, string to, string dedupeKey) => new()
     {
         OrganisationId = reply.Organisation.Id,
         ToAddress = to,
-        Subject = EscalationTexts.EmailSubject,
-        Body = EscalationTexts.EmailBody(reply.ServiceUser, reply.Organisation),
+        Subject = EscalationTexts.EmailSubject(alert.Caution),
+        Body = EscalationTexts.EmailBody(reply.ServiceUser, reply.Organisation, alert.Caution),
         Kind = EmailKind.SafeguardingAlert,
         DedupeKey = dedupeKey,
         NotBeforeUtc = reply.NowUtc,

@@ -8,15 +8,17 @@ namespace Buddy.Gateway.Safeguarding;
 
 public static class SafeguardingServiceCollectionExtensions
 {
-    /// <summary>The risk detector, the safeguarding reply handler (Order 0) and the email outbox it escalates through.</summary>
+    /// <summary>The risk reader, the safeguarding reply handler (Order 0), its alerts and the email outbox it escalates through.</summary>
     public static IServiceCollection AddSafeguarding(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(RiskDetector.Default);
+        services.TryAddSingleton<IRiskReader, DetectorRiskReader>();
         services.AddEmailOutbox(configuration);
 
         // The SMS feature registers the real outbox signal; until it does (or in hosts without SMS) waking is a no-op.
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.TryAddSingleton<SafeguardingEscalation>();
+        services.TryAddSingleton<SafeguardingAlerts>();
         services.AddScoped<IReplyHandler, SafeguardingReplyHandler>();
         return services;
     }

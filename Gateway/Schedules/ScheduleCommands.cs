@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Buddy.Gateway.Schedules;
 
 /// <summary>Sets a service user's check-in schedule and reminder policy (manager console and API share this).</summary>
-public sealed class ScheduleCommands(BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, TimeProvider clock)
+public sealed class ScheduleCommands(
+    BuddyDbContext db, IDbContextFactory<BuddyDbContext> contexts, CaseloadAccess caseloads, AuditTrail audit, TimeProvider clock)
 {
     public async Task<FieldErrors> ValidateAsync(Organisation organisation, ScheduleInput input, CancellationToken cancellationToken)
     {
@@ -28,8 +29,8 @@ public sealed class ScheduleCommands(BuddyDbContext db, CaseloadAccess caseloads
     }
 
     /// <summary>
-    /// Creates or replaces the schedule in the context (the caller saves). The next due time is cleared so the
-    /// scheduler recomputes it from the new rule rather than firing on the old one.
+    /// Creates or replaces the schedule in the context (the caller saves, then calls <see cref="TimeNextAsync"/>). The
+    /// next due time is cleared so nothing fires on the old rule in between.
     /// </summary>
     public CheckInSchedule Apply(CheckInSchedule? existing, ServiceUser serviceUser, ScheduleInput input, DateTime nowUtc)
     {
@@ -66,6 +67,18 @@ public sealed class ScheduleCommands(BuddyDbContext db, CaseloadAccess caseloads
         var schedule = Apply(existing, serviceUser, input, now);
         audit.Add(actor, existing is null ? "schedule.created" : "schedule.updated", serviceUser.Id, entityType: "CheckInSchedule", entityId: schedule.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
+        await TimeNextAsync(schedule, cancellationToken);
         return ServiceUserChange.Done(schedule);
+    }
+
+    /// <summary>
+    /// Works out a saved schedule's next due time now, so the answer to a change already says when the next check-in
+    /// goes, rather than waiting for the dispatcher's next pass. It is the dispatcher's own recompute (its own
+    /// transaction, the schedule row locked), so a dispatcher working on the same schedule cannot be overtaken.
+    /// </summary>
+    public async Task TimeNextAsync(CheckInSchedule schedule, CancellationToken cancellationToken)
+    {
+        await ScheduleRecompute.RecomputeAsync(contexts, clock.GetUtcNow().UtcDateTime, schedule.Id, cancellationToken);
+        await db.Entry(schedule).ReloadAsync(cancellationToken);
     }
 }

@@ -13,9 +13,7 @@ internal static class ScheduleRecompute
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var schedule = db.IsSqlite
-            ? await db.CheckInSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId, cancellationToken)
-            : (await db.CheckInSchedules.FromSql($"SELECT * FROM check_in_schedules WHERE id = {scheduleId} FOR UPDATE").ToListAsync(cancellationToken)).SingleOrDefault();
+        var schedule = await db.Dialect.LockScheduleAsync(db, scheduleId, cancellationToken);
         if (schedule is null)
         {
             return null;

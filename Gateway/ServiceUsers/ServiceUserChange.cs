@@ -12,8 +12,11 @@ public enum ChangeOutcome
     /// <summary>No such record in the caller's organisation (whether or not it exists in another).</summary>
     NotFound,
 
-    /// <summary>The phone number already belongs to another service user.</summary>
+    /// <summary>The phone number already belongs to another service user of the same organisation.</summary>
     PhoneInUse,
+
+    /// <summary>The phone number cannot be used (another organisation's service user holds it; the caller is not told that).</summary>
+    PhoneUnavailable,
 }
 
 /// <summary>What became of a change to a service user or their schedule.</summary>

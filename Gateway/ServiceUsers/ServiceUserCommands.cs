@@ -1,4 +1,5 @@
 using Buddy.Domain.Organisations;
+using Buddy.Domain.Phones;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Staff;
@@ -18,6 +19,11 @@ namespace Buddy.Gateway.ServiceUsers;
 /// </summary>
 public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caseloads, AuditTrail audit, TimeProvider clock, ScheduleCommands schedules)
 {
+    public const string SameOrganisationMessage = "Another service user in your organisation already has this mobile number";
+
+    /// <summary>Says nothing about why: the number may be another organisation's client's.</summary>
+    public const string UnavailableMessage = "Buddy cannot use this mobile number. Check it with the person; if it is right, ask your Buddy administrator";
+
     public async Task<ServiceUserChange<ServiceUser>> CreateAsync(
         CaseloadScope actor, ServiceUserInput input, ScheduleInput? schedule, CancellationToken cancellationToken)
     {
@@ -36,23 +42,30 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
             return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.Invalid, errors);
         }
 
-        if (await PhoneInUseAsync(input, exceptId: null, cancellationToken))
+        var phone = PhoneNumberReader.ReadMobile(input.Phone, organisation.CountryCode).E164!;
+        if (await PhoneRefusalAsync(organisation.Id, phone, exceptId: null, cancellationToken) is { } refused)
         {
-            return PhoneInUse();
+            return refused;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var serviceUser = new ServiceUser { OrganisationId = organisation.Id, DisplayName = "", CreatedAtUtc = now };
-        Apply(serviceUser, input, now);
+        Apply(serviceUser, input, phone, now);
         db.ServiceUsers.Add(serviceUser);
         audit.Add(actor, "service-user.created", serviceUser.Id, entityType: "ServiceUser", entityId: serviceUser.Id.ToString());
-        if (schedule is not null)
+        var saved = schedule is null ? null : schedules.Apply(null, serviceUser, schedule, now);
+        if (saved is not null)
         {
-            var saved = schedules.Apply(null, serviceUser, schedule, now);
             audit.Add(actor, "schedule.created", serviceUser.Id, entityType: "CheckInSchedule", entityId: saved.Id.ToString());
         }
 
-        return await SaveAsync(serviceUser, cancellationToken);
+        var change = await SaveAsync(serviceUser, cancellationToken);
+        if (change.Outcome == ChangeOutcome.Saved && saved is not null)
+        {
+            await schedules.TimeNextAsync(saved, cancellationToken);
+        }
+
+        return change;
     }
 
     public async Task<ServiceUserChange<ServiceUser>> UpdateAsync(
@@ -71,32 +84,42 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
             return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.Invalid, errors);
         }
 
-        if (await PhoneInUseAsync(input, serviceUser.Id, cancellationToken))
+        var phone = PhoneNumberReader.ReadMobile(input.Phone, organisation.CountryCode).E164!;
+        if (await PhoneRefusalAsync(organisation.Id, phone, serviceUser.Id, cancellationToken) is { } refused)
         {
-            return PhoneInUse();
+            return refused;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var before = Snapshot(serviceUser);
-        Apply(serviceUser, input, now);
+        Apply(serviceUser, input, phone, now);
         var changed = Snapshot(serviceUser).Where((value, i) => value.Value != before[i].Value).Select(c => c.Field).ToList();
         if (changed.Count == 0)
         {
             return ServiceUserChange.Done(serviceUser);
         }
 
-        // A new zone, pause or discharge moves or stops the next check-in: let the scheduler work it out again.
-        if (changed.Intersect([nameof(ServiceUser.TimeZoneId), nameof(ServiceUser.Status), nameof(ServiceUser.PausedUntil)]).Any())
-        {
-            await db.CheckInSchedules.Where(s => s.ServiceUserId == serviceUser.Id)
-                .ForEachAsync(s => s.NextDueAtUtc = null, cancellationToken);
-        }
+        // A new zone, pause or discharge moves or stops the next check-in: it is worked out again once saved.
+        var retimed = changed.Intersect([nameof(ServiceUser.TimeZoneId), nameof(ServiceUser.Status), nameof(ServiceUser.PausedUntil)]).Any()
+            ? await db.CheckInSchedules.Where(s => s.ServiceUserId == serviceUser.Id).ToListAsync(cancellationToken)
+            : [];
+        retimed.ForEach(s => s.NextDueAtUtc = null);
 
         var action = changed.Contains(nameof(ServiceUser.Status)) ? StatusAction(serviceUser.Status) : "service-user.updated";
         audit.Add(actor, action, serviceUser.Id, entityType: "ServiceUser", entityId: serviceUser.Id.ToString(),
-            detail: "changed " + string.Join(", ", changed));
-        return await SaveAsync(serviceUser, cancellationToken);
+            detail: Display.DisplayWords.AuditDetail("changed " + string.Join(", ", changed)));
+        var change = await SaveAsync(serviceUser, cancellationToken);
+        if (change.Outcome == ChangeOutcome.Saved)
+        {
+            foreach (var schedule in retimed)
+            {
+                await schedules.TimeNextAsync(schedule, cancellationToken);
+            }
+        }
+
+        return change;
     }
+
 
     /// <summary>Discharge: nothing more is texted; the record and diary stay for the clinical file.</summary>
     public async Task<ServiceUserChange<ServiceUser>> DischargeAsync(CaseloadScope actor, Guid id, CancellationToken cancellationToken)
@@ -128,7 +151,7 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
     {
         var zone = LocalTimes.IsKnownZone(input.TimeZoneId) ? input.TimeZoneId : organisation.TimeZoneId;
         var today = LocalTimes.LocalDate(clock.GetUtcNow().UtcDateTime, zone);
-        var errors = ServiceUserRules.Validate(input, today, isNew: existing is null);
+        var errors = ServiceUserRules.Validate(input, today, isNew: existing is null, organisation.CountryCode);
 
         // Keeping an unchanged pause date that has since passed is not an error the user made now.
         if (existing is { Status: ServiceUserStatus.Paused } && input.Status == ServiceUserStatus.Paused && input.PausedUntil == existing.PausedUntil)
@@ -146,15 +169,34 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         return errors;
     }
 
-    private Task<bool> PhoneInUseAsync(ServiceUserInput input, Guid? exceptId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when nobody else holds the number. A number is one person across the whole installation (a reply is
+    /// matched to its sender by number), so a number another organisation's service user holds cannot be used
+    /// either; but the refusal must not tell one organisation that another has a client with that number. Within
+    /// the organisation it says so plainly; across organisations it says only that Buddy cannot use the number.
+    /// </summary>
+    private async Task<ServiceUserChange<ServiceUser>?> PhoneRefusalAsync(Guid organisationId, string? phone, Guid? exceptId, CancellationToken cancellationToken)
     {
-        PhoneNumbers.TryNormalise(input.Phone, out var phone);
-        return db.ServiceUsers.AnyAsync(s => s.PhoneE164 == phone && s.Id != exceptId, cancellationToken);
+        var holders = await db.ServiceUsers.Where(s => s.PhoneE164 == phone && s.Id != exceptId).Select(s => s.OrganisationId).ToListAsync(cancellationToken);
+        if (holders.Count == 0)
+        {
+            return null;
+        }
+
+        var errors = new FieldErrors();
+        if (holders.Contains(organisationId))
+        {
+            errors.Add(nameof(ServiceUserInput.Phone), SameOrganisationMessage);
+            return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.PhoneInUse, errors);
+        }
+
+        errors.Add(nameof(ServiceUserInput.Phone), UnavailableMessage);
+        return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.PhoneUnavailable, errors);
     }
 
-    private static void Apply(ServiceUser serviceUser, ServiceUserInput input, DateTime nowUtc)
+    /// <param name="phone">The typed number read in the organisation's country: E.164.</param>
+    private static void Apply(ServiceUser serviceUser, ServiceUserInput input, string phone, DateTime nowUtc)
     {
-        PhoneNumbers.TryNormalise(input.Phone, out var phone);
         serviceUser.DisplayName = input.DisplayName.Trim();
         serviceUser.FirstName = string.IsNullOrWhiteSpace(input.FirstName) ? null : input.FirstName.Trim();
         serviceUser.PhoneE164 = phone;
@@ -202,19 +244,12 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         {
             // Lost a race with another request for the same number: the unique index said no.
             db.ChangeTracker.Clear();
-            if (await db.ServiceUsers.AnyAsync(s => s.PhoneE164 == serviceUser.PhoneE164 && s.Id != serviceUser.Id, cancellationToken))
+            if (await PhoneRefusalAsync(serviceUser.OrganisationId, serviceUser.PhoneE164, serviceUser.Id, cancellationToken) is { } refused)
             {
-                return PhoneInUse();
+                return refused;
             }
 
             throw;
         }
-    }
-
-    private static ServiceUserChange<ServiceUser> PhoneInUse()
-    {
-        var errors = new FieldErrors();
-        errors.Add(nameof(ServiceUserInput.Phone), "This mobile number already belongs to a service user");
-        return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.PhoneInUse, errors);
     }
 }

@@ -19,5 +19,6 @@ internal sealed class ServiceUserConfiguration : IEntityTypeConfiguration<Servic
         // One live service user per phone number across the installation, so an inbound text has one owner.
         builder.HasIndex(s => s.PhoneE164).IsUnique();
         builder.HasIndex(s => new { s.OrganisationId, s.TherapistId });
+        builder.HasIndex(s => new { s.Status, s.DischargedAtUtc }); // the retention sweep (0007)
     }
 }

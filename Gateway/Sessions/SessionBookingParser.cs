@@ -1,10 +1,11 @@
 using System.Globalization;
+using Buddy.Domain.Time;
 using Buddy.Domain.Validation;
 
 namespace Buddy.Gateway.Sessions;
 
 /// <summary>
-/// Reads a session as typed on the cycle page or sent to the API: a local date (yyyy-MM-dd), a local time (HH:mm)
+/// Reads a session as typed on the cycle page or sent to the API: a local date (yyyy-MM-dd), a local 24-hour time (19:00; see TimeText)
 /// and a place or "video"/"phone". Errors are keyed Date, Time and Location; each caller prefixes them its own way.
 /// </summary>
 public static class SessionBookingParser
@@ -51,7 +52,7 @@ public static class SessionBookingParser
             return null;
         }
 
-        if (TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (TimeText.TryParse(text, out var time))
         {
             return time;
         }

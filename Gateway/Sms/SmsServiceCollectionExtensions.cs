@@ -22,7 +22,8 @@ public static class SmsServiceCollectionExtensions
         services.AddSingleton(sms);
         services.AddSingleton(twilio);
 
-        services.AddHttpClient(TwilioSmsSender.HttpClientName, client => client.Timeout = twilio.RequestTimeout * 4);
+        TwilioClients.Configure(services, twilio);
+        services.AddSingleton<TwilioClients>();
         switch (sms.Provider)
         {
             case SmsProvider.Twilio:
@@ -47,6 +48,23 @@ public static class SmsServiceCollectionExtensions
         services.AddSingleton<InboundProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<InboundProcessor>());
         services.AddSingleton<TwilioWebhookFilter>();
+
+        // Texts the webhook never delivered, read back from Twilio's own log (only Twilio keeps one).
+        var recovery = InboundRecoverySettings.From(configuration, sms.Provider);
+        services.AddSingleton(recovery);
+        if (sms.Provider == SmsProvider.Twilio)
+        {
+            services.AddSingleton<TwilioInboundLog>();
+            services.AddSingleton<InboundRecovery>();
+            if (recovery.Enabled)
+            {
+                services.AddHostedService<InboundRecoveryJob>();
+            }
+        }
+
+        services.AddHealthChecks().AddCheck<InboundRecoveryHealthCheck>("inbound-recovery");
+        services.AddScoped<RecoveredTextsQuery>();
+        services.AddScoped<Hosting.ICommandVerb, RecoverInboundVerb>();
 
         services.AddAuthorization(options => options.AddPolicy(SimulatorPolicy.Name, policy => SimulatorPolicy.Configure(policy, environment)));
         return services;

@@ -1,7 +1,9 @@
 using Buddy.Domain.Sms;
+using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Sms.Twilio;
+using Buddy.Gateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Sms;
@@ -20,15 +22,27 @@ internal static class StatusCallback
     public static string PathFor(Guid outboundMessageId) => $"{SmsEndpoints.StatusPath}?{OutboxParameter}={outboundMessageId:N}";
 
     public static async Task<IResult> HandleAsync(
-        HttpRequest request, IDbContextFactory<BuddyDbContext> contexts, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, IDbContextFactory<BuddyDbContext> contexts, TimeProvider clock, BuddyMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        metrics.WebhookReceived("status");
         var logger = loggers.CreateLogger(typeof(StatusCallback));
         var form = await request.ReadFormAsync(cancellationToken);
-        var sid = form["MessageSid"].ToString().Trim();
-        var statusText = form["MessageStatus"].ToString().Trim();
+        var sid = TwilioFields.Single(form, "MessageSid", out var sidProblem)?.Trim() ?? "";
+        var statusText = TwilioFields.Single(form, "MessageStatus", out var statusProblem)?.Trim() ?? "";
+        var codeText = TwilioFields.Single(form, "ErrorCode", out var codeProblem)?.Trim() ?? "";
+        if ((sidProblem ?? statusProblem ?? codeProblem) is { } repeated)
+        {
+            return Results.BadRequest(repeated);
+        }
+
         if (sid.Length == 0 || statusText.Length == 0)
         {
             return Results.BadRequest("MessageSid and MessageStatus are required.");
+        }
+
+        if (TwilioFields.MessageSidProblem(sid) is { } shape)
+        {
+            return Results.BadRequest(shape);
         }
 
         if (TwilioStatus.Parse(statusText) is not { } status)
@@ -37,7 +51,7 @@ internal static class StatusCallback
             return Results.Ok();
         }
 
-        var errorCode = form["ErrorCode"].ToString().Trim() is { Length: > 0 } code ? code : null;
+        var errorCode = codeText is { Length: > 0 and <= 16 } code ? code : null;
         try
         {
             var outboxId = Guid.TryParseExact(request.Query[OutboxParameter].ToString(), "N", out var id) ? id : (Guid?)null;
@@ -56,9 +70,17 @@ internal static class StatusCallback
         IDbContextFactory<BuddyDbContext> contexts, string sid, Guid? outboxId, OutboundStatus status, string? errorCode, DateTime now, ILogger logger, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (outboxId is { } id && await ClaimInDoubtAsync(db, id, sid, now, cancellationToken))
+        try
         {
-            logger.LogWarning("Outbox {MessageId}: its send answer was lost, Twilio's report names it as {MessageSid}; recorded, never sent again", id, sid);
+            if (outboxId is { } id && await ClaimInDoubtAsync(db, id, sid, now, cancellationToken))
+            {
+                logger.LogWarning("Outbox {MessageId}: its send answer was lost, Twilio's report names it as {MessageSid}; recorded, never sent again", id, sid);
+            }
+        }
+        catch (Exception ex) when (UniqueViolation.IsEngineError(ex) || ex is DbUpdateException update && UniqueViolation.Is(update))
+        {
+            // The sid is already another row's (recorded from Twilio's list before this report came): one text, one row.
+            logger.LogWarning("Status callback for {MessageSid} names outbox {MessageId}, but another row already holds that sid; left as it is", sid, outboxId);
         }
 
         var movableFrom = Enum.GetValues<OutboundStatus>().Where(s => s.CanMoveTo(status)).ToList();
@@ -115,6 +137,7 @@ internal static class StatusCallback
                 .SetProperty(m => m.SentAtUtc, now)
                 .SetProperty(m => m.StatusUpdatedAtUtc, now)
                 .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
+                .SetProperty(m => m.ClaimToken, (Guid?)null) // a sender still holding an expired claim must not record over this
                 .SetProperty(m => m.UnconfirmedSinceUtc, (DateTime?)null)
                 .SetProperty(m => m.ErrorCode, (string?)null)
                 .SetProperty(m => m.ErrorMessage, (string?)null), cancellationToken) == 1;

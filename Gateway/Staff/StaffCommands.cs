@@ -1,4 +1,4 @@
-using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Phones;
 using Buddy.Domain.Staff;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
@@ -14,7 +14,7 @@ namespace Buddy.Gateway.Staff;
 /// Adds staff with a sign-in account, and deactivates them. The manager console and the create-staff verb both
 /// come here, so Identity's password rules and the audit trail apply the same way to both.
 /// </summary>
-public sealed class StaffCommands(BuddyDbContext db, StaffAccounts accounts, UserManager<BuddyUser> users, AuditTrail audit, TimeProvider clock)
+public sealed class StaffCommands(BuddyDbContext db, StaffAccounts accounts, UserManager<BuddyUser> users, AuditTrail audit, TimeProvider clock, StaffChanges changes)
 {
     public const string PasswordField = "Password";
 
@@ -22,7 +22,8 @@ public sealed class StaffCommands(BuddyDbContext db, StaffAccounts accounts, Use
     public async Task<(StaffMember? Staff, FieldErrors Errors)> CreateAsync(
         CaseloadScope actor, StaffInput input, string password, CancellationToken cancellationToken)
     {
-        var errors = input.Validate();
+        var country = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.CountryCode).SingleAsync(cancellationToken);
+        var errors = input.Validate(country);
         foreach (var validator in users.PasswordValidators)
         {
             var result = await validator.ValidateAsync(users, new BuddyUser(), password);
@@ -30,6 +31,17 @@ public sealed class StaffCommands(BuddyDbContext db, StaffAccounts accounts, Use
             {
                 errors.Add(PasswordField, error.Description);
             }
+        }
+
+        // An empty password gets one message, not every rule it breaks; and only an administrator makes another.
+        if (string.IsNullOrEmpty(password))
+        {
+            errors[PasswordField] = ["Enter a first password for them"];
+        }
+
+        if (!StaffChanges.AssignableBy(await changes.ActorRoleAsync(actor, cancellationToken)).Contains(input.Role) && Enum.IsDefined(input.Role))
+        {
+            errors.Add(nameof(input.Role), "Only an administrator can make someone an administrator");
         }
 
         // Exact matches are caught here; Identity's unique normalised email catches other casings below.
@@ -44,21 +56,20 @@ public sealed class StaffCommands(BuddyDbContext db, StaffAccounts accounts, Use
             return (null, errors);
         }
 
-        PhoneNumbers.TryNormalise(input.AlertPhone, out var alertPhone);
         var staff = new StaffMember
         {
             OrganisationId = actor.OrganisationId,
             DisplayName = input.DisplayName.Trim(),
             Email = email,
             Role = input.Role,
-            AlertPhone = alertPhone.Length == 0 ? null : alertPhone,
+            AlertPhone = string.IsNullOrWhiteSpace(input.AlertPhone) ? null : PhoneNumberReader.ReadMobile(input.AlertPhone, country).E164,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
 
         // The staff row and the sign-in account commit together or not at all.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.StaffMembers.Add(staff);
-        audit.Add(actor, "staff.created", null, entityType: nameof(StaffMember), entityId: staff.Id.ToString(), detail: staff.Role.ToString())
+        audit.Add(actor, "staff.created", null, entityType: nameof(StaffMember), entityId: staff.Id.ToString(), detail: Display.DisplayWords.Role(staff.Role))
             .ForgetOperatorId();
         await db.SaveChangesAsync(cancellationToken);
         var account = await accounts.CreateAsync(staff, password);

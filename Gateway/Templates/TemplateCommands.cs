@@ -56,7 +56,7 @@ public sealed class TemplateCommands(BuddyDbContext db, AuditTrail audit, TimePr
         }
 
         audit.Add(actor, isNew ? "template.created" : "template.updated", null, entityType: nameof(MessageTemplate), entityId: template.Id.ToString(),
-            detail: $"{template.Kind}: {template.Name}{(template.IsDefault ? " (default)" : "")}");
+            detail: $"{Display.DisplayWords.TemplateKind(template.Kind)}: {template.Name}{(template.IsDefault ? " (default)" : "")}");
         await db.SaveChangesAsync(cancellationToken);
         return (template, errors);
     }

@@ -72,10 +72,9 @@ public sealed class CyclePageTests
 
         using var response = await client.SubmitAsync(Form(page, "#session-form"), new Dictionary<string, string>
         {
-            ["Session.Date"] = "2026-11-26",
             ["Session.Time"] = "10:00",
             ["Session.Mode"] = "video",
-        });
+        }.WithDate("Session.Date", new DateOnly(2026, 11, 26)));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"{Url(world.Jo.Id)}#sessions", response.Headers.Location!.OriginalString);
@@ -98,11 +97,10 @@ public sealed class CyclePageTests
 
         using var response = await client.SubmitAsync(Form(page, "#session-form"), new Dictionary<string, string>
         {
-            ["Session.Date"] = "",
             ["Session.Time"] = "25:99",
             ["Session.Mode"] = "place",
             ["Session.Place"] = "   ",
-        });
+        }.WithDate("Session.Date", "", "", ""));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var form = await HtmlForms.ParseAsync(response);
@@ -130,8 +128,8 @@ public sealed class CyclePageTests
 
         using var response = await client.SubmitAsync(Form(page, "#session-form"), new Dictionary<string, string>
         {
-            ["Session.Date"] = "2026-11-18", ["Session.Time"] = "09:00", ["Session.Mode"] = "phone",
-        });
+            ["Session.Time"] = "09:00", ["Session.Mode"] = "phone",
+        }.WithDate("Session.Date", new DateOnly(2026, 11, 18)));
 
         var form = await HtmlForms.ParseAsync(response);
         Assert.Equal("The session must be in the future", form.QuerySelector(".nhsuk-error-summary a[href='#Session_Date']")!.TextContent.Trim());
@@ -147,7 +145,7 @@ public sealed class CyclePageTests
         var client = await world.SignedInAsync(world.TherapistA1);
 
         var page = await client.GetDocumentAsync($"{Url(world.Jo.Id)}?editSession={next.Id}");
-        Assert.Equal(("2026-11-20", "12:00"), (((IHtmlInputElement)page.QuerySelector("#Session_Date")!).Value, ((IHtmlInputElement)page.QuerySelector("#Session_Time")!).Value));
+        Assert.Equal(("20", "11", "2026", "12:00"), (Value(page, "#Session_Date"), Value(page, "#Session_Date_Month"), Value(page, "#Session_Date_Year"), Value(page, "#Session_Time")));
         using var response = await client.SubmitAsync(Form(page, "#session-form"), new Dictionary<string, string> { ["Session.Time"] = "16:30", ["Session.Place"] = "Riverside Centre" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -262,7 +260,7 @@ public sealed class CyclePageTests
 
         var page = await client.GetDocumentAsync($"{Url(world.Jo.Id)}?editGoal={goal.Id}");
         Assert.Equal("walk to the shop twice this week", ((IHtmlInputElement)page.QuerySelector("#Goal_Text")!).Value);
-        using (var tooLong = await client.SubmitAsync(Form(page, "#goal-form"), new Dictionary<string, string> { ["Goal.Text"] = new('x', 101), ["Goal.Time"] = "7pm" }))
+        using (var tooLong = await client.SubmitAsync(Form(page, "#goal-form"), new Dictionary<string, string> { ["Goal.Text"] = new('x', 101), ["Goal.Time"] = "7" }))
         {
             var errors = await HtmlForms.ParseAsync(tooLong);
             Assert.Equal(
@@ -270,11 +268,12 @@ public sealed class CyclePageTests
                 errors.QuerySelectorAll(".nhsuk-error-summary a").Select(a => a.TextContent.Trim()));
         }
 
-        using var saved = await client.SubmitAsync(Form(page, "#goal-form"), new Dictionary<string, string> { ["Goal.Text"] = "walk to the shop every day", ["Goal.Time"] = "09:15" });
+        // "7pm" says which half of the day it means, so it is read; a bare "7" (above) is not guessed.
+        using var saved = await client.SubmitAsync(Form(page, "#goal-form"), new Dictionary<string, string> { ["Goal.Text"] = "walk to the shop every day", ["Goal.Time"] = "7pm" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         await using var db = world.CreateContext();
         var stored = await db.Goals.SingleAsync(g => g.Id == goal.Id);
-        Assert.Equal(("walk to the shop every day", new TimeOnly(9, 15)), (stored.Text, stored.ReminderLocalTime));
+        Assert.Equal(("walk to the shop every day", new TimeOnly(19, 0)), (stored.Text, stored.ReminderLocalTime));
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
@@ -316,19 +315,19 @@ public sealed class CyclePageTests
 
         using (var invalid = await client.SubmitAsync(Form(page, "#questionnaire-form"), new Dictionary<string, string>
         {
-            ["Questionnaire.Kind"] = "Gad7", ["Questionnaire.EveryWeeks"] = "30", ["Questionnaire.FirstDate"] = "next week", ["Questionnaire.Time"] = "18:00",
-        }))
+            ["Questionnaire.Kind"] = "Gad7", ["Questionnaire.EveryWeeks"] = "30", ["Questionnaire.Time"] = "18:00",
+        }.WithDate("Questionnaire.FirstDate", "31", "2", "2027")))
         {
             var errors = await HtmlForms.ParseAsync(invalid);
             Assert.Equal(
-                [("#Questionnaire_EveryWeeks", "Enter a whole number of weeks from 1 to 26"), ("#Questionnaire_FirstDate", "Enter the date of the first one as a real date, for example 2026-12-03")],
+                [("#Questionnaire_EveryWeeks", "Enter a whole number of weeks from 1 to 26"), ("#Questionnaire_FirstDate", "The date of the first one must be a real date")],
                 errors.QuerySelectorAll(".nhsuk-error-summary a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())));
         }
 
         using (var saved = await client.SubmitAsync(Form(page, "#questionnaire-form"), new Dictionary<string, string>
         {
-            ["Questionnaire.Kind"] = "Gad7", ["Questionnaire.EveryWeeks"] = "4", ["Questionnaire.FirstDate"] = "2026-11-23", ["Questionnaire.Time"] = "18:30",
-        }))
+            ["Questionnaire.Kind"] = "Gad7", ["Questionnaire.EveryWeeks"] = "4", ["Questionnaire.Time"] = "18:30",
+        }.WithDate("Questionnaire.FirstDate", new DateOnly(2026, 11, 23))))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
@@ -434,8 +433,8 @@ public sealed class CyclePageTests
         var page = await HtmlForms.ParseAsync(sam);
         using var recorded = await client.SubmitAsync(Form(page, "#session-form"), new Dictionary<string, string>
         {
-            ["Session.Date"] = "2026-11-24", ["Session.Time"] = "11:00", ["Session.Mode"] = "place", ["Session.Place"] = "Riverside Centre",
-        });
+            ["Session.Time"] = "11:00", ["Session.Mode"] = "place", ["Session.Place"] = "Riverside Centre",
+        }.WithDate("Session.Date", new DateOnly(2026, 11, 24)));
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         await using var db = world.CreateContext();
         var session = await db.TherapySessions.SingleAsync(s => s.ServiceUserId == world.Sam.Id);
@@ -463,6 +462,9 @@ public sealed class CyclePageTests
 
     private static string Text(IHtmlDocument page, string selector) =>
         System.Text.RegularExpressions.Regex.Replace(page.QuerySelector(selector)?.TextContent ?? throw new Xunit.Sdk.XunitException($"Nothing matches {selector}"), @"\s+", " ");
+
+    private static string Value(IHtmlDocument page, string selector) =>
+        (page.QuerySelector(selector) as IHtmlInputElement ?? throw new Xunit.Sdk.XunitException($"No input {selector}")).Value;
 
     private static IHtmlFormElement Form(IHtmlDocument page, string selector) =>
         page.QuerySelector(selector) as IHtmlFormElement ?? throw new Xunit.Sdk.XunitException($"No form {selector} on {page.Url}");

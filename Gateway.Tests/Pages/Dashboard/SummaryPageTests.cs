@@ -13,6 +13,13 @@ namespace Buddy.Tests.Pages.Dashboard;
 
 public sealed class SummaryPageTests
 {
+    /// <summary>A responsive table cell's value, without the heading it shows on a phone.</summary>
+    private static string CellValue(AngleSharp.Dom.IElement cell) =>
+        cell.TextContent.Replace(cell.QuerySelector(".nhsuk-table-responsive__heading")?.TextContent ?? "", "", StringComparison.Ordinal).Trim();
+
+    private static string Value(AngleSharp.Html.Dom.IHtmlDocument page, string selector) =>
+        ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector(selector)!).Value;
+
     [Fact]
     public async Task Get_ForOwnClient_ShowsChartStatsDiaryAndDeterioration_AndAuditsTheView()
     {
@@ -64,6 +71,49 @@ public sealed class SummaryPageTests
     }
 
     [Fact]
+    public async Task Get_WithAPeriodTypedInDayMonthYearBoxes_SummarisesThoseDays_AndItsLinksKeepIt()
+    {
+        await using var world = await DashboardWorld.CreateAsync();
+        var client = await world.SignedInAsync(world.TherapistA1);
+        var page = await client.GetDocumentAsync($"/Dashboard/Summary/{world.Jo.Id}");
+        Assert.Equal(("5", "11", "2026"), (Value(page, "#FromDate"), Value(page, "#FromDate_Month"), Value(page, "#FromDate_Year"))); // the period shown
+        Assert.Empty(page.QuerySelectorAll("input[type=date]"));
+
+        var chosen = await client.GetDocumentAsync(
+            $"/Dashboard/Summary/{world.Jo.Id}?FromDate.Day=1&FromDate.Month=11&FromDate.Year=2026&ToDate.Day=7&ToDate.Month=Nov&ToDate.Year=2026");
+
+        Assert.Contains("Sun 1 Nov 2026 to Sat 7 Nov 2026", chosen.QuerySelector("#period")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("from=2026-11-01&to=2026-11-07", chosen.QuerySelectorAll("a").Single(a => a.TextContent.Contains("CSV", StringComparison.Ordinal)).GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_WithAnImpossibleDateInTheBoxes_SaysWhichAndShowsTheDefaultPeriod()
+    {
+        await using var world = await DashboardWorld.CreateAsync();
+        var client = await world.SignedInAsync(world.TherapistA1);
+
+        var page = await client.GetDocumentAsync(
+            $"/Dashboard/Summary/{world.Jo.Id}?FromDate.Day=1&FromDate.Month=11&FromDate.Year=2026&ToDate.Day=31&ToDate.Month=11&ToDate.Year=2026");
+
+        Assert.Equal("The end date must be a real date", page.QuerySelector(".nhsuk-error-summary a[href='#ToDate']")!.TextContent.Trim());
+        Assert.Contains("since the last session", page.QuerySelector("#period")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_HasAPrintOnlyHeader_SayingConfidentialTheServiceAndWhenAndByWhomItWasPrinted()
+    {
+        await using var world = await DashboardWorld.CreateAsync();
+        var client = await world.SignedInAsync(world.TherapistA1);
+
+        var page = await client.GetDocumentAsync($"/Dashboard/Summary/{world.Jo.Id}");
+
+        var header = page.QuerySelector("#print-header.buddy-print-only")!.TextContent;
+        Assert.Contains("Confidential: personal health information.", header, StringComparison.Ordinal);
+        Assert.Contains("Northshire Talking Therapies", header, StringComparison.Ordinal);
+        Assert.Contains("Printed Thu 19 Nov 2026, 12:00 by Alex Therapist", header, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_WithBackwardsRange_ExplainsTheProblemAndShowsTheDefaultPeriod()
     {
         await using var world = await DashboardWorld.CreateAsync();
@@ -100,7 +150,7 @@ public sealed class SummaryPageTests
     }
 
     [Fact]
-    public async Task Csv_ExportsTheEntriesOfThePeriod_WithFormulaTextDefused()
+    public async Task Csv_ExportsTheEntriesOfThePeriod_WithLocalTimeAndZone_KindsInWords_AndFormulaTextDefused()
     {
         await using var world = await DashboardWorld.CreateAsync();
         await using (var db = world.CreateContext())
@@ -119,7 +169,9 @@ public sealed class SummaryPageTests
         var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.StartsWith("date,kind,mood_score", lines[0], StringComparison.Ordinal);
         Assert.Equal(18 - 3 + 1, lines.Count); // 1-18 November less the 3 unanswered days, plus the header
-        Assert.StartsWith("2026-11-01,CheckInReply,7,0-10,7,", lines[1], StringComparison.Ordinal);
+        Assert.Equal("date,kind,mood_score,mood_scale,mood_0_to_10,mood_note,what_happened,tags,risk_level,who_is_at_risk,recorded_at_local,time_zone,recorded_at_utc", lines[0]);
+        Assert.StartsWith("2026-11-01,Reply to a check-in,7,0-10,7,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",No risk found,,2026-11-01 19:30,Europe/London,2026-11-01T19:30:00Z", lines[1], StringComparison.Ordinal);
         Assert.Contains("\"'=HYPERLINK", lines[^1], StringComparison.Ordinal);
         await using var check = world.CreateContext();
         Assert.True(await check.AuditEvents.AnyAsync(a => a.Action == "entries.exported" && a.ServiceUserId == world.Jo.Id));
@@ -153,7 +205,7 @@ public sealed class SummaryPageTests
             Squash(phq9.QuerySelector(".buddy-scores__latest")!.TextContent));
         Assert.Equal(
             [["Thu 22 Oct 2026", "16", "Moderately severe", "0"], ["Fri 6 Nov 2026", "12", "Moderate", "0"], ["Tue 17 Nov 2026", "9", "Mild", "Above 0"]],
-            phq9.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()));
+            phq9.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(CellValue).ToArray()));
         Assert.Contains("Item 9 (“Thoughts that you would be better off dead or of hurting yourself in some way”) was answered above 0 on 17 Nov.",
             Squash(phq9.QuerySelector(".buddy-risk-flag")!.TextContent), StringComparison.Ordinal);
         var chart = phq9.QuerySelector("svg")!;

@@ -57,7 +57,7 @@ public sealed class ManagePagesTests
         using var response = await client.SubmitAsync(form, new Dictionary<string, string>
         {
             ["Input.DisplayName"] = "Casey",
-            ["Input.Phone"] = "07700 900555",
+            ["Input.Phone"] = "020 7946 0555",
             ["Schedule.LocalTime"] = "23:00",
         });
 
@@ -65,11 +65,33 @@ public sealed class ManagePagesTests
         var result = await HtmlForms.ParseAsync(response);
         var links = result.QuerySelectorAll(".nhsuk-error-summary a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["#Input_Phone", "#Schedule_Days", "#Schedule_LocalTime"], links.Order());
-        Assert.Contains("international format", result.QuerySelector("#Input_Phone-error")!.TextContent);
+        Assert.Contains("That is a landline number", result.QuerySelector("#Input_Phone-error")!.TextContent);
         Assert.Contains("quiet hours", result.QuerySelector("#Schedule_LocalTime-error")!.TextContent);
-        Assert.Equal("07700 900555", ((IHtmlInputElement)result.QuerySelector("#Input_Phone")!).Value);
+        Assert.Equal("020 7946 0555", ((IHtmlInputElement)result.QuerySelector("#Input_Phone")!).Value);
         await using var db = world.CreateContext();
         Assert.False(await db.ServiceUsers.AnyAsync(s => s.DisplayName == "Casey"));
+    }
+
+    [Fact]
+    public async Task CreateServiceUser_WithAnotherOrganisationsClientsNumber_SaysOnlyThatBuddyCannotUseIt()
+    {
+        await using var world = await DashboardWorld.CreateAsync();
+        var client = await world.SignedInAsync(world.ManagerA);
+        var page = await client.GetDocumentAsync("/Manage/ServiceUsers/Create");
+
+        using var response = await client.SubmitAsync(page.FormWithButton("Add service user"), new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Casey New",
+            ["Input.Phone"] = world.Bo.PhoneE164!,
+            ["Schedule.LocalTime"] = "18:30",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var error = (await HtmlForms.ParseAsync(response)).QuerySelector("#Input_Phone-error")!.TextContent;
+        Assert.Contains("Buddy cannot use this mobile number", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("service user", error, StringComparison.OrdinalIgnoreCase);
+        await using var db = world.CreateContext();
+        Assert.False(await db.ServiceUsers.AnyAsync(s => s.DisplayName == "Casey New"));
     }
 
     [Fact]
@@ -88,8 +110,10 @@ public sealed class ManagePagesTests
         });
 
         var result = await HtmlForms.ParseAsync(response);
-        Assert.Equal("Hi Alex, how’s today? Mood 0-10", result.QuerySelector("#preview-text")!.TextContent);
-        Assert.Contains("31 of 70 characters, 1 text (Unicode)", result.QuerySelector("#preview-counter")!.TextContent);
+        // Measured with the organisation's longest first name (Jo Bloggs and Sam Smith: Sam), and it says so.
+        Assert.Equal("Hi Sam, how’s today? Mood 0-10", result.QuerySelector("#preview-text")!.TextContent);
+        Assert.Contains("Measured with Sam, the longest first name among your service users.", result.QuerySelector("#preview-name")!.TextContent);
+        Assert.Contains("30 of 70 characters, 1 text (Unicode)", result.QuerySelector("#preview-counter")!.TextContent);
         Assert.Equal("’", result.QuerySelector("#preview-unicode-chars")!.TextContent);
         await using var db = world.CreateContext();
         Assert.False(await db.MessageTemplates.AnyAsync());
@@ -145,8 +169,7 @@ public sealed class ManagePagesTests
         using var response = await client.SubmitAsync(page.FormWithButton("Save details"), new Dictionary<string, string>
         {
             ["Input.Status"] = "Paused",
-            ["Input.PausedUntil"] = "2026-12-01",
-        });
+        }.WithDate("Input.PausedUntil", new DateOnly(2026, 12, 1)));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await using var db = world.CreateContext();
@@ -206,13 +229,14 @@ public sealed class ManagePagesTests
     {
         await using var world = await DashboardWorld.CreateAsync();
         var client = await world.SignedInAsync(world.ManagerA);
-        var page = await client.GetDocumentAsync("/Manage/Staff");
-        var form = page.FormWithButton($"Deactivate {world.TherapistA2.DisplayName}");
-        form.Action = form.Action.Replace(world.TherapistA2.Id.ToString(), world.TherapistB.Id.ToString(), StringComparison.Ordinal);
+        var page = await client.GetDocumentAsync($"/Manage/Staff/Deactivate/{world.TherapistA2.Id}");
+        var form = page.FormWithButton("Deactivate account");
+        form.Action = $"/Manage/Staff/Deactivate/{world.TherapistB.Id}";
 
+        using var get = await client.GetAsync(form.Action);
         using var response = await client.SubmitAsync(form);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (get.StatusCode, response.StatusCode));
         await using var db = world.CreateContext();
         Assert.True((await db.StaffMembers.SingleAsync(s => s.Id == world.TherapistB.Id)).IsActive);
     }

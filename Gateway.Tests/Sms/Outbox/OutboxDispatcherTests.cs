@@ -248,7 +248,7 @@ public sealed class OutboxDispatcherTests
         await using (var crashed = database.CreateContext())
         {
             var claimed = await OutboxClaims.ClaimAsync(crashed, s_evening.UtcDateTime, s_evening.UtcDateTime.AddMinutes(2), 10, default);
-            Assert.Equal([row.Id], claimed);
+            Assert.Equal([row.Id], claimed.Ids);
         }
 
         var orphan = await SmsTestData.ReloadAsync(database, row);
@@ -330,7 +330,7 @@ public sealed class OutboxDispatcherTests
         var clock = TimeProvider.System;
         var signal = new OutboxSignal(clock);
         var dispatcher = new OutboxDispatcher(new TestContextFactory(database), _sender.Object, new SendPacer(clock), signal,
-            Settings(pollSeconds: 600), Twilio(), clock, NullLogger<OutboxDispatcher>.Instance);
+            Settings(pollSeconds: 600), Twilio(), clock, TestMetrics.Instance, NullLogger<OutboxDispatcher>.Instance);
         await dispatcher.StartAsync(default);
         try
         {
@@ -357,7 +357,7 @@ public sealed class OutboxDispatcherTests
 
     private OutboxDispatcher Dispatcher(TestDatabase database, ISmsSender? sender = null, SmsSettings? settings = null) =>
         new(new TestContextFactory(database), sender ?? _sender.Object, new SendPacer(_clock), new OutboxSignal(_clock),
-            settings ?? Settings(), Twilio(), _clock, NullLogger<OutboxDispatcher>.Instance);
+            settings ?? Settings(), Twilio(), _clock, TestMetrics.Instance, NullLogger<OutboxDispatcher>.Instance);
 
     private static SmsSettings Settings(int batchSize = 20, double pollSeconds = 2) =>
         SmsSettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -184,11 +184,11 @@ public sealed class OutboxReconciliationTests
     private static async Task CrashedClaimAsync(TestDatabase database)
     {
         await using var crashed = database.CreateContext();
-        Assert.NotEmpty(await OutboxClaims.ClaimAsync(crashed, s_evening.UtcDateTime, s_evening.UtcDateTime.AddMinutes(2), 10, default));
+        Assert.NotEmpty((await OutboxClaims.ClaimAsync(crashed, s_evening.UtcDateTime, s_evening.UtcDateTime.AddMinutes(2), 10, default)).Ids);
     }
 
     private OutboxDispatcher Dispatcher(TestDatabase database, ISmsSender sender) =>
         new(new TestContextFactory(database), sender, new SendPacer(_clock), new OutboxSignal(_clock),
             SmsSettings.From(new ConfigurationBuilder().Build()), TwilioSettings.FromConfiguration(new ConfigurationBuilder().Build(), SmsProvider.Simulator),
-            _clock, NullLogger<OutboxDispatcher>.Instance);
+            _clock, TestMetrics.Instance, NullLogger<OutboxDispatcher>.Instance);
 }

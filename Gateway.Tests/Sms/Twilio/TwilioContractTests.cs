@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Sms;
+using Buddy.Gateway.Sms.Inbound;
 using Buddy.Gateway.Sms.Twilio;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,6 +48,47 @@ public sealed class TwilioContractTests(PrismMock prism) : IClassFixture<PrismMo
     }
 
     [PrismFact]
+    public async Task InboundLog_ReadingOneNumbersTexts_IsAValidListRequestWhoseAnswerIsRead()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Twilio:AccountSid"] = AccountSid,
+            ["Twilio:AuthToken"] = "contract-test-token",
+            ["Twilio:From"] = "+15005550006",
+            ["Twilio:BaseUrl"] = prism.BaseUrl.ToString(),
+        }).Build();
+        var twilio = TwilioSettings.FromConfiguration(configuration, SmsProvider.Twilio);
+        var answers = new ConcurrentQueue<string>();
+        var log = new TwilioInboundLog(new TwilioClients(new SingleClientFactory(twilio.BaseUrl, TimeSpan.FromSeconds(30), answers), twilio),
+            InboundRecoverySettings.From(configuration, SmsProvider.Twilio));
+
+        // Prism answers with Twilio's own example list, which breaks the description's "uri" format (its page links
+        // are relative), so with --errors it reports the answer, not our request, as invalid. A request it would
+        // refuse (a filter the description does not allow, a bad value) is answered 422 with the query, path or
+        // body as the location instead.
+        await Assert.ThrowsAsync<global::Twilio.Exceptions.ApiException>(() => log.ReadAsync("+15005550006", new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc), default));
+
+        using var answer = JsonDocument.Parse(Assert.Single(answers));
+        var problems = answer.RootElement.GetProperty("validation").EnumerateArray().Select(v => v.GetProperty("location")[0].GetString()).ToList();
+        Assert.NotEmpty(problems);
+        Assert.All(problems, where => Assert.Equal("response", where));
+    }
+
+    [PrismFact]
+    public async Task InboundLog_WithAFilterTheDescriptionForbids_IsRefusedByTheMock()
+    {
+        // Proves the check above can fail: PageSize above the description's maximum of 1,000 is a request violation.
+        var answers = new ConcurrentQueue<string>();
+        using var http = new SingleClientFactory(prism.BaseUrl, TimeSpan.FromSeconds(30), answers).CreateClient("twilio");
+        http.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes($"{AccountSid}:contract-test-token")));
+        using var response = await http.GetAsync(new Uri($"https://api.twilio.com/2010-04-01/Accounts/{AccountSid}/Messages.json?To=%2B15005550006&PageSize=5000"));
+
+        using var answer = JsonDocument.Parse(Assert.Single(answers));
+        Assert.Equal(422, (int)response.StatusCode);
+        Assert.Contains(answer.RootElement.GetProperty("validation").EnumerateArray(), v => v.GetProperty("location")[0].GetString() == "query");
+    }
+
+    [PrismFact]
     public async Task Mock_WhenCredentialsAreMissing_RefusesTheRequest()
     {
         using var http = new HttpClient();
@@ -63,6 +107,6 @@ public sealed class TwilioContractTests(PrismMock prism) : IClassFixture<PrismMo
 
         // Read without the start-up checks so a deliberately malformed sid can reach the mock.
         var twilio = TwilioSettings.FromConfiguration(configuration, SmsProvider.Simulator);
-        return new TwilioSmsSender(new SingleClientFactory(TimeSpan.FromSeconds(30)), twilio, NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
+        return new TwilioSmsSender(SingleClientFactory.ClientsFor(twilio, TimeSpan.FromSeconds(30)), NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
     }
 }

@@ -177,7 +177,7 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
         var queries = _twilio.Lookups.Select(System.Web.HttpUtility.ParseQueryString).ToList();
         Assert.Equal(2, queries.Count);
         Assert.All(queries, q => Assert.Equal(("+447700900123", FakeTwilio.From), (q["To"], q["From"])));
-        Assert.Equal($"{since:yyyy-MM-dd}", queries[0]["DateSent>"]);
+        Assert.Equal($"{since:yyyy-MM-ddTHH:mm:ss}Z", queries[0]["DateSent>"]);
         Assert.Null(queries[1]["DateSent>"]); // the newest page, where a text still queued (no date_sent) shows
     }
 
@@ -267,6 +267,6 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var twilioSettings = TwilioSettings.FromConfiguration(configuration, SmsProvider.Twilio);
-        return new TwilioSmsSender(new SingleClientFactory(TimeSpan.FromSeconds(60)), twilioSettings, NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
+        return new TwilioSmsSender(SingleClientFactory.ClientsFor(twilioSettings, twilioSettings.RequestTimeout), NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
     }
 }

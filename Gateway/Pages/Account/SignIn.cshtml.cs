@@ -15,9 +15,10 @@ public sealed class SignInModel(SignInManager<BuddyUser> signIn, ILogger<SignInM
 
     public string? Error { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>Set after a reset link was used: the new password is ready.</summary>
+    public string? Notice { get; private set; }
+
+    public void OnGet(string? done) => Notice = done == "password-set" ? "Your new password is set. Sign in with it now." : null;
 
     public async Task<IActionResult> OnPostAsync()
     {

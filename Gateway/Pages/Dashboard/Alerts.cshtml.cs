@@ -9,12 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Pages.Dashboard;
 
-/// <summary>Open alerts across the caller's caseload, most serious first, and who acknowledged recent ones.</summary>
+/// <summary>Open alerts across the caller's caseload, urgent and newest first, and who acknowledged recent ones.</summary>
 public sealed class AlertsModel(BuddyDbContext db, CaseloadAccess access, AlertActions alerts, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public const int RecentDays = 14;
 
-    public IReadOnlyList<AlertRow> Open { get; private set; } = [];
+    /// <summary>Open alerts, urgent first and the newest reply first within a tier.</summary>
+    public IReadOnlyList<AlertView> Open { get; private set; } = [];
 
     public IReadOnlyList<AlertRow> RecentlyAcknowledged { get; private set; } = [];
 
@@ -35,7 +36,9 @@ public sealed class AlertsModel(BuddyDbContext db, CaseloadAccess access, AlertA
             .AsNoTracking()
             .ToListAsync(cancellationToken);
 
-        Open = [.. rows.Where(r => r.Alert.AcknowledgedAtUtc is null).OrderByDescending(r => r.Alert.Severity).ThenBy(r => r.Alert.CreatedAtUtc)];
+        var open = AlertView.UrgentFirst(rows.Where(r => r.Alert.AcknowledgedAtUtc is null), r => r.Alert).ToList();
+        var replies = await AlertView.RepliesAsync(db, [.. open.Select(r => r.Alert.Id)], cancellationToken);
+        Open = [.. open.Select(r => new AlertView(r.Alert, [.. replies[r.Alert.Id]], r.TimeZoneId, r.ServiceUserName))];
         RecentlyAcknowledged = [.. rows.Where(r => r.Alert.AcknowledgedAtUtc is not null).OrderByDescending(r => r.Alert.AcknowledgedAtUtc)];
         await audit.RecordAsync(scope, "alerts.viewed", null, detail: $"{Open.Count} open", cancellationToken: cancellationToken);
     }

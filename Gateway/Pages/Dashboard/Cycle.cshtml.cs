@@ -11,6 +11,8 @@ using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Dashboard;
+using Buddy.Gateway.Display;
+using Buddy.Gateway.Manage;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Goals;
 using Buddy.Gateway.Questionnaires;
@@ -48,7 +50,9 @@ public sealed class CycleModel(
     {
         /// <summary>Set when moving an existing session; empty records a new one.</summary>
         public Guid? SessionId { get; set; }
-        public string? Date { get; set; }
+        public DateInput Date { get; set; } = new();
+
+        /// <summary>A 24-hour text time (see <see cref="Domain.Time.TimeText"/>).</summary>
         public string? Time { get; set; }
 
         /// <summary>place, video or phone.</summary>
@@ -69,7 +73,7 @@ public sealed class CycleModel(
     {
         public string? Kind { get; set; }
         public string? EveryWeeks { get; set; } = "2";
-        public string? FirstDate { get; set; }
+        public DateInput FirstDate { get; set; } = new();
         public string? Time { get; set; } = "18:00";
     }
 
@@ -128,7 +132,7 @@ public sealed class CycleModel(
             Session = new SessionForm
             {
                 SessionId = session.Id,
-                Date = local.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Date = DateInput.From(local.Date.ToDateOnly()),
                 Time = local.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture),
                 Mode = mode,
                 Place = mode == "place" ? session.Location : null,
@@ -175,7 +179,8 @@ public sealed class CycleModel(
             errors.Add("Mode", "Choose where the session is: in person, by video or by phone");
         }
 
-        var booking = SessionBookingParser.Parse(Session.Date, Session.Time, mode == "place" ? Session.Place : mode, errors);
+        var booking = SessionBookingParser.Parse(Session.Date.Iso("The session date"), Session.Time, mode == "place" ? Session.Place : mode, errors);
+        KeepDateProblem(Session.Date, "The session date", "Date", errors);
         errors = Renamed(errors, ("Location", mode == "place" ? "Place" : "Mode"));
         if (booking is null || !errors.IsValid)
         {
@@ -211,7 +216,7 @@ public sealed class CycleModel(
         return await AttemptAsync("sessions", async actor =>
         {
             var session = await sessions.MarkAsync(Person.OrganisationId, sessionId, marked, actor, cancellationToken);
-            return $"The session on {Local(session.StartsAtUtc)} was marked {marked.ToString().ToLowerInvariant()}.";
+            return $"The session on {Local(session.StartsAtUtc)} was marked \u201c{DisplayWords.Session(marked)}\u201d.";
         }, "sessions", cancellationToken);
     }
 
@@ -330,7 +335,8 @@ public sealed class CycleModel(
             errors.Add("Kind", "Choose PHQ-9 or GAD-7");
         }
 
-        var input = QuestionnaireScheduleInput.Parse(Questionnaire.EveryWeeks, Questionnaire.FirstDate, Questionnaire.Time, errors);
+        var input = QuestionnaireScheduleInput.Parse(Questionnaire.EveryWeeks, Questionnaire.FirstDate.Iso("The first date"), Questionnaire.Time, errors);
+        KeepDateProblem(Questionnaire.FirstDate, "The date of the first one", "FirstDate", errors);
         errors = Renamed(errors, ("LocalTime", "Time"));
         if (input is null || kind is null)
         {
@@ -419,6 +425,18 @@ public sealed class CycleModel(
     }
 
     public static string Weeks(int weeks) => weeks == 1 ? "week" : $"{weeks} weeks";
+
+    /// <summary>
+    /// The shared parsers (also the API's) read a date as yyyy-MM-dd and say "Enter the date" when there is none; a
+    /// date typed in day, month and year boxes that cannot be read keeps the design system's message instead.
+    /// </summary>
+    private static void KeepDateProblem(DateInput input, string what, string field, FieldErrors errors)
+    {
+        if (input.Read(what).Problem is { } problem)
+        {
+            errors[field] = [problem];
+        }
+    }
 
     private async Task<bool> FindPersonAsync(Guid serviceUserId, CancellationToken cancellationToken)
     {

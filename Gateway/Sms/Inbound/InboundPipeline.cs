@@ -1,11 +1,13 @@
 using System.Data.Common;
 using System.Net.Sockets;
 using Buddy.Domain.Organisations;
+using Buddy.Domain.Safeguarding;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Replies;
+using Buddy.Gateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Sms.Inbound;
@@ -15,13 +17,16 @@ namespace Buddy.Gateway.Sms.Inbound;
 /// review and never answered; everything else through the registered <see cref="IReplyHandler"/>s in order,
 /// all in one transaction with the message's new state. A failure marks the message Failed and loses nothing.
 /// </summary>
-internal sealed class InboundPipeline(IServiceScopeFactory scopes, IDbContextFactory<BuddyDbContext> contexts, IOutboxSignal outbox, TimeProvider clock, ILogger<InboundPipeline> logger)
+internal sealed class InboundPipeline(
+    IServiceScopeFactory scopes, IDbContextFactory<BuddyDbContext> contexts, IOutboxSignal outbox, TimeProvider clock, BuddyMetrics metrics, ILogger<InboundPipeline> logger)
 {
     public const string Unhandled = "unhandled";
     public const string UnknownSender = "unknown sender";
 
     public async Task ProcessAsync(Guid inboundMessageId, CancellationToken cancellationToken)
     {
+        using var activity = BuddyMetrics.Activities.StartActivity("inbound.process");
+        activity?.SetTag("buddy.inbound.id", inboundMessageId);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BuddyDbContext>();
         var message = await db.InboundMessages.SingleOrDefaultAsync(m => m.Id == inboundMessageId && m.State == InboundState.Received, cancellationToken);
@@ -32,11 +37,13 @@ internal sealed class InboundPipeline(IServiceScopeFactory scopes, IDbContextFac
 
         var now = clock.GetUtcNow().UtcDateTime;
         bool wakeOutbox;
+        List<Alert> raised;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             wakeOutbox = await HandleAsync(scope.ServiceProvider, db, message, now, cancellationToken);
             message.ProcessedAtUtc = now;
+            raised = [.. db.ChangeTracker.Entries<Alert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -56,7 +63,17 @@ internal sealed class InboundPipeline(IServiceScopeFactory scopes, IDbContextFac
             var error = $"{ex.GetType().Name}: {Mask(ex.Message, message)}";
             logger.LogError("Inbound {InboundId} could not be handled: {Error}", inboundMessageId, error);
             await MarkFailedAsync(inboundMessageId, error, now);
+            metrics.InboundHandled(InboundState.Failed, clock.GetUtcNow().UtcDateTime - message.ReceivedAtUtc);
             return;
+        }
+
+        // Committed: the reply's handling, and any alert it raised, now stand.
+        var sinceStored = clock.GetUtcNow().UtcDateTime - message.ReceivedAtUtc;
+        metrics.InboundHandled(message.State, sinceStored);
+        foreach (var alert in raised)
+        {
+            metrics.AlertRaised(alert.Kind, alert.Severity);
+            metrics.ReplyToAlert(alert.Severity, sinceStored);
         }
 
         logger.LogInformation("Inbound {InboundId} {State}: {Outcome}", message.Id, message.State, message.Outcome);

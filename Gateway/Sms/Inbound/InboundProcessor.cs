@@ -33,11 +33,9 @@ internal sealed class InboundProcessor(
             {
                 try
                 {
-                    if (queued.Urgent)
-                    {
-                        await ProcessEarlierFromSameSenderAsync(queued.Id, stoppingToken);
-                    }
-
+                    // An urgent text overtakes the queue, and a text recovered from the provider's log arrives after
+                    // its sender's later ones: either way the sender's earlier texts go first.
+                    await ProcessEarlierFromSameSenderAsync(queued.Id, stoppingToken);
                     await pipeline.ProcessAsync(queued.Id, stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -79,24 +77,18 @@ internal sealed class InboundProcessor(
     }
 
     /// <summary>
-    /// An urgent text overtakes other people's texts but never its own sender's: their earlier texts still waiting
-    /// (usually none, at most a few) are handled first, so the diary (latest score wins, events in order), their
-    /// conversation and their consent (START then STOP) see them in the order they were sent.
+    /// A text overtakes other people's texts but never its own sender's: their earlier texts still waiting (usually
+    /// none, at most a few) are handled first, so the diary (latest score wins, events in order), their conversation
+    /// and their consent (START then STOP) see them in the order they were sent. One indexed query (from_phone, state).
     /// </summary>
-    private async Task ProcessEarlierFromSameSenderAsync(Guid urgentId, CancellationToken cancellationToken)
+    private async Task ProcessEarlierFromSameSenderAsync(Guid inboundId, CancellationToken cancellationToken)
     {
         List<Guid> earlier;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var urgent = await db.InboundMessages.Where(m => m.Id == urgentId && m.State == InboundState.Received)
-                .Select(m => new { m.FromPhone, m.ReceivedAtUtc }).SingleOrDefaultAsync(cancellationToken);
-            if (urgent is null)
-            {
-                return;
-            }
-
-            earlier = await db.InboundMessages
-                .Where(m => m.State == InboundState.Received && m.FromPhone == urgent.FromPhone && m.ReceivedAtUtc < urgent.ReceivedAtUtc)
+            var waiting = db.InboundMessages.Where(m => m.State == InboundState.Received);
+            earlier = await waiting
+                .Where(m => waiting.Any(later => later.Id == inboundId && later.FromPhone == m.FromPhone && m.ReceivedAtUtc < later.ReceivedAtUtc))
                 .OrderBy(m => m.ReceivedAtUtc)
                 .Select(m => m.Id)
                 .ToListAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Sms.Inbound;
@@ -28,12 +29,14 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
     private readonly RiskDetector _risk;
     private readonly TimeProvider _clock;
     private readonly ILogger<InboundReception> _logger;
+    private readonly BuddyMetrics _metrics;
     private readonly Channel<Arrival> _arrivals = Channel.CreateUnbounded<Arrival>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
     public InboundReception(
-        IDbContextFactory<BuddyDbContext> contexts, InboundQueue queue, RiskDetector risk, TimeProvider clock, ILogger<InboundReception> logger)
+        IDbContextFactory<BuddyDbContext> contexts, InboundQueue queue, RiskDetector risk, TimeProvider clock, BuddyMetrics metrics, ILogger<InboundReception> logger)
     {
+        _metrics = metrics;
         _contexts = contexts;
         _queue = queue;
         _risk = risk;
@@ -176,19 +179,25 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
 
         _logger.LogInformation("Inbound {MessageSid} stored as {InboundId} from {From}", arrival.Text.MessageSid, stored.Id, Redact.Phone(arrival.Text.From));
         _queue.Enqueue(stored.Id, arrival.Urgent);
+        _metrics.InboundStored(arrival.Urgent);
         arrival.Stored.TrySetResult(true);
     }
 
-    private InboundMessage NewMessage(InboundText text) => new()
+    private InboundMessage NewMessage(InboundText text)
     {
-        ProviderMessageId = text.MessageSid,
-        FromPhone = text.From,
-        ToPhone = text.To,
-        Body = text.Body,
-        OptOutType = text.OptOutType,
-        ReceivedAtUtc = _clock.GetUtcNow().UtcDateTime,
-        State = InboundState.Received,
-    };
+        var now = _clock.GetUtcNow().UtcDateTime;
+        return new()
+        {
+            ProviderMessageId = text.MessageSid,
+            FromPhone = text.From,
+            ToPhone = text.To,
+            Body = text.Body,
+            OptOutType = text.OptOutType,
+            ReceivedAtUtc = text.ProviderReceivedAtUtc ?? now,
+            RecoveredAtUtc = text.Recovered ? now : null,
+            State = InboundState.Received,
+        };
+    }
 
     private static Task<bool> IsStoredAsync(BuddyDbContext db, string messageSid) =>
         db.InboundMessages.AnyAsync(m => m.ProviderMessageId == messageSid);

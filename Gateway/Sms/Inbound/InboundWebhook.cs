@@ -1,5 +1,7 @@
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
+using Buddy.Gateway.Sms.Twilio;
+using Buddy.Gateway.Telemetry;
 
 namespace Buddy.Gateway.Sms.Inbound;
 
@@ -11,33 +13,58 @@ internal static class InboundWebhook
 {
     internal const string EmptyTwiml = """<?xml version="1.0" encoding="UTF-8"?><Response/>""";
 
-    public static async Task<IResult> HandleAsync(HttpRequest request, InboundReception reception, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(
+        HttpRequest request, InboundReception reception, BuddyMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        metrics.WebhookReceived("inbound");
         var form = await request.ReadFormAsync(cancellationToken);
-        var missing = new[] { "MessageSid", "From", "Body" }.Where(name => !form.ContainsKey(name) || (name != "Body" && string.IsNullOrWhiteSpace(form[name]))).ToList();
-        if (missing.Count > 0)
+        if (Read(form, out var problem) is not { } text)
         {
-            return Results.BadRequest($"Missing {string.Join(", ", missing)}.");
+            return Results.BadRequest(problem);
         }
 
-        var text = new InboundText(
-            form["MessageSid"].ToString().Trim(),
-            form["From"].ToString().Trim(),
-            form["To"].ToString().Trim(),
-            form["Body"].ToString(),
-            form.TryGetValue("OptOutType", out var optOutType) && !string.IsNullOrWhiteSpace(optOutType) ? optOutType.ToString().Trim() : null);
         try
         {
             await reception.AcceptAsync(text, cancellationToken);
         }
         catch (Exception ex) when (DatabaseStartup.IsUnreachable(ex))
         {
-            // Not stored: tell Twilio to try again rather than acknowledging a text we would lose.
+            // Not stored: tell Twilio to try again rather than acknowledging a text we would lose. If its retries
+            // run out, the inbound recovery finds the text in Twilio's log once the database is back.
             loggers.CreateLogger(typeof(InboundWebhook)).LogError("Inbound {MessageSid} not stored, database unavailable: {Error}",
                 text.MessageSid, Redact.PhoneNumbersIn(ex.Message));
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
         return Results.Text(EmptyTwiml, "text/xml");
+    }
+
+    /// <summary>The text Twilio describes, or null with the reason the fields cannot be Twilio's.</summary>
+    private static InboundText? Read(IFormCollection form, out string problem)
+    {
+        var sid = TwilioFields.Single(form, "MessageSid", out var sidProblem)?.Trim();
+        var from = TwilioFields.Single(form, "From", out var fromProblem)?.Trim();
+        var to = TwilioFields.Single(form, "To", out var toProblem)?.Trim() ?? "";
+        var body = TwilioFields.Single(form, "Body", out var bodyProblem);
+        var optOutType = TwilioFields.Single(form, "OptOutType", out var optOutProblem)?.Trim();
+        problem = sidProblem ?? fromProblem ?? toProblem ?? bodyProblem ?? optOutProblem ?? "";
+        if (problem.Length > 0)
+        {
+            return null;
+        }
+
+        var missing = new[] { ("MessageSid", sid), ("From", from), ("Body", body is null ? null : "present") }
+            .Where(field => string.IsNullOrWhiteSpace(field.Item2)).Select(field => field.Item1).ToList();
+        if (missing.Count > 0)
+        {
+            problem = $"Missing {string.Join(", ", missing)}.";
+            return null;
+        }
+
+        problem = TwilioFields.MessageSidProblem(sid!)
+            ?? (body!.Length > TwilioFields.MaxBodyLength ? $"Body is {body.Length:N0} characters; a text is at most {TwilioFields.MaxBodyLength:N0}." : null)
+            ?? (from!.Length > TwilioFields.MaxAddressLength || to.Length > TwilioFields.MaxAddressLength ? $"From and To are at most {TwilioFields.MaxAddressLength} characters." : null)
+            ?? "";
+        return problem.Length > 0 ? null : new InboundText(sid!, from!, to, body!, string.IsNullOrEmpty(optOutType) ? null : optOutType);
     }
 }

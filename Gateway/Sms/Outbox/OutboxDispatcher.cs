@@ -2,9 +2,11 @@ using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Time;
+using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Sms.Twilio;
+using Buddy.Gateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Sms.Outbox;
@@ -13,6 +15,13 @@ namespace Buddy.Gateway.Sms.Outbox;
 /// Sends what the outbox holds. Every loop claims the due rows (see <see cref="OutboxClaims"/>), re-checks that
 /// a routine text may still go, waits its turn at the sender's pace, calls the provider and records what it
 /// said. Schedulers and reply handlers only write rows; this is the one place texts leave Buddy.
+/// <para>
+/// Every write to a claimed row is conditional on the claim's token (<see cref="OutboundMessage.ClaimToken"/>, an
+/// EF concurrency token): if the row was claimed again after its lease ran out, or a status callback recorded it,
+/// this sender's save changes nothing and the row's new owner decides. The unique provider sid backs that up: no
+/// path can record one provider message on two rows. Recording each outcome is its own conditional update, so
+/// recording a batch's answers in one commit (issue 14) stays the same per row.
+/// </para>
 /// </summary>
 internal sealed class OutboxDispatcher(
     IDbContextFactory<BuddyDbContext> contexts,
@@ -22,6 +31,7 @@ internal sealed class OutboxDispatcher(
     SmsSettings settings,
     TwilioSettings twilio,
     TimeProvider clock,
+    BuddyMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     // A send already handed to the provider is finished even while the gateway stops, within this long.
@@ -62,40 +72,49 @@ internal sealed class OutboxDispatcher(
     public async Task<int> RunOnceAsync(CancellationToken stoppingToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        IReadOnlyList<Guid> ids;
+        OutboxClaim claim;
         await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
         {
             var slowest = await db.Organisations.Select(o => (double?)o.SendRatePerSecond).MinAsync(stoppingToken) ?? 1.0;
 
             // No more than can go out within half the lease at the slowest pace, so a claim never outlives its lease.
             var limit = (int)Math.Clamp(Math.Floor(slowest * settings.OutboxLease.TotalSeconds / 2), 1, settings.OutboxBatchSize);
-            ids = await OutboxClaims.ClaimAsync(db, now, now + settings.OutboxLease, limit, stoppingToken);
-            if (ids.Count > 0)
+            claim = await OutboxClaims.ClaimAsync(db, now, now + settings.OutboxLease, limit, stoppingToken);
+            if (claim.Ids.Count > 0)
             {
-                await LogQueueAsync(db, now, ids.Count, slowest, stoppingToken);
+                await LogQueueAsync(db, now, claim.Ids.Count, slowest, stoppingToken);
             }
         }
 
         // Several sends in flight at once, each still waiting its turn at the sender's pace (the pacer is shared).
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.OutboxConcurrency };
-        await Parallel.ForEachAsync(ids, parallel, async (id, _) =>
+        await Parallel.ForEachAsync(claim.Ids, parallel, async (id, _) =>
         {
             if (stoppingToken.IsCancellationRequested)
             {
-                await ReleaseAsync(id);
+                await ReleaseAsync(id, claim.Token);
                 return;
             }
 
-            await DispatchAsync(id, stoppingToken);
+            await DispatchAsync(id, claim.Token, stoppingToken);
         });
 
-        return ids.Count;
+        return claim.Ids.Count;
     }
 
-    private async Task DispatchAsync(Guid id, CancellationToken stoppingToken)
+    private async Task DispatchAsync(Guid id, Guid claimToken, CancellationToken stoppingToken)
     {
+        using var activity = BuddyMetrics.Activities.StartActivity("outbox.send");
+        activity?.SetTag("buddy.outbox.id", id);
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        var message = await db.OutboundMessages.SingleAsync(m => m.Id == id, CancellationToken.None);
+        var message = await db.OutboundMessages.SingleOrDefaultAsync(
+            m => m.Id == id && m.ClaimToken == claimToken && m.Status == OutboundStatus.Sending, CancellationToken.None);
+        if (message is null)
+        {
+            logger.LogInformation("Outbox {MessageId}: no longer this sender's to send (claimed again or recorded since)", id);
+            return;
+        }
+
         var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == message.OrganisationId, CancellationToken.None);
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -103,7 +122,12 @@ internal sealed class OutboxDispatcher(
         {
             // Only a sender that keeps dying mid-send (its lease expiring each time) gets here.
             Finish(message, OutboundStatus.Failed, OutboxCancelReasons.TooManyAttempts, $"Gave up after {message.Attempts - 1} attempts without a result.", now);
-            await db.SaveChangesAsync(CancellationToken.None);
+            if (!await SaveAsClaimedAsync(db, message))
+            {
+                return;
+            }
+
+            metrics.OutboxSend("failed", message.Kind);
             logger.LogError("Outbox {MessageId} ({Kind}) failed: claimed {Attempts} times without a result", message.Id, message.Kind, message.Attempts);
             return;
         }
@@ -111,7 +135,12 @@ internal sealed class OutboxDispatcher(
         if (await CancelReasonAsync(db, message, organisation, now) is { } reason)
         {
             Finish(message, OutboundStatus.Cancelled, reason.Code, reason.Text, now);
-            await db.SaveChangesAsync(CancellationToken.None);
+            if (!await SaveAsClaimedAsync(db, message))
+            {
+                return;
+            }
+
+            metrics.OutboxSend("cancelled", message.Kind);
             logger.LogInformation("Outbox {MessageId} ({Kind}) cancelled: {Reason}", message.Id, message.Kind, reason.Code);
             return;
         }
@@ -124,8 +153,7 @@ internal sealed class OutboxDispatcher(
                 logger.LogWarning("Outbox {MessageId} ({Kind}): the provider already had it from an unrecorded attempt; recorded, not sent again", message.Id, message.Kind);
             }
 
-            await RecordAsync(db, message, reconciled, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(CancellationToken.None);
+            await RecordAndSaveAsync(db, message, reconciled, reconciled is SendOutcome.Accepted ? "already_sent" : null);
             return;
         }
 
@@ -135,7 +163,7 @@ internal sealed class OutboxDispatcher(
         }
         catch (OperationCanceledException)
         {
-            await ReleaseAsync(id);
+            await ReleaseAsync(id, claimToken);
             return;
         }
 
@@ -157,10 +185,74 @@ internal sealed class OutboxDispatcher(
             message.UnconfirmedSinceUtc ??= attemptStartedAt;
         }
 
-        now = clock.GetUtcNow().UtcDateTime;
-        await RecordAsync(db, message, outcome, now);
-        await db.SaveChangesAsync(CancellationToken.None);
+        await RecordAndSaveAsync(db, message, outcome);
     }
+
+    /// <summary>
+    /// Records <paramref name="outcome"/> while the row is still this claim's. A provider sid another row already
+    /// holds (a status callback recorded it there between the lookup and now) is not this row's: it stays in doubt
+    /// and asks again.
+    /// </summary>
+    /// <param name="outcomeName">The metric's outcome tag when it is not the outcome's own (a reconciled text).</param>
+    private async Task RecordAndSaveAsync(BuddyDbContext db, OutboundMessage message, SendOutcome outcome, string? outcomeName = null)
+    {
+        var startedAt = message.UnconfirmedSinceUtc;
+        await RecordAsync(db, message, outcome, clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            if (await SaveAsClaimedAsync(db, message))
+            {
+                metrics.OutboxSend(outcomeName ?? OutcomeName(message, outcome), message.Kind);
+            }
+        }
+        catch (DbUpdateException ex) when (outcome is SendOutcome.Accepted accepted && UniqueViolation.Is(ex))
+        {
+            logger.LogWarning("Outbox {MessageId}: provider message {ProviderMessageId} is already another row's; this row stays in doubt and asks again",
+                message.Id, accepted.ProviderMessageId);
+            db.ChangeTracker.Clear();
+            var reloaded = await db.OutboundMessages.SingleOrDefaultAsync(m => m.Id == message.Id && m.ClaimToken == message.ClaimToken);
+            if (reloaded is not null)
+            {
+                reloaded.UnconfirmedSinceUtc ??= startedAt ?? reloaded.CreatedAtUtc;
+                await RecordAsync(db, reloaded, new SendOutcome.RetryLater(null, "sid-taken",
+                    "The provider's text matching this one is recorded on another row; asking again.", MayHaveBeenSent: true), clock.GetUtcNow().UtcDateTime);
+                await SaveAsClaimedAsync(db, reloaded);
+            }
+        }
+    }
+
+    /// <summary>Saves a claimed row's changes; false (nothing written) when the row was claimed again or recorded since.</summary>
+    private async Task<bool> SaveAsClaimedAsync(BuddyDbContext db, OutboundMessage message)
+    {
+        var claimToken = message.ClaimToken;
+        message.ClaimToken = null; // the row is no longer held once its outcome is recorded
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogWarning("Outbox {MessageId}: claimed again or recorded by a status callback while this sender held it (claim {ClaimToken}); its new owner decides",
+                message.Id, claimToken);
+            db.ChangeTracker.Clear();
+            return false;
+        }
+        catch (DbUpdateException)
+        {
+            message.ClaimToken = claimToken;
+            throw;
+        }
+    }
+
+    /// <summary>The outcome tag of a recorded send: what the row now says happened.</summary>
+    private static string OutcomeName(OutboundMessage message, SendOutcome outcome) => outcome switch
+    {
+        SendOutcome.Accepted => "accepted",
+        SendOutcome.RecipientUnsubscribed => "unsubscribed",
+        SendOutcome.RetryLater when message.Status == OutboundStatus.Pending => "retry",
+        _ => "failed",
+    };
 
     private async Task RecordAsync(BuddyDbContext db, OutboundMessage message, SendOutcome outcome, DateTime now)
     {
@@ -268,14 +360,15 @@ internal sealed class OutboxDispatcher(
     }
 
     /// <summary>Hands a claimed row back untouched (the gateway is stopping before it was sent).</summary>
-    private async Task ReleaseAsync(Guid id)
+    private async Task ReleaseAsync(Guid id, Guid claimToken)
     {
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
         await db.OutboundMessages
-            .Where(m => m.Id == id && m.Status == OutboundStatus.Sending)
+            .Where(m => m.Id == id && m.Status == OutboundStatus.Sending && m.ClaimToken == claimToken)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.Status, OutboundStatus.Pending)
                 .SetProperty(m => m.LeaseUntilUtc, (DateTime?)null)
+                .SetProperty(m => m.ClaimToken, (Guid?)null)
                 .SetProperty(m => m.Attempts, m => m.Attempts - 1), CancellationToken.None);
     }
 

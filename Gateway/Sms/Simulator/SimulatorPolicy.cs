@@ -1,10 +1,12 @@
+using Buddy.Gateway.Identity;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Buddy.Gateway.Sms.Simulator;
 
 /// <summary>
-/// Who may use /simulator. In Development anyone may (it is the demo a newcomer opens first); anywhere else it
-/// shows real service users' conversations, so only an Admin or ServiceManager.
+/// Who may use /simulator: signed-in staff, and only in Development, the one environment the simulator may run in.
+/// The page then shows only the caller's own scope (a therapist's caseload, a manager's organisation), never
+/// another organisation's service users.
 /// </summary>
 public static class SimulatorPolicy
 {
@@ -12,13 +14,10 @@ public static class SimulatorPolicy
 
     public static void Configure(AuthorizationPolicyBuilder policy, IHostEnvironment environment)
     {
-        if (environment.IsDevelopment())
+        policy.RequireAuthenticatedUser().RequireRole(BuddyPolicies.StaffRoles);
+        if (!environment.IsDevelopment())
         {
-            policy.RequireAssertion(_ => true);
-        }
-        else
-        {
-            policy.RequireRole("Admin", "ServiceManager");
+            policy.RequireAssertion(_ => false);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Buddy.Domain.Phones;
 using Buddy.Gateway.Hosting;
 
 namespace Buddy.Gateway.Sms.Twilio;
@@ -24,6 +25,9 @@ public sealed partial record TwilioSettings(
         if (provider == SmsProvider.Twilio)
         {
             settings.CheckCanSend();
+
+            // "+44 7700 900001" as typed, sent and compared as +447700900001.
+            settings = settings with { From = settings.From is { } from ? PhoneNumberReader.ReadInternational(from).E164 : null };
         }
 
         return settings;
@@ -56,6 +60,11 @@ public sealed partial record TwilioSettings(
         if (From is null && MessagingServiceSid is null)
         {
             throw new BadConfigurationException("Twilio:From or Twilio:MessagingServiceSid is required when Sms:Provider is Twilio, so Twilio knows which number sends the texts.");
+        }
+
+        if (From is not null && PhoneNumberReader.ReadInternational(From) is { IsValid: false } from)
+        {
+            throw new BadConfigurationException($"Twilio:From must be the Twilio number texts are sent from, in international format like +447700900123 (or set Twilio:MessagingServiceSid instead): {from.Problem}.");
         }
 
         if (MessagingServiceSid is not null && !MessagingServicePattern().IsMatch(MessagingServiceSid))

@@ -83,26 +83,59 @@ internal sealed class TwilioWebhookFilter(TwilioSettings settings, ILogger<Twili
     private static IResult TooLarge() =>
         Results.Text($"The body is larger than the {MaxBodyBytes / 1024} KB a Twilio webhook needs.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
+    /// <summary>
+    /// Checks the raw bytes, not a decoded string: a byte above 0x7F sent as it is (not %-encoded) must be part of a
+    /// valid UTF-8 sequence too, and decoding first would already have replaced it.
+    /// </summary>
     private static async Task<bool> IsUtf8FormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         request.Body.Position = 0; // buffered by ReadFormAsync
-        using var reader = new StreamReader(request.Body, System.Text.Encoding.ASCII, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-        var raw = await reader.ReadToEndAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
         request.Body.Position = 0;
-        var strict = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        try
+        foreach (var part in SplitForm(buffer.ToArray()))
         {
-            foreach (var part in raw.Split('&', '='))
+            if (!System.Text.Unicode.Utf8.IsValid(PercentDecode(part)))
             {
-                strict.GetCharCount(System.Net.WebUtility.UrlDecodeToBytes(System.Text.Encoding.ASCII.GetBytes(part), 0, part.Length) ?? []);
+                return false;
             }
+        }
 
-            return true;
-        }
-        catch (System.Text.DecoderFallbackException)
+        return true;
+    }
+
+    /// <summary>The names and values of a urlencoded form, still encoded, split at '&amp;' and '='.</summary>
+    private static IEnumerable<byte[]> SplitForm(byte[] raw)
+    {
+        var start = 0;
+        for (var i = 0; i <= raw.Length; i++)
         {
-            return false;
+            if (i == raw.Length || raw[i] is (byte)'&' or (byte)'=')
+            {
+                yield return raw[start..i];
+                start = i + 1;
+            }
         }
+    }
+
+    /// <summary>'+' as a space, %XX as its byte, every other byte as it is (including bytes above 0x7F).</summary>
+    private static byte[] PercentDecode(byte[] part)
+    {
+        var decoded = new List<byte>(part.Length);
+        for (var i = 0; i < part.Length; i++)
+        {
+            if (part[i] == (byte)'%' && i + 2 < part.Length && Uri.IsHexDigit((char)part[i + 1]) && Uri.IsHexDigit((char)part[i + 2]))
+            {
+                decoded.Add((byte)Convert.ToInt32(System.Text.Encoding.ASCII.GetString(part, i + 1, 2), 16));
+                i += 2;
+            }
+            else
+            {
+                decoded.Add(part[i] == (byte)'+' ? (byte)' ' : part[i]);
+            }
+        }
+
+        return [.. decoded];
     }
 
     private string PublicUrl(HttpRequest request)

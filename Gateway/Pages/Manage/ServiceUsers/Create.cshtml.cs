@@ -1,3 +1,5 @@
+using Buddy.Domain.Validation;
+using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Manage;
 using Buddy.Gateway.ServiceUsers;
@@ -17,25 +19,25 @@ public sealed class CreateModel(BuddyDbContext db, ServiceUserCommands commands)
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Input.TimeZoneId = await DefaultZoneAsync(cancellationToken);
         Schedule = ScheduleForm.Default();
         await LoadChoicesAsync(cancellationToken);
+        Input.TimeZoneId = (string)ViewData["OrganisationZone"]!;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var schedule = Schedule.ToInput();
-        if (schedule is null && !ModelState.ContainsKey("Schedule.LocalTime"))
-        {
-            ModelState.AddModelError("Schedule.LocalTime", "Enter the check-in time, for example 19:00");
-        }
-
+        // Every field is read and every problem shown at once: a cleared check-in time is an error like any other.
+        var scheduleErrors = new FieldErrors();
+        var schedule = Schedule.ToInput(scheduleErrors);
+        AddErrors(scheduleErrors, "Schedule");
         if (ModelState.IsValid && schedule is not null)
         {
-            var change = await commands.CreateAsync(Scope, Input.ToInput(await DefaultZoneAsync(cancellationToken)) with { Status = Domain.ServiceUsers.ServiceUserStatus.Active, PausedUntil = null }, schedule, cancellationToken);
+            var person = Input.ToInput((await LoadOrganisationAsync(db, cancellationToken)).TimeZoneId, new FieldErrors())
+                with { Status = Domain.ServiceUsers.ServiceUserStatus.Active, PausedUntil = null };
+            var change = await commands.CreateAsync(Scope, person, schedule, cancellationToken);
             if (change.Outcome == ChangeOutcome.Saved)
             {
-                Confirmation = $"{change.Saved!.DisplayName} was added. Their first check-in goes out at the next scheduled time.";
+                Confirmation = $"{change.Saved!.DisplayName} was added. " + FirstCheckIn(change.Saved, await NextCheckInAsync(change.Saved.Id, cancellationToken));
                 return RedirectToPage("Edit", new { id = change.Saved.Id });
             }
 
@@ -53,11 +55,16 @@ public sealed class CreateModel(BuddyDbContext db, ServiceUserCommands commands)
         return Page();
     }
 
-    private Task<string> DefaultZoneAsync(CancellationToken cancellationToken) =>
-        db.Organisations.Where(o => o.Id == Scope.OrganisationId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
+    private Task<DateTime?> NextCheckInAsync(Guid serviceUserId, CancellationToken cancellationToken) =>
+        db.CheckInSchedules.Where(s => s.ServiceUserId == serviceUserId).Select(s => s.NextDueAtUtc).SingleOrDefaultAsync(cancellationToken);
+
+    private static string FirstCheckIn(Domain.ServiceUsers.ServiceUser person, DateTime? nextUtc) => nextUtc is { } next
+        ? $"Their first check-in goes out {LocalDisplay.DateTime(next, person.TimeZoneId)} (their time)."
+        : "No check-in is due yet: look at their schedule.";
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
+        await LoadOrganisationAsync(db, cancellationToken);
         ViewData["Therapists"] = await db.TherapistsAsync(Scope, Input.TherapistId, cancellationToken);
         ViewData["Templates"] = await db.CheckInTemplatesAsync(Scope, cancellationToken);
     }

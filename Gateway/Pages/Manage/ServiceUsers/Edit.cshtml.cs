@@ -39,9 +39,12 @@ public sealed class EditModel(BuddyDbContext db, CaseloadAccess caseloads, Servi
             return NotFound();
         }
 
+        var errors = new Domain.Validation.FieldErrors();
+        var input = Input.ToInput(ServiceUser.TimeZoneId, errors);
+        AddErrors(errors);
         if (ModelState.IsValid)
         {
-            var change = await commands.UpdateAsync(Scope, id, Input.ToInput(ServiceUser.TimeZoneId), cancellationToken);
+            var change = await commands.UpdateAsync(Scope, id, input, cancellationToken);
             if (change.Outcome == ChangeOutcome.Saved)
             {
                 Confirmation = $"{change.Saved!.DisplayName}'s details were saved.";
@@ -64,6 +67,7 @@ public sealed class EditModel(BuddyDbContext db, CaseloadAccess caseloads, Servi
         }
 
         ServiceUser = found;
+        await LoadOrganisationAsync(db, cancellationToken);
         Schedule = await db.CheckInSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.ServiceUserId == id, cancellationToken);
         ViewData["Therapists"] = await db.TherapistsAsync(Scope, found.TherapistId, cancellationToken);
         return true;

@@ -1,6 +1,8 @@
 using Buddy.Domain.ServiceUsers;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
+using Buddy.Domain.Validation;
+using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Manage;
 using Buddy.Gateway.Schedules;
@@ -38,18 +40,17 @@ public sealed class ScheduleModel(BuddyDbContext db, CaseloadAccess caseloads, S
             return NotFound();
         }
 
-        var input = Schedule.ToInput();
-        if (input is null && !ModelState.ContainsKey("Schedule.LocalTime"))
-        {
-            ModelState.AddModelError("Schedule.LocalTime", "Enter the check-in time, for example 19:00");
-        }
-
+        var errors = new FieldErrors();
+        var input = Schedule.ToInput(errors);
+        AddErrors(errors, "Schedule");
         if (ModelState.IsValid && input is not null)
         {
             var change = await schedules.SaveAsync(Scope, id, input, cancellationToken);
             if (change.Outcome == ChangeOutcome.Saved)
             {
-                Confirmation = $"{ServiceUser.DisplayName}'s check-in schedule was saved.";
+                Confirmation = $"{ServiceUser.DisplayName}'s check-in schedule was saved. " + (change.Saved!.NextDueAtUtc is { } next
+                    ? $"The next check-in goes out {LocalDisplay.DateTime(next, ServiceUser.TimeZoneId)} (their time)."
+                    : "No check-in is due: " + (change.Saved.IsEnabled ? "look at their status and the schedule's days and dates." : "check-ins are stopped."));
                 return RedirectToPage("Edit", new { id });
             }
 

@@ -1,4 +1,5 @@
 using Buddy.Domain.Staff;
+using Buddy.Gateway.Data;
 using Buddy.Gateway.Manage;
 using Buddy.Gateway.Staff;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Buddy.Gateway.Pages.Manage.Staff;
 
 /// <summary>Add a therapist or manager with a sign-in account (the same code as the create-staff verb).</summary>
-public sealed class CreateModel(StaffCommands staff) : ManagePageModel
+public sealed class CreateModel(BuddyDbContext db, StaffCommands staff, StaffChanges changes) : ManagePageModel
 {
+    /// <summary>The fields in the order the form shows them (the error summary follows it).</summary>
     public sealed class StaffForm
     {
         public string? DisplayName { get; set; }
@@ -20,12 +22,14 @@ public sealed class CreateModel(StaffCommands staff) : ManagePageModel
     [BindProperty]
     public StaffForm Input { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The roles this manager may give: only an administrator makes another.</summary>
+    public IReadOnlyList<StaffRole> Roles { get; private set; } = [];
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        await LoadAsync(cancellationToken);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -42,5 +46,11 @@ public sealed class CreateModel(StaffCommands staff) : ManagePageModel
 
         Confirmation = $"{created.DisplayName} can now sign in as {created.Email}.";
         return RedirectToPage("Index");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await LoadOrganisationAsync(db, cancellationToken);
+        Roles = StaffChanges.AssignableBy(await changes.ActorRoleAsync(Scope, cancellationToken));
     }
 }

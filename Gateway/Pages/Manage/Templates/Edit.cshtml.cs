@@ -1,5 +1,6 @@
 using Buddy.Domain.Organisations;
 using Buddy.Domain.Templates;
+using Buddy.Gateway.Display;
 using Buddy.Gateway.Manage;
 using Buddy.Gateway.Organisations;
 using Buddy.Gateway.Templates;
@@ -10,8 +11,9 @@ namespace Buddy.Gateway.Pages.Manage.Templates;
 /// <summary>
 /// Add or change a template. The preview and the length counter are rendered here on the server (so they work
 /// without JavaScript and after "Preview"), and wwwroot/js/template-preview.js updates them as the manager types.
+/// Both measure with the organisation's own first name that makes the text longest (<see cref="PreviewNames"/>).
 /// </summary>
-public sealed class EditModel(TemplateCommands templates, OrganisationCommands organisations) : ManagePageModel
+public sealed class EditModel(TemplateCommands templates, OrganisationCommands organisations, PreviewNames names) : ManagePageModel
 {
     public sealed class TemplateForm
     {
@@ -30,11 +32,16 @@ public sealed class EditModel(TemplateCommands templates, OrganisationCommands o
 
     public string OrganisationName { get; private set; } = "";
 
-    public string Preview => TemplatePlaceholders.Fill(Input.Body ?? "", TemplatePlaceholders.SampleFirstName, Scale, OrganisationName);
+    /// <summary>The first names the length is measured with (one or two; see <see cref="PreviewNames"/>).</summary>
+    public IReadOnlyList<string> Names { get; private set; } = [TemplatePlaceholders.SampleFirstName];
 
-    public SmsLength Length => SmsSegments.Measure(Preview);
+    /// <summary>True when the organisation has no current service users and the sample name stands in.</summary>
+    public bool SampleName { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
+    public (string Name, string Text, SmsLength Length) Measured =>
+        PreviewNames.Longest(Names, Enum.IsDefined(Input.Kind) ? Input.Kind : TemplateKind.CheckIn, Input.Body ?? "", Scale, OrganisationName);
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, TemplateKind? kind, CancellationToken cancellationToken)
     {
         await LoadScaleAsync(cancellationToken);
         Id = id;
@@ -50,7 +57,11 @@ public sealed class EditModel(TemplateCommands templates, OrganisationCommands o
         }
         else
         {
-            Input.Body = DefaultTexts.CheckIn;
+            // "Change this wording" on the list starts from Buddy's standard wording for that kind.
+            Input.Kind = kind is { } chosen && Enum.IsDefined(chosen) ? chosen : TemplateKind.CheckIn;
+            Input.Body = TemplatePlaceholders.StandardWording(Input.Kind) ?? "";
+            Input.Name = kind is null ? null : DisplayWords.TemplateKind(Input.Kind);
+            Input.IsDefault = kind is not null; // saved, it becomes the wording used for its kind
         }
 
         return Page();
@@ -95,5 +106,6 @@ public sealed class EditModel(TemplateCommands templates, OrganisationCommands o
         var organisation = await organisations.GetAsync(Scope, cancellationToken);
         Scale = organisation.MoodScale;
         OrganisationName = organisation.Name;
+        (Names, SampleName) = await names.ForAsync(Scope, cancellationToken);
     }
 }

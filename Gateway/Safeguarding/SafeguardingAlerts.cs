@@ -1,0 +1,155 @@
+using Buddy.Domain.Audit;
+using Buddy.Domain.Safeguarding;
+using Buddy.Domain.Summaries;
+using Buddy.Gateway.Replies;
+using Microsoft.EntityFrameworkCore;
+
+namespace Buddy.Gateway.Safeguarding;
+
+/// <summary>
+/// Records a risk finding on a safeguarding alert: one open alert per person, which every further risky reply joins
+/// (listed on it, raising its tier, moving it to the top) instead of opening another, so staff see four replies on one
+/// alert rather than four alerts. What a finding does beyond that is decided by <see cref="JoinedReplyRules"/>: High
+/// escalates (crisis text in the person's country's numbers, discreet when the risk comes from someone else or someone
+/// reads the phone; staff texted and emailed), a reply that raises the tier escalates at once, and a repeat within
+/// the hour is not texted twice. All in the pipeline's transaction, with an audit event.
+/// </summary>
+public sealed class SafeguardingAlerts(SafeguardingEscalation escalation, ILogger<SafeguardingAlerts> logger)
+{
+    /// <summary><see cref="ReplyContext.Items"/> key: this text already escalated (its crisis and staff texts are queued).</summary>
+    private const string EscalatedItem = "safeguarding.escalated";
+
+    public async Task<Alert> RecordAsync(ReplyContext reply, RiskFinding finding, CancellationToken cancellationToken)
+    {
+        var db = reply.Db;
+        var now = reply.NowUtc;
+        var person = reply.ServiceUser;
+        var alert = reply.Items.TryGetValue(SafeguardingReplyHandler.AlertItem, out var item) ? item as Alert : null;
+        alert ??= await db.Alerts
+            .Where(a => a.ServiceUserId == person.Id && a.OrganisationId == reply.Organisation.Id && a.Kind == AlertKind.Safeguarding && a.AcknowledgedAtUtc == null)
+            .OrderByDescending(a => a.CreatedAtUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var sameText = item is Alert;
+        var opened = alert is null;
+        var notifyStaff = alert is null ? finding.Level == RiskLevel.High : JoinedReplyRules.NotifyStaff(alert, finding.Level, finding.Subject, finding.Caution, now);
+        if (alert is null)
+        {
+            alert = new Alert
+            {
+                OrganisationId = reply.Organisation.Id,
+                ServiceUserId = person.Id,
+                Kind = AlertKind.Safeguarding,
+                Severity = finding.Level,
+                Summary = "",
+                InboundMessageId = reply.Message.Id,
+                CreatedAtUtc = now,
+            };
+            db.Alerts.Add(alert);
+        }
+        else
+        {
+            await db.AlertReplies.Where(r => r.AlertId == alert.Id).LoadAsync(cancellationToken);
+            if (!db.AlertReplies.Local.Any(r => r.AlertId == alert.Id))
+            {
+                db.AlertReplies.Add(ReplyOf(alert)); // an alert from before replies were recorded: it keeps its own line
+            }
+
+            alert.LatestReplyAtUtc = now;
+        }
+
+        reply.Items[SafeguardingReplyHandler.AlertItem] = alert;
+        db.AlertReplies.Add(new AlertReply
+        {
+            AlertId = alert.Id,
+            OrganisationId = alert.OrganisationId,
+            ServiceUserId = person.Id,
+            InboundMessageId = reply.Message.Id,
+            Level = finding.Level,
+            Subject = finding.Subject,
+            Caution = finding.Caution,
+            Concepts = [.. finding.Concepts],
+            Summary = finding.Summary,
+            MatchedPhrases = finding.MatchedPhrases,
+            ReceivedAtUtc = reply.Message.ReceivedAtUtc,
+        });
+        var replies = db.AlertReplies.Local.Where(r => r.AlertId == alert.Id).OrderBy(r => r.ReceivedAtUtc).ToList();
+        Join(alert, finding, replies);
+
+        var alreadyEscalated = reply.Items.ContainsKey(EscalatedItem);
+        string notified;
+        var escalated = false;
+        if (finding.Level == RiskLevel.High && !alreadyEscalated)
+        {
+            reply.Items[EscalatedItem] = true;
+            var discreet = alert.Caution.HasFlag(ContactCaution.PhoneMayBeRead) || replies.Exists(r => r.Subject == RiskSubject.SenderFromOthers);
+            (notified, escalated) = await escalation.EscalateAsync(reply, alert, discreet, notifyStaff, cancellationToken);
+        }
+        else
+        {
+            notified = finding.Level == RiskLevel.High ? "escalated already for this text" : "no texts (review)";
+        }
+
+        var action = escalated ? "safeguarding.escalated" : opened ? "safeguarding.flagged" : "safeguarding.joined";
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OrganisationId = reply.Organisation.Id,
+            ActorType = AuditActorType.System,
+            Action = action,
+            EntityType = nameof(Alert),
+            EntityId = alert.Id.ToString(),
+            ServiceUserId = person.Id,
+            Detail = $"{finding.Level} risk{(finding.Subject == RiskSubject.None ? "" : $" ({RiskWords.Subject(finding.Subject).ToLowerInvariant()})")}" +
+                $"{(opened ? "" : sameText ? ", another finding in the same text" : $", joined the open alert (reply {replies.Count})")}; {notified}",
+            OccurredAtUtc = now,
+        });
+        logger.LogWarning("Safeguarding {Level} risk on inbound {InboundId} for service user {ServiceUserId}: alert {AlertId} ({How}); {Notified}",
+            finding.Level, reply.Message.Id, person.Id, alert.Id, opened ? "opened" : "joined", notified);
+        return alert;
+    }
+
+    private static AlertReply ReplyOf(Alert alert) => new()
+    {
+        AlertId = alert.Id,
+        OrganisationId = alert.OrganisationId,
+        ServiceUserId = alert.ServiceUserId,
+        InboundMessageId = alert.InboundMessageId,
+        Level = alert.Severity,
+        Subject = alert.Subjects.FirstOrDefault(),
+        Caution = alert.Caution,
+        Concepts = [.. alert.Concepts],
+        Summary = WithoutTier(alert.Summary),
+        MatchedPhrases = alert.MatchedPhrases,
+        ReceivedAtUtc = alert.CreatedAtUtc,
+    };
+
+    /// <summary>"Urgent: reply mentions x" -> "reply mentions x": the alert's summary adds the tier itself.</summary>
+    private static string WithoutTier(string summary)
+    {
+        foreach (var prefix in new[] { "Urgent: ", "Review: ", "Worth a look: " })
+        {
+            if (summary.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return summary[prefix.Length..];
+            }
+        }
+
+        return summary;
+    }
+
+    /// <summary>
+    /// The alert after a finding joins it: the highest tier, who is at risk at that tier, every caution ever said,
+    /// the concepts and phrases, and a summary of what its replies found.
+    /// </summary>
+    private static void Join(Alert alert, RiskFinding finding, List<AlertReply> replies)
+    {
+        alert.Severity = (RiskLevel)Math.Max((int)alert.Severity, (int)replies.Max(r => r.Level));
+        alert.Subjects = [.. replies.Where(r => r.Level == alert.Severity && r.Subject != RiskSubject.None).Select(r => r.Subject).Distinct()];
+        alert.Caution |= finding.Caution;
+        alert.Concepts = [.. replies.SelectMany(r => r.Concepts).Distinct(StringComparer.Ordinal)];
+        alert.MatchedPhrases = replies.Any(r => r.MatchedPhrases is not null)
+            ? string.Join("; ", replies.Select(r => r.MatchedPhrases).OfType<string>().Distinct(StringComparer.Ordinal))
+            : alert.MatchedPhrases;
+        alert.Summary = $"{RiskWords.Tier(alert.Severity)}: {string.Join("; ", replies.Select(r => r.Summary).Distinct(StringComparer.Ordinal))}";
+    }
+}
