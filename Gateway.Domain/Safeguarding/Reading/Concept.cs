@@ -29,7 +29,7 @@ internal enum Concept : byte
     Unpaid, Threat, Older, SafeNow, Carer, NoShow, Coercion, Cope,
 
     // Context that changes what a human must do, and what the reply says about contacting the person.
-    Professional, Media, Joke, Help, Contact, Accident, Distress, NoCall, PhoneRead, Idiom, Topic, Plan, Trade, Reassure, Score,
+    Professional, Media, Joke, Help, Contact, Accident, Distress, NoCall, PhoneRead, Idiom, Topic, Plan, Trade, Reassure, Score, Safety,
 }
 
 /// <summary>A set of <see cref="Concept"/>s as one 128-bit mask: copying and testing it costs nothing.</summary>

@@ -17,6 +17,8 @@ internal static class OthersRules
     [
         new("threat-to-others", "harm-to-others", RiskDirection.ToOthers, Kill, ThreatToSomeone, "im going to kill him", "want to stab someone", "i could kill my brother", "ill murder her when i see her"),
         new("threat-to-others", "harm-to-others", RiskDirection.ToOthers, Violence, ThreatToSomeone, "gonna batter him tomorrow", "i want to hurt people"),
+        new("joking-threat", "harm-to-others", RiskDirection.ToOthers, Violence, JokingThreat),
+        new("joking-threat", "harm-to-others", RiskDirection.ToOthers, Kill, JokingThreat),
         new("weapon", "harm-to-others", RiskDirection.ToOthers, Blade, CarriesWeapon, "carrying a knife now", "got a knife in my bag for him"),
     ];
 
@@ -35,6 +37,21 @@ internal static class OthersRules
         }
 
         return carried >= 0 && Grammar.SubjectOf(t, carried) != Agent.Someone ? RiskHit.High(carried, i, carried) : RiskHit.None;
+    }
+
+    /// <summary>
+    /// Violence and someone else in a reply that laughs ("he's getting battered later haha", "bout to throttle the IT
+    /// guy 😂"): hyperbole, most likely, but a threat at someone is worth a look.
+    /// </summary>
+    private static RiskHit JokingThreat(RiskText t, int i)
+    {
+        if (!t.All.Has(Joke) || Grammar.SubjectOf(t, i) == Agent.Thing)
+        {
+            return RiskHit.None;
+        }
+
+        var whom = t.Near(i, s_people, 6);
+        return whom >= 0 && !t.HasAny(whom, Concepts.Of(Me, Myself)) ? RiskHit.Review(i, whom, i, RiskSubject.ThirdParty) : RiskHit.None;
     }
 
     private static RiskHit ThreatToSomeone(RiskText t, int i)
