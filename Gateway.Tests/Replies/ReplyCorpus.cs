@@ -25,10 +25,7 @@ public static class ReplyCorpus
 {
     public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "Replies", "Corpus");
 
-    /// <summary>development.tsv, or replies.tsv in a checkout from before the corpus was split.</summary>
-    public static string DevelopmentPath { get; } = File.Exists(Path.Combine(Folder, "development.tsv"))
-        ? Path.Combine(Folder, "development.tsv")
-        : Path.Combine(Folder, "replies.tsv");
+    public static string DevelopmentPath { get; } = Path.Combine(Folder, "development.tsv");
 
     public static string SealedPath { get; } = Path.Combine(Folder, "sealed.tsv");
 
