@@ -1,6 +1,6 @@
 namespace Buddy.Domain.Replies;
 
-/// <summary>The reply's words with the score (and any face read as the score) cut out, tidied for the diary.</summary>
+/// <summary>The reply's words with the score cut out, tidied for the diary.</summary>
 internal static class EventText
 {
     public static string Build(ReadOnlySpan<char> text, ReadOnlySpan<ReplyToken> tokens, MoodReading mood)
@@ -11,27 +11,12 @@ internal static class EventText
         var buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
         var length = 0;
         var pendingSpace = false;
-        var nextToken = 0;
         for (var i = 0; i < text.Length; i++)
         {
             if (i >= cutFrom && i < cutTo)
             {
                 pendingSpace = length > 0;
                 continue;
-            }
-
-            if (mood.FromEmoji)
-            {
-                while (nextToken < tokens.Length && tokens[nextToken].End <= i)
-                {
-                    nextToken++;
-                }
-
-                if (nextToken < tokens.Length && tokens[nextToken].Kind == TokenKind.Emoji && tokens[nextToken].Value > 0 && i >= tokens[nextToken].Start)
-                {
-                    pendingSpace = length > 0;
-                    continue;
-                }
             }
 
             var c = text[i];

@@ -18,6 +18,16 @@ internal static class MoodWords
         "meant", "ment", "mean", "actually", "actualy", "acshually", "akshually", "correction", "typo", "should", "shouldve",
         "make", "wrong", "instead", "oops", "whoops", "opps", "oopsie");
 
+    /// <summary>Before a later number, these make it replace an earlier one: "4 no 5", "8... well 7", "was gonna say 8 but more like a 7".</summary>
+    public static readonly WordSet RevisionCues = new(
+        "but", "no", "nah", "nope", "wait", "well", "rather", "instead", "like", "scratch", "erm", "um", "umm", "hmm", "or", "actually",
+        "meant", "mean", "correction", "oops", "whoops");
+
+    /// <summary>Words that may sit between a revision cue and the number: "but prob more like a 7".</summary>
+    public static readonly WordSet RevisionBridges = new(
+        "a", "an", "more", "maybe", "prob", "probs", "probably", "say", "its", "it", "is", "i", "id", "was", "be", "honestly", "defo", "just",
+        "make", "that", "sorry", "soz", "sry", "oh", "er", "ok", "okay", "to", "really", "tbh", "ngl", "then", "so", "now", "think");
+
     /// <summary>Words that may sit between a correction cue and the number: "I meant to say a 5".</summary>
     public static readonly WordSet CorrectionBridges = new(
         "i", "to", "say", "said", "be", "been", "have", "that", "it", "its", "was", "a", "an", "sorry", "soz", "sry", "no",
@@ -31,7 +41,7 @@ internal static class MoodWords
         "been", "id", "i", "would", "give", "it", "that", "be", "have", "day", "sorry", "soz", "sry", "oops", "whoops",
         "opps", "no", "oh", "make", "should", "shouldve", "meant", "ment", "mean", "actually", "actualy", "acshually",
         "akshually", "correction", "typo", "my", "im", "am", "rn", "atm", "now", "to", "put", "instead", "gonna", "go",
-        "with", "wrong", "said", "oopsie", "honest", "of");
+        "with", "wrong", "said", "oopsie", "honest", "of", "between");
 
     /// <summary>A number right before these is a count or amount: "walked 3 miles", "2 hours", "3 pints".</summary>
     public static readonly WordSet Units = new(

@@ -27,9 +27,16 @@ public sealed class ReplyParser(TagVocabulary vocabulary)
         {
             var tokens = buffer[..ReplyTokenizer.Tokenize(text, buffer)];
             var mood = MoodReader.Read(text, tokens, scale);
-            var tags = vocabulary.Match(text, tokens);
+            var tags = vocabulary.NamesOf(vocabulary.Match(text, tokens));
             var eventText = EventText.Build(text, tokens, mood);
-            return new ParsedReply(mood.Score, scale, mood.Note, eventText, vocabulary.NamesOf(tags), mood.IsCorrection && mood.Score is not null);
+
+            // With no score, faces and mood words still say how the day was: as a tag, never as a number.
+            if (mood.Score is null && Sentiment.Of(new ReplyView(text, tokens)) is { } sentiment)
+            {
+                tags = [.. tags, sentiment];
+            }
+
+            return new ParsedReply(mood.Score, scale, mood.Note, eventText, tags, mood.IsCorrection && mood.Score is not null);
         }
         finally
         {

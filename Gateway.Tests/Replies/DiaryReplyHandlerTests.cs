@@ -72,7 +72,7 @@ public sealed class DiaryReplyHandlerTests
         Assert.Equal(5, entry.MoodScore);
         Assert.Equal("went to the gym\nthen saw my mates\nfeel a bit lonely now tho", entry.EventText);
         Assert.Equal(["exercise", "friends"], entry.Tags);
-        Assert.Equal(RiskLevel.Review, entry.RiskLevel);
+        Assert.Equal(RiskLevel.None, entry.RiskLevel); // loneliness is not risk (LABELS.md)
         Assert.Equal(3, await db.InboundMessages.CountAsync(m => m.DiaryEntryId == entry.Id));
     }
 

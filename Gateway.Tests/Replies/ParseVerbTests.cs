@@ -24,7 +24,29 @@ public sealed class ParseVerbTests
         Assert.Equal("went to college, argued with mum", root.GetProperty("event").GetString());
         Assert.Equal(["school", "family"], root.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal("none", root.GetProperty("risk").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("who").ValueKind);
+        Assert.Empty(root.GetProperty("concepts").EnumerateArray());
+        Assert.Empty(root.GetProperty("caution").EnumerateArray());
         Assert.Empty(root.GetProperty("matched").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("he put his hands round my neck again, he checks my phone so dont ring", "high", "from-others", "strangulation", "phone-may-be-read,do-not-call")]
+    [InlineData("my mate says shes been cutting", "review", "third-party", "cutting", "")]
+    [InlineData("wanna kms lol", "high", "sender", "suicidal-word", "")]
+    [InlineData("1. dead tired", "high", "sender", "very-low-score-with-death-word", "")]
+    public async Task Parse_ARiskyReply_PrintsTheTierWhoIsAtRiskTheConceptsAndTheCaution(string text, string tier, string who, string concept, string caution)
+    {
+        var result = await RunAsync(["parse", text], stdin: null);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output.Trim());
+        var root = json.RootElement;
+        Assert.Equal(tier, root.GetProperty("risk").GetString());
+        Assert.Equal(who, root.GetProperty("who").GetString());
+        Assert.Contains(concept, root.GetProperty("concepts").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(caution, string.Join(',', root.GetProperty("caution").EnumerateArray().Select(c => c.GetString())));
+        Assert.NotEmpty(root.GetProperty("matched").EnumerateArray());
     }
 
     [Fact]
@@ -72,7 +94,8 @@ public sealed class ParseVerbTests
             var mood = json.RootElement.GetProperty("mood");
             double? actual = mood.ValueKind == JsonValueKind.Null ? null : mood.GetDouble();
             Assert.True(lines[i].Mood == actual, $"line {i + 1} ({lines[i]}): mood {actual?.ToString(CultureInfo.InvariantCulture) ?? "null"}");
-            Assert.Equal(lines[i].Risk.ToString().ToLowerInvariant(), json.RootElement.GetProperty("risk").GetString());
+            var risk = json.RootElement.GetProperty("risk").GetString();
+            Assert.True(lines[i].Risk != Domain.Safeguarding.RiskLevel.High || risk == "high", $"line {i + 1} ({lines[i]}): risk {risk}");
         }
     }
 

@@ -44,14 +44,28 @@ public sealed class ReplyParserTests
         Assert.Equal(text, reply.Event);
     }
 
-    [Fact]
-    public void Parse_WhenOnlyAnEmojiGivesTheMood_SaysItWasReadFromTheEmojiAndDropsItFromTheEvent()
+    [Theory]
+    [InlineData("went to the park 🙂", "positive")]
+    [InlineData("buzzin 🥳🥳", "positive")]
+    [InlineData("could be better 😕", "negative")]
+    [InlineData("😭😭😭", "negative")]
+    [InlineData("not bad ta", "positive")]
+    [InlineData("not great today", "negative")]
+    public void Parse_WhenOnlyFacesOrMoodWordsSayHowTheDayWas_RecordsNoScoreButASentimentTag(string text, string sentiment)
     {
-        var reply = Parse("went to the park 🙂");
+        var reply = Parse(text);
 
-        Assert.Equal(7, reply.Mood);
-        Assert.Contains("🙂", reply.MoodNote, StringComparison.Ordinal);
-        Assert.Equal("went to the park", reply.Event);
+        Assert.Null(reply.Mood);
+        Assert.Equal(sentiment, reply.Tags[^1]);
+    }
+
+    [Fact]
+    public void Parse_WhenAScoreIsGiven_AddsNoSentimentTag()
+    {
+        var reply = Parse("8 great day 😀");
+
+        Assert.Equal(8, reply.Mood);
+        Assert.DoesNotContain("positive", reply.Tags);
     }
 
     [Fact]

@@ -46,28 +46,6 @@ public sealed class RiskDetectorTests
     }
 
     [Fact]
-    public void Detector_ReadsItsPhrasesFromData()
-    {
-        var detector = new RiskDetector("""
-            {
-              "textSpeak": { "2": "to" },
-              "negations": [ "not" ],
-              "negationBridges": [],
-              "high": { "test": [ "(want|need) to (leave|go) (this|the)? (house|flat)" ] },
-              "low": { "worry": [ "worried" ] },
-              "exceptions": [ "want to leave the house early" ]
-            }
-            """);
-
-        Assert.Equal(2, detector.PhraseCount);
-        Assert.Equal(RiskLevel.High, detector.Assess("i need 2 go the flat").Level);
-        Assert.Equal(RiskLevel.High, detector.Assess("want to leave house").Level);
-        Assert.Equal(RiskLevel.None, detector.Assess("want to leave the house early").Level);
-        Assert.Equal(RiskLevel.Review, detector.Assess("not want to leave the house").Level);
-        Assert.Equal(RiskLevel.Review, detector.Assess("a bit worried").Level);
-    }
-
-    [Fact]
     public void Assess_LongAndAdversarialInput_IsLinearAndStillFindsRisk()
     {
         var text = string.Concat(Enumerable.Repeat("want to want to want to ", 3000)) + "die";

@@ -21,7 +21,7 @@ internal sealed class ParseVerb(ReplyParser parser, RiskDetector detector) : ICo
 
     public bool AppliesSchemaFirst => false;
 
-    public string Usage => "parse [--scale 0-10|1-10|1-5] \"<text>\" | -   print mood, event, tags and risk of a reply as JSON (- reads lines from stdin)";
+    public string Usage => "parse [--scale 0-10|1-10|1-5] \"<text>\" | -   print mood, event, tags, risk tier, who is at risk, concepts and caution of a reply as JSON (- reads lines from stdin)";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
@@ -90,7 +90,7 @@ internal sealed class ParseVerb(ReplyParser parser, RiskDetector detector) : ICo
     private string ToJson(string text, MoodScale scale)
     {
         var parsed = parser.Parse(text, scale);
-        var risk = detector.Assess(text);
+        var risk = detector.Assess(text, parsed.Mood, scale); // a very low score with a death word is High
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, s_json))
         {
@@ -116,16 +116,24 @@ internal sealed class ParseVerb(ReplyParser parser, RiskDetector detector) : ICo
             json.WriteEndArray();
             json.WriteBoolean("correction", parsed.IsCorrection);
             json.WriteString("risk", risk.Level.ToString().ToLowerInvariant());
-            json.WriteStartArray("matched");
-            foreach (var phrase in risk.Matched)
-            {
-                json.WriteStringValue(phrase);
-            }
-
-            json.WriteEndArray();
+            json.WriteString("who", RiskLabels.Who(risk.Subject));
+            WriteArray(json, "concepts", risk.Concepts);
+            WriteArray(json, "caution", RiskLabels.Cautions(risk.Caution));
+            WriteArray(json, "matched", risk.Matched);
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void WriteArray(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 }

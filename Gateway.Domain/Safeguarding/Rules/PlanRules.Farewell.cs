@@ -1,0 +1,58 @@
+using Buddy.Domain.Safeguarding.Reading;
+using static Buddy.Domain.Safeguarding.Reading.Concept;
+
+namespace Buddy.Domain.Safeguarding.Rules;
+
+/// <summary>Farewells: goodbyes said as if for the last time, and notes or letters written to be found.</summary>
+internal static partial class PlanRules
+{
+    /// <summary>
+    /// Goodbyes that are more than "bye x": two farewell phrases together ("thank you for everything, goodbye"), or one
+    /// with everyone, for good or any more. Not with "see you", "for now" or "tomorrow".
+    /// </summary>
+    private static RiskHit Goodbyes(RiskText t, int i)
+    {
+        if (t.Near(i, Soon, 8) >= 0)
+        {
+            return RiskHit.None;
+        }
+
+        var another = t.Near(i, Concepts.Of(Bye, Farewell, Forever, Anymore, Everyone, Burden), 12);
+        if (another >= 0)
+        {
+            return RiskHit.High(Math.Min(i, another), Math.Max(i, another), i);
+        }
+
+        if (t.CountOf(Bye) + t.CountOf(Farewell) >= 2)
+        {
+            return RiskHit.High(i, i, i); // "love you all. bye": two goodbyes in one reply
+        }
+
+
+        return t.Count <= 3 ? RiskHit.Review(i, i, i) : RiskHit.None; // "goodbye." and nothing else
+    }
+
+    /// <summary>A farewell, unless it is until later ("bye everyone, see you tomorrow").</summary>
+    private static RiskHit ReadFarewell(RiskText t, int i) =>
+        t.Near(i, Soon, 6) >= 0 || t.AfterWord(i, "later", 6) >= 0 ? RiskHit.Review(i, i, i) : RiskHit.High(i, i, i);
+
+    /// <summary>Letters or notes written for everyone, to explain, or to say goodbye.</summary>
+    private static RiskHit GoodbyeLetters(RiskText t, int i)
+    {
+        var written = t.Near(i, Write, 4);
+        if (written < 0)
+        {
+            return RiskHit.None;
+        }
+
+        var audience = t.Near(i, Concepts.Of(Everyone, Explain, Farewell, Bye), 8);
+        if (audience >= 0)
+        {
+            return RiskHit.High(Math.Min(written, i), Math.Max(audience, i), written);
+        }
+
+        var family = t.After(i, Kin, 3);
+        var plural = t.Key(i).EndsWith('s');
+        return family >= 0 && plural ? RiskHit.High(Math.Min(written, i), family, written) : RiskHit.None;
+    }
+}
