@@ -93,9 +93,11 @@ public sealed class ParseVerbTests
             using var json = JsonDocument.Parse(output[i]);
             var mood = json.RootElement.GetProperty("mood");
             double? actual = mood.ValueKind == JsonValueKind.Null ? null : mood.GetDouble();
-            Assert.True(lines[i].Mood == actual, $"line {i + 1} ({lines[i]}): mood {actual?.ToString(CultureInfo.InvariantCulture) ?? "null"}");
-            var risk = json.RootElement.GetProperty("risk").GetString();
-            Assert.True(lines[i].Risk != Domain.Safeguarding.RiskLevel.High || risk == "high", $"line {i + 1} ({lines[i]}): risk {risk}");
+            var parsed = Domain.Replies.ReplyParser.Default.Parse(lines[i].Text, lines[i].Scale).Mood;
+            Assert.True(parsed == actual, $"line {i + 1} ({lines[i]}): mood {actual?.ToString(CultureInfo.InvariantCulture) ?? "null"}");
+            // The verb prints what the reader reads in process (the corpus tests judge the reading itself).
+            var expected = Domain.Safeguarding.RiskDetector.Default.Assess(lines[i].Text, actual, lines[i].Scale).Level.ToString().ToLowerInvariant();
+            Assert.True(json.RootElement.GetProperty("risk").GetString() == expected, $"line {i + 1} ({lines[i]}): risk not {expected}");
         }
     }
 

@@ -31,21 +31,6 @@ public static class ReplyCorpus
 
     public static IReadOnlyList<CorpusRow> Rows { get; } = Load(DevelopmentPath);
 
-    /// <summary>Line numbers of the development rows, so each is its own test case in the runner.</summary>
-    public static TheoryData<int> Lines
-    {
-        get
-        {
-            var data = new TheoryData<int>();
-            foreach (var row in Rows)
-            {
-                data.Add(row.Line);
-            }
-
-            return data;
-        }
-    }
-
     public static CorpusRow At(int line) => Rows.Single(r => r.Line == line);
 
     public static IReadOnlyList<CorpusRow> Load(string path)

