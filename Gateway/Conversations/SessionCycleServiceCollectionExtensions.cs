@@ -1,7 +1,6 @@
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Goals;
 using Buddy.Gateway.Questionnaires;
-using Buddy.Gateway.Replies;
 using Buddy.Gateway.Schedules;
 using Buddy.Gateway.Sessions;
 
@@ -11,7 +10,7 @@ public static class SessionCycleServiceCollectionExtensions
 {
     /// <summary>
     /// The session cycle: appointments and agenda notes, two-step check-ins, goals, questionnaires by SMS, and the
-    /// reply handler that routes answers to them.
+    /// replies' collaborators (the reply pipeline's conversation step itself is registered with the pipeline, in AddReplies).
     /// </summary>
     public static IServiceCollection AddSessionCycle(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,7 +43,6 @@ public static class SessionCycleServiceCollectionExtensions
         services.AddScoped<QuestionnaireRiskEscalation>();
         services.AddScoped<QuestionnaireReplies>();
         services.AddScoped<TwoStepCheckIns>();
-        services.AddScoped<IReplyHandler, ConversationReplyHandler>();
 
         services.AddTransient<SessionCycleJob>();
         services.AddRecurringJob<SessionCycleJob>(

@@ -214,21 +214,17 @@ public sealed class InboundLogRecoveryTests
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(clock);
 
-            // Only a recording handler: the order each person's replies were handled in is what shows.
-            s.RemoveAll<IReplyHandler>();
-            s.AddSingleton<IReplyHandler>(new RecordingHandler(handled));
+            // Only a recording pipeline: the order each person's replies were handled in is what shows.
+            s.AddScoped<IReplyPipeline>(_ => new RecordingPipeline(handled));
         });
     }
 
-    private sealed class RecordingHandler(ConcurrentQueue<string> handled) : IReplyHandler
+    private sealed class RecordingPipeline(ConcurrentQueue<string> handled) : IReplyPipeline
     {
-        public int Order => 1000;
-
-        public Task<bool> TryHandleAsync(ReplyContext reply, CancellationToken cancellationToken)
+        public Task<ReplyResult> HandleAsync(ReplyContext reply, CancellationToken cancellationToken)
         {
             handled.Enqueue(reply.Message.Body);
-            reply.Outcome = "recorded";
-            return Task.FromResult(true);
+            return Task.FromResult(new ReplyResult(ReplyStep.Diary, "recorded"));
         }
     }
 }

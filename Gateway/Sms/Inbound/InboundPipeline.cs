@@ -7,6 +7,7 @@ using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Replies;
+using Buddy.Gateway.Safeguarding;
 using Buddy.Gateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,13 +15,18 @@ namespace Buddy.Gateway.Sms.Inbound;
 
 /// <summary>
 /// Handles one stored inbound text: STOP/START/HELP first, whatever else is going on; unknown senders kept for
-/// review and never answered; everything else through the registered <see cref="IReplyHandler"/>s in order,
+/// review and never answered; everything else through the <see cref="IReplyPipeline"/> (its risk read here, once),
 /// all in one transaction with the message's new state. A failure marks the message Failed and loses nothing.
 /// </summary>
 internal sealed class InboundPipeline(
-    IServiceScopeFactory scopes, IDbContextFactory<BuddyDbContext> contexts, IOutboxSignal outbox, TimeProvider clock, BuddyMetrics metrics, ILogger<InboundPipeline> logger)
+    IServiceScopeFactory scopes,
+    IDbContextFactory<BuddyDbContext> contexts,
+    IRiskReader riskReader,
+    IOutboxSignal outbox,
+    TimeProvider clock,
+    BuddyMetrics metrics,
+    ILogger<InboundPipeline> logger)
 {
-    public const string Unhandled = "unhandled";
     public const string UnknownSender = "unknown sender";
 
     public async Task ProcessAsync(Guid inboundMessageId, CancellationToken cancellationToken)
@@ -112,7 +118,7 @@ internal sealed class InboundPipeline(
                 return true;
         }
 
-        return await RunHandlersAsync(services, db, message, user, organisation, now, cancellationToken);
+        return await ReplyAsync(services, db, message, user, organisation, now, cancellationToken);
     }
 
     private static async Task<bool> OptOutAsync(BuddyDbContext db, InboundMessage message, ServiceUser user, DateTime now, CancellationToken cancellationToken)
@@ -156,27 +162,17 @@ internal sealed class InboundPipeline(
         return false;
     }
 
-    private async Task<bool> RunHandlersAsync(
+    private async Task<bool> ReplyAsync(
         IServiceProvider services, BuddyDbContext db, InboundMessage message, ServiceUser user, Organisation organisation, DateTime now, CancellationToken cancellationToken)
     {
-        var reply = new ReplyContext { Db = db, Message = message, ServiceUser = user, Organisation = organisation, NowUtc = now };
-        IReplyHandler? owner = null;
-        foreach (var handler in services.GetServices<IReplyHandler>().OrderBy(h => h.Order))
+        var reply = new ReplyContext
         {
-            if (await handler.TryHandleAsync(reply, cancellationToken))
-            {
-                owner = handler;
-                break;
-            }
-        }
+            Db = db, Message = message, ServiceUser = user, Organisation = organisation, NowUtc = now, Risk = riskReader.Assess(message.Body),
+        };
+        var result = await services.GetRequiredService<IReplyPipeline>().HandleAsync(reply, cancellationToken);
+        message.Outcome = result.Outcome;
 
-        message.Outcome = owner is null ? Unhandled : reply.Outcome ?? owner.GetType().Name;
-        if (owner is null)
-        {
-            logger.LogWarning("Inbound {InboundId}: no reply handler claimed it; kept as {Outcome}", message.Id, Unhandled);
-        }
-
-        // A handler that queued a text (a crisis reply) wants it sent now, not at the next poll.
+        // A step that queued a text (a crisis reply) wants it sent now, not at the next poll.
         return db.ChangeTracker.Entries<OutboundMessage>().Any(e => e.State == EntityState.Added);
     }
 
