@@ -42,7 +42,7 @@ public static class SmsServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox");
 
         services.TryAddSingleton(RiskDetector.Default); // reception triages each text; the same one safeguarding uses
-        services.AddSingleton<InboundQueue>();
+        services.AddSingleton(_ => new InboundQueue(sms.InboundQueueCapacity));
         services.AddSingleton<InboundReception>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<InboundProcessor>();

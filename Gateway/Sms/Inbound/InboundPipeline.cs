@@ -29,6 +29,7 @@ internal sealed class InboundPipeline(
 {
     public const string UnknownSender = "unknown sender";
 
+    /// <summary>Handles one text on its own; a failure marks it Failed (or, when the database is down, leaves it for the sweep).</summary>
     public async Task ProcessAsync(Guid inboundMessageId, CancellationToken cancellationToken)
     {
         using var activity = BuddyMetrics.Activities.StartActivity("inbound.process");
@@ -46,10 +47,11 @@ internal sealed class InboundPipeline(
         List<Alert> raised;
         try
         {
+            var senders = await InboundSenders.LoadAsync(db, [message], cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            wakeOutbox = await HandleAsync(scope.ServiceProvider, db, message, now, cancellationToken);
+            wakeOutbox = await HandleAsync(scope.ServiceProvider, db, message, senders, now, cancellationToken);
             message.ProcessedAtUtc = now;
-            raised = [.. db.ChangeTracker.Entries<Alert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+            raised = AddedAlerts(db);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -73,7 +75,79 @@ internal sealed class InboundPipeline(
             return;
         }
 
-        // Committed: the reply's handling, and any alert it raised, now stand.
+        Committed(message, raised);
+        if (wakeOutbox)
+        {
+            outbox.Wake();
+        }
+    }
+
+    /// <summary>
+    /// Handles texts from different senders (at most one each: a sender's next text must see this one's diary entry,
+    /// conversation and consent, which are saved only at the end) in one transaction with one SaveChanges, their
+    /// senders and organisations loaded in two queries. Returns false when anything failed: then nothing was kept,
+    /// and the caller handles the texts one at a time, so one bad text costs only itself.
+    /// </summary>
+    public async Task<bool> TryProcessTogetherAsync(IReadOnlyList<Guid> inboundMessageIds, CancellationToken cancellationToken)
+    {
+        using var activity = BuddyMetrics.Activities.StartActivity("inbound.process-batch");
+        activity?.SetTag("buddy.inbound.count", inboundMessageIds.Count);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BuddyDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<InboundMessage> messages;
+        var wakeOutbox = false;
+        List<Alert> raised;
+        try
+        {
+            var found = await db.InboundMessages
+                .Where(m => inboundMessageIds.Contains(m.Id) && m.State == InboundState.Received)
+                .ToDictionaryAsync(m => m.Id, cancellationToken);
+            messages = [.. inboundMessageIds.Where(found.ContainsKey).Select(id => found[id])];
+            if (messages.DistinctBy(m => m.FromPhone).Count() != messages.Count)
+            {
+                throw new InvalidOperationException("An inbound batch holds two texts from one sender.");
+            }
+
+            var senders = await InboundSenders.LoadAsync(db, messages, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var message in messages)
+            {
+                wakeOutbox |= await HandleAsync(scope.ServiceProvider, db, message, senders, now, cancellationToken);
+                message.ProcessedAtUtc = now;
+            }
+
+            raised = AddedAlerts(db);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Only the type: the message may quote any of the batch's texts or numbers. Each text, handled alone next,
+            // logs its own failure (masked).
+            logger.LogWarning("Inbound batch of {Count} not handled together ({Error}); handling its texts one at a time", inboundMessageIds.Count, ex.GetType().Name);
+            return false;
+        }
+
+        foreach (var message in messages)
+        {
+            Committed(message, [.. raised.Where(a => a.InboundMessageId == message.Id)]);
+        }
+
+        if (wakeOutbox)
+        {
+            outbox.Wake();
+        }
+
+        return true;
+    }
+
+    private static List<Alert> AddedAlerts(BuddyDbContext db) =>
+        [.. db.ChangeTracker.Entries<Alert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+
+    /// <summary>Committed: the reply's handling, and any alert it raised, now stand.</summary>
+    private void Committed(InboundMessage message, List<Alert> raised)
+    {
         var sinceStored = clock.GetUtcNow().UtcDateTime - message.ReceivedAtUtc;
         metrics.InboundHandled(message.State, sinceStored);
         foreach (var alert in raised)
@@ -83,16 +157,13 @@ internal sealed class InboundPipeline(
         }
 
         logger.LogInformation("Inbound {InboundId} {State}: {Outcome}", message.Id, message.State, message.Outcome);
-        if (wakeOutbox)
-        {
-            outbox.Wake();
-        }
     }
 
     /// <summary>Returns true when it queued a text that should go at once.</summary>
-    private async Task<bool> HandleAsync(IServiceProvider services, BuddyDbContext db, InboundMessage message, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> HandleAsync(
+        IServiceProvider services, BuddyDbContext db, InboundMessage message, InboundSenders senders, DateTime now, CancellationToken cancellationToken)
     {
-        var user = await db.ServiceUsers.SingleOrDefaultAsync(u => u.PhoneE164 == message.FromPhone && u.ErasedAtUtc == null, cancellationToken);
+        var user = senders.UserOf(message.FromPhone);
         if (user is null)
         {
             message.State = InboundState.Unmatched;
@@ -104,7 +175,7 @@ internal sealed class InboundPipeline(
         message.ServiceUserId = user.Id;
         message.OrganisationId = user.OrganisationId;
         message.State = InboundState.Processed;
-        var organisation = await db.Organisations.SingleAsync(o => o.Id == user.OrganisationId, cancellationToken);
+        var organisation = senders.OrganisationOf(user);
 
         switch (SmsKeywords.Classify(message.Body, message.OptOutType, senderIsOptedOut: user.Consent == ConsentState.OptedOut))
         {
