@@ -347,6 +347,50 @@ public sealed class OutboxDispatcherTests
         }
     }
 
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task RunOnce_WhenAStatusCallbackRecordsOneRowOfTheBatchWhileItIsSent_RecordsTheOthersAndLeavesThatRowAsTheCallbackSaid(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var rows = new List<OutboundMessage>();
+        for (var i = 0; i < 5; i++)
+        {
+            var (_, user) = await SmsTestData.AddPersonAsync(database);
+            rows.Add(await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, s_evening.UtcDateTime));
+        }
+
+        var reported = rows[2];
+        _sender.Setup(s => s.SendAsync(It.IsAny<SmsRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(async (SmsRequest request, CancellationToken _) =>
+            {
+                _sentTo.Add(request.To);
+                if (request.To == reported.ToPhone)
+                {
+                    // Twilio's delivery report lands before the send's answer is recorded (as StatusCallback records it).
+                    await using var db = database.CreateContext();
+                    await db.OutboundMessages.Where(m => m.Id == reported.Id).ExecuteUpdateAsync(u => u
+                        .SetProperty(m => m.Status, OutboundStatus.Delivered)
+                        .SetProperty(m => m.ProviderMessageId, "SMreportedbythecallback")
+                        .SetProperty(m => m.ClaimToken, (Guid?)null), CancellationToken.None);
+                }
+
+                return new SendOutcome.Accepted("SM" + Guid.NewGuid().ToString("N"), OutboundStatus.Queued);
+            });
+
+        Assert.Equal(5, await Dispatcher(database).RunOnceAsync(default));
+
+        var callbacks = await SmsTestData.ReloadAsync(database, reported);
+        Assert.Equal((OutboundStatus.Delivered, "SMreportedbythecallback"), (callbacks.Status, callbacks.ProviderMessageId));
+        foreach (var row in rows.Where(r => r.Id != reported.Id))
+        {
+            var sent = await SmsTestData.ReloadAsync(database, row);
+            Assert.Equal(OutboundStatus.Queued, sent.Status);
+            Assert.Null(sent.ClaimToken);
+            Assert.StartsWith("SM", sent.ProviderMessageId);
+        }
+
+        Assert.Equal(5, _sentTo.Count);
+    }
+
     private void AcceptEverything() =>
         _sender.Setup(s => s.SendAsync(It.IsAny<SmsRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((SmsRequest request, CancellationToken _) =>
