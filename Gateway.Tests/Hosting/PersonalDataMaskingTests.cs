@@ -1,3 +1,4 @@
+using System.Globalization;
 using Buddy.Gateway.Hosting;
 using Serilog;
 using Serilog.Core;
@@ -25,7 +26,7 @@ public sealed class PersonalDataMaskingTests
             logger.Information("Send failed: {Error}", "Twilio rejected +44 7700 900123 as invalid");
         }
 
-        var rendered = string.Join('\n', sink.Events.Select(e => e.RenderMessage()));
+        var rendered = string.Join('\n', sink.Events.Select(e => e.RenderMessage(CultureInfo.InvariantCulture)));
         Assert.DoesNotContain("900123", rendered, StringComparison.Ordinal);
         Assert.DoesNotContain("argued", rendered, StringComparison.Ordinal);
         Assert.Contains("+44*******123", rendered, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Buddy.Domain.Organisations;
 using Buddy.Domain.Schedules;
 
@@ -24,10 +25,10 @@ public class ScheduleRulesTests
     {
         var input = new ScheduleInput
         {
-            LocalTime = TimeOnly.Parse(localTime),
+            LocalTime = TimeOnly.Parse(localTime, CultureInfo.InvariantCulture),
             ReminderAfterMinutes = reminder,
-            QuietHoursStart = quietStart is null ? null : TimeOnly.Parse(quietStart),
-            QuietHoursEnd = quietEnd is null ? null : TimeOnly.Parse(quietEnd),
+            QuietHoursStart = quietStart is null ? null : TimeOnly.Parse(quietStart, CultureInfo.InvariantCulture),
+            QuietHoursEnd = quietEnd is null ? null : TimeOnly.Parse(quietEnd, CultureInfo.InvariantCulture),
         };
 
         var errors = ScheduleRules.Validate(input, s_organisation);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Buddy.Domain.CheckIns;
 using Buddy.Domain.Diary;
 using Buddy.Domain.Organisations;
@@ -238,10 +239,10 @@ public sealed class SummaryBuilderTests
     [InlineData("2026-11-25", "2026-11-19", "2026-01-01", "2026-10-23")] // a "last" session in the future is ignored
     public void SinceLastSession_ChoosesTheDefaultPeriod(string? lastSession, string today, string joined, string expectedFrom)
     {
-        var range = DateRange.SinceLastSession(lastSession is null ? null : DateOnly.Parse(lastSession), DateOnly.Parse(today), DateOnly.Parse(joined));
+        var range = DateRange.SinceLastSession(lastSession is null ? null : DateOnly.Parse(lastSession, CultureInfo.InvariantCulture), DateOnly.Parse(today, CultureInfo.InvariantCulture), DateOnly.Parse(joined, CultureInfo.InvariantCulture));
 
-        Assert.Equal(DateOnly.Parse(expectedFrom), range.From);
-        Assert.Equal(DateOnly.Parse(today), range.To);
+        Assert.Equal(DateOnly.Parse(expectedFrom, CultureInfo.InvariantCulture), range.From);
+        Assert.Equal(DateOnly.Parse(today, CultureInfo.InvariantCulture), range.To);
     }
 
     private static SessionSummary Build(DateRange period, IReadOnlyList<DiaryEntry> entries, IReadOnlyList<CheckIn>? checkIns = null) =>
@@ -257,7 +258,7 @@ public sealed class SummaryBuilderTests
     };
 
     private static List<DiaryEntry> Entries(params (string Date, double? Score)[] days) =>
-        [.. days.Select(d => Entry(DateOnly.Parse(d.Date), d.Score))];
+        [.. days.Select(d => Entry(DateOnly.Parse(d.Date, CultureInfo.InvariantCulture), d.Score))];
 
     private static DiaryEntry Entry(
         DateOnly date, double? score, MoodScale scale = MoodScale.ZeroToTen, string text = "", List<string>? tags = null,
@@ -268,7 +269,7 @@ public sealed class SummaryBuilderTests
             CreatedAtUtc = date.ToDateTime(new TimeOnly(19, 30), DateTimeKind.Utc).AddMinutes(createdOffsetMinutes),
         };
 
-    private static CheckIn CheckIn(string date, CheckInStatus status) => new() { LocalDate = DateOnly.Parse(date), Status = status };
+    private static CheckIn CheckIn(string date, CheckInStatus status) => new() { LocalDate = DateOnly.Parse(date, CultureInfo.InvariantCulture), Status = status };
 
     private static InboundMessage Reply(Guid? entryId, string body, int minute) => new()
     {

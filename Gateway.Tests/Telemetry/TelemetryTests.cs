@@ -20,7 +20,7 @@ namespace Buddy.Tests.Telemetry;
 
 /// <summary>Meters and activities are process-wide: these tests run alone so no other test's gateway adds to the counts.</summary>
 [CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
-public sealed class TelemetryCollection;
+public sealed class TelemetryRunsAlone;
 
 /// <summary>
 /// Buddy's metrics and traces through the real gateway, read back with OpenTelemetry's in-memory exporter added to

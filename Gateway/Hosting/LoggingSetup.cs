@@ -1,3 +1,4 @@
+using System.Globalization;
 using Serilog;
 using Serilog.Events;
 
@@ -14,7 +15,7 @@ public static class LoggingSetup
     public static Serilog.Core.Logger CreateBootstrapLogger() => new LoggerConfiguration()
         .MinimumLevel.Information()
         .Enrich.With<PersonalDataMaskingEnricher>()
-        .WriteTo.Console(outputTemplate: ConsoleTemplate)
+        .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture)
         .CreateLogger();
 
     /// <summary>
@@ -41,11 +42,12 @@ public static class LoggingSetup
                     .ReadFrom.Configuration(configuration)
                     .Enrich.FromLogContext()
                     .Enrich.With<PersonalDataMaskingEnricher>()
-                    .WriteTo.Console(outputTemplate: ConsoleTemplate);
+                    .WriteTo.Console(outputTemplate: ConsoleTemplate, formatProvider: CultureInfo.InvariantCulture);
                 if (writeFile)
                 {
                     logger.WriteTo.File(
                         Path.Combine(logFolder, "buddy-.log"),
+                        formatProvider: CultureInfo.InvariantCulture,
                         rollingInterval: RollingInterval.Day,
                         retainedFileCountLimit: 31,
                         outputTemplate: "{Timestamp:O} [{Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Buddy.Domain.Organisations;
 using Buddy.Domain.Phones;
 using Buddy.Domain.Schedules;
@@ -222,7 +223,7 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         (nameof(s.TherapistId), s.TherapistId?.ToString()),
         (nameof(s.TimeZoneId), s.TimeZoneId),
         (nameof(s.Status), s.Status.ToString()),
-        (nameof(s.PausedUntil), s.PausedUntil?.ToString("O")),
+        (nameof(s.PausedUntil), s.PausedUntil?.ToString("O", CultureInfo.InvariantCulture)),
         (nameof(s.ExternalReference), s.ExternalReference),
     ];
 

@@ -13,6 +13,9 @@ internal sealed class SqlServerSchema
 
     public SortedSet<string> Keys { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Each index's line in <see cref="Keys"/> by its name, so a later DROP INDEX can take it away.</summary>
+    private readonly Dictionary<string, string> _indexes = new(StringComparer.OrdinalIgnoreCase);
+
     public static SqlServerSchema Read(IEnumerable<string> scripts)
     {
         var schema = new SqlServerSchema();
@@ -59,9 +62,27 @@ internal sealed class SqlServerSchema
                 }
 
                 break;
+            case AlterTableAlterColumnStatement change when !IsQuartz(change.SchemaObjectName) && change.DataType is not null:
+                // ALTER COLUMN restates the whole column: type, collation and nullability replace the old ones.
+                var nullable = change.AlterTableAlterColumnOption != AlterTableAlterColumnOption.NotNull;
+                Columns[Name(change.SchemaObjectName)][change.ColumnIdentifier.Value] = Type(change.DataType)
+                    + (change.Collation is { } changed ? $" collate {changed.Value}" : "") + (nullable ? " null" : " not null");
+                break;
             case CreateIndexStatement index when !IsQuartz(index.OnName):
                 var filter = index.FilterPredicate is null ? "" : $" where {Normalise(TransactSql.Text(index.FilterPredicate))}";
-                Keys.Add($"{Name(index.OnName)}: {(index.Unique ? "unique index" : "index")} ({string.Join(", ", index.Columns.Select(Column))}){filter}");
+                var line = $"{Name(index.OnName)}: {(index.Unique ? "unique index" : "index")} ({string.Join(", ", index.Columns.Select(Column))}){filter}";
+                Keys.Add(line);
+                _indexes[$"{Name(index.OnName)}.{index.Name.Value}"] = line;
+                break;
+            case DropIndexStatement drop:
+                foreach (var dropped in drop.DropIndexClauses.OfType<DropIndexClause>())
+                {
+                    if (_indexes.Remove($"{Name(dropped.Object)}.{dropped.Index.Value}", out var removed))
+                    {
+                        Keys.Remove(removed);
+                    }
+                }
+
                 break;
         }
     }

@@ -36,8 +36,8 @@ public sealed class SessionEndTests
         await using var world = await DashboardWorld.CreateAsync();
         var (_, copy) = await SignInAndCopyCookieAsync(world);
         var manager = await world.SignedInAsync(world.ManagerA);
-        var staff = await manager.GetDocumentAsync("/Manage/Staff");
-        using (var deactivated = await manager.SubmitAsync(staff.FormWithButton($"Deactivate {world.TherapistA1.DisplayName}")))
+        var confirm = await manager.GetDocumentAsync($"/Manage/Staff/Deactivate/{world.TherapistA1.Id}");
+        using (var deactivated = await manager.SubmitAsync(confirm.FormWithButton("Deactivate account")))
         {
             Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Buddy.Domain.Sms;
@@ -181,14 +182,35 @@ public sealed class InboundLogRecoveryTests
         await using var scope = gateway.Services.CreateAsyncScope();
         var verb = scope.ServiceProvider.GetServices<Buddy.Gateway.Hosting.ICommandVerb>().Single(v => v.Name == "recover-inbound");
         var output = new StringWriter();
+        var counted = 0L;
+        using var listener = CountRecovered(gateway.Services.GetRequiredService<IMeterFactory>(), n => counted += n);
 
         var exit = await verb.RunAsync(["--since", "2026-11-25T15:00Z"], TextReader.Null, output, default);
 
         Assert.Equal(0, exit);
+        Assert.Equal(1, counted);
         Assert.Contains("1 text(s) in Twilio's log since 2026-11-25 15:00:00Z, 1 of them stored now", output.ToString());
         await using var db = database.CreateContext();
         Assert.Equal("sent during a long outage", (await db.InboundMessages.SingleAsync()).Body);
         Assert.Equal(64, await verb.RunAsync(["--since", "yesterday-ish"], TextReader.Null, new StringWriter(), default));
+    }
+
+    /// <summary>Listens to this gateway's own meter only: other tests' gateways recover at the same time.</summary>
+    private static MeterListener CountRecovered(IMeterFactory gatewayMeters, Action<long> add)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == gatewayMeters && instrument.Name == "buddy.inbound.recovered")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => add(value));
+        listener.Start();
+        return listener;
     }
 
     private static SmsGateway Gateway(

@@ -3,6 +3,7 @@ using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Sms.Twilio;
+using Buddy.Gateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Sms.Inbound;
@@ -25,6 +26,7 @@ internal sealed class InboundRecovery(
     InboundReception reception,
     InboundRecoverySettings settings,
     TimeProvider clock,
+    BuddyMetrics metrics,
     ILogger<InboundRecovery> logger)
 {
     /// <summary>How long one gateway may hold a number's log before another may read it too.</summary>
@@ -60,6 +62,7 @@ internal sealed class InboundRecovery(
             var texts = await log.ReadAsync(number, from, cancellationToken);
             listed = texts.Count;
             recovered = await StoreMissingAsync(texts, cancellationToken);
+            metrics.InboundRecovered(recovered);
 
             // The mark moves on only over a stretch this reading covered completely.
             var advanceTo = from <= highWater.Value ? startedAt : (DateTime?)null;
