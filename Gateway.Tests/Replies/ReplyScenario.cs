@@ -19,8 +19,9 @@ using Moq;
 namespace Buddy.Tests.Replies;
 
 /// <summary>
-/// A real database with one organisation, therapist and service user, and the reply handlers wired the way the
-/// inbound pipeline runs them: each text stored, then every handler in Order in one context and transaction.
+/// A real database with one organisation, therapist and service user, and the reply pipeline's safeguarding and
+/// diary steps run the way the pipeline runs them (no conversation is ever open here, so its middle step would claim
+/// nothing): each text stored, its risk read once, then safeguarding and the diary in one context and transaction.
 /// </summary>
 internal sealed class ReplyScenario : IAsyncDisposable
 {
@@ -107,7 +108,7 @@ internal sealed class ReplyScenario : IAsyncDisposable
         return checkIn;
     }
 
-    /// <summary>Stores an inbound text and runs the safeguarding and diary handlers on it as the pipeline does.</summary>
+    /// <summary>Stores an inbound text and runs the safeguarding and diary steps on it as the pipeline does.</summary>
     public async Task<InboundMessage> ReceiveAsync(string body, DateTime receivedAtUtc)
     {
         await using var db = CreateContext();
@@ -127,7 +128,7 @@ internal sealed class ReplyScenario : IAsyncDisposable
         return message;
     }
 
-    /// <summary>Runs the handlers on an already stored message (as a restart re-processing it would).</summary>
+    /// <summary>Runs the steps on an already stored message (as a restart re-processing it would).</summary>
     public async Task ProcessAsync(BuddyDbContext db, InboundMessage message, DateTime nowUtc)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -138,14 +139,11 @@ internal sealed class ReplyScenario : IAsyncDisposable
             ServiceUser = await db.ServiceUsers.FindAsync(User.Id) ?? throw new InvalidOperationException("service user missing"),
             Organisation = await db.Organisations.FindAsync(Organisation.Id) ?? throw new InvalidOperationException("organisation missing"),
             NowUtc = nowUtc,
+            Risk = RiskReader.Assess(message.Body, Organisation.MoodScale),
         };
-        foreach (var handler in Handlers().OrderBy(h => h.Order))
-        {
-            if (await handler.TryHandleAsync(context, CancellationToken.None))
-            {
-                break;
-            }
-        }
+        var escalation = new SafeguardingEscalation(OutboxSignal.Object, EmailSignal, NullLogger<SafeguardingEscalation>.Instance);
+        await new SafeguardingReplyHandler(new SafeguardingAlerts(escalation, NullLogger<SafeguardingAlerts>.Instance)).CheckAsync(context, CancellationToken.None);
+        await new DiaryReplyHandler(ReplyParser.Default, Scheduling).RecordAsync(context, CancellationToken.None);
 
         message.State = InboundState.Processed;
         message.ProcessedAtUtc = nowUtc;
@@ -155,17 +153,7 @@ internal sealed class ReplyScenario : IAsyncDisposable
     }
 
     /// <summary>How replies' risk is read: the production detector unless a test gives replies a known tier, subject or caution.</summary>
-    public IRiskReader RiskReader { get; set; } = new DetectorRiskReader(RiskDetector.Default);
-
-    private IEnumerable<IReplyHandler> Handlers()
-    {
-        var escalation = new SafeguardingEscalation(OutboxSignal.Object, EmailSignal, NullLogger<SafeguardingEscalation>.Instance);
-        return
-        [
-            new SafeguardingReplyHandler(RiskReader, new SafeguardingAlerts(escalation, NullLogger<SafeguardingAlerts>.Instance)),
-            new DiaryReplyHandler(ReplyParser.Default, RiskReader, Scheduling),
-        ];
-    }
+    public IRiskReader RiskReader { get; set; } = new DetectorRiskReader(RiskDetector.Default, ReplyParser.Default);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,5 @@
+using Buddy.Domain.Organisations;
+using Buddy.Domain.Replies;
 using Buddy.Domain.Safeguarding;
 using Buddy.Gateway.Safeguarding;
 
@@ -23,6 +25,8 @@ internal sealed class ScriptedRiskReader : IRiskReader
         return this;
     }
 
-    public RiskAssessment Assess(string? text) =>
-        text is not null && _scripted.TryGetValue(text, out var scripted) ? scripted : RiskDetector.Default.Assess(text);
+    public RiskAssessment Assess(string? text, MoodScale scale) =>
+        text is not null && _scripted.TryGetValue(text, out var scripted) ? scripted : s_production.Assess(text, scale);
+
+    private static readonly DetectorRiskReader s_production = new(RiskDetector.Default, ReplyParser.Default);
 }

@@ -22,7 +22,7 @@ public sealed class SmsLoggingTests
         {
             ["Logging:DisableFile"] = "false",
             ["Logging:Folder"] = folder,
-        }, services: s => s.AddSingleton<IReplyHandler>(new ExplodingHandler())))
+        }, services: s => s.AddScoped<IReplyPipeline>(_ => new ExplodingPipeline())))
         {
             await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(user.PhoneE164!, Secret));
             await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(stranger, Secret + " (stranger)"));
@@ -56,11 +56,9 @@ public sealed class SmsLoggingTests
     }
 
     /// <summary>Throws with the body and number in its message, as careless parsing code might.</summary>
-    private sealed class ExplodingHandler : IReplyHandler
+    private sealed class ExplodingPipeline : IReplyPipeline
     {
-        public int Order => 900; // before the diary (1000), which claims every reply it reaches
-
-        public Task<bool> TryHandleAsync(ReplyContext reply, CancellationToken cancellationToken) =>
+        public Task<ReplyResult> HandleAsync(ReplyContext reply, CancellationToken cancellationToken) =>
             throw new FormatException($"Could not parse '{reply.Message.Body}' from {reply.Message.FromPhone}");
     }
 }

@@ -11,21 +11,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Buddy.Gateway.Conversations;
 
 /// <summary>
-/// Claims replies that answer a question Buddy asked (see <see cref="ConversationRouter"/> for which one):
+/// The reply pipeline's middle step: claims replies that answer a question Buddy asked (see <see cref="ConversationRouter"/> for which one):
 /// a questionnaire item, "anything to talk about?", "did you do your goal?". A request to cancel or move a booked
 /// session is taken first. Replies that are diary (including both halves of a two-step check-in) are left to the
-/// diary handler. Opt-out words never get here: the SMS pipeline honours them first.
+/// diary. Opt-out words never get here: the SMS pipeline honours them first.
 /// </summary>
 internal sealed class ConversationReplyHandler(
     AppointmentChangeNotices appointmentChanges,
     QuestionnaireReplies questionnaires,
     AgendaReplies agenda,
     GoalReplies goals,
-    TwoStepCheckIns twoStep) : IReplyHandler
+    TwoStepCheckIns twoStep)
 {
-    public int Order => 500;
-
-    public async Task<bool> TryHandleAsync(ReplyContext reply, CancellationToken cancellationToken)
+    /// <summary>True when the reply answered a question and is done; false leaves it to the diary.</summary>
+    public async Task<bool> TryAnswerAsync(ReplyContext reply, CancellationToken cancellationToken)
     {
         var db = reply.Db;
         var person = reply.ServiceUser;

@@ -21,7 +21,6 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<SessionCycleDueWork>();
         services.AddScoped<DemoCycleSeeder>();
         services.AddScoped<TwoStepCheckIns>();
-        services.AddScoped<IReplyHandler, ConversationReplyHandler>();
 
         services.AddTransient<SessionCycleJob>();
         services.AddRecurringJob<SessionCycleJob>(

@@ -11,23 +11,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Buddy.Gateway.Replies;
 
 /// <summary>
-/// The last handler: every reply nobody else claimed becomes part of the diary. A reply belongs to the open
+/// The reply pipeline's last step: every reply no conversation claimed becomes part of the diary. A reply belongs to the open
 /// check-in (the latest one sent, within the reply window and before the next check-in), so a text after
 /// midnight still lands on yesterday's entry; several texts merge into one entry; a correction replaces the
 /// day's score; a text with no open check-in is kept as a note for today.
 /// </summary>
-public sealed class DiaryReplyHandler(ReplyParser parser, IRiskReader reader, SchedulingSettings scheduling) : IReplyHandler
+public sealed class DiaryReplyHandler(ReplyParser parser, SchedulingSettings scheduling)
 {
-    public int Order => 1000;
-
-    public async Task<bool> TryHandleAsync(ReplyContext reply, CancellationToken cancellationToken)
+    /// <summary>Merges the reply into its day's entry (created if need be) and returns that entry.</summary>
+    public async Task<DiaryEntry> RecordAsync(ReplyContext reply, CancellationToken cancellationToken)
     {
         var db = reply.Db;
         var user = reply.ServiceUser;
         var parsed = parser.Parse(reply.Message.Body, reply.Organisation.MoodScale);
-        var risk = reply.Items.TryGetValue(SafeguardingReplyHandler.RiskItem, out var item) && item is RiskAssessment assessed
-            ? assessed
-            : reader.Assess(reply.Message.Body);
 
         DiaryEntry? entry;
         var checkIn = await FindOpenCheckInAsync(db, user.Id, reply.NowUtc, cancellationToken);
@@ -51,15 +47,15 @@ public sealed class DiaryReplyHandler(ReplyParser parser, IRiskReader reader, Sc
             entry ??= Add(reply, today, null, DiaryEntryKind.Note);
         }
 
-        var outcome = Merge(entry, parsed, risk, reply.NowUtc);
+        var outcome = Merge(entry, parsed, reply.Risk, reply.NowUtc);
         reply.Message.DiaryEntryId = entry.Id;
-        if (reply.Items.TryGetValue(SafeguardingReplyHandler.AlertItem, out var alert) && alert is Alert raised)
+        if (reply.Safeguarding.Alert is { } alert)
         {
-            raised.DiaryEntryId = entry.Id;
+            alert.DiaryEntryId = entry.Id;
         }
 
         reply.Outcome = reply.Outcome is null ? outcome : $"{reply.Outcome}; {outcome}";
-        return true;
+        return entry;
     }
 
     /// <summary>

@@ -1,13 +1,15 @@
 using Buddy.Domain.Organisations;
+using Buddy.Domain.Safeguarding;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Safeguarding;
 
 namespace Buddy.Gateway.Replies;
 
 /// <summary>
-/// What a <see cref="IReplyHandler"/> works with. Handlers change tracked entities and add rows (outbox
-/// messages, alerts, audit events) on <see cref="Db"/>; the pipeline saves them in one transaction.
+/// One reply on its way through the <see cref="ReplyPipeline"/>. Its steps change tracked entities and add rows
+/// (outbox messages, alerts, audit events) on <see cref="Db"/>; the inbound pipeline saves them in one transaction.
 /// </summary>
 public sealed class ReplyContext
 {
@@ -17,8 +19,11 @@ public sealed class ReplyContext
     public required Organisation Organisation { get; init; }
     public required DateTime NowUtc { get; init; }
 
-    /// <summary>Set by the pipeline's earlier handlers for the later ones (e.g. the risk the safeguarding check found).</summary>
-    public IDictionary<string, object> Items { get; } = new Dictionary<string, object>(StringComparer.Ordinal);
+    /// <summary>The risk reader's assessment of the reply's words, read once before any step runs.</summary>
+    public required RiskAssessment Risk { get; init; }
+
+    /// <summary>What safeguarding has done with this text so far (the alert it raised or joined, whether it escalated).</summary>
+    public ReplySafeguarding Safeguarding { get; } = new();
 
     /// <summary>Short record of what happened, stored on the inbound message for support staff.</summary>
     public string? Outcome { get; set; }

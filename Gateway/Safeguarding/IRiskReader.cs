@@ -1,3 +1,5 @@
+using Buddy.Domain.Organisations;
+using Buddy.Domain.Replies;
 using Buddy.Domain.Safeguarding;
 
 namespace Buddy.Gateway.Safeguarding;
@@ -9,11 +11,16 @@ namespace Buddy.Gateway.Safeguarding;
 /// </summary>
 public interface IRiskReader
 {
-    RiskAssessment Assess(string? text);
+    /// <summary>The reply's risk, read with the score the person gave on the organisation's scale.</summary>
+    RiskAssessment Assess(string? text, MoodScale scale);
 }
 
-/// <summary>The production reader: the risk detector itself.</summary>
-internal sealed class DetectorRiskReader(RiskDetector detector) : IRiskReader
+/// <summary>
+/// The production reader: the risk detector, given the reply's score as the parser reads it, because a very low score
+/// beside a death, ending or goodbye word is High where the words alone are only worth a look.
+/// </summary>
+internal sealed class DetectorRiskReader(RiskDetector detector, ReplyParser parser) : IRiskReader
 {
-    public RiskAssessment Assess(string? text) => detector.Assess(text);
+    public RiskAssessment Assess(string? text, MoodScale scale) =>
+        detector.Assess(text, text is null ? null : parser.Parse(text, scale).Mood, scale);
 }

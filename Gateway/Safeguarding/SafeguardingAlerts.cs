@@ -16,21 +16,17 @@ namespace Buddy.Gateway.Safeguarding;
 /// </summary>
 public sealed class SafeguardingAlerts(SafeguardingEscalation escalation, ILogger<SafeguardingAlerts> logger)
 {
-    /// <summary><see cref="ReplyContext.Items"/> key: this text already escalated (its crisis and staff texts are queued).</summary>
-    private const string EscalatedItem = "safeguarding.escalated";
-
     public async Task<Alert> RecordAsync(ReplyContext reply, RiskFinding finding, CancellationToken cancellationToken)
     {
         var db = reply.Db;
         var now = reply.NowUtc;
         var person = reply.ServiceUser;
-        var alert = reply.Items.TryGetValue(SafeguardingReplyHandler.AlertItem, out var item) ? item as Alert : null;
-        alert ??= await db.Alerts
+        var sameText = reply.Safeguarding.Alert is not null;
+        var alert = reply.Safeguarding.Alert ?? await db.Alerts
             .Where(a => a.ServiceUserId == person.Id && a.OrganisationId == reply.Organisation.Id && a.Kind == AlertKind.Safeguarding && a.AcknowledgedAtUtc == null)
             .OrderByDescending(a => a.CreatedAtUtc)
             .FirstOrDefaultAsync(cancellationToken);
 
-        var sameText = item is Alert;
         var opened = alert is null;
         var notifyStaff = alert is null ? finding.Level == RiskLevel.High : JoinedReplyRules.NotifyStaff(alert, finding.Level, finding.Subject, finding.Caution, now);
         if (alert is null)
@@ -58,7 +54,7 @@ public sealed class SafeguardingAlerts(SafeguardingEscalation escalation, ILogge
             alert.LatestReplyAtUtc = now;
         }
 
-        reply.Items[SafeguardingReplyHandler.AlertItem] = alert;
+        reply.Safeguarding.Alert = alert;
         db.AlertReplies.Add(new AlertReply
         {
             AlertId = alert.Id,
@@ -76,12 +72,11 @@ public sealed class SafeguardingAlerts(SafeguardingEscalation escalation, ILogge
         var replies = db.AlertReplies.Local.Where(r => r.AlertId == alert.Id).OrderBy(r => r.ReceivedAtUtc).ToList();
         Join(alert, finding, replies);
 
-        var alreadyEscalated = reply.Items.ContainsKey(EscalatedItem);
         string notified;
         var escalated = false;
-        if (finding.Level == RiskLevel.High && !alreadyEscalated)
+        if (finding.Level == RiskLevel.High && !reply.Safeguarding.Escalated)
         {
-            reply.Items[EscalatedItem] = true;
+            reply.Safeguarding.Escalated = true;
             var discreet = alert.Caution.HasFlag(ContactCaution.PhoneMayBeRead) || replies.Exists(r => r.Subject == RiskSubject.SenderFromOthers);
             (notified, escalated) = await escalation.EscalateAsync(reply, alert, discreet, notifyStaff, cancellationToken);
         }

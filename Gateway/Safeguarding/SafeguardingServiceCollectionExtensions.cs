@@ -1,6 +1,5 @@
 using Buddy.Domain.Safeguarding;
 using Buddy.Gateway.Email;
-using Buddy.Gateway.Replies;
 using Buddy.Gateway.Sms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,7 +7,7 @@ namespace Buddy.Gateway.Safeguarding;
 
 public static class SafeguardingServiceCollectionExtensions
 {
-    /// <summary>The risk reader, the safeguarding reply handler (Order 0), its alerts and the email outbox it escalates through.</summary>
+    /// <summary>The risk reader, safeguarding alerts and the email outbox they escalate through (the reply pipeline's safeguarding step is registered with the pipeline, in AddReplies).</summary>
     public static IServiceCollection AddSafeguarding(this IServiceCollection services, IConfiguration configuration)
     {
         // The one registration of the risk detector and reader: reception's triage, the diary and safeguarding share them.
@@ -20,7 +19,6 @@ public static class SafeguardingServiceCollectionExtensions
         services.TryAddSingleton<IOutboxSignal, NoOutboxSignal>();
         services.TryAddSingleton<SafeguardingEscalation>();
         services.TryAddSingleton<SafeguardingAlerts>();
-        services.AddScoped<IReplyHandler, SafeguardingReplyHandler>();
         return services;
     }
 

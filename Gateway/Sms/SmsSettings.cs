@@ -11,6 +11,18 @@ public sealed record SmsSettings(SmsProvider Provider, TimeSpan OutboxPoll, int 
     /// </summary>
     public int OutboxConcurrency { get; init; } = 8;
 
+    /// <summary>
+    /// Most stored texts the inbound processor handles in one transaction (<c>Sms:Inbound:BatchSize</c>). A quiet
+    /// gateway handles each text as it comes; under a burst, one commit per batch instead of one per text.
+    /// </summary>
+    public int InboundBatchSize { get; init; } = 50;
+
+    /// <summary>
+    /// Most routine texts' ids waiting in memory for the processor (<c>Sms:Inbound:QueueCapacity</c>). Beyond it a
+    /// stored text waits in the table for the processor's sweep instead: memory stays bounded and nothing is refused.
+    /// </summary>
+    public int InboundQueueCapacity { get; init; } = 10_000;
+
     public static SmsSettings From(IConfiguration configuration)
     {
         var providerText = configuration["Sms:Provider"];
@@ -31,6 +43,8 @@ public sealed record SmsSettings(SmsProvider Provider, TimeSpan OutboxPoll, int 
             TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(configuration, "Sms:Inbound:SweepSeconds", 60)))
         {
             OutboxConcurrency = (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Outbox:Concurrency", 8),
+            InboundBatchSize = (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Inbound:BatchSize", 50),
+            InboundQueueCapacity = (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Inbound:QueueCapacity", 10_000),
         };
     }
 }

@@ -38,7 +38,7 @@ public sealed class InboundLogRecoveryTests
         }
 
         var sent = new List<(string From, string Body, string Sid)>();
-        var handled = new ConcurrentQueue<string>();
+        var handled = new ConcurrentQueue<(Guid Id, string Body)>();
         await using (var before = Gateway(database, twilio, clock, handled))
         {
             _ = before.Server;
@@ -76,7 +76,7 @@ public sealed class InboundLogRecoveryTests
         Assert.All(stored.Where(m => m.RecoveredAtUtc is not null), m => Assert.True(m.ReceivedAtUtc < s_start.UtcDateTime.AddMinutes(11)));
 
         // Each person's replies were handled in the order they sent them.
-        var handledOrder = handled.ToList();
+        var handledOrder = handled.Reverse().DistinctBy(h => h.Id).Reverse().Select(h => h.Body).ToList();
         Assert.Equal(500, handledOrder.Count);
         foreach (var sender in senders)
         {
@@ -97,7 +97,7 @@ public sealed class InboundLogRecoveryTests
         await using var twilio = await FakeTwilio.StartAsync();
         var clock = new FakeTimeProvider(s_start);
         var (_, user) = await SmsTestData.AddPersonAsync(database);
-        await using var gateway = Gateway(database, twilio, clock, new ConcurrentQueue<string>());
+        await using var gateway = Gateway(database, twilio, clock, new ConcurrentQueue<(Guid Id, string Body)>());
         _ = gateway.Server;
         await SmsTestData.WaitUntilAsync(db => db.InboundRecoveryMarks.AnyAsync(m => m.LastRunAtUtc != null), database, "the start-up reading");
 
@@ -133,8 +133,8 @@ public sealed class InboundLogRecoveryTests
         var clock = new FakeTimeProvider(s_start);
         var (_, user) = await SmsTestData.AddPersonAsync(database);
         var sids = Enumerable.Range(0, 40).Select(i => twilio.Receive(user.PhoneE164!, FakeTwilio.From, $"text {i}", s_start.AddMinutes(-30).AddSeconds(i))).ToList();
-        await using var one = Gateway(database, twilio, clock, new ConcurrentQueue<string>(), jobRunning: false);
-        await using var two = Gateway(database, twilio, clock, new ConcurrentQueue<string>(), jobRunning: false);
+        await using var one = Gateway(database, twilio, clock, new ConcurrentQueue<(Guid Id, string Body)>(), jobRunning: false);
+        await using var two = Gateway(database, twilio, clock, new ConcurrentQueue<(Guid Id, string Body)>(), jobRunning: false);
 
         // Explicit readings (as the verb does) ignore each other's high-water mark, and may still meet on the lease.
         var results = await Task.WhenAll(
@@ -159,7 +159,7 @@ public sealed class InboundLogRecoveryTests
         twilio.Receive(user.PhoneE164!, "+447700900001", "to the first number", s_start.AddMinutes(-2));
         twilio.Receive(user.PhoneE164!, "+447700900002", "to the second number", s_start.AddMinutes(-1));
         twilio.Receive(user.PhoneE164!, "+447700900003", "to a number not in the pool", s_start.AddMinutes(-1));
-        await using var gateway = Gateway(database, twilio, clock, new ConcurrentQueue<string>(), jobRunning: false,
+        await using var gateway = Gateway(database, twilio, clock, new ConcurrentQueue<(Guid Id, string Body)>(), jobRunning: false,
             extra: new() { ["Twilio:From"] = null, ["Twilio:MessagingServiceSid"] = FakeTwilio.MessagingServiceSid });
 
         var results = await gateway.Services.GetRequiredService<InboundRecovery>().RecoverAsync(s_start.UtcDateTime.AddHours(-1), default);
@@ -178,7 +178,7 @@ public sealed class InboundLogRecoveryTests
         var (_, user) = await SmsTestData.AddPersonAsync(database);
         twilio.Receive(user.PhoneE164!, FakeTwilio.From, "sent during a long outage", s_start.AddHours(-3));
         twilio.Receive(user.PhoneE164!, FakeTwilio.From, "sent before the period asked for", s_start.AddHours(-5));
-        await using var gateway = Gateway(database, twilio, clock, new ConcurrentQueue<string>(), jobRunning: false);
+        await using var gateway = Gateway(database, twilio, clock, new ConcurrentQueue<(Guid Id, string Body)>(), jobRunning: false);
         await using var scope = gateway.Services.CreateAsyncScope();
         var verb = scope.ServiceProvider.GetServices<Buddy.Gateway.Hosting.ICommandVerb>().Single(v => v.Name == "recover-inbound");
         var output = new StringWriter();
@@ -214,7 +214,7 @@ public sealed class InboundLogRecoveryTests
     }
 
     private static SmsGateway Gateway(
-        TestDatabase database, FakeTwilio twilio, FakeTimeProvider clock, ConcurrentQueue<string> handled, bool jobRunning = true, Dictionary<string, string?>? extra = null)
+        TestDatabase database, FakeTwilio twilio, FakeTimeProvider clock, ConcurrentQueue<(Guid Id, string Body)> handled, bool jobRunning = true, Dictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -236,21 +236,19 @@ public sealed class InboundLogRecoveryTests
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(clock);
 
-            // Only a recording handler: the order each person's replies were handled in is what shows.
-            s.RemoveAll<IReplyHandler>();
-            s.AddSingleton<IReplyHandler>(new RecordingHandler(handled));
+            // Only a recording pipeline: the order each person's replies were handled in is what shows.
+            s.AddScoped<IReplyPipeline>(_ => new RecordingPipeline(handled));
         });
     }
 
-    private sealed class RecordingHandler(ConcurrentQueue<string> handled) : IReplyHandler
+    private sealed class RecordingPipeline(ConcurrentQueue<(Guid Id, string Body)> handled) : IReplyPipeline
     {
-        public int Order => 1000;
-
-        public Task<bool> TryHandleAsync(ReplyContext reply, CancellationToken cancellationToken)
+        public Task<ReplyResult> HandleAsync(ReplyContext reply, CancellationToken cancellationToken)
         {
-            handled.Enqueue(reply.Message.Body);
-            reply.Outcome = "recorded";
-            return Task.FromResult(true);
+            // Noted with the message's id: an attempt the stopping gateway rolled back and the restarted one redid
+            // shows twice here, and only the last of them stands.
+            handled.Enqueue((reply.Message.Id, reply.Message.Body));
+            return Task.FromResult(new ReplyResult(ReplyStep.Diary, "recorded"));
         }
     }
 }

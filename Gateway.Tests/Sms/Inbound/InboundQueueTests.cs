@@ -5,7 +5,7 @@ namespace Buddy.Tests.Sms.Inbound;
 public sealed class InboundQueueTests
 {
     [Fact]
-    public async Task ReadAllAsync_WhenBothLanesHoldIds_ReadsEveryUrgentIdFirstEachLaneInOrder()
+    public async Task ReadBatchesAsync_WhenBothLanesHoldIds_ReadsEveryUrgentIdFirstEachLaneInOrder()
     {
         using var queue = new InboundQueue();
         var routine = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
@@ -22,7 +22,7 @@ public sealed class InboundQueueTests
     }
 
     [Fact]
-    public async Task ReadAllAsync_WhenAnUrgentIdArrivesWhileRoutineOnesWait_ReadsItNext()
+    public async Task ReadBatchesAsync_WhenAnUrgentIdArrivesWhileRoutineOnesWait_ReadsItNext()
     {
         using var queue = new InboundQueue();
         var first = Guid.NewGuid();
@@ -30,23 +30,23 @@ public sealed class InboundQueueTests
         var urgent = Guid.NewGuid();
         queue.Enqueue(first, urgent: false);
         queue.Enqueue(routine, urgent: false);
-        await using var reader = queue.ReadAllAsync(CancellationToken.None).GetAsyncEnumerator();
+        await using var reader = queue.ReadBatchesAsync(1, CancellationToken.None).GetAsyncEnumerator();
         Assert.True(await reader.MoveNextAsync());
-        Assert.Equal(first, reader.Current.Id);
+        Assert.Equal(first, Assert.Single(reader.Current).Id);
 
         queue.Enqueue(urgent, urgent: true);
 
         Assert.True(await reader.MoveNextAsync());
-        Assert.Equal(new QueuedInbound(urgent, true), reader.Current);
+        Assert.Equal(new QueuedInbound(urgent, true), Assert.Single(reader.Current));
         Assert.True(await reader.MoveNextAsync());
-        Assert.Equal(new QueuedInbound(routine, false), reader.Current);
+        Assert.Equal(new QueuedInbound(routine, false), Assert.Single(reader.Current));
     }
 
     [Fact]
-    public async Task ReadAllAsync_WhenEmpty_WaitsForTheNextId()
+    public async Task ReadBatchesAsync_WhenEmpty_WaitsForTheNextId()
     {
         using var queue = new InboundQueue();
-        await using var reader = queue.ReadAllAsync(CancellationToken.None).GetAsyncEnumerator();
+        await using var reader = queue.ReadBatchesAsync(10, CancellationToken.None).GetAsyncEnumerator();
         var next = reader.MoveNextAsync().AsTask();
         Assert.False(next.IsCompleted);
 
@@ -54,15 +54,69 @@ public sealed class InboundQueueTests
         queue.Enqueue(id, urgent: false);
 
         Assert.True(await next);
-        Assert.Equal(id, reader.Current.Id);
+        Assert.Equal(id, Assert.Single(reader.Current).Id);
+    }
+
+    [Fact]
+    public async Task ReadBatchesAsync_WhenBothLanesHoldIds_NeverMixesTheLanesAndTakesAtMostTheMaximum()
+    {
+        using var queue = new InboundQueue();
+        var routine = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
+        var urgent = Enumerable.Range(0, 2).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var id in routine)
+        {
+            queue.Enqueue(id, urgent: false);
+        }
+
+        queue.Enqueue(urgent[0], urgent: true);
+        queue.Enqueue(urgent[1], urgent: true);
+        await using var reader = queue.ReadBatchesAsync(3, CancellationToken.None).GetAsyncEnumerator();
+
+        var batches = new List<IReadOnlyList<QueuedInbound>>();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await reader.MoveNextAsync());
+            batches.Add(reader.Current);
+        }
+
+        Assert.Equal(urgent.Select(id => new QueuedInbound(id, true)), batches[0]);
+        Assert.Equal(routine.Take(3).Select(id => new QueuedInbound(id, false)), batches[1]);
+        Assert.Equal(routine.Skip(3).Select(id => new QueuedInbound(id, false)), batches[2]);
+    }
+
+    [Fact]
+    public void Enqueue_WhenTheRoutineLaneIsFull_RefusesRoutineIdsOnlyAndSaysSoOnce()
+    {
+        using var queue = new InboundQueue(routineCapacity: 2);
+
+        Assert.True(queue.Enqueue(Guid.NewGuid(), urgent: false));
+        Assert.True(queue.Enqueue(Guid.NewGuid(), urgent: false));
+        Assert.False(queue.TakeOverflow());
+        Assert.False(queue.Enqueue(Guid.NewGuid(), urgent: false));
+        Assert.True(queue.Enqueue(Guid.NewGuid(), urgent: true));
+
+        Assert.True(queue.TakeOverflow());
+        Assert.False(queue.TakeOverflow());
+    }
+
+    [Fact]
+    public async Task Enqueue_WhenARoutineIdWasReadFromAFullLane_TakesTheNextOne()
+    {
+        using var queue = new InboundQueue(routineCapacity: 1);
+        Assert.True(queue.Enqueue(Guid.NewGuid(), urgent: false));
+        Assert.False(queue.Enqueue(Guid.NewGuid(), urgent: false));
+
+        await Read(queue, 1);
+
+        Assert.True(queue.Enqueue(Guid.NewGuid(), urgent: false));
     }
 
     private static async Task<List<QueuedInbound>> Read(InboundQueue queue, int count)
     {
         var read = new List<QueuedInbound>();
-        await foreach (var queued in queue.ReadAllAsync(CancellationToken.None))
+        await foreach (var batch in queue.ReadBatchesAsync(1, CancellationToken.None))
         {
-            read.Add(queued);
+            read.Add(Assert.Single(batch));
             if (read.Count == count)
             {
                 break;

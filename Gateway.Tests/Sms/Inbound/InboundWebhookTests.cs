@@ -1,9 +1,12 @@
 using System.Net;
+using Buddy.Domain.Safeguarding;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Replies;
+using Buddy.Gateway.Safeguarding;
 using Buddy.Gateway.Sms.Twilio;
+using Buddy.Tests.Safeguarding;
 using Buddy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,40 +95,33 @@ public sealed class InboundWebhookTests
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
-    public async Task Post_WhenAHandlerClaimsTheReply_RunsHandlersInOrderAndSavesTheirWorkWithTheMessage(DatabaseProvider provider)
+    public async Task Post_WhenTheReplyPipelineTakesTheReply_SavesItsWorkWithTheMessageAndGivesItTheRiskReadOnce(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var (_, user) = await SmsTestData.AddPersonAsync(database);
-        var order = new List<string>();
+        var seen = new List<RiskLevel>();
         await using var gateway = new SmsGateway(database, services: s =>
         {
-            s.RemoveAll<IReplyHandler>(); // only the recording handlers, so the order they ran in is all that shows
-            s.AddSingleton<IReplyHandler>(new RecordingHandler(order, "diary", 1000, claims: true));
-            s.AddSingleton<IReplyHandler>(new RecordingHandler(order, "safeguarding", 0, claims: false));
-            s.AddSingleton<IReplyHandler>(new RecordingHandler(order, "never", 2000, claims: true));
+            s.AddSingleton<IRiskReader>(new ScriptedRiskReader().Add("3 rough day", RiskLevel.Review, RiskSubject.Sender));
+            s.AddScoped<IReplyPipeline>(_ => new RecordingPipeline(seen));
         });
         var sid = SmsGateway.NewSid();
 
         await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(user.PhoneE164!, "3 rough day", sid));
 
         await SmsTestData.WaitUntilAsync(db => db.InboundMessages.AnyAsync(m => m.ProviderMessageId == sid && m.State == InboundState.Processed), database, "processing");
-        Assert.Equal(["safeguarding", "diary"], order);
+        Assert.Equal([RiskLevel.Review], seen);
         await using var db = database.CreateContext();
         Assert.Equal("diary entry", (await db.InboundMessages.SingleAsync()).Outcome);
-        Assert.Equal(["handled:diary", "handled:safeguarding"], (await db.AuditEvents.Select(a => a.Action).ToListAsync()).Order());
+        Assert.Equal(["handled"], await db.AuditEvents.Select(a => a.Action).ToListAsync());
     }
 
     [Fact]
-    public async Task Post_WhenAHandlerThrows_MarksTheMessageFailedAndKeepsNothingHalfDone()
+    public async Task Post_WhenTheReplyPipelineThrows_MarksTheMessageFailedAndKeepsNothingHalfDone()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var (_, user) = await SmsTestData.AddPersonAsync(database);
-        await using var gateway = new SmsGateway(database, services: s =>
-        {
-            s.RemoveAll<IReplyHandler>();
-            s.AddSingleton<IReplyHandler>(new RecordingHandler([], "writes first", 0, claims: false));
-            s.AddSingleton<IReplyHandler>(new ThrowingHandler());
-        });
+        await using var gateway = new SmsGateway(database, services: s => s.AddScoped<IReplyPipeline>(_ => new ThrowingPipeline()));
         var sid = SmsGateway.NewSid();
 
         await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(user.PhoneE164!, "5", sid));
@@ -138,28 +134,61 @@ public sealed class InboundWebhookTests
         Assert.Equal(0, await db.AuditEvents.CountAsync());
     }
 
-    private sealed class RecordingHandler(List<string> order, string name, int handlerOrder, bool claims) : IReplyHandler
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Post_WhenARiskyReplyIsDiary_SafeguardingRunsFirstAndTheDiaryLinksItsAlertWithTheRiskReadOnce(DatabaseProvider provider)
     {
-        public int Order => handlerOrder;
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+        var reader = new CountingRiskReader(new ScriptedRiskReader().Add("4 wish I could disappear", RiskLevel.Review, RiskSubject.Sender));
+        await using var gateway = new SmsGateway(database, services: s => s.AddSingleton<IRiskReader>(reader));
+        var sid = SmsGateway.NewSid();
 
-        public Task<bool> TryHandleAsync(ReplyContext reply, CancellationToken cancellationToken)
+        await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(user.PhoneE164!, "4 wish I could disappear", sid));
+
+        await SmsTestData.WaitUntilAsync(db => db.InboundMessages.AnyAsync(m => m.ProviderMessageId == sid && m.State == InboundState.Processed), database, "processing");
+        await using var db = database.CreateContext();
+        var message = await db.InboundMessages.SingleAsync();
+        var entry = await db.DiaryEntries.SingleAsync();
+        var alert = await db.Alerts.SingleAsync();
+        Assert.Equal("safeguarding review; diary note", message.Outcome);
+        Assert.Equal(entry.Id, message.DiaryEntryId);
+        Assert.Equal(entry.Id, alert.DiaryEntryId);
+        Assert.Equal(RiskLevel.Review, entry.RiskLevel);
+        Assert.Equal(1, reader.Reads);
+    }
+
+    /// <summary>Records the risk each reply arrived with and writes an audit event, as a step's own work would.</summary>
+    private sealed class RecordingPipeline(List<RiskLevel> seen) : IReplyPipeline
+    {
+        public Task<ReplyResult> HandleAsync(ReplyContext reply, CancellationToken cancellationToken)
         {
-            order.Add(name);
-            reply.Db.AuditEvents.Add(new Domain.Audit.AuditEvent { Action = $"handled:{name}", OccurredAtUtc = reply.NowUtc, ServiceUserId = reply.ServiceUser.Id });
-            if (claims)
-            {
-                reply.Outcome = "diary entry";
-            }
-
-            return Task.FromResult(claims);
+            seen.Add(reply.Risk.Level);
+            reply.Db.AuditEvents.Add(new Domain.Audit.AuditEvent { Action = "handled", OccurredAtUtc = reply.NowUtc, ServiceUserId = reply.ServiceUser.Id });
+            return Task.FromResult(new ReplyResult(ReplyStep.Diary, "diary entry"));
         }
     }
 
-    private sealed class ThrowingHandler : IReplyHandler
+    /// <summary>Writes, then fails with the number in its message, as careless code might.</summary>
+    private sealed class ThrowingPipeline : IReplyPipeline
     {
-        public int Order => 1000;
-
-        public Task<bool> TryHandleAsync(ReplyContext reply, CancellationToken cancellationToken) =>
+        public Task<ReplyResult> HandleAsync(ReplyContext reply, CancellationToken cancellationToken)
+        {
+            reply.Db.AuditEvents.Add(new Domain.Audit.AuditEvent { Action = "writes first", OccurredAtUtc = reply.NowUtc, ServiceUserId = reply.ServiceUser.Id });
             throw new InvalidOperationException($"Parser broke on a text from {reply.Message.FromPhone}");
+        }
+    }
+}
+
+/// <summary>Counts the readings, so a test sees how often a reply's risk was read.</summary>
+internal sealed class CountingRiskReader(IRiskReader inner) : IRiskReader
+{
+    private int _reads;
+
+    public int Reads => _reads;
+
+    public RiskAssessment Assess(string? text, Domain.Organisations.MoodScale scale)
+    {
+        Interlocked.Increment(ref _reads);
+        return inner.Assess(text, scale);
     }
 }

@@ -97,7 +97,7 @@ public sealed class UrgentLaneTests
             await db.SaveChangesAsync();
         }
 
-        await using var gateway = new SmsGateway(database, services: s => s.AddSingleton<IReplyHandler>(new HeldReplies(busy.PhoneE164!)));
+        await using var gateway = new SmsGateway(database, services: s => s.AddScoped<IReplyPipeline>(sp => new HeldReplies(busy.PhoneE164!, sp.GetRequiredService<ReplyPipeline>())));
         _ = gateway.Server;
 
         await SmsTestData.WaitUntilAsync(db => db.Alerts.AnyAsync(a => a.ServiceUserId == user.Id), database, "the safeguarding alert", seconds: 60);
@@ -117,7 +117,7 @@ public sealed class UrgentLaneTests
         var gateway = new SmsGateway(database, settings: new Dictionary<string, string?> { ["RateLimiting:WebhookPermitsPerSecond"] = "0" }, services: s =>
         {
             s.Remove(s.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.ReturnType == typeof(InboundProcessor)));
-            s.AddSingleton<IReplyHandler>(new HeldReplies(busy.PhoneE164!));
+            s.AddScoped<IReplyPipeline>(sp => new HeldReplies(busy.PhoneE164!, sp.GetRequiredService<ReplyPipeline>()));
         });
         _ = gateway.Server; // started once here: concurrent first requests would each start a host
         await PostAsync(gateway, Enumerable.Repeat((busy, routine), count));
@@ -157,18 +157,16 @@ public sealed class UrgentLaneTests
     }
 
     /// <summary>Holds every reply from one number inside the pipeline until the gateway stops: a backlog the processor is stuck in.</summary>
-    private sealed class HeldReplies(string phone) : IReplyHandler
+    private sealed class HeldReplies(string phone, ReplyPipeline pipeline) : IReplyPipeline
     {
-        public int Order => 50;
-
-        public async Task<bool> TryHandleAsync(ReplyContext reply, CancellationToken cancellationToken)
+        public async Task<ReplyResult> HandleAsync(ReplyContext reply, CancellationToken cancellationToken)
         {
             if (reply.Message.FromPhone == phone)
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
 
-            return false;
+            return await pipeline.HandleAsync(reply, cancellationToken);
         }
     }
 }

@@ -82,6 +82,50 @@ public sealed class OutboxDispatcherTests
         Assert.Single(_sentTo);
     }
 
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task RunOnce_WhenSomeoneOptsOutWhileTheirCheckInWaitsForThePace_CancelsIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, first) = await SmsTestData.AddPersonAsync(database, configureOrganisation: o => o.SendRatePerSecond = 0.5);
+        var (_, second) = await SmsTestData.AddPersonAsync(database, configureOrganisation: o => o.SendRatePerSecond = 0.5);
+        await SmsTestData.AddOutboundAsync(database, first, OutboundKind.CheckIn, s_evening.UtcDateTime);
+        await SmsTestData.AddOutboundAsync(database, second, OutboundKind.CheckIn, s_evening.UtcDateTime);
+        using var ticking = new CancellationTokenSource();
+        var sender = new Mock<ISmsSender>();
+        sender.SetupGet(s => s.SenderId).Returns(_sender.Object.SenderId);
+        sender.Setup(s => s.SendAsync(It.IsAny<SmsRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((SmsRequest request, CancellationToken token) =>
+            {
+                _sentTo.Add(request.To);
+
+                // The first text goes; the other person texts STOP while theirs waits its 2 s for the pace (the clock then
+                // moves on, a little after the other send has started waiting).
+                using (var db = database.CreateContext())
+                {
+                    db.ServiceUsers.Where(u => u.PhoneE164 != request.To).ExecuteUpdate(u => u.SetProperty(x => x.Consent, ConsentState.OptedOut));
+                }
+
+                _ = Task.Run(async () =>
+                {
+                    await Task.Delay(200, CancellationToken.None);
+                    while (!ticking.IsCancellationRequested)
+                    {
+                        _clock.Advance(TimeSpan.FromSeconds(1));
+                        await Task.Delay(20, CancellationToken.None);
+                    }
+                }, CancellationToken.None);
+                return new SendOutcome.Accepted("SM" + Guid.NewGuid().ToString("N"), OutboundStatus.Queued);
+            });
+
+        await Dispatcher(database, sender.Object).RunOnceAsync(default);
+        await ticking.CancelAsync();
+
+        Assert.Single(_sentTo);
+        await using var check = database.CreateContext();
+        var cancelled = await check.OutboundMessages.SingleAsync(m => m.ToPhone != _sentTo.Single());
+        Assert.Equal((OutboundStatus.Cancelled, OutboxCancelReasons.OptedOut), (cancelled.Status, cancelled.ErrorCode));
+    }
+
     [Fact]
     public async Task RunOnce_WhenTheRecipientWasDischarged_CancelsRoutineTexts()
     {
@@ -345,6 +389,50 @@ public sealed class OutboxDispatcherTests
         {
             await dispatcher.StopAsync(default);
         }
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task RunOnce_WhenAStatusCallbackRecordsOneRowOfTheBatchWhileItIsSent_RecordsTheOthersAndLeavesThatRowAsTheCallbackSaid(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var rows = new List<OutboundMessage>();
+        for (var i = 0; i < 5; i++)
+        {
+            var (_, user) = await SmsTestData.AddPersonAsync(database);
+            rows.Add(await SmsTestData.AddOutboundAsync(database, user, OutboundKind.CheckIn, s_evening.UtcDateTime));
+        }
+
+        var reported = rows[2];
+        _sender.Setup(s => s.SendAsync(It.IsAny<SmsRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(async (SmsRequest request, CancellationToken _) =>
+            {
+                _sentTo.Add(request.To);
+                if (request.To == reported.ToPhone)
+                {
+                    // Twilio's delivery report lands before the send's answer is recorded (as StatusCallback records it).
+                    await using var db = database.CreateContext();
+                    await db.OutboundMessages.Where(m => m.Id == reported.Id).ExecuteUpdateAsync(u => u
+                        .SetProperty(m => m.Status, OutboundStatus.Delivered)
+                        .SetProperty(m => m.ProviderMessageId, "SMreportedbythecallback")
+                        .SetProperty(m => m.ClaimToken, (Guid?)null), CancellationToken.None);
+                }
+
+                return new SendOutcome.Accepted("SM" + Guid.NewGuid().ToString("N"), OutboundStatus.Queued);
+            });
+
+        Assert.Equal(5, await Dispatcher(database).RunOnceAsync(default));
+
+        var callbacks = await SmsTestData.ReloadAsync(database, reported);
+        Assert.Equal((OutboundStatus.Delivered, "SMreportedbythecallback"), (callbacks.Status, callbacks.ProviderMessageId));
+        foreach (var row in rows.Where(r => r.Id != reported.Id))
+        {
+            var sent = await SmsTestData.ReloadAsync(database, row);
+            Assert.Equal(OutboundStatus.Queued, sent.Status);
+            Assert.Null(sent.ClaimToken);
+            Assert.StartsWith("SM", sent.ProviderMessageId);
+        }
+
+        Assert.Equal(5, _sentTo.Count);
     }
 
     private void AcceptEverything() =>

@@ -7,6 +7,7 @@ using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Replies;
+using Buddy.Gateway.Safeguarding;
 using Buddy.Gateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,15 +15,21 @@ namespace Buddy.Gateway.Sms.Inbound;
 
 /// <summary>
 /// Handles one stored inbound text: STOP/START/HELP first, whatever else is going on; unknown senders kept for
-/// review and never answered; everything else through the registered <see cref="IReplyHandler"/>s in order,
+/// review and never answered; everything else through the <see cref="IReplyPipeline"/> (its risk read here, once),
 /// all in one transaction with the message's new state. A failure marks the message Failed and loses nothing.
 /// </summary>
 internal sealed class InboundPipeline(
-    IServiceScopeFactory scopes, IDbContextFactory<BuddyDbContext> contexts, IOutboxSignal outbox, TimeProvider clock, BuddyMetrics metrics, ILogger<InboundPipeline> logger)
+    IServiceScopeFactory scopes,
+    IDbContextFactory<BuddyDbContext> contexts,
+    IRiskReader riskReader,
+    IOutboxSignal outbox,
+    TimeProvider clock,
+    BuddyMetrics metrics,
+    ILogger<InboundPipeline> logger)
 {
-    public const string Unhandled = "unhandled";
     public const string UnknownSender = "unknown sender";
 
+    /// <summary>Handles one text on its own; a failure marks it Failed (or, when the database is down, leaves it for the sweep).</summary>
     public async Task ProcessAsync(Guid inboundMessageId, CancellationToken cancellationToken)
     {
         using var activity = BuddyMetrics.Activities.StartActivity("inbound.process");
@@ -40,10 +47,11 @@ internal sealed class InboundPipeline(
         List<Alert> raised;
         try
         {
+            var senders = await InboundSenders.LoadAsync(db, [message], cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            wakeOutbox = await HandleAsync(scope.ServiceProvider, db, message, now, cancellationToken);
+            wakeOutbox = await HandleAsync(scope.ServiceProvider, db, message, senders, now, cancellationToken);
             message.ProcessedAtUtc = now;
-            raised = [.. db.ChangeTracker.Entries<Alert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+            raised = AddedAlerts(db);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -67,7 +75,79 @@ internal sealed class InboundPipeline(
             return;
         }
 
-        // Committed: the reply's handling, and any alert it raised, now stand.
+        Committed(message, raised);
+        if (wakeOutbox)
+        {
+            outbox.Wake();
+        }
+    }
+
+    /// <summary>
+    /// Handles texts from different senders (at most one each: a sender's next text must see this one's diary entry,
+    /// conversation and consent, which are saved only at the end) in one transaction with one SaveChanges, their
+    /// senders and organisations loaded in two queries. Returns false when anything failed: then nothing was kept,
+    /// and the caller handles the texts one at a time, so one bad text costs only itself.
+    /// </summary>
+    public async Task<bool> TryProcessTogetherAsync(IReadOnlyList<Guid> inboundMessageIds, CancellationToken cancellationToken)
+    {
+        using var activity = BuddyMetrics.Activities.StartActivity("inbound.process-batch");
+        activity?.SetTag("buddy.inbound.count", inboundMessageIds.Count);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BuddyDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        List<InboundMessage> messages;
+        var wakeOutbox = false;
+        List<Alert> raised;
+        try
+        {
+            var found = await db.InboundMessages
+                .Where(m => inboundMessageIds.Contains(m.Id) && m.State == InboundState.Received)
+                .ToDictionaryAsync(m => m.Id, cancellationToken);
+            messages = [.. inboundMessageIds.Where(found.ContainsKey).Select(id => found[id])];
+            if (messages.DistinctBy(m => m.FromPhone).Count() != messages.Count)
+            {
+                throw new InvalidOperationException("An inbound batch holds two texts from one sender.");
+            }
+
+            var senders = await InboundSenders.LoadAsync(db, messages, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var message in messages)
+            {
+                wakeOutbox |= await HandleAsync(scope.ServiceProvider, db, message, senders, now, cancellationToken);
+                message.ProcessedAtUtc = now;
+            }
+
+            raised = AddedAlerts(db);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Only the type: the message may quote any of the batch's texts or numbers. Each text, handled alone next,
+            // logs its own failure (masked).
+            logger.LogWarning("Inbound batch of {Count} not handled together ({Error}); handling its texts one at a time", inboundMessageIds.Count, ex.GetType().Name);
+            return false;
+        }
+
+        foreach (var message in messages)
+        {
+            Committed(message, [.. raised.Where(a => a.InboundMessageId == message.Id)]);
+        }
+
+        if (wakeOutbox)
+        {
+            outbox.Wake();
+        }
+
+        return true;
+    }
+
+    private static List<Alert> AddedAlerts(BuddyDbContext db) =>
+        [.. db.ChangeTracker.Entries<Alert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+
+    /// <summary>Committed: the reply's handling, and any alert it raised, now stand.</summary>
+    private void Committed(InboundMessage message, List<Alert> raised)
+    {
         var sinceStored = clock.GetUtcNow().UtcDateTime - message.ReceivedAtUtc;
         metrics.InboundHandled(message.State, sinceStored);
         foreach (var alert in raised)
@@ -77,16 +157,13 @@ internal sealed class InboundPipeline(
         }
 
         logger.LogInformation("Inbound {InboundId} {State}: {Outcome}", message.Id, message.State, message.Outcome);
-        if (wakeOutbox)
-        {
-            outbox.Wake();
-        }
     }
 
     /// <summary>Returns true when it queued a text that should go at once.</summary>
-    private async Task<bool> HandleAsync(IServiceProvider services, BuddyDbContext db, InboundMessage message, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> HandleAsync(
+        IServiceProvider services, BuddyDbContext db, InboundMessage message, InboundSenders senders, DateTime now, CancellationToken cancellationToken)
     {
-        var user = await db.ServiceUsers.SingleOrDefaultAsync(u => u.PhoneE164 == message.FromPhone && u.ErasedAtUtc == null, cancellationToken);
+        var user = senders.UserOf(message.FromPhone);
         if (user is null)
         {
             message.State = InboundState.Unmatched;
@@ -98,7 +175,7 @@ internal sealed class InboundPipeline(
         message.ServiceUserId = user.Id;
         message.OrganisationId = user.OrganisationId;
         message.State = InboundState.Processed;
-        var organisation = await db.Organisations.SingleAsync(o => o.Id == user.OrganisationId, cancellationToken);
+        var organisation = senders.OrganisationOf(user);
 
         switch (SmsKeywords.Classify(message.Body, message.OptOutType, senderIsOptedOut: user.Consent == ConsentState.OptedOut))
         {
@@ -112,7 +189,7 @@ internal sealed class InboundPipeline(
                 return true;
         }
 
-        return await RunHandlersAsync(services, db, message, user, organisation, now, cancellationToken);
+        return await ReplyAsync(services, db, message, user, organisation, now, cancellationToken);
     }
 
     private static async Task<bool> OptOutAsync(BuddyDbContext db, InboundMessage message, ServiceUser user, DateTime now, CancellationToken cancellationToken)
@@ -156,27 +233,17 @@ internal sealed class InboundPipeline(
         return false;
     }
 
-    private async Task<bool> RunHandlersAsync(
+    private async Task<bool> ReplyAsync(
         IServiceProvider services, BuddyDbContext db, InboundMessage message, ServiceUser user, Organisation organisation, DateTime now, CancellationToken cancellationToken)
     {
-        var reply = new ReplyContext { Db = db, Message = message, ServiceUser = user, Organisation = organisation, NowUtc = now };
-        IReplyHandler? owner = null;
-        foreach (var handler in services.GetServices<IReplyHandler>().OrderBy(h => h.Order))
+        var reply = new ReplyContext
         {
-            if (await handler.TryHandleAsync(reply, cancellationToken))
-            {
-                owner = handler;
-                break;
-            }
-        }
+            Db = db, Message = message, ServiceUser = user, Organisation = organisation, NowUtc = now, Risk = riskReader.Assess(message.Body, organisation.MoodScale),
+        };
+        var result = await services.GetRequiredService<IReplyPipeline>().HandleAsync(reply, cancellationToken);
+        message.Outcome = result.Outcome;
 
-        message.Outcome = owner is null ? Unhandled : reply.Outcome ?? owner.GetType().Name;
-        if (owner is null)
-        {
-            logger.LogWarning("Inbound {InboundId}: no reply handler claimed it; kept as {Outcome}", message.Id, Unhandled);
-        }
-
-        // A handler that queued a text (a crisis reply) wants it sent now, not at the next poll.
+        // A step that queued a text (a crisis reply) wants it sent now, not at the next poll.
         return db.ChangeTracker.Entries<OutboundMessage>().Any(e => e.State == EntityState.Added);
     }
 

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Buddy.Gateway.Sms.Inbound;
 
 /// <summary>
-/// Works through the inbound queue one message at a time, urgent lane first, and sweeps the table for messages
+/// Works through the inbound queue in batches of up to <c>Sms:Inbound:BatchSize</c> (urgent lane first, never mixing
+/// the lanes; see <see cref="InboundRounds"/> for the order within a batch), and sweeps the table for messages
 /// left in state Received (stored just before a restart, or whose processing hit a database outage): at start-up
 /// and then every <c>Sms:Inbound:SweepSeconds</c>.
 /// </summary>
@@ -29,19 +30,25 @@ internal sealed class InboundProcessor(
         var sweeping = SweepLoopAsync(stoppingToken);
         try
         {
-            await foreach (var queued in queue.ReadAllAsync(stoppingToken))
+            await foreach (var batch in queue.ReadBatchesAsync(settings.InboundBatchSize, stoppingToken))
             {
                 try
                 {
-                    // An urgent text overtakes the queue, and a text recovered from the provider's log arrives after
-                    // its sender's later ones: either way the sender's earlier texts go first.
-                    await ProcessEarlierFromSameSenderAsync(queued.Id, stoppingToken);
-                    await pipeline.ProcessAsync(queued.Id, stoppingToken);
+                    await ProcessBatchAsync(batch, stoppingToken);
+                    if (queue.IsEmpty && queue.TakeOverflow())
+                    {
+                        // The routine lane was full and refused ids; their rows wait in the table. Take them now,
+                        // not at the next periodic sweep, and again while a sweep finds a full load.
+                        if (await SweepAsync(TimeSpan.Zero, stoppingToken) >= SweepBatch)
+                        {
+                            queue.MarkOverflow();
+                        }
+                    }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    // Most likely the database is down; the row is still Received and the sweep offers it again.
-                    logger.LogError("Inbound {InboundId} not processed: {Error}", queued.Id, Redact.PhoneNumbersIn(ex.Message));
+                    // Most likely the database is down; the rows are still Received and the sweep offers them again.
+                    logger.LogError("Inbound batch of {Count} (first {InboundId}) not processed: {Error}", batch.Count, batch[0].Id, Redact.PhoneNumbersIn(ex.Message));
                 }
             }
         }
@@ -77,26 +84,28 @@ internal sealed class InboundProcessor(
     }
 
     /// <summary>
-    /// A text overtakes other people's texts but never its own sender's: their earlier texts still waiting (usually
-    /// none, at most a few) are handled first, so the diary (latest score wins, events in order), their conversation
-    /// and their consent (START then STOP) see them in the order they were sent. One indexed query (from_phone, state).
+    /// The batch's texts with their senders' earlier texts still waiting, round by round (<see cref="InboundRounds"/>):
+    /// a round of several senders in one transaction, isolated to one text at a time if it fails.
     /// </summary>
-    private async Task ProcessEarlierFromSameSenderAsync(Guid inboundId, CancellationToken cancellationToken)
+    private async Task ProcessBatchAsync(IReadOnlyList<QueuedInbound> batch, CancellationToken cancellationToken)
     {
-        List<Guid> earlier;
+        List<List<Guid>> rounds;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var waiting = db.InboundMessages.Where(m => m.State == InboundState.Received);
-            earlier = await waiting
-                .Where(m => waiting.Any(later => later.Id == inboundId && later.FromPhone == m.FromPhone && m.ReceivedAtUtc < later.ReceivedAtUtc))
-                .OrderBy(m => m.ReceivedAtUtc)
-                .Select(m => m.Id)
-                .ToListAsync(cancellationToken);
+            rounds = await InboundRounds.PlanAsync(db, [.. batch.Select(q => q.Id)], cancellationToken);
         }
 
-        foreach (var id in earlier)
+        foreach (var round in rounds)
         {
-            await pipeline.ProcessAsync(id, cancellationToken);
+            if (round.Count > 1 && await pipeline.TryProcessTogetherAsync(round, cancellationToken))
+            {
+                continue;
+            }
+
+            foreach (var id in round)
+            {
+                await pipeline.ProcessAsync(id, cancellationToken);
+            }
         }
     }
 

@@ -8,36 +8,90 @@ namespace Buddy.Gateway.Sms.Inbound;
 /// <see cref="Domain.Sms.InboundTriage"/>) are always read before routine ones, each lane first in, first out.
 /// In memory only: the database row (state Received) is the durable record, and the processor's sweep finds
 /// anything this queue lost in a restart.
+/// <para>
+/// The routine lane is bounded (<c>Sms:Inbound:QueueCapacity</c>), so a burst the processor cannot keep up with
+/// does not grow memory without end: a routine id that finds the lane full is not queued (its row is already stored,
+/// so the webhook still answers 200), and the processor sweeps the table for it once the lane has run dry
+/// (<see cref="TakeOverflow"/>). The urgent lane is never refused.
+/// </para>
 /// </summary>
-public sealed class InboundQueue : IDisposable
+public sealed class InboundQueue(int routineCapacity = int.MaxValue) : IDisposable
 {
     private readonly ConcurrentQueue<Guid> _urgent = new();
     private readonly ConcurrentQueue<Guid> _routine = new();
 
     // One count per queued id, released after the id is in its lane, so a reader that takes a count finds an id.
     private readonly SemaphoreSlim _waiting = new(0);
+    private int _routineCount;
+    private int _overflowed;
 
-    public void Enqueue(Guid inboundMessageId, bool urgent)
+    /// <summary>False when the routine lane was full: the id was left for the sweep.</summary>
+    public bool Enqueue(Guid inboundMessageId, bool urgent)
     {
+        if (!urgent && Interlocked.Increment(ref _routineCount) > routineCapacity)
+        {
+            Interlocked.Decrement(ref _routineCount);
+            Volatile.Write(ref _overflowed, 1);
+            return false;
+        }
+
         (urgent ? _urgent : _routine).Enqueue(inboundMessageId);
         _waiting.Release();
+        return true;
     }
 
-    /// <summary>For one reader (the processor): the next id, urgent lane first.</summary>
-    public async IAsyncEnumerable<QueuedInbound> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>No id waits in either lane.</summary>
+    public bool IsEmpty => _urgent.IsEmpty && _routine.IsEmpty;
+
+    /// <summary>True once after routine ids were refused (or <see cref="MarkOverflow"/>): stored texts wait that only a sweep finds.</summary>
+    public bool TakeOverflow() => Interlocked.Exchange(ref _overflowed, 0) == 1;
+
+    /// <summary>Says more stored texts wait than a sweep queued, so the next dry lane sweeps again.</summary>
+    public void MarkOverflow() => Volatile.Write(ref _overflowed, 1);
+
+    /// <summary>
+    /// For one reader (the processor): the next batch of up to <paramref name="max"/> ids, all from one lane, urgent
+    /// lane first. It waits for the first id only and takes whatever else is already queued in that lane, so a quiet
+    /// gateway handles each text at once and a busy one in batches. A batch never mixes the lanes: an urgent text
+    /// is never held up by routine ones handled with it.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<QueuedInbound>> ReadBatchesAsync(int max, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         while (true)
         {
             await _waiting.WaitAsync(cancellationToken);
-            if (_urgent.TryDequeue(out var id))
+            var urgent = _urgent.TryDequeue(out var id);
+            if (!urgent && !TryTakeRoutine(out id))
             {
-                yield return new QueuedInbound(id, Urgent: true);
+                continue;
             }
-            else if (_routine.TryDequeue(out id))
+
+            var batch = new List<QueuedInbound>(Math.Min(max, 64)) { new(id, urgent) };
+            while (batch.Count < max && _waiting.Wait(0, CancellationToken.None))
             {
-                yield return new QueuedInbound(id, Urgent: false);
+                if (!(urgent ? _urgent.TryDequeue(out id) : TryTakeRoutine(out id)))
+                {
+                    _waiting.Release(); // that count is the other lane's id: leave it for the next batch
+                    break;
+                }
+
+                batch.Add(new QueuedInbound(id, urgent));
             }
+
+            yield return batch;
         }
+    }
+
+    private bool TryTakeRoutine(out Guid id)
+    {
+        if (!_routine.TryDequeue(out id))
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref _routineCount);
+        return true;
     }
 
     public void Dispose() => _waiting.Dispose();

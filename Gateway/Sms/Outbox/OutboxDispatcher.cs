@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
@@ -19,8 +20,8 @@ namespace Buddy.Gateway.Sms.Outbox;
 /// Every write to a claimed row is conditional on the claim's token (<see cref="OutboundMessage.ClaimToken"/>, an
 /// EF concurrency token): if the row was claimed again after its lease ran out, or a status callback recorded it,
 /// this sender's save changes nothing and the row's new owner decides. The unique provider sid backs that up: no
-/// path can record one provider message on two rows. Recording each outcome is its own conditional update, so
-/// recording a batch's answers in one commit (issue 14) stays the same per row.
+/// path can record one provider message on two rows. A batch's answers are recorded in one commit, each row's
+/// update still conditional on its token; a commit refused for any row is retried row by row.
 /// </para>
 /// </summary>
 internal sealed class OutboxDispatcher(
@@ -34,6 +35,9 @@ internal sealed class OutboxDispatcher(
     BuddyMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    // A routine text that waited longer than this for its turn is checked against the person's latest consent.
+    private static readonly TimeSpan s_recheckAfterWait = TimeSpan.FromSeconds(1);
+
     // A send already handed to the provider is finished even while the gateway stops, within this long.
     private static readonly TimeSpan s_inFlightLimit = TimeSpan.FromSeconds(60);
 
@@ -86,85 +90,192 @@ internal sealed class OutboxDispatcher(
             }
         }
 
-        // Several sends in flight at once, each still waiting its turn at the sender's pace (the pacer is shared).
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.OutboxConcurrency };
-        await Parallel.ForEachAsync(claim.Ids, parallel, async (id, _) =>
+        if (claim.Ids.Count > 0)
         {
-            if (stoppingToken.IsCancellationRequested)
-            {
-                await ReleaseAsync(id, claim.Token);
-                return;
-            }
-
-            await DispatchAsync(id, claim.Token, stoppingToken);
-        });
+            await DispatchBatchAsync(claim, stoppingToken);
+        }
 
         return claim.Ids.Count;
     }
 
-    private async Task DispatchAsync(Guid id, Guid claimToken, CancellationToken stoppingToken)
+    /// <summary>
+    /// One claimed batch: its rows loaded with their organisations, service users and schedules in four queries,
+    /// each decided (give up, cancel, or send), the sends made several at once (each still waiting its turn at the
+    /// sender's pace: the pacer is shared), and the answers recorded by one writer as they come, all the answers
+    /// waiting at that moment in one commit (group commit: under load one commit for many answers, when quiet each
+    /// answer at once, so a text is never left unrecorded behind another's wait for its turn). Recording stays
+    /// conditional on the claim token row by row: if any row was claimed again or recorded by a status callback
+    /// meanwhile (or a sid is already another row's), that commit is refused as a whole and from then on each answer
+    /// is recorded on its own, exactly as one send at a time would be (<see cref="RecordOneAsync"/>). A crash before
+    /// a commit leaves its rows Sending: their lease runs out, the next claim marks them in doubt, and the provider is
+    /// asked before any is sent again.
+    /// </summary>
+    private async Task DispatchBatchAsync(OutboxClaim claim, CancellationToken stoppingToken)
     {
-        using var activity = BuddyMetrics.Activities.StartActivity("outbox.send");
-        activity?.SetTag("buddy.outbox.id", id);
+        using var activity = BuddyMetrics.Activities.StartActivity("outbox.send-batch");
+        activity?.SetTag("buddy.outbox.count", claim.Ids.Count);
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-        var message = await db.OutboundMessages.SingleOrDefaultAsync(
-            m => m.Id == id && m.ClaimToken == claimToken && m.Status == OutboundStatus.Sending, CancellationToken.None);
-        if (message is null)
+        var batch = await OutboxBatch.LoadAsync(db, claim, CancellationToken.None);
+        foreach (var id in claim.Ids.Except(batch.Rows.Select(r => r.Id)))
         {
             logger.LogInformation("Outbox {MessageId}: no longer this sender's to send (claimed again or recorded since)", id);
-            return;
         }
 
-        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Id == message.OrganisationId, CancellationToken.None);
+        var answers = Channel.CreateUnbounded<(OutboundMessage Message, Decision Decision)>(new UnboundedChannelOptions { SingleReader = true });
         var now = clock.GetUtcNow().UtcDateTime;
-
-        if (message.Attempts > settings.MaxAttempts)
+        var toSend = new List<OutboundMessage>();
+        foreach (var message in batch.Rows)
         {
-            // Only a sender that keeps dying mid-send (its lease expiring each time) gets here.
-            Finish(message, OutboundStatus.Failed, OutboxCancelReasons.TooManyAttempts, $"Gave up after {message.Attempts - 1} attempts without a result.", now);
-            if (!await SaveAsClaimedAsync(db, message))
+            if (message.Attempts > settings.MaxAttempts)
             {
-                return;
+                // Only a sender that keeps dying mid-send (its lease expiring each time) gets here.
+                answers.Writer.TryWrite((message, Decision.Finished(OutboundStatus.Failed, OutboxCancelReasons.TooManyAttempts, $"Gave up after {message.Attempts - 1} attempts without a result.")));
             }
-
-            metrics.OutboxSend("failed", message.Kind);
-            logger.LogError("Outbox {MessageId} ({Kind}) failed: claimed {Attempts} times without a result", message.Id, message.Kind, message.Attempts);
-            return;
+            else if (batch.CancelReason(message, now) is { } reason)
+            {
+                answers.Writer.TryWrite((message, Decision.Finished(OutboundStatus.Cancelled, reason.Code, reason.Text)));
+            }
+            else
+            {
+                toSend.Add(message);
+            }
         }
 
-        if (await CancelReasonAsync(db, message, organisation, now) is { } reason)
+        async Task SendAllAsync()
         {
-            Finish(message, OutboundStatus.Cancelled, reason.Code, reason.Text, now);
-            if (!await SaveAsClaimedAsync(db, message))
+            try
             {
-                return;
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.OutboxConcurrency };
+                await Parallel.ForEachAsync(toSend, parallel, async (message, _) =>
+                    answers.Writer.TryWrite((message, await SendAsync(message, batch.OrganisationOf(message), claim.Token, stoppingToken))));
+            }
+            finally
+            {
+                answers.Writer.TryComplete();
+            }
+        }
+
+        var sending = SendAllAsync();
+        var together = true;
+        while (await answers.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            var group = new List<(OutboundMessage Message, Decision Decision)>();
+            while (answers.Reader.TryRead(out var answer))
+            {
+                if (!answer.Decision.Released)
+                {
+                    group.Add(answer);
+                }
             }
 
-            metrics.OutboxSend("cancelled", message.Kind);
-            logger.LogInformation("Outbox {MessageId} ({Kind}) cancelled: {Reason}", message.Id, message.Kind, reason.Code);
-            return;
+            if (group.Count == 0)
+            {
+                continue;
+            }
+
+            if (together)
+            {
+                together = await TryRecordTogetherAsync(db, claim.Token, group);
+            }
+            else
+            {
+                foreach (var (message, decision) in group)
+                {
+                    await RecordOneAsync(message.Id, claim.Token, decision);
+                }
+            }
+        }
+
+        await sending;
+    }
+
+    /// <summary>
+    /// Records a group of answers in one commit; false when the commit was refused, after recording each of them on
+    /// its own (the batch's context is then left behind: it still holds the refused changes).
+    /// </summary>
+    private async Task<bool> TryRecordTogetherAsync(BuddyDbContext db, Guid claimToken, List<(OutboundMessage Message, Decision Decision)> group)
+    {
+        foreach (var (message, decision) in group)
+        {
+            await ApplyAsync(db, message, decision);
+            message.ClaimToken = null; // the row is no longer held once its outcome is recorded
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning("Outbox: {Count} answers could not be recorded together ({Error}); recording each on its own", group.Count, ex.GetType().Name);
+            foreach (var (message, decision) in group)
+            {
+                await RecordOneAsync(message.Id, claimToken, decision);
+            }
+
+            return false;
+        }
+
+        foreach (var (message, decision) in group)
+        {
+            Recorded(message, decision);
+        }
+
+        return true;
+    }
+
+    /// <summary>Asks the provider about an in-doubt row, or waits its turn and sends; the answer is recorded by the caller.</summary>
+    private async Task<Decision> SendAsync(OutboundMessage message, Domain.Organisations.Organisation? organisation, Guid claimToken, CancellationToken stoppingToken)
+    {
+        using var activity = BuddyMetrics.Activities.StartActivity("outbox.send");
+        activity?.SetTag("buddy.outbox.id", message.Id);
+        if (stoppingToken.IsCancellationRequested)
+        {
+            await ReleaseAsync(message.Id, claimToken);
+            return Decision.Release;
         }
 
         // An earlier attempt may have reached the provider unrecorded: ask it before sending again.
-        if (await OutboxReconciliation.ReconcileAsync(db, sender, message, CancellationToken.None) is { } reconciled)
+        if (message.UnconfirmedSinceUtc is not null)
         {
-            if (reconciled is SendOutcome.Accepted)
+            await using var lookup = await contexts.CreateDbContextAsync(CancellationToken.None);
+            if (await OutboxReconciliation.ReconcileAsync(lookup, sender, message, CancellationToken.None) is { } reconciled)
             {
-                logger.LogWarning("Outbox {MessageId} ({Kind}): the provider already had it from an unrecorded attempt; recorded, not sent again", message.Id, message.Kind);
-            }
+                if (reconciled is SendOutcome.Accepted)
+                {
+                    logger.LogWarning("Outbox {MessageId} ({Kind}): the provider already had it from an unrecorded attempt; recorded, not sent again", message.Id, message.Kind);
+                }
 
-            await RecordAndSaveAsync(db, message, reconciled, reconciled is SendOutcome.Accepted ? "already_sent" : null);
-            return;
+                return Decision.Answered(reconciled, null, reconciled is SendOutcome.Accepted ? "already_sent" : null);
+            }
         }
 
+        var waitStartedAt = clock.GetUtcNow();
         try
         {
             await pacer.WaitAsync(sender.SenderId, organisation?.SendRatePerSecond ?? 1.0, stoppingToken);
         }
         catch (OperationCanceledException)
         {
-            await ReleaseAsync(id, claimToken);
-            return;
+            await ReleaseAsync(message.Id, claimToken);
+            return Decision.Release;
+        }
+
+        // The batch's cancel rules were read when it was loaded; after a long wait for the organisation's pace the
+        // person may have texted STOP or been discharged meanwhile, so a routine text is judged again just before it goes.
+        if (message.Kind.IsRoutine() && clock.GetUtcNow() - waitStartedAt > s_recheckAfterWait)
+        {
+            await using var fresh = await contexts.CreateDbContextAsync(CancellationToken.None);
+            var latest = await OutboxBatch.LoadAsync(fresh, new OutboxClaim(claimToken, [message.Id]), CancellationToken.None);
+            if (latest.Rows.Count == 0)
+            {
+                return Decision.Release; // recorded or claimed by someone else meanwhile: nothing of this claim's to send
+            }
+
+            if (latest.CancelReason(latest.Rows[0], clock.GetUtcNow().UtcDateTime) is { } reason)
+            {
+                return Decision.Finished(OutboundStatus.Cancelled, reason.Code, reason.Text);
+            }
         }
 
         // Once handed to the provider, a send is finished even if the gateway is stopping.
@@ -180,12 +291,75 @@ internal sealed class OutboxDispatcher(
             outcome = new SendOutcome.RetryLater(null, "exception", Redact.PhoneNumbersIn(ex.Message), MayHaveBeenSent: true);
         }
 
-        if (outcome is SendOutcome.RetryLater { MayHaveBeenSent: true })
+        return Decision.Answered(outcome, outcome is SendOutcome.RetryLater { MayHaveBeenSent: true } ? attemptStartedAt : null, null);
+    }
+
+    /// <summary>Writes a decision onto its (tracked) row.</summary>
+    private async Task ApplyAsync(BuddyDbContext db, OutboundMessage message, Decision decision)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (decision.Outcome is null)
         {
-            message.UnconfirmedSinceUtc ??= attemptStartedAt;
+            Finish(message, decision.Status, decision.Code!, decision.Text!, now);
+            return;
         }
 
-        await RecordAndSaveAsync(db, message, outcome);
+        if (decision.MayHaveBeenSentSince is { } since)
+        {
+            message.UnconfirmedSinceUtc ??= since;
+        }
+
+        await RecordAsync(db, message, decision.Outcome, now);
+    }
+
+    /// <summary>The metric and log line of a decision now committed.</summary>
+    private void Recorded(OutboundMessage message, Decision decision)
+    {
+        if (decision.Outcome is not null)
+        {
+            metrics.OutboxSend(decision.OutcomeName ?? OutcomeName(message, decision.Outcome), message.Kind);
+        }
+        else if (decision.Status == OutboundStatus.Failed)
+        {
+            metrics.OutboxSend("failed", message.Kind);
+            logger.LogError("Outbox {MessageId} ({Kind}) failed: claimed {Attempts} times without a result", message.Id, message.Kind, message.Attempts);
+        }
+        else
+        {
+            metrics.OutboxSend("cancelled", message.Kind);
+            logger.LogInformation("Outbox {MessageId} ({Kind}) cancelled: {Reason}", message.Id, message.Kind, decision.Code);
+        }
+    }
+
+    /// <summary>Records one row's decision on its own, while the row is still this claim's (the batch's commit was refused).</summary>
+    private async Task RecordOneAsync(Guid id, Guid claimToken, Decision decision)
+    {
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        var message = await db.OutboundMessages.SingleOrDefaultAsync(
+            m => m.Id == id && m.ClaimToken == claimToken && m.Status == OutboundStatus.Sending, CancellationToken.None);
+        if (message is null)
+        {
+            logger.LogWarning("Outbox {MessageId}: claimed again or recorded by a status callback while this sender held it (claim {ClaimToken}); its new owner decides", id, claimToken);
+            return;
+        }
+
+        if (decision.Outcome is null)
+        {
+            await ApplyAsync(db, message, decision);
+            if (await SaveAsClaimedAsync(db, message))
+            {
+                Recorded(message, decision);
+            }
+
+            return;
+        }
+
+        if (decision.MayHaveBeenSentSince is { } since)
+        {
+            message.UnconfirmedSinceUtc ??= since;
+        }
+
+        await RecordAndSaveAsync(db, message, decision.Outcome, decision.OutcomeName);
     }
 
     /// <summary>
@@ -308,46 +482,6 @@ internal sealed class OutboxDispatcher(
                     message.Id, message.Kind, message.ServiceUserId);
                 break;
         }
-    }
-
-    /// <summary>Why a claimed row must not go now, or null to send it.</summary>
-    private static async Task<(string Code, string Text)?> CancelReasonAsync(
-        BuddyDbContext db, OutboundMessage message, Domain.Organisations.Organisation? organisation, DateTime now)
-    {
-        if (!message.Kind.IsRoutine() || message.ServiceUserId is not { } userId)
-        {
-            return null;
-        }
-
-        var user = await db.ServiceUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId);
-        if (user is null || user.PhoneE164 is null)
-        {
-            return (OutboxCancelReasons.NoPhone, "Cancelled: the service user no longer has a phone number on record.");
-        }
-
-        if (user.Consent == ConsentState.OptedOut)
-        {
-            return (OutboxCancelReasons.OptedOut, "Cancelled: the person opted out before it was sent.");
-        }
-
-        if (user.Status == ServiceUserStatus.Discharged)
-        {
-            return (OutboxCancelReasons.Discharged, "Cancelled: the person was discharged before it was sent.");
-        }
-
-        if (organisation is not null)
-        {
-            var schedule = await db.CheckInSchedules.AsNoTracking().FirstOrDefaultAsync(s => s.ServiceUserId == userId);
-            var quiet = QuietHours.For(organisation, schedule);
-            var local = LocalTimes.ToLocal(now, user.TimeZoneId).TimeOfDay.ToTimeOnly();
-            if (quiet.Contains(local))
-            {
-                return (OutboxCancelReasons.QuietHours,
-                    $"Cancelled: it would have arrived at {local:HH:mm} local time, inside quiet hours ({quiet.Start:HH:mm}-{quiet.End:HH:mm}).");
-            }
-        }
-
-        return null;
     }
 
     private static void Finish(OutboundMessage message, OutboundStatus status, string code, string text, DateTime now)
