@@ -17,10 +17,7 @@ namespace Buddy.Gateway.Conversations;
 /// diary. Opt-out words never get here: the SMS pipeline honours them first.
 /// </summary>
 internal sealed class ConversationReplyHandler(
-    AppointmentChangeNotices appointmentChanges,
     QuestionnaireReplies questionnaires,
-    AgendaReplies agenda,
-    GoalReplies goals,
     TwoStepCheckIns twoStep)
 {
     /// <summary>True when the reply answered a question and is done; false leaves it to the diary.</summary>
@@ -34,7 +31,7 @@ internal sealed class ConversationReplyHandler(
             return false;
         }
 
-        if (await appointmentChanges.TryRaiseAsync(reply, cancellationToken))
+        if (await AppointmentChangeNotices.TryRaiseAsync(reply, cancellationToken))
         {
             return true;
         }
@@ -84,9 +81,9 @@ internal sealed class ConversationReplyHandler(
         {
             case ConversationKind.Questionnaire when await questionnaires.TryAnswerAsync(reply, run!, cancellationToken):
                 return true;
-            case ConversationKind.Agenda when await agenda.TryRecordAsync(reply, conversations.Single(c => c.Id == chosen.Value.Id), cancellationToken):
+            case ConversationKind.Agenda when await AgendaReplies.TryRecordAsync(reply, conversations.Single(c => c.Id == chosen.Value.Id), cancellationToken):
                 return true;
-            case ConversationKind.GoalReply when await goals.TryRecordAsync(reply, conversations.Single(c => c.Id == chosen.Value.Id), cancellationToken):
+            case ConversationKind.GoalReply when await GoalReplies.TryRecordAsync(reply, conversations.Single(c => c.Id == chosen.Value.Id), cancellationToken):
                 return true;
             case ConversationKind.CheckInSecondStep:
                 // The second half of a two-step check-in: the diary handler merges it into the check-in's entry.
@@ -103,7 +100,7 @@ internal sealed class ConversationReplyHandler(
         if (run is not null && checkIn is not null && chosen?.Kind != ConversationKind.Questionnaire &&
             ConversationRouter.IsBehindCheckIn(new OpenConversation(ConversationKind.Questionnaire, run.Id, run.LastPromptAtUtc, run.ExpiresAtUtc), checkIn.SentAtUtc))
         {
-            await questionnaires.ResumeAfterCheckInAsync(reply, run, cancellationToken);
+            await QuestionnaireReplies.ResumeAfterCheckInAsync(reply, run, cancellationToken);
         }
 
         return false;

@@ -8,10 +8,10 @@ using Buddy.Gateway.Replies;
 namespace Buddy.Gateway.Goals;
 
 /// <summary>"done", "yes did it", "half", "not today" after a goal reminder, recorded against that goal.</summary>
-internal sealed class GoalReplies
+internal static class GoalReplies
 {
     /// <summary>False when the reply does not say how it went: it is then left to the diary and the question stays open.</summary>
-    public async Task<bool> TryRecordAsync(ReplyContext reply, Conversation conversation, CancellationToken cancellationToken)
+    public static async Task<bool> TryRecordAsync(ReplyContext reply, Conversation conversation, CancellationToken cancellationToken)
     {
         var goal = await reply.Db.Goals.FindAsync([conversation.SubjectId], cancellationToken);
         if (goal is null || goal.Status != GoalStatus.Active)

@@ -8,7 +8,6 @@ public static class GoalsServiceCollectionExtensions
         services.AddScoped<GoalService>();
         services.AddScoped<GoalQueries>();
         services.AddScoped<GoalReminderService>();
-        services.AddScoped<GoalReplies>();
         return services;
     }
 }

@@ -93,7 +93,7 @@ internal sealed class QuestionnaireReplies(QuestionnaireRiskEscalation escalatio
     }
 
     /// <summary>A check-in came between two items and took the reply: text the waiting item again so it carries on.</summary>
-    public async Task ResumeAfterCheckInAsync(ReplyContext reply, QuestionnaireRun run, CancellationToken cancellationToken)
+    public static async Task ResumeAfterCheckInAsync(ReplyContext reply, QuestionnaireRun run, CancellationToken cancellationToken)
     {
         var definition = QuestionnaireDefinitions.For(run.Kind);
         run.LastPromptAtUtc = reply.NowUtc;

@@ -7,9 +7,9 @@ using Buddy.Gateway.Replies;
 namespace Buddy.Gateway.Sessions;
 
 /// <summary>The answer to "Anything you want to talk about?": appended to the session's agenda notes, verbatim.</summary>
-internal sealed class AgendaReplies
+internal static class AgendaReplies
 {
-    public async Task<bool> TryRecordAsync(ReplyContext reply, Conversation conversation, CancellationToken cancellationToken)
+    public static async Task<bool> TryRecordAsync(ReplyContext reply, Conversation conversation, CancellationToken cancellationToken)
     {
         var session = await reply.Db.TherapySessions.FindAsync([conversation.SubjectId], cancellationToken);
         if (session is null || session.Status != SessionStatus.Scheduled)

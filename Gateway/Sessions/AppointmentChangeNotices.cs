@@ -12,12 +12,12 @@ namespace Buddy.Gateway.Sessions;
 /// "Can't make it" / "need to rearrange" while a session is booked: an AppointmentChange alert for the therapist and
 /// a short acknowledgement, instead of a diary entry. With no session booked the text is just diary.
 /// </summary>
-internal sealed class AppointmentChangeNotices
+internal static class AppointmentChangeNotices
 {
     /// <summary>Only sessions this close are what "can't make it" is likely to be about.</summary>
     private static readonly TimeSpan s_horizon = TimeSpan.FromDays(30);
 
-    public async Task<bool> TryRaiseAsync(ReplyContext reply, CancellationToken cancellationToken)
+    public static async Task<bool> TryRaiseAsync(ReplyContext reply, CancellationToken cancellationToken)
     {
         var phrases = AppointmentChangeDetector.Match(reply.Message.Body);
         if (phrases.Count == 0)

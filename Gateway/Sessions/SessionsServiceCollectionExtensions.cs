@@ -11,8 +11,6 @@ public static class SessionsServiceCollectionExtensions
         services.AddScoped<SessionService>();
         services.AddScoped<SessionQueries>();
         services.AddScoped<AppointmentReminderService>();
-        services.AddScoped<AppointmentChangeNotices>();
-        services.AddScoped<AgendaReplies>();
         return services;
     }
 }

@@ -41,7 +41,7 @@ public static class SmsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox");
 
-        services.AddSingleton(_ => new InboundQueue(sms.InboundQueueCapacity));
+        services.AddSingleton(_ => new InboundLanes(sms.InboundQueueCapacity));
         services.AddSingleton<InboundReception>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<InboundProcessor>();

@@ -13,7 +13,7 @@ namespace Buddy.Gateway.Sms.Inbound;
 /// and then every <c>Sms:Inbound:SweepSeconds</c>.
 /// </summary>
 internal sealed class InboundProcessor(
-    InboundQueue queue,
+    InboundLanes queue,
     InboundPipeline pipeline,
     IDbContextFactory<BuddyDbContext> contexts,
     RiskDetector risk,

@@ -25,7 +25,7 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
     internal const int MaxBatch = 500;
 
     private readonly IDbContextFactory<BuddyDbContext> _contexts;
-    private readonly InboundQueue _queue;
+    private readonly InboundLanes _queue;
     private readonly RiskDetector _risk;
     private readonly TimeProvider _clock;
     private readonly ILogger<InboundReception> _logger;
@@ -34,7 +34,7 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
     private readonly Task _writer;
 
     public InboundReception(
-        IDbContextFactory<BuddyDbContext> contexts, InboundQueue queue, RiskDetector risk, TimeProvider clock, BuddyMetrics metrics, ILogger<InboundReception> logger)
+        IDbContextFactory<BuddyDbContext> contexts, InboundLanes queue, RiskDetector risk, TimeProvider clock, BuddyMetrics metrics, ILogger<InboundReception> logger)
     {
         _metrics = metrics;
         _contexts = contexts;

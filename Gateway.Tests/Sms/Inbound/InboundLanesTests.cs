@@ -2,12 +2,12 @@ using Buddy.Gateway.Sms.Inbound;
 
 namespace Buddy.Tests.Sms.Inbound;
 
-public sealed class InboundQueueTests
+public sealed class InboundLanesTests
 {
     [Fact]
     public async Task ReadBatchesAsync_WhenBothLanesHoldIds_ReadsEveryUrgentIdFirstEachLaneInOrder()
     {
-        using var queue = new InboundQueue();
+        using var queue = new InboundLanes();
         var routine = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
         var urgent = Enumerable.Range(0, 2).Select(_ => Guid.NewGuid()).ToList();
         queue.Enqueue(routine[0], urgent: false);
@@ -24,7 +24,7 @@ public sealed class InboundQueueTests
     [Fact]
     public async Task ReadBatchesAsync_WhenAnUrgentIdArrivesWhileRoutineOnesWait_ReadsItNext()
     {
-        using var queue = new InboundQueue();
+        using var queue = new InboundLanes();
         var first = Guid.NewGuid();
         var routine = Guid.NewGuid();
         var urgent = Guid.NewGuid();
@@ -45,7 +45,7 @@ public sealed class InboundQueueTests
     [Fact]
     public async Task ReadBatchesAsync_WhenEmpty_WaitsForTheNextId()
     {
-        using var queue = new InboundQueue();
+        using var queue = new InboundLanes();
         await using var reader = queue.ReadBatchesAsync(10, CancellationToken.None).GetAsyncEnumerator();
         var next = reader.MoveNextAsync().AsTask();
         Assert.False(next.IsCompleted);
@@ -60,7 +60,7 @@ public sealed class InboundQueueTests
     [Fact]
     public async Task ReadBatchesAsync_WhenBothLanesHoldIds_NeverMixesTheLanesAndTakesAtMostTheMaximum()
     {
-        using var queue = new InboundQueue();
+        using var queue = new InboundLanes();
         var routine = Enumerable.Range(0, 5).Select(_ => Guid.NewGuid()).ToList();
         var urgent = Enumerable.Range(0, 2).Select(_ => Guid.NewGuid()).ToList();
         foreach (var id in routine)
@@ -87,7 +87,7 @@ public sealed class InboundQueueTests
     [Fact]
     public void Enqueue_WhenTheRoutineLaneIsFull_RefusesRoutineIdsOnlyAndSaysSoOnce()
     {
-        using var queue = new InboundQueue(routineCapacity: 2);
+        using var queue = new InboundLanes(routineCapacity: 2);
 
         Assert.True(queue.Enqueue(Guid.NewGuid(), urgent: false));
         Assert.True(queue.Enqueue(Guid.NewGuid(), urgent: false));
@@ -102,7 +102,7 @@ public sealed class InboundQueueTests
     [Fact]
     public async Task Enqueue_WhenARoutineIdWasReadFromAFullLane_TakesTheNextOne()
     {
-        using var queue = new InboundQueue(routineCapacity: 1);
+        using var queue = new InboundLanes(routineCapacity: 1);
         Assert.True(queue.Enqueue(Guid.NewGuid(), urgent: false));
         Assert.False(queue.Enqueue(Guid.NewGuid(), urgent: false));
 
@@ -111,7 +111,7 @@ public sealed class InboundQueueTests
         Assert.True(queue.Enqueue(Guid.NewGuid(), urgent: false));
     }
 
-    private static async Task<List<QueuedInbound>> Read(InboundQueue queue, int count)
+    private static async Task<List<QueuedInbound>> Read(InboundLanes queue, int count)
     {
         var read = new List<QueuedInbound>();
         await foreach (var batch in queue.ReadBatchesAsync(1, CancellationToken.None))

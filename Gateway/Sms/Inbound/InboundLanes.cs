@@ -15,7 +15,7 @@ namespace Buddy.Gateway.Sms.Inbound;
 /// (<see cref="TakeOverflow"/>). The urgent lane is never refused.
 /// </para>
 /// </summary>
-public sealed class InboundQueue(int routineCapacity = int.MaxValue) : IDisposable
+public sealed class InboundLanes(int routineCapacity = int.MaxValue) : IDisposable
 {
     private readonly ConcurrentQueue<Guid> _urgent = new();
     private readonly ConcurrentQueue<Guid> _routine = new();
