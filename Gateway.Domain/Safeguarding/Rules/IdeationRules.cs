@@ -67,9 +67,9 @@ internal static partial class IdeationRules
         new("no-longer-a-burden", Suicide, RiskDirection.Self, Burden, NoLongerABurden, "wont be a burden much longer", "i wont be a burden for long")
         { NegationIsPart = true },
 
-        new("burden", Suicide, RiskDirection.Self, Burden, (t, i) => RiskHit.High(i, i, i, t.Key(i).EndsWith("me") ? RiskSubject.Sender : RiskSubject.None),
+        new("burden", Suicide, RiskDirection.Self, Burden, (t, i) => RiskHit.High(i, i, i, SpeaksOfMe(t.Key(i)) ? RiskSubject.Sender : RiskSubject.None),
             "im such a burden", "everyone would be better off without me", "wont be a burden much longer", "they would be happier without me",
-            "im just a waste of space"),
+            "im just a waste of space", "theyd save so much if i wasnt around", "the kids would manage with me gone"),
 
         new("better-off", Suicide, RiskDirection.Self, BetterOff, BetterOffWithout, "my family would be better off", "they'd all be better off if i was gone"),
 
@@ -283,4 +283,12 @@ internal static partial class IdeationRules
     private static bool IsLiveSomewhere(RiskText t, int i) =>
         t.Base(i).SequenceEqual("live") && i + 1 < t.Count && t[i + 1].Sentence == t[i].Sentence
         && (t.Is(i + 1, "in") || t.Is(i + 1, "at") || t.Is(i + 1, "with") || t.Is(i + 1, "near") || t.Is(i + 1, "there") || t.Is(i + 1, "abroad"));
+
+    /// <summary>
+    /// A burden wording with the sender in it ("without me", "if i wasnt around", "with me gone") is about the sender,
+    /// whoever the clause's subject is ("they'd save money if i wasnt around" is not a third party at risk).
+    /// </summary>
+    private static bool SpeaksOfMe(ReadOnlySpan<char> key) =>
+        key.EndsWith(" me", StringComparison.Ordinal) || key.StartsWith("me ", StringComparison.Ordinal) || key.Contains(" me ", StringComparison.Ordinal)
+        || key.StartsWith("i ", StringComparison.Ordinal) || key.Contains(" i ", StringComparison.Ordinal);
 }
