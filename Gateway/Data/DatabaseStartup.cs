@@ -23,12 +23,24 @@ public static class DatabaseStartup
         catch (Exception ex) when (IsUnreachable(ex))
         {
             throw new BadConfigurationException(
-                $"Cannot open the {settings.Provider} database named by ConnectionStrings:Buddy: {Redact.PhoneNumbersIn(Innermost(ex).Message)}");
+                $"Cannot open the {settings.Provider} database named by ConnectionStrings:Buddy: {Redact.PhoneNumbersIn(Reason(ex))}");
         }
     }
 
     public static bool IsUnreachable(Exception ex) =>
         ex is DbException or SocketException or TimeoutException || (ex.InnerException is { } inner && IsUnreachable(inner));
 
-    private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
+    // The driver's own words first: SqlClient on Linux wraps a refused connection around an OS error whose text is
+    // "Success", so the innermost message alone can say nothing useful.
+    private static string Reason(Exception ex)
+    {
+        var chain = new List<Exception>();
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            chain.Add(e);
+        }
+
+        var message = (chain.OfType<DbException>().FirstOrDefault() ?? chain[^1]).Message;
+        return message.Split('\n', 2)[0].Trim();
+    }
 }
