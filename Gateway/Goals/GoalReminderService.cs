@@ -63,16 +63,8 @@ public sealed class GoalReminderService(BuddyDbContext db, IOptions<Conversation
             var message = await OutboundTexts.QueueOnceAsync(db, person, OutboundKind.GoalReminder, body, $"goal:{goal.Id}:{date:yyyy-MM-dd}", nowUtc, cancellationToken);
             if (message is not null)
             {
-                db.Conversations.Add(new Conversation
-                {
-                    OrganisationId = person.OrganisationId,
-                    ServiceUserId = person.Id,
-                    Kind = ConversationKind.GoalReply,
-                    SubjectId = goal.Id,
-                    OutboundMessageId = message.Id,
-                    OpenedAtUtc = nowUtc,
-                    ExpiresAtUtc = nowUtc.AddHours(options.Value.GoalReplyExpiryHours),
-                });
+                db.Conversations.Add(Conversation.AskedBy(
+                    person, message, ConversationKind.GoalReply, goal.Id, nowUtc, nowUtc.AddHours(options.Value.GoalReplyExpiryHours)));
                 sent++;
             }
         }

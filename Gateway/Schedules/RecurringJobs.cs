@@ -16,7 +16,7 @@ public static class RecurringJobs
     /// </summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, JobKey key, TimeSpan interval)
         where TJob : class, IJob =>
-        services.AddRecurringJob(new RecurringJob(typeof(TJob), key, () => TriggerBuilder.Create().ForJob(key).WithIdentity(key.Name, key.Group).StartNow()
+        services.AddRecurringJob(new RecurringJob(typeof(TJob), key, clock => TriggerBuilder.Create(clock).ForJob(key).WithIdentity(key.Name, key.Group).StartNow()
             .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .Build()));
 
@@ -26,7 +26,7 @@ public static class RecurringJobs
     /// </summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, JobKey key, string cronUtc)
         where TJob : class, IJob =>
-        services.AddRecurringJob(new RecurringJob(typeof(TJob), key, () => TriggerBuilder.Create().ForJob(key).WithIdentity(key.Name, key.Group)
+        services.AddRecurringJob(new RecurringJob(typeof(TJob), key, clock => TriggerBuilder.Create(clock).ForJob(key).WithIdentity(key.Name, key.Group)
             .WithCronSchedule(cronUtc, cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build()));
 
@@ -38,8 +38,11 @@ public static class RecurringJobs
     }
 }
 
-/// <summary>A job and the trigger that runs it (its timing and misfire rule).</summary>
-internal sealed record RecurringJob(Type JobType, JobKey Key, Func<ITrigger> Trigger);
+/// <summary>
+/// A job and the trigger that runs it (its timing and misfire rule), built on the scheduler's clock: a trigger that
+/// started on the system clock under a demo or test clock would first fire when that clock reached the real now.
+/// </summary>
+internal sealed record RecurringJob(Type JobType, JobKey Key, Func<TimeProvider, ITrigger> Trigger);
 
 /// <summary>Puts every <see cref="RecurringJob"/> on the scheduler at start-up.</summary>
 internal sealed class RecurringJobRegistrar(IServiceProvider services, IEnumerable<RecurringJob> jobs) : IHostedService
@@ -52,11 +55,12 @@ internal sealed class RecurringJobRegistrar(IServiceProvider services, IEnumerab
         }
 
         var scheduler = await factory.GetScheduler(cancellationToken);
+        var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
         foreach (var recurring in jobs)
         {
             var job = JobBuilder.Create().OfType(recurring.JobType).WithIdentity(recurring.Key).Build();
             // Replacing: on the clustered store a job outlives the process; a changed interval takes effect on restart.
-            await scheduler.ScheduleJob(job, [recurring.Trigger()], ScheduleJobOptions.Replacing, cancellationToken);
+            await scheduler.ScheduleJob(job, [recurring.Trigger(clock)], ScheduleJobOptions.Replacing, cancellationToken);
         }
     }
 

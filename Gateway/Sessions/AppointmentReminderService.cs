@@ -80,16 +80,7 @@ public sealed class AppointmentReminderService(BuddyDbContext db, IOptions<Appoi
             session.ReminderSentAtUtc = nowUtc;
             if (message is not null)
             {
-                db.Conversations.Add(new Conversation
-                {
-                    OrganisationId = person.OrganisationId,
-                    ServiceUserId = person.Id,
-                    Kind = ConversationKind.Agenda,
-                    SubjectId = session.Id,
-                    OutboundMessageId = message.Id,
-                    OpenedAtUtc = nowUtc,
-                    ExpiresAtUtc = session.StartsAtUtc,
-                });
+                db.Conversations.Add(Conversation.AskedBy(person, message, ConversationKind.Agenda, session.Id, nowUtc, session.StartsAtUtc));
                 sent++;
             }
 
