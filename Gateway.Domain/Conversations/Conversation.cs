@@ -1,3 +1,6 @@
+using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Sms;
+
 namespace Buddy.Domain.Conversations;
 
 /// <summary>
@@ -23,6 +26,19 @@ public sealed class Conversation
 
     /// <summary>The reply that answered it.</summary>
     public Guid? AnsweredByInboundId { get; set; }
+
+    /// <summary>The question a text just queued for <paramref name="person"/> asks, open until <paramref name="expiresAtUtc"/>.</summary>
+    public static Conversation AskedBy(
+        ServiceUser person, OutboundMessage message, ConversationKind kind, Guid subjectId, DateTime openedAtUtc, DateTime expiresAtUtc) => new()
+    {
+        OrganisationId = person.OrganisationId,
+        ServiceUserId = person.Id,
+        Kind = kind,
+        SubjectId = subjectId,
+        OutboundMessageId = message.Id,
+        OpenedAtUtc = openedAtUtc,
+        ExpiresAtUtc = expiresAtUtc,
+    };
 
     public bool IsOpenAt(DateTime nowUtc) => Status == ConversationStatus.Open && ExpiresAtUtc > nowUtc;
 

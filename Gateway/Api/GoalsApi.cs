@@ -15,29 +15,24 @@ namespace Buddy.Gateway.Api;
 /// </summary>
 internal static class GoalsApi
 {
-    public const int RecentGoalReplies = 10;
-
     public static RouteGroupBuilder MapGoalsApi(this RouteGroupBuilder person)
     {
         var goals = person.MapGroup("/goals").WithTags("Goals");
-        goals.MapGet("/", ListAsync).WithName("ListGoals")
-            .WithSummary("Every goal (active and paused first) with its latest replies (done, part done, not done).").ProducesProblem(StatusCodes.Status404NotFound);
-        goals.MapPost("/", CreateAsync).WithName("CreateGoal")
-            .WithSummary("Adds a goal in the person's own words with its reminder days and local time.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        goals.MapPut("/{goalId:guid}", UpdateAsync).WithName("UpdateGoal")
-            .WithSummary("Replaces a goal's words and reminder rule.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        goals.MapPut("/{goalId:guid}/status", SetStatusAsync).WithName("SetGoalStatus")
-            .WithSummary("Pauses, resumes (Active), completes (Achieved) or archives a goal. Only Active goals are texted.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        goals.MapGet("/", ListAsync)
+            .Documented("ListGoals", "Every goal (active and paused first) with its latest replies (done, part done, not done).");
+        goals.MapPost("/", CreateAsync)
+            .DocumentedWithBody("CreateGoal", "Adds a goal in the person's own words with its reminder days and local time.");
+        goals.MapPut("/{goalId:guid}", UpdateAsync)
+            .DocumentedWithBody("UpdateGoal", "Replaces a goal's words and reminder rule.");
+        goals.MapPut("/{goalId:guid}/status", SetStatusAsync)
+            .DocumentedWithBody("SetGoalStatus", "Pauses, resumes (Active), completes (Achieved) or archives a goal. Only Active goals are texted.");
         return person;
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, GoalQueries queries, AuditTrail audit, CancellationToken cancellationToken)
     {
         var (person, actor) = ServiceUserInScope.Of(http);
-        var list = await queries.ListAsync(actor.OrganisationId, person.Id, RecentGoalReplies, cancellationToken);
+        var list = await queries.ListAsync(actor.OrganisationId, person.Id, cancellationToken);
         await audit.RecordAsync(actor, "goals.viewed", person.Id, AuditEntities.ServiceUser, person.Id.ToString(), cancellationToken: cancellationToken);
         return TypedResults.Ok(list.Select(g => GoalResource.From(g.Goal, g.Recent)).ToList());
     }
@@ -100,7 +95,7 @@ internal static class GoalsApi
         var recent = await db.GoalProgress.AsNoTracking()
             .Where(p => p.GoalId == goal.Id)
             .OrderByDescending(p => p.RecordedAtUtc)
-            .Take(RecentGoalReplies)
+            .Take(GoalQueries.RecentRepliesShown)
             .ToListAsync(cancellationToken);
         return GoalResource.From(goal, recent);
     }

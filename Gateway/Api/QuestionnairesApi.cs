@@ -21,25 +21,22 @@ internal static class QuestionnairesApi
     public static RouteGroupBuilder MapQuestionnairesApi(this RouteGroupBuilder person)
     {
         var questionnaires = person.MapGroup("/questionnaires").WithTags("Questionnaires");
-        questionnaires.MapGet("/", ListRunsAsync).WithName("ListQuestionnaires")
-            .WithSummary("Questionnaires sent, newest first (up to 100): progress, and total with severity band once completed.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        questionnaires.MapPost("/", SendAsync).WithName("SendQuestionnaire")
-            .WithSummary("Sends PHQ-9 or GAD-7 by text now (or when the person's quiet hours end).")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        questionnaires.MapPost("/{runId:guid}/withdraw", WithdrawAsync).WithName("WithdrawQuestionnaire")
-            .WithSummary("Withdraws a questionnaire in progress: nothing more of it is texted; answers so far are kept, unscored. 409 when it is completed, expired or already stopped.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        questionnaires.MapGet("/", ListRunsAsync)
+            .Documented("ListQuestionnaires", "Questionnaires sent, newest first (up to 100): progress, and total with severity band once completed.");
+        questionnaires.MapPost("/", SendAsync)
+            .DocumentedWithBody("SendQuestionnaire", "Sends PHQ-9 or GAD-7 by text now (or when the person's quiet hours end).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        questionnaires.MapPost("/{runId:guid}/withdraw", WithdrawAsync)
+            .Documented("WithdrawQuestionnaire", "Withdraws a questionnaire in progress: nothing more of it is texted; answers so far are kept, unscored. 409 when it is completed, expired or already stopped.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         var schedules = person.MapGroup("/questionnaire-schedules").WithTags("Questionnaires");
-        schedules.MapGet("/", ListSchedulesAsync).WithName("ListQuestionnaireSchedules")
-            .WithSummary("The every-N-weeks questionnaire schedules, enabled or stopped.").ProducesProblem(StatusCodes.Status404NotFound);
-        schedules.MapPut("/{kind}", ScheduleAsync).WithName("ScheduleQuestionnaire")
-            .WithSummary("Sends the questionnaire (Phq9 or Gad7) every N weeks from a local date and time; replaces its current schedule.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        schedules.MapDelete("/{kind}", StopScheduleAsync).WithName("StopQuestionnaireSchedule")
-            .WithSummary("Stops sending the questionnaire on a schedule. One already in progress carries on.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        schedules.MapGet("/", ListSchedulesAsync)
+            .Documented("ListQuestionnaireSchedules", "The every-N-weeks questionnaire schedules, enabled or stopped.");
+        schedules.MapPut("/{kind}", ScheduleAsync)
+            .DocumentedWithBody("ScheduleQuestionnaire", "Sends the questionnaire (Phq9 or Gad7) every N weeks from a local date and time; replaces its current schedule.");
+        schedules.MapDelete("/{kind}", StopScheduleAsync)
+            .Documented("StopQuestionnaireSchedule", "Stops sending the questionnaire on a schedule. One already in progress carries on.");
         return person;
     }
 

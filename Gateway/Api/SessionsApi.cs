@@ -16,17 +16,14 @@ internal static class SessionsApi
     public static RouteGroupBuilder MapSessionsApi(this RouteGroupBuilder person)
     {
         var sessions = person.MapGroup("/sessions").WithTags("Sessions");
-        sessions.MapGet("/", ListAsync).WithName("ListSessions")
-            .WithSummary("Every session, newest first, with agenda notes.").ProducesProblem(StatusCodes.Status404NotFound);
-        sessions.MapPost("/", RecordAsync).WithName("RecordSession")
-            .WithSummary("Records a session at a local date and time in the service user's zone; Buddy reminds them the day before.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        sessions.MapPut("/{sessionId:guid}", RescheduleAsync).WithName("RescheduleSession")
-            .WithSummary("Moves a scheduled session or changes where it is; a reminder already sent goes again for the new time.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        sessions.MapPut("/{sessionId:guid}/status", MarkAsync).WithName("MarkSession")
-            .WithSummary("Marks a session Attended or Missed (once it has started) or Cancelled.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        sessions.MapGet("/", ListAsync)
+            .Documented("ListSessions", "Every session, newest first, with agenda notes.");
+        sessions.MapPost("/", RecordAsync)
+            .DocumentedWithBody("RecordSession", "Records a session at a local date and time in the service user's zone; Buddy reminds them the day before.");
+        sessions.MapPut("/{sessionId:guid}", RescheduleAsync)
+            .DocumentedWithBody("RescheduleSession", "Moves a scheduled session or changes where it is; a reminder already sent goes again for the new time.");
+        sessions.MapPut("/{sessionId:guid}/status", MarkAsync)
+            .DocumentedWithBody("MarkSession", "Marks a session Attended or Missed (once it has started) or Cancelled.");
         return person;
     }
 

@@ -19,10 +19,10 @@ internal sealed class CreateApiKeyVerb(BuddyDbContext db, ApiKeyIssuer issuer) :
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
-        var options = VerbOptions.Parse(args, ["organisation", "name"], out var error);
-        if (options is null || options.Missing("organisation") is { } missing)
+        var options = VerbOptions.ParseRequired(args, ["organisation", "name"], ["organisation"], out var error);
+        if (options is null)
         {
-            return await VerbErrors.UsageAsync(Error, this, error is { Length: > 0 } ? error : $"Missing {options?.Missing("organisation")}.");
+            return await VerbErrors.UsageAsync(Error, this, error);
         }
 
         var label = options["name"] ?? "API key";
@@ -31,10 +31,9 @@ internal sealed class CreateApiKeyVerb(BuddyDbContext db, ApiKeyIssuer issuer) :
             return await VerbErrors.FailAsync(Error, $"The key's name must be {ApiKeyIssuer.MaxNameLength} characters or fewer.");
         }
 
-        var organisation = await db.FindByNameOrIdAsync(options["organisation"]!, cancellationToken);
-        if (organisation is null)
+        if (await db.FindForVerbAsync(options, Error, cancellationToken) is not { } organisation)
         {
-            return await VerbErrors.FailAsync(Error, $"No organisation is named '{options["organisation"]}'.");
+            return VerbErrors.Refused;
         }
 
         var (key, secret) = await issuer.IssueAsync(OperatorScope.For(organisation.Id), label, cancellationToken);

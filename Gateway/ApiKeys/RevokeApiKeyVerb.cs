@@ -20,17 +20,15 @@ internal sealed class RevokeApiKeyVerb(BuddyDbContext db, ApiKeyIssuer issuer) :
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
-        var options = VerbOptions.Parse(args, ["organisation", "key"], out var error);
-        var missing = options?.Missing("organisation", "key");
-        if (options is null || missing is not null)
+        var options = VerbOptions.ParseRequired(args, ["organisation", "key"], ["organisation", "key"], out var error);
+        if (options is null)
         {
-            return await VerbErrors.UsageAsync(Error, this, options is null ? error : $"Missing {missing}.");
+            return await VerbErrors.UsageAsync(Error, this, error);
         }
 
-        var organisation = await db.FindByNameOrIdAsync(options["organisation"]!, cancellationToken);
-        if (organisation is null)
+        if (await db.FindForVerbAsync(options, Error, cancellationToken) is not { } organisation)
         {
-            return await VerbErrors.FailAsync(Error, $"No organisation is named '{options["organisation"]}'.");
+            return VerbErrors.Refused;
         }
 
         var keys = await issuer.FindByWordsAsync(organisation.Id, options["key"]!, cancellationToken);

@@ -23,6 +23,11 @@ public static class CheckInsServiceCollectionExtensions
         services.AddSingleton<NightlyHousekeeping>();
         services.AddHealthChecks().AddCheck<CheckInsHealthCheck>("check-ins");
 
+        // Without Scheduling:Enabled there is no scheduler, and these stay unscheduled.
+        services.AddRecurringJob<DispatchDueCheckInsJob>(DispatchDueCheckInsJob.Key, TimeSpan.FromSeconds(settings.DispatchIntervalSeconds));
+        services.AddRecurringJob<SendRemindersJob>(SendRemindersJob.Key, TimeSpan.FromSeconds(settings.ReminderIntervalSeconds));
+        services.AddRecurringJob<ExpireMissedCheckInsJob>(ExpireMissedCheckInsJob.Key, TimeSpan.FromMinutes(settings.ExpiryIntervalMinutes));
+        services.AddRecurringJob<NightlyHousekeepingJob>(NightlyHousekeepingJob.Key, settings.HousekeepingCron);
         if (!settings.Enabled)
         {
             return services;
@@ -60,24 +65,8 @@ public static class CheckInsServiceCollectionExtensions
             {
                 quartz.UseInMemoryStore();
             }
-
-            Every<DispatchDueCheckInsJob>(quartz, DispatchDueCheckInsJob.Key, TimeSpan.FromSeconds(settings.DispatchIntervalSeconds));
-            Every<SendRemindersJob>(quartz, SendRemindersJob.Key, TimeSpan.FromSeconds(settings.ReminderIntervalSeconds));
-            Every<ExpireMissedCheckInsJob>(quartz, ExpireMissedCheckInsJob.Key, TimeSpan.FromMinutes(settings.ExpiryIntervalMinutes));
-            quartz.ScheduleJob<NightlyHousekeepingJob>(
-                trigger => trigger.WithIdentity(NightlyHousekeepingJob.Key.Name, NightlyHousekeepingJob.Key.Group)
-                    .WithCronSchedule(settings.HousekeepingCron, cron => cron.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)),
-                job => job.WithIdentity(NightlyHousekeepingJob.Key));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }
-
-    // A missed firing is not replayed: the next one asks "what is due now?" and finds everything a replay would.
-    private static void Every<TJob>(IQuartzBuilder quartz, JobKey key, TimeSpan interval)
-        where TJob : IJob =>
-        quartz.ScheduleJob<TJob>(
-            trigger => trigger.WithIdentity(key.Name, key.Group).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
-            job => job.WithIdentity(key));
 }

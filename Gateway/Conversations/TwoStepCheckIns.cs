@@ -48,16 +48,8 @@ internal sealed class TwoStepCheckIns(IOptions<ConversationOptions> options, Rep
             return false;
         }
 
-        db.Conversations.Add(new Conversation
-        {
-            OrganisationId = reply.ServiceUser.OrganisationId,
-            ServiceUserId = reply.ServiceUser.Id,
-            Kind = ConversationKind.CheckInSecondStep,
-            SubjectId = checkIn.Id,
-            OutboundMessageId = message.Id,
-            OpenedAtUtc = reply.NowUtc,
-            ExpiresAtUtc = reply.NowUtc.AddHours(options.Value.SecondStepExpiryHours),
-        });
+        db.Conversations.Add(Conversation.AskedBy(
+            reply.ServiceUser, message, ConversationKind.CheckInSecondStep, checkIn.Id, reply.NowUtc, reply.NowUtc.AddHours(options.Value.SecondStepExpiryHours)));
         reply.Outcome = "two-step check-in: first answer, second question sent";
         return true;
     }

@@ -13,7 +13,6 @@ namespace Buddy.Gateway.Dashboard;
 public sealed class CycleScreenQuery(
     BuddyDbContext db, CaseloadAccess caseloads, SessionQueries sessions, GoalQueries goals, QuestionnaireQueries questionnaires, TimeProvider clock)
 {
-    public const int RecentGoalReplies = 5;
     public const int RunsShown = 20;
     public const int NoticesShown = 20;
 
@@ -39,7 +38,7 @@ public sealed class CycleScreenQuery(
             Confirmation = confirmation,
             TherapistName = await db.StaffMembers.Where(s => s.Id == person.TherapistId).Select(s => s.DisplayName).FirstOrDefaultAsync(cancellationToken),
             Sessions = await sessions.ListAsync(organisationId, person.Id, cancellationToken),
-            Goals = await goals.ListAsync(organisationId, person.Id, RecentGoalReplies, cancellationToken),
+            Goals = await goals.ListAsync(organisationId, person.Id, cancellationToken),
             QuestionnaireSchedules = await questionnaires.ListSchedulesAsync(organisationId, person.Id, cancellationToken),
             Runs = await questionnaires.ListRunsAsync(organisationId, person.Id, RunsShown, cancellationToken),
             TwoStep = await db.CheckInSchedules.Where(s => s.ServiceUserId == person.Id).Select(s => (bool?)s.TwoStep).FirstOrDefaultAsync(cancellationToken),

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Buddy.Domain.CheckIns;
 using Buddy.Domain.Schedules;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,22 @@ public abstract class DatabaseDialect
 
     /// <summary>One sent check-in whose reminder is due and not yet sent, claimed the same way.</summary>
     internal abstract Task<CheckIn?> ClaimDueReminderAsync(BuddyDbContext db, DateTime nowUtc, IReadOnlyCollection<Guid> skip, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ids of up to <paramref name="take"/> due rows of one kind, earliest first, except <paramref name="skip"/>, claimed
+    /// for the caller's open transaction (<see cref="Schedules.DueBatches"/>). This form only reads: SQLite has a single
+    /// writer, so there is no other claimer to pass over; the server engines lock what they return and skip locked rows.
+    /// Skipped ids are read and dropped here rather than written into the SQL: they are the rows of this run that failed
+    /// or are not due yet, a handful, and it keeps the statement the same on every engine.
+    /// </summary>
+    internal async Task<List<Guid>> ClaimDueIdsAsync(BuddyDbContext db, DueClaim due, IReadOnlyCollection<Guid> skip, int take, CancellationToken cancellationToken)
+    {
+        var ids = await db.Database.SqlQueryRaw<Guid>(ClaimDueIdsSql(due, take + skip.Count), due.Parameters).ToListAsync(cancellationToken);
+        return [.. ids.Where(id => !skip.Contains(id)).Take(take)];
+    }
+
+    private protected virtual string ClaimDueIdsSql(DueClaim due, int limit) =>
+        $"SELECT id AS \"Value\" FROM {due.Table} WHERE {due.Condition} ORDER BY {due.OrderBy} LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>One schedule, locked against a dispatcher for the caller's open transaction.</summary>
     internal abstract Task<CheckInSchedule?> LockScheduleAsync(BuddyDbContext db, Guid scheduleId, CancellationToken cancellationToken);

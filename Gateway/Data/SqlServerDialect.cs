@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Buddy.Domain.CheckIns;
@@ -137,6 +138,9 @@ internal sealed partial class SqlServerDialect : DatabaseDialect
     internal override async Task<CheckIn?> ClaimDueReminderAsync(BuddyDbContext db, DateTime nowUtc, IReadOnlyCollection<Guid> skip, CancellationToken cancellationToken) =>
         (await db.CheckIns.FromSqlRaw(ClaimDueReminderSql, new SqlParameter("@sent", SqlDbType.NVarChar, 450) { Value = nameof(CheckInStatus.Sent) }, Time("@now", nowUtc), Ids("@skip", skip))
             .ToListAsync(cancellationToken)).SingleOrDefault();
+
+    private protected override string ClaimDueIdsSql(DueClaim due, int limit) =>
+        $"SELECT TOP ({limit.ToString(CultureInfo.InvariantCulture)}) id AS [Value] FROM {due.Table} WITH (UPDLOCK, READPAST, ROWLOCK) WHERE {due.Condition} ORDER BY {due.OrderBy}";
 
     internal override async Task<CheckInSchedule?> LockScheduleAsync(BuddyDbContext db, Guid scheduleId, CancellationToken cancellationToken) =>
         (await db.CheckInSchedules.FromSqlRaw(LockScheduleSql, new SqlParameter("@id", scheduleId)).ToListAsync(cancellationToken)).SingleOrDefault();

@@ -22,9 +22,6 @@ namespace Buddy.Gateway.Display;
 /// </summary>
 public static class DisplayWords
 {
-    /// <summary>Goal replies listed under a goal on the summary; the counts always cover the whole period.</summary>
-    public const int GoalRepliesShown = 10;
-
     private static readonly DayOfWeek[] s_week =
         [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
 

@@ -7,6 +7,13 @@ namespace Buddy.Gateway.Goals;
 /// <summary>Goal progress for the pre-session summary: every active or paused goal, and others with replies in the period.</summary>
 public sealed class GoalQueries(BuddyDbContext db)
 {
+    /// <summary>
+    /// How many of a goal's latest replies any screen or the API lists under it (the summary, the session-cycle page,
+    /// /api/v1 goals): about two weeks of daily replies, what a worker reads before a session; older ones stay in the
+    /// counts, which always cover the whole period. One number, so the page and the API never disagree.
+    /// </summary>
+    public const int RecentRepliesShown = 10;
+
     public async Task<IReadOnlyList<GoalProgressSummary>> GetProgressAsync(
         Guid organisationId, Guid serviceUserId, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
@@ -25,8 +32,8 @@ public sealed class GoalQueries(BuddyDbContext db)
     public Task<bool> BelongsToAsync(Guid serviceUserId, Guid goalId, CancellationToken cancellationToken) =>
         db.Goals.AnyAsync(g => g.Id == goalId && g.ServiceUserId == serviceUserId, cancellationToken);
 
-    /// <summary>Every goal of a person (active and paused first, then by age) with its most recent replies.</summary>
-    public async Task<IReadOnlyList<GoalListItem>> ListAsync(Guid organisationId, Guid serviceUserId, int recentReplies, CancellationToken cancellationToken)
+    /// <summary>Every goal of a person (active and paused first, then by age) with its <see cref="RecentRepliesShown"/> most recent replies.</summary>
+    public async Task<IReadOnlyList<GoalListItem>> ListAsync(Guid organisationId, Guid serviceUserId, CancellationToken cancellationToken)
     {
         var goals = await db.Goals.AsNoTracking()
             .Where(g => g.OrganisationId == organisationId && g.ServiceUserId == serviceUserId)
@@ -38,7 +45,7 @@ public sealed class GoalQueries(BuddyDbContext db)
             .ToListAsync(cancellationToken);
         return [.. goals
             .OrderBy(g => g.Status is GoalStatus.Active or GoalStatus.Paused ? 0 : 1)
-            .Select(g => new GoalListItem(g, [.. progress.Where(p => p.GoalId == g.Id).OrderByDescending(p => p.RecordedAtUtc).Take(recentReplies)]))];
+            .Select(g => new GoalListItem(g, [.. progress.Where(p => p.GoalId == g.Id).OrderByDescending(p => p.RecordedAtUtc).Take(RecentRepliesShown)]))];
     }
 }
 

@@ -1,9 +1,7 @@
 using Buddy.Domain.Conversations;
 using Buddy.Domain.Goals;
-using Buddy.Domain.Sms;
 using Buddy.Domain.Time;
 using Buddy.Gateway.Replies;
-using Buddy.Gateway.Sms.Outbox;
 
 namespace Buddy.Gateway.Goals;
 
@@ -36,10 +34,7 @@ internal static class GoalReplies
             InboundMessageId = reply.Message.Id,
             RecordedAtUtc = reply.NowUtc,
         });
-        conversation.Close(ConversationStatus.Answered, reply.NowUtc, reply.Message.Id);
-        await OutboundTexts.QueueOnceAsync(reply.Db, reply.ServiceUser, OutboundKind.ConversationReply,
-            GoalTexts.Thanks(outcome, reply.ServiceUser.GreetingName), $"ack:{reply.Message.Id}", reply.NowUtc, cancellationToken);
-        reply.Outcome = $"goal progress: {outcome}";
+        await ReplyThanks.AnsweredAsync(reply, conversation, GoalTexts.Thanks(outcome, reply.ServiceUser.GreetingName), $"goal progress: {outcome}", cancellationToken);
         return true;
     }
 }

@@ -1,6 +1,5 @@
 using Buddy.Domain.Conversations;
 using Buddy.Domain.Goals;
-using Buddy.Domain.ServiceUsers;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
@@ -17,12 +16,7 @@ public sealed class GoalService(BuddyDbContext db, TimeProvider clock)
     public async Task<Goal> CreateAsync(Guid organisationId, Guid serviceUserId, GoalInput input, AuditActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var person = await db.ServiceUsers.SingleOrDefaultAsync(s => s.Id == serviceUserId && s.OrganisationId == organisationId, cancellationToken)
-            ?? throw new CycleValidationException("That service user does not exist.");
-        if (person.Status == ServiceUserStatus.Discharged)
-        {
-            throw new CycleValidationException($"{person.DisplayName} has been discharged; goals cannot be added.");
-        }
+        var person = await CyclePeople.FindNotDischargedAsync(db, organisationId, serviceUserId, "goals cannot be added", cancellationToken);
 
         var goal = new Goal
         {

@@ -60,6 +60,19 @@ public sealed class VerbOptions
         return new VerbOptions(values, set);
     }
 
+    /// <summary>As <see cref="Parse"/>, and every option in <paramref name="required"/> must have a value ("Missing --a, --b." otherwise).</summary>
+    public static VerbOptions? ParseRequired(IReadOnlyList<string> args, IReadOnlyCollection<string> allowed, IReadOnlyCollection<string> required, out string error)
+    {
+        var options = Parse(args, allowed, out error);
+        if (options?.Missing([.. required]) is { } missing)
+        {
+            error = $"Missing {missing}.";
+            return null;
+        }
+
+        return options;
+    }
+
     /// <summary>True when the flag (e.g. "yes" for --yes) was given.</summary>
     public bool Has(string flag) => _flags.Contains(flag);
 

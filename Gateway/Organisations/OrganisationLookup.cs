@@ -1,5 +1,6 @@
 using Buddy.Domain.Organisations;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Organisations;
@@ -18,5 +19,18 @@ public static class OrganisationLookup
         var name = nameOrId.Trim();
         var all = await db.Organisations.ToListAsync(cancellationToken);
         return all.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The organisation a command verb's --organisation names, or null once the refusal is written to <paramref name="error"/>.</summary>
+    internal static async Task<Organisation?> FindForVerbAsync(this BuddyDbContext db, VerbOptions options, TextWriter error, CancellationToken cancellationToken)
+    {
+        var named = options["organisation"]!;
+        var organisation = await db.FindByNameOrIdAsync(named, cancellationToken);
+        if (organisation is null)
+        {
+            await VerbErrors.FailAsync(error, $"No organisation is named '{named}'.");
+        }
+
+        return organisation;
     }
 }

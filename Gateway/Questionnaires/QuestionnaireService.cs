@@ -174,7 +174,6 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
         return run;
     }
 
-    private async Task<ServiceUser> FindPersonAsync(Guid organisationId, Guid serviceUserId, CancellationToken cancellationToken) =>
-        await db.ServiceUsers.SingleOrDefaultAsync(s => s.Id == serviceUserId && s.OrganisationId == organisationId, cancellationToken)
-        ?? throw new CycleValidationException("That service user does not exist.");
+    private Task<ServiceUser> FindPersonAsync(Guid organisationId, Guid serviceUserId, CancellationToken cancellationToken) =>
+        CyclePeople.FindAsync(db, organisationId, serviceUserId, cancellationToken);
 }

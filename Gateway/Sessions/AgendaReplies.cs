@@ -1,8 +1,6 @@
 using Buddy.Domain.Conversations;
 using Buddy.Domain.Sessions;
-using Buddy.Domain.Sms;
 using Buddy.Gateway.Replies;
-using Buddy.Gateway.Sms.Outbox;
 
 namespace Buddy.Gateway.Sessions;
 
@@ -20,11 +18,8 @@ internal static class AgendaReplies
 
         var text = reply.Message.Body.Trim();
         session.AgendaNotes = string.IsNullOrEmpty(session.AgendaNotes) ? text : $"{session.AgendaNotes}\n{text}";
-        conversation.Close(ConversationStatus.Answered, reply.NowUtc, reply.Message.Id);
-        await OutboundTexts.QueueOnceAsync(reply.Db, reply.ServiceUser, OutboundKind.ConversationReply,
-            SessionTexts.AgendaThanks.Replace("{FirstName}", reply.ServiceUser.GreetingName, StringComparison.Ordinal),
-            $"ack:{reply.Message.Id}", reply.NowUtc, cancellationToken);
-        reply.Outcome = "agenda notes for the next session";
+        var thanks = SessionTexts.AgendaThanks.Replace("{FirstName}", reply.ServiceUser.GreetingName, StringComparison.Ordinal);
+        await ReplyThanks.AnsweredAsync(reply, conversation, thanks, "agenda notes for the next session", cancellationToken);
         return true;
     }
 }

@@ -3,7 +3,6 @@ using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Sessions;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Replies;
-using Buddy.Gateway.Sms.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Sessions;
@@ -60,7 +59,7 @@ internal static class AppointmentChangeNotices
             ["FirstName"] = person.GreetingName,
             ["Therapist"] = AppointmentReminderService.FirstWord(therapist) ?? "your worker",
         });
-        await OutboundTexts.QueueOnceAsync(db, person, OutboundKind.ConversationReply, thanks, $"ack:{reply.Message.Id}", reply.NowUtc, cancellationToken);
+        await ReplyThanks.QueueAsync(reply, thanks, cancellationToken);
         reply.Outcome = "appointment change: therapist alerted";
         return true;
     }

@@ -20,12 +20,7 @@ public sealed class SessionService(BuddyDbContext db, TimeProvider clock)
     public async Task<TherapySession> RecordAsync(Guid organisationId, Guid serviceUserId, SessionBooking booking, AuditActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var person = await db.ServiceUsers.SingleOrDefaultAsync(s => s.Id == serviceUserId && s.OrganisationId == organisationId, cancellationToken)
-            ?? throw new CycleValidationException("That service user does not exist.");
-        if (person.Status == ServiceUserStatus.Discharged)
-        {
-            throw new CycleValidationException($"{person.DisplayName} has been discharged; sessions cannot be booked.");
-        }
+        var person = await CyclePeople.FindNotDischargedAsync(db, organisationId, serviceUserId, "sessions cannot be booked", cancellationToken);
 
         var session = new TherapySession
         {

@@ -20,11 +20,10 @@ internal sealed class CreateStaffVerb(BuddyDbContext db, StaffCommands staff) : 
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, CancellationToken cancellationToken)
     {
-        var options = VerbOptions.Parse(args, ["organisation", "email", "name", "role"], out var error);
-        var missing = options?.Missing("organisation", "email", "name", "role");
-        if (options is null || missing is not null)
+        var options = VerbOptions.ParseRequired(args, ["organisation", "email", "name", "role"], ["organisation", "email", "name", "role"], out var error);
+        if (options is null)
         {
-            return await VerbErrors.UsageAsync(Error, this, options is null ? error : $"Missing {missing}.");
+            return await VerbErrors.UsageAsync(Error, this, error);
         }
 
         if (!Enum.TryParse<StaffRole>(options["role"], ignoreCase: true, out var role) || !Enum.IsDefined(role) || int.TryParse(options["role"], out _))
@@ -32,10 +31,9 @@ internal sealed class CreateStaffVerb(BuddyDbContext db, StaffCommands staff) : 
             return await VerbErrors.FailAsync(Error, $"Unknown role '{options["role"]}'; use Therapist, ServiceManager or Admin.");
         }
 
-        var organisation = await db.FindByNameOrIdAsync(options["organisation"]!, cancellationToken);
-        if (organisation is null)
+        if (await db.FindForVerbAsync(options, Error, cancellationToken) is not { } organisation)
         {
-            return await VerbErrors.FailAsync(Error, $"No organisation is named '{options["organisation"]}'.");
+            return VerbErrors.Refused;
         }
 
         var password = await input.ReadLineAsync(cancellationToken);

@@ -13,4 +13,17 @@ internal static class OrganisationTemplates
             .Where(t => t.OrganisationId == organisationId && t.Kind == kind && t.IsDefault)
             .Select(t => t.Body)
             .FirstOrDefaultAsync(cancellationToken) ?? fallback;
+
+    /// <summary>
+    /// <see cref="DefaultBodyAsync"/> for several organisations in one query (a batch of due reminders); an
+    /// organisation missing from the answer has no default of its own.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> DefaultBodiesAsync(
+        BuddyDbContext db, IReadOnlyCollection<Guid> organisationIds, TemplateKind kind, CancellationToken cancellationToken) =>
+        (await db.MessageTemplates
+            .Where(t => organisationIds.Contains(t.OrganisationId) && t.Kind == kind && t.IsDefault)
+            .Select(t => new { t.OrganisationId, t.Body })
+            .ToListAsync(cancellationToken))
+        .GroupBy(t => t.OrganisationId)
+        .ToDictionary(g => g.Key, g => g.First().Body);
 }
