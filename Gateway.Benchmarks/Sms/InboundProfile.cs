@@ -62,6 +62,7 @@ internal static class InboundProfile
         var runFolder = GatewayRun.NewRunFolder($"profile-{provider}".ToLowerInvariant());
         var database = await LoadDatabase.CreateAsync(provider, runFolder);
         using var commands = new CommandCounter();
+        using var sampler = new AllocationSampler();
         try
         {
             await using (var empty = EmptyApp())
@@ -69,7 +70,8 @@ internal static class InboundProfile
                 await empty.StartAsync();
                 var client = empty.GetTestClient();
                 await SendAsync(client, Prepare("a0", 500, users), concurrency); // warm-up
-                var baseline = await MeasureAsync(() => SendAsync(client, Prepare("a1", texts, users), concurrency), commands);
+                var baseline = await MeasureAsync(() => SendAsync(client, Prepare("a1", texts, users), concurrency), commands, sampler);
+                sampler.TakeTop(0);
                 Console.WriteLine($"1. empty endpoint (client + test server): {baseline.PerText(texts)}");
 
                 await using (var gateway = Gateway(database, runFolder, starveProcessor: true))
@@ -77,9 +79,10 @@ internal static class InboundProfile
                     var gatewayClient = gateway.CreateClient();
                     await SeedAsync(database, users, checkIns);
                     await SendAsync(gatewayClient, Prepare("b0", 500, users), concurrency); // warm-up: JIT, EF model, pools
-                    var webhook = await MeasureAsync(() => SendAsync(gatewayClient, Prepare("b1", texts, users), concurrency), commands);
+                    var webhook = await MeasureAsync(() => SendAsync(gatewayClient, Prepare("b1", texts, users), concurrency), commands, sampler);
                     Console.WriteLine($"2. gateway webhook path only:              {webhook.PerText(texts)}");
                     Console.WriteLine($"   minus the empty endpoint:               {(webhook - baseline).PerText(texts)}");
+                    Console.WriteLine($"   sampled allocations by type:{Environment.NewLine}{sampler.TakeTop(25)}");
 
                     await SetAsideAsync(database); // phase 2's texts are not this phase's work
                     await using var processing = Gateway(database, runFolder, starveProcessor: false);
@@ -90,9 +93,10 @@ internal static class InboundProfile
                     {
                         await SendAsync(processingClient, Prepare("c1", texts, users), concurrency);
                         await DrainAsync(database);
-                    }, commands);
+                    }, commands, sampler);
                     Console.WriteLine($"3. webhook + processing:                   {both.PerText(texts)}");
                     Console.WriteLine($"   processing alone (3 minus 2):           {(both - webhook).PerText(texts)}");
+                    Console.WriteLine($"   sampled allocations by type:{Environment.NewLine}{sampler.TakeTop(25)}");
                 }
             }
 
@@ -118,13 +122,15 @@ internal static class InboundProfile
             $"(GCs gen0 {Gen0} gen1 {Gen1} gen2 {Gen2}; {texts / Wall.TotalSeconds:N0} texts/s wall, noisy)";
     }
 
-    private static async Task<Cost> MeasureAsync(Func<Task> work, CommandCounter commands)
+    private static async Task<Cost> MeasureAsync(Func<Task> work, CommandCounter commands, AllocationSampler sampler)
     {
+        sampler.Recording = true;
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var (bytes, count, g0, g1, g2) = (GC.GetTotalAllocatedBytes(precise: true), commands.Count, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var clock = Stopwatch.StartNew();
         await work();
+        sampler.Recording = false;
         return new Cost(GC.GetTotalAllocatedBytes(precise: true) - bytes, commands.Count - count,
             GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2, clock.Elapsed);
     }
