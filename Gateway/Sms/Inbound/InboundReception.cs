@@ -30,12 +30,20 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger<InboundReception> _logger;
     private readonly BuddyMetrics _metrics;
-    private readonly Channel<Arrival> _arrivals = Channel.CreateUnbounded<Arrival>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Arrival> _arrivals;
     private readonly Task _writer;
 
     public InboundReception(
-        IDbContextFactory<BuddyDbContext> contexts, InboundLanes queue, RiskDetector risk, TimeProvider clock, BuddyMetrics metrics, ILogger<InboundReception> logger)
+        IDbContextFactory<BuddyDbContext> contexts, InboundLanes queue, RiskDetector risk, SmsSettings settings, TimeProvider clock, BuddyMetrics metrics,
+        ILogger<InboundReception> logger)
     {
+        // Bounded: a store slower than the arrivals makes webhooks wait for room (held at Kestrel, each on its own
+        // connection) rather than grow this queue without end; waiting is not refusing, Twilio still gets its 200.
+        _arrivals = Channel.CreateBounded<Arrival>(new BoundedChannelOptions(settings.InboundReceptionCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
         _metrics = metrics;
         _contexts = contexts;
         _queue = queue;
@@ -53,7 +61,15 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
         var arrival = new Arrival(text, urgent, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_arrivals.Writer.TryWrite(arrival))
         {
-            throw new ObjectDisposedException(nameof(InboundReception), "The gateway is stopping.");
+            // Full: wait for room. A caller that gives up here was never queued, so nothing was stored for it.
+            try
+            {
+                await _arrivals.Writer.WriteAsync(arrival, cancellationToken);
+            }
+            catch (ChannelClosedException)
+            {
+                throw new ObjectDisposedException(nameof(InboundReception), "The gateway is stopping.");
+            }
         }
 
         // A caller that gives up does not undo the write: Twilio retries, and the retry is recognised as a repeat.
