@@ -7,6 +7,7 @@ using Buddy.Domain.Sms;
 using Buddy.Domain.Templates;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Schedules;
+using Buddy.Gateway.Sms.Outbox;
 using Buddy.Gateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -202,8 +203,8 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
             switch (outcome)
             {
                 case DueOutcome.Send:
-                    var message = RoutineText.To(person, OutboundKind.CheckIn, TemplateRenderer.Render(template!, person, organisation),
-                        DedupeKey(person.Id, occurrence.LocalDate), now, now);
+                    var message = OutboundTexts.To(person, OutboundKind.CheckIn, TemplateRenderer.Render(template!, person, organisation),
+                        DedupeKey(person.Id, occurrence.LocalDate), now);
                     db.OutboundMessages.Add(message);
                     checkIn.Status = CheckInStatus.Sent;
                     checkIn.OutboundMessageId = message.Id;
