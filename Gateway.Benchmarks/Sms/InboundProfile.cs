@@ -35,18 +35,6 @@ internal static class InboundProfile
 {
     public const string Verb = "inbound-profile";
 
-    private static readonly string[] s_replies =
-    [
-        "6 went to college, argued with mum",
-        "8 good day, football with mates",
-        "4 tired. stayed in most of the day",
-        "7",
-        "5 bit anxious about the appointment tomorrow",
-        "9!! got the job",
-        "3 not great, couldn't sleep",
-        "6 ok day, cooked tea for everyone",
-    ];
-
     public static async Task<int> RunAsync(LoadOptions options)
     {
         var provider = GatewayRun.ParseProvider(options.Text("database", "Sqlite"));
@@ -103,6 +91,9 @@ internal static class InboundProfile
             await using var db = database.Open();
             Console.WriteLine($"  stored {await db.InboundMessages.CountAsync():N0}, processed {await db.InboundMessages.CountAsync(m => m.State == InboundState.Processed):N0}, " +
                 $"diary entries {await db.DiaryEntries.CountAsync():N0}");
+            var gc = GC.GetGCMemoryInfo();
+            Console.WriteLine($"  process: peak memory (VmHWM) {ProcessMeter.Mb(PeakKb())}; GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:N0} ms in all; " +
+                $"heap {gc.HeapSizeBytes / 1048576.0:0} MB, committed {gc.TotalCommittedBytes / 1048576.0:0} MB; concurrent GC {System.Runtime.GCSettings.LatencyMode != System.Runtime.GCLatencyMode.Batch}");
             Machine.PrintLoad("after the run");
             return 0;
         }
@@ -111,6 +102,12 @@ internal static class InboundProfile
             await database.DropAsync();
         }
     }
+
+    /// <summary>This process's peak resident memory from the kernel (VmHWM), in KB.</summary>
+    private static long PeakKb() =>
+        File.ReadLines("/proc/self/status").Where(line => line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture))
+            .FirstOrDefault();
 
     private sealed record Cost(long Bytes, long Commands, int Gen0, int Gen1, int Gen2, TimeSpan Wall)
     {
@@ -228,7 +225,7 @@ internal static class InboundProfile
             var fields = new List<KeyValuePair<string, string>>
             {
                 new("ToCountry", "GB"), new("SmsMessageSid", sid), new("NumMedia", "0"), new("SmsSid", sid), new("SmsStatus", "received"),
-                new("Body", s_replies[i % s_replies.Length]), new("To", "+15005550006"), new("NumSegments", "1"), new("MessageSid", sid),
+                new("Body", InboundLoad.RoutineReplies[i % InboundLoad.RoutineReplies.Count]), new("To", "+15005550006"), new("NumSegments", "1"), new("MessageSid", sid),
                 new("AccountSid", GatewayRun.AccountSid), new("From", LoadDatabase.Phone(i % users)), new("ApiVersion", "2010-04-01"),
             };
             using var content = new FormUrlEncodedContent(fields);
