@@ -19,6 +19,8 @@ public static class BenchmarksMain
                     return await InboundLoad.RunAsync(LoadOptions.Parse(args[1..]));
                 case DispatchLoad.Verb:
                     return await DispatchLoad.RunAsync(LoadOptions.Parse(args[1..]));
+                case Sms.InboundProfile.Verb:
+                    return await Sms.InboundProfile.RunAsync(LoadOptions.Parse(args[1..]));
                 case EmptyEndpoint.Verb:
                     return await EmptyEndpoint.RunAsync();
                 default:

@@ -5,8 +5,8 @@ namespace Buddy.Benchmarks.Load;
 
 /// <summary>
 /// How quickly a risky text reached a human: for each risk-phrase webhook answered 2xx, the time from its intended
-/// send time to the creation of its safeguarding alert row (written in the same transaction as the crisis reply
-/// and the therapist's and duty contact's texts), read from the database after the run.
+/// send time to the transaction that recorded it on a safeguarding alert (opening the person's alert, or joining the
+/// one open; written with the crisis reply and the therapist's and duty contact's texts), read from the database after the run.
 /// </summary>
 internal static class AlertLatency
 {
@@ -21,11 +21,17 @@ internal static class AlertLatency
             }
         }
 
+        // Every risky text is recorded on an alert (AlertReply), whether it opened the person's alert or joined the one
+        // already open (one open alert per person since 0011); the text's ProcessedAtUtc is the moment of that
+        // transaction, the same clock reading as a new alert's CreatedAtUtc.
         await using var db = database.Open();
-        var alerted = (await db.Alerts.Where(a => a.Kind == AlertKind.Safeguarding)
-            .Join(db.InboundMessages, a => a.InboundMessageId, m => m.Id, (a, m) => new { m.ProviderMessageId, m.ReceivedAtUtc, a.CreatedAtUtc })
+        var alerted = (await db.AlertReplies
+            .Join(db.InboundMessages, r => r.InboundMessageId, m => (Guid?)m.Id, (r, m) => new { m.ProviderMessageId, m.ReceivedAtUtc, m.ProcessedAtUtc })
+            .Where(a => a.ProcessedAtUtc != null)
+            .Select(a => new { a.ProviderMessageId, a.ReceivedAtUtc, CreatedAtUtc = a.ProcessedAtUtc!.Value })
             .ToListAsync())
             .Where(a => intended.ContainsKey(a.ProviderMessageId))
+            .DistinctBy(a => a.ProviderMessageId)
             .ToList();
         if (alerted.Count == 0)
         {

@@ -32,6 +32,9 @@ internal static class InboundLoad
 
     private const string RiskyReply = "2 I want to kill myself";
 
+    /// <summary>The routine replies every inbound command sends (inbound-profile too), so their figures are for the same texts.</summary>
+    internal static IReadOnlyList<string> RoutineReplies => s_replies;
+
     private static bool IsRisky(int index) => index % 50 == 49;
 
     public static async Task<int> RunAsync(LoadOptions options)

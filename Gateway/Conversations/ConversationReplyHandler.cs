@@ -23,7 +23,6 @@ internal sealed class ConversationReplyHandler(
     /// <summary>True when the reply answered a question and is done; false leaves it to the diary.</summary>
     public async Task<bool> TryAnswerAsync(ReplyContext reply, CancellationToken cancellationToken)
     {
-        var db = reply.Db;
         var person = reply.ServiceUser;
         var now = reply.NowUtc;
         if (person.MayNotBeTexted)
@@ -36,29 +35,21 @@ internal sealed class ConversationReplyHandler(
             return true;
         }
 
-        var run = await db.QuestionnaireRuns
-            .Where(r => r.ServiceUserId == person.Id && r.Status == QuestionnaireStatus.InProgress)
-            .OrderByDescending(r => r.LastPromptAtUtc)
-            .FirstOrDefaultAsync(cancellationToken);
+        var run = await reply.Batch.LatestRunInProgressAsync(person.Id, cancellationToken);
         if (run is not null && !run.IsOpenAt(now))
         {
             run.Close(QuestionnaireStatus.Expired, now, ConversationExpiryService.ExpiredReason);
             run = null;
         }
 
-        var conversations = await db.Conversations
-            .Where(c => c.ServiceUserId == person.Id && c.Status == ConversationStatus.Open)
-            .ToListAsync(cancellationToken);
+        var conversations = await reply.Batch.OpenConversationsAsync(person.Id, cancellationToken);
         foreach (var stale in conversations.Where(c => !c.IsOpenAt(now)))
         {
             stale.Close(ConversationStatus.Expired, now);
         }
 
         // The day's check-in still waiting for its answer: a newer question than any conversation opened before it.
-        var checkIn = await db.CheckIns
-            .Where(c => c.ServiceUserId == person.Id && c.Status == CheckInStatus.Sent && c.AnsweredAtUtc == null && c.SentAtUtc != null && c.SentAtUtc <= now)
-            .OrderByDescending(c => c.SentAtUtc)
-            .FirstOrDefaultAsync(cancellationToken);
+        var checkIn = await reply.Batch.UnansweredCheckInAsync(person.Id, cancellationToken);
 
         var open = conversations.Where(c => c.IsOpenAt(now))
             .Select(c => new OpenConversation(c.Kind, c.Id, c.OpenedAtUtc, c.ExpiresAtUtc))

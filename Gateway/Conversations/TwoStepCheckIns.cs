@@ -27,8 +27,7 @@ internal sealed class TwoStepCheckIns(IOptions<ConversationOptions> options, Rep
         }
 
         var db = reply.Db;
-        var twoStep = await db.CheckInSchedules.Where(s => s.ServiceUserId == reply.ServiceUser.Id).Select(s => s.TwoStep).FirstOrDefaultAsync(cancellationToken);
-        if (!twoStep)
+        if (!await reply.Batch.TwoStepAsync(reply.ServiceUser.Id, cancellationToken))
         {
             return false;
         }

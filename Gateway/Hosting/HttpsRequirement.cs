@@ -11,8 +11,14 @@ namespace Buddy.Gateway.Hosting;
 /// reply that has already crossed the network is better stored than lost (Twilio does not retry it); the log
 /// says to fix the webhook URL.
 /// </summary>
-internal sealed class HttpsRequirement(RequestDelegate next, ILogger<HttpsRequirement> logger)
+internal sealed class HttpsRequirement(RequestDelegate next, TimeProvider clock, ILogger<HttpsRequirement> logger)
 {
+    /// <summary>A misconfigured webhook URL is said once in this long, not once per text (2,000 lines a second in a burst).</summary>
+    internal static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(1);
+
+    private long _warnedAtTicks; // 0: never yet
+    private long _unwarned;
+
     /// <summary>Paths answered over plain HTTP too.</summary>
     public static bool IsExempt(PathString path) =>
         path.StartsWithSegments("/health")
@@ -34,7 +40,7 @@ internal sealed class HttpsRequirement(RequestDelegate next, ILogger<HttpsRequir
         {
             if (!request.Path.StartsWithSegments("/health"))
             {
-                logger.LogWarning("Twilio called {Path} over plain HTTP: set the webhook URL in the Twilio console to https://", request.Path);
+                WarnPlainWebhook(request.Path);
             }
 
             return next(context);
@@ -47,5 +53,20 @@ internal sealed class HttpsRequirement(RequestDelegate next, ILogger<HttpsRequir
                 "Buddy's API answers only over HTTPS. The key sent with this request crossed the network unencrypted and was not checked: revoke it and use a new one over HTTPS.")
             : ErrorResponses.WriteAsync(context, "Use the secure address",
                 "Buddy is only available over HTTPS. Open the address starting with https:// (ask your Buddy administrator if you do not know it).");
+    }
+
+    private void WarnPlainWebhook(PathString path)
+    {
+        Interlocked.Increment(ref _unwarned);
+        var now = clock.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref _warnedAtTicks);
+        if ((last != 0 && now - last < WarningInterval.Ticks) || Interlocked.CompareExchange(ref _warnedAtTicks, now, last) != last)
+        {
+            return;
+        }
+
+        var calls = Interlocked.Exchange(ref _unwarned, 0);
+        logger.LogWarning("Twilio called {Path} over plain HTTP ({Calls} webhook call(s) since the last warning): set the webhook URL in the Twilio console to https://",
+            path, calls);
     }
 }

@@ -41,12 +41,11 @@ internal static class RateLimits
     private static RateLimitPartition<string> Partition(HttpContext context, HardeningSettings settings)
     {
         var path = context.Request.Path;
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
         if (settings.WebhookPermitsPerSecond > 0 && (path.Equals(SmsEndpoints.InboundPath, StringComparison.OrdinalIgnoreCase) || path.Equals(SmsEndpoints.StatusPath, StringComparison.OrdinalIgnoreCase)))
         {
             var permits = settings.WebhookPermitsPerSecond;
-            return RateLimitPartition.GetTokenBucketLimiter("webhook:" + client, _ => new TokenBucketRateLimiterOptions
+            return RateLimitPartition.GetTokenBucketLimiter("webhook:" + Client(context), _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = permits * 2,
                 TokensPerPeriod = permits,
@@ -59,7 +58,7 @@ internal static class RateLimits
 
         if (settings.SignInAttemptsPerMinute > 0 && HttpMethods.IsPost(context.Request.Method) && path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase))
         {
-            return RateLimitPartition.GetFixedWindowLimiter("sign-in:" + client, _ => new FixedWindowRateLimiterOptions
+            return RateLimitPartition.GetFixedWindowLimiter("sign-in:" + Client(context), _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = settings.SignInAttemptsPerMinute,
                 Window = TimeSpan.FromMinutes(1),
@@ -69,7 +68,7 @@ internal static class RateLimits
 
         if (settings.ApiRequestsPerMinute > 0 && path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return RateLimitPartition.GetSlidingWindowLimiter("api:" + (KnownKeyHash(context) ?? "ip:" + client), _ => new SlidingWindowRateLimiterOptions
+            return RateLimitPartition.GetSlidingWindowLimiter("api:" + (KnownKeyHash(context) ?? "ip:" + Client(context)), _ => new SlidingWindowRateLimiterOptions
             {
                 PermitLimit = settings.ApiRequestsPerMinute,
                 Window = TimeSpan.FromMinutes(1),
@@ -80,6 +79,9 @@ internal static class RateLimits
 
         return RateLimitPartition.GetNoLimiter("unlimited");
     }
+
+    /// <summary>The client's address as a partition key, made only for a request that is limited (every request passes here).</summary>
+    private static string Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>
     /// The hash of the key the caller offers when it is a key this instance has seen authenticate: that key has a

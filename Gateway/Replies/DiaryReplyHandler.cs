@@ -26,10 +26,10 @@ public sealed class DiaryReplyHandler(ReplyParser parser, SchedulingSettings sch
         var parsed = parser.Parse(reply.Message.Body, reply.Organisation.MoodScale);
 
         DiaryEntry? entry;
-        var checkIn = await FindOpenCheckInAsync(db, user.Id, reply.NowUtc, cancellationToken);
+        var checkIn = await FindOpenCheckInAsync(reply, cancellationToken);
         if (checkIn is not null)
         {
-            entry = await db.DiaryEntries.FirstOrDefaultAsync(e => e.ServiceUserId == user.Id && e.CheckInId == checkIn.Id, cancellationToken)
+            entry = await reply.Batch.EntryForLatestCheckInAsync(user.Id, cancellationToken)
                 ?? Add(reply, checkIn.LocalDate, checkIn.Id, DiaryEntryKind.CheckInReply);
             if (checkIn.Status == CheckInStatus.Sent)
             {
@@ -62,26 +62,16 @@ public sealed class DiaryReplyHandler(ReplyParser parser, SchedulingSettings sch
     /// The latest check-in sent and not yet closed: within the reply window (the same one check-in expiry uses),
     /// and no later check-in due since.
     /// </summary>
-    private async Task<CheckIn?> FindOpenCheckInAsync(BuddyDbContext db, Guid serviceUserId, DateTime nowUtc, CancellationToken cancellationToken)
+    private async Task<CheckIn?> FindOpenCheckInAsync(ReplyContext reply, CancellationToken cancellationToken)
     {
-        var latest = await db.CheckIns
-            .Where(c => c.ServiceUserId == serviceUserId && (c.Status == CheckInStatus.Sent || c.Status == CheckInStatus.Answered) && c.DueAtUtc <= nowUtc)
-            .OrderByDescending(c => c.DueAtUtc)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (latest is null)
+        var latest = await reply.Batch.LatestDueCheckInAsync(reply.ServiceUser.Id, cancellationToken);
+        if (latest is null || latest.Status is not (CheckInStatus.Sent or CheckInStatus.Answered))
         {
-            return null;
+            return null; // none yet, or a later check-in (not sent, missed, unanswered) was due since the last one sent
         }
 
         var sentAt = latest.SentAtUtc ?? latest.DueAtUtc;
-        if (nowUtc - sentAt > TimeSpan.FromHours(scheduling.ReplyWindowHours))
-        {
-            return null;
-        }
-
-        var dueAt = latest.DueAtUtc;
-        var superseded = await db.CheckIns.AnyAsync(c => c.ServiceUserId == serviceUserId && c.DueAtUtc > dueAt && c.DueAtUtc <= nowUtc, cancellationToken);
-        return superseded ? null : latest;
+        return reply.NowUtc - sentAt > TimeSpan.FromHours(scheduling.ReplyWindowHours) ? null : latest;
     }
 
     private static DiaryEntry Add(ReplyContext reply, DateOnly localDate, Guid? checkInId, DiaryEntryKind kind)

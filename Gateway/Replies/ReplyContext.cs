@@ -22,6 +22,18 @@ public sealed class ReplyContext
     /// <summary>The risk reader's assessment of the reply's words, read once before any step runs.</summary>
     public required RiskAssessment Risk { get; init; }
 
+    /// <summary>
+    /// What the steps read about the sender, loaded for every text handled in the same transaction at once; a reply
+    /// handled alone gets a batch of its own.
+    /// </summary>
+    public ReplyBatch Batch
+    {
+        get => _batch ??= ReplyBatch.Of(Db, ServiceUser.Id, Message.Id, NowUtc);
+        init => _batch = value;
+    }
+
+    private ReplyBatch? _batch;
+
     /// <summary>What safeguarding has done with this text so far (the alert it raised or joined, whether it escalated).</summary>
     public ReplySafeguarding Safeguarding { get; } = new();
 

@@ -2,7 +2,6 @@ using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Summaries;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Replies;
-using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Safeguarding;
 
@@ -22,10 +21,7 @@ public sealed class SafeguardingAlerts(SafeguardingEscalation escalation, ILogge
         var now = reply.NowUtc;
         var person = reply.ServiceUser;
         var sameText = reply.Safeguarding.Alert is not null;
-        var alert = reply.Safeguarding.Alert ?? await db.Alerts
-            .Where(a => a.ServiceUserId == person.Id && a.OrganisationId == reply.Organisation.Id && a.Kind == AlertKind.Safeguarding && a.AcknowledgedAtUtc == null)
-            .OrderByDescending(a => a.CreatedAtUtc)
-            .FirstOrDefaultAsync(cancellationToken);
+        var alert = reply.Safeguarding.Alert ?? await reply.Batch.OpenAlertAsync(person.Id, reply.Organisation.Id, cancellationToken);
 
         var opened = alert is null;
         var notifyStaff = alert is null ? finding.Level == RiskLevel.High : JoinedReplyRules.NotifyStaff(alert, finding.Level, finding.Subject, finding.Caution, now);
@@ -45,7 +41,7 @@ public sealed class SafeguardingAlerts(SafeguardingEscalation escalation, ILogge
         }
         else
         {
-            await db.AlertReplies.Where(r => r.AlertId == alert.Id).LoadAsync(cancellationToken);
+            // The open alert's replies are already tracked (the batch loaded them with it).
             if (!db.AlertReplies.Local.Any(r => r.AlertId == alert.Id))
             {
                 db.AlertReplies.Add(ReplyOf(alert)); // an alert from before replies were recorded: it keeps its own line

@@ -1,6 +1,5 @@
 using Buddy.Domain.Safeguarding;
 using Buddy.Gateway.Replies;
-using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Safeguarding;
 
@@ -23,8 +22,7 @@ public sealed class SafeguardingReplyHandler(SafeguardingAlerts alerts)
 
         // A message re-processed after a crash that had already committed must not alert twice.
         var inboundId = reply.Message.Id;
-        if (await reply.Db.AlertReplies.AnyAsync(r => r.InboundMessageId == inboundId, cancellationToken)
-            || await reply.Db.Alerts.AnyAsync(a => a.InboundMessageId == inboundId && a.Kind == AlertKind.Safeguarding, cancellationToken))
+        if (await reply.Batch.AlreadyAlertedAsync(inboundId, cancellationToken))
         {
             return null;
         }

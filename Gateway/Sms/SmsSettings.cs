@@ -23,6 +23,13 @@ public sealed record SmsSettings(SmsProvider Provider, TimeSpan OutboxPoll, int 
     /// </summary>
     public int InboundQueueCapacity { get; init; } = 10_000;
 
+    /// <summary>
+    /// Most received texts waiting for the group-commit writer to store them (<c>Sms:Inbound:ReceptionCapacity</c>).
+    /// A webhook that finds it full waits for room (it is not refused: only a failing store answers 503), so a store
+    /// slower than the arrivals holds requests back at Kestrel instead of growing a queue in memory.
+    /// </summary>
+    public int InboundReceptionCapacity { get; init; } = 2_000;
+
     public static SmsSettings From(IConfiguration configuration)
     {
         var providerText = configuration["Sms:Provider"];
@@ -45,6 +52,7 @@ public sealed record SmsSettings(SmsProvider Provider, TimeSpan OutboxPoll, int 
             OutboxConcurrency = (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Outbox:Concurrency", 8),
             InboundBatchSize = (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Inbound:BatchSize", 50),
             InboundQueueCapacity = (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Inbound:QueueCapacity", 10_000),
+            InboundReceptionCapacity = (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Inbound:ReceptionCapacity", 2_000),
         };
     }
 }

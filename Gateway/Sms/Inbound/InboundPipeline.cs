@@ -50,9 +50,10 @@ internal sealed class InboundPipeline(
         {
             var senders = await InboundSenders.LoadAsync(db, [message], cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            wakeOutbox = await HandleAsync(scope.ServiceProvider, db, message, senders, now, cancellationToken);
+            await HandleAsync(scope.ServiceProvider, db, message, senders, senders.BatchOf(db, [message], now), now, cancellationToken);
             message.ProcessedAtUtc = now;
             raised = AddedAlerts(db);
+            wakeOutbox = QueuedTexts(db);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -97,7 +98,7 @@ internal sealed class InboundPipeline(
         var db = scope.ServiceProvider.GetRequiredService<BuddyDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         List<InboundMessage> messages;
-        var wakeOutbox = false;
+        bool wakeOutbox;
         List<Alert> raised;
         try
         {
@@ -112,13 +113,15 @@ internal sealed class InboundPipeline(
 
             var senders = await InboundSenders.LoadAsync(db, messages, cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var batch = senders.BatchOf(db, messages, now);
             foreach (var message in messages)
             {
-                wakeOutbox |= await HandleAsync(scope.ServiceProvider, db, message, senders, now, cancellationToken);
+                await HandleAsync(scope.ServiceProvider, db, message, senders, batch, now, cancellationToken);
                 message.ProcessedAtUtc = now;
             }
 
             raised = AddedAlerts(db);
+            wakeOutbox = QueuedTexts(db);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -146,6 +149,13 @@ internal sealed class InboundPipeline(
     private static List<Alert> AddedAlerts(BuddyDbContext db) =>
         [.. db.ChangeTracker.Entries<Alert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
 
+    /// <summary>
+    /// The handling queued a text (a crisis reply, a confirmation, a question), which should go at once, not at the
+    /// outbox's next poll. Asked once per transaction: each look at the change tracker first scans every tracked row.
+    /// </summary>
+    private static bool QueuedTexts(BuddyDbContext db) =>
+        db.ChangeTracker.Entries<OutboundMessage>().Any(e => e.State == EntityState.Added);
+
     /// <summary>Committed: the reply's handling, and any alert it raised, now stand.</summary>
     private void Committed(InboundMessage message, List<Alert> raised)
     {
@@ -157,12 +167,12 @@ internal sealed class InboundPipeline(
             metrics.ReplyToAlert(alert.Severity, sinceStored);
         }
 
-        logger.LogInformation("Inbound {InboundId} {State}: {Outcome}", message.Id, message.State, message.Outcome);
+        // Debug: at a burst's rate a line per text costs real throughput; metrics count the outcomes (inbound.handled).
+        logger.LogDebug("Inbound {InboundId} {State}: {Outcome}", message.Id, message.State, message.Outcome);
     }
 
-    /// <summary>Returns true when it queued a text that should go at once.</summary>
-    private async Task<bool> HandleAsync(
-        IServiceProvider services, BuddyDbContext db, InboundMessage message, InboundSenders senders, DateTime now, CancellationToken cancellationToken)
+    private async Task HandleAsync(
+        IServiceProvider services, BuddyDbContext db, InboundMessage message, InboundSenders senders, ReplyBatch batch, DateTime now, CancellationToken cancellationToken)
     {
         var user = senders.UserOf(message.FromPhone);
         if (user is null)
@@ -170,7 +180,7 @@ internal sealed class InboundPipeline(
             message.State = InboundState.Unmatched;
             message.Outcome = UnknownSender;
             logger.LogWarning("Inbound {InboundId} from {From} matches no service user; kept for review, not answered", message.Id, Redact.Phone(message.FromPhone));
-            return false;
+            return;
         }
 
         message.ServiceUserId = user.Id;
@@ -181,25 +191,27 @@ internal sealed class InboundPipeline(
         switch (SmsKeywords.Classify(message.Body, message.OptOutType, senderIsOptedOut: user.Consent == ConsentState.OptedOut))
         {
             case SmsKeyword.OptOut:
-                return await OptOutAsync(db, message, user, now, cancellationToken);
+                await OptOutAsync(db, message, user, now, cancellationToken);
+                return;
             case SmsKeyword.OptIn:
-                return OptIn(db, message, user, now);
+                OptIn(db, message, user, now);
+                return;
             case SmsKeyword.Help:
                 Queue(db, message, user, OutboundKind.Help, organisation.HelpMessage, $"help:{message.Id}", now);
                 message.Outcome = "help text sent";
-                return true;
+                return;
         }
 
-        return await ReplyAsync(services, db, message, user, organisation, now, cancellationToken);
+        await ReplyAsync(services, db, message, user, organisation, batch, now, cancellationToken);
     }
 
-    private static async Task<bool> OptOutAsync(BuddyDbContext db, InboundMessage message, ServiceUser user, DateTime now, CancellationToken cancellationToken)
+    private static async Task OptOutAsync(BuddyDbContext db, InboundMessage message, ServiceUser user, DateTime now, CancellationToken cancellationToken)
     {
         var changed = await ConsentChanges.OptOutAsync(db, user, now, $"Texted an opt-out word (inbound {message.Id}).", cancellationToken);
         if (!changed)
         {
             message.Outcome = "opt-out (already opted out)";
-            return false;
+            return;
         }
 
         // When Twilio's own opt-out handling classified the text (OptOutType), Twilio has already replied and now
@@ -208,44 +220,41 @@ internal sealed class InboundPipeline(
         {
             Queue(db, message, user, OutboundKind.OptOutConfirmation, DefaultTexts.OptOutConfirmation, $"optout:{message.Id}", now);
             message.Outcome = "opted out; confirmation sent";
-            return true;
+            return;
         }
 
         message.Outcome = "opted out; confirmed by Twilio";
-        return false;
     }
 
-    private static bool OptIn(BuddyDbContext db, InboundMessage message, ServiceUser user, DateTime now)
+    private static void OptIn(BuddyDbContext db, InboundMessage message, ServiceUser user, DateTime now)
     {
         if (!ConsentChanges.OptIn(db, user, now, $"Texted an opt-in word (inbound {message.Id})."))
         {
             message.Outcome = "opt-in (already opted in)";
-            return false;
+            return;
         }
 
         if (message.OptOutType is null)
         {
             Queue(db, message, user, OutboundKind.OptInConfirmation, DefaultTexts.OptInConfirmation, $"optin:{message.Id}", now);
             message.Outcome = "opted in; confirmation sent";
-            return true;
+            return;
         }
 
         message.Outcome = "opted in; confirmed by Twilio";
-        return false;
     }
 
-    private async Task<bool> ReplyAsync(
-        IServiceProvider services, BuddyDbContext db, InboundMessage message, ServiceUser user, Organisation organisation, DateTime now, CancellationToken cancellationToken)
+    private async Task ReplyAsync(
+        IServiceProvider services, BuddyDbContext db, InboundMessage message, ServiceUser user, Organisation organisation, ReplyBatch batch, DateTime now,
+        CancellationToken cancellationToken)
     {
         var reply = new ReplyContext
         {
             Db = db, Message = message, ServiceUser = user, Organisation = organisation, NowUtc = now, Risk = riskReader.Assess(message.Body, organisation.MoodScale),
+            Batch = batch,
         };
         var result = await services.GetRequiredService<IReplyPipeline>().HandleAsync(reply, cancellationToken);
         message.Outcome = result.Outcome;
-
-        // A step that queued a text (a crisis reply) wants it sent now, not at the next poll.
-        return db.ChangeTracker.Entries<OutboundMessage>().Any(e => e.State == EntityState.Added);
     }
 
     private static void Queue(BuddyDbContext db, InboundMessage message, ServiceUser user, OutboundKind kind, string body, string dedupeKey, DateTime now) =>

@@ -87,7 +87,7 @@ internal sealed class InboundProcessor(
     /// The batch's texts with their senders' earlier texts still waiting, round by round (<see cref="InboundRounds"/>):
     /// a round of several senders in one transaction, isolated to one text at a time if it fails.
     /// </summary>
-    private async Task ProcessBatchAsync(IReadOnlyList<QueuedInbound> batch, CancellationToken cancellationToken)
+    internal async Task ProcessBatchAsync(IReadOnlyList<QueuedInbound> batch, CancellationToken cancellationToken)
     {
         List<List<Guid>> rounds;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))

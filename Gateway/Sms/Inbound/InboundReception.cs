@@ -30,12 +30,20 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger<InboundReception> _logger;
     private readonly BuddyMetrics _metrics;
-    private readonly Channel<Arrival> _arrivals = Channel.CreateUnbounded<Arrival>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Arrival> _arrivals;
     private readonly Task _writer;
 
     public InboundReception(
-        IDbContextFactory<BuddyDbContext> contexts, InboundLanes queue, RiskDetector risk, TimeProvider clock, BuddyMetrics metrics, ILogger<InboundReception> logger)
+        IDbContextFactory<BuddyDbContext> contexts, InboundLanes queue, RiskDetector risk, SmsSettings settings, TimeProvider clock, BuddyMetrics metrics,
+        ILogger<InboundReception> logger)
     {
+        // Bounded: a store slower than the arrivals makes webhooks wait for room (held at Kestrel, each on its own
+        // connection) rather than grow this queue without end; waiting is not refusing, Twilio still gets its 200.
+        _arrivals = Channel.CreateBounded<Arrival>(new BoundedChannelOptions(settings.InboundReceptionCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
         _metrics = metrics;
         _contexts = contexts;
         _queue = queue;
@@ -53,7 +61,15 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
         var arrival = new Arrival(text, urgent, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_arrivals.Writer.TryWrite(arrival))
         {
-            throw new ObjectDisposedException(nameof(InboundReception), "The gateway is stopping.");
+            // Full: wait for room. A caller that gives up here was never queued, so nothing was stored for it.
+            try
+            {
+                await _arrivals.Writer.WriteAsync(arrival, cancellationToken);
+            }
+            catch (ChannelClosedException)
+            {
+                throw new ObjectDisposedException(nameof(InboundReception), "The gateway is stopping.");
+            }
         }
 
         // A caller that gives up does not undo the write: Twilio retries, and the retry is recognised as a repeat.
@@ -172,12 +188,14 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
     {
         if (stored is null)
         {
-            _logger.LogInformation("Inbound {MessageSid} is a repeat; already stored", arrival.Text.MessageSid);
+            _logger.LogDebug("Inbound {MessageSid} is a repeat; already stored", arrival.Text.MessageSid);
             arrival.Stored.TrySetResult(false);
             return;
         }
 
-        _logger.LogInformation("Inbound {MessageSid} stored as {InboundId} from {From}", arrival.Text.MessageSid, stored.Id, Redact.Phone(arrival.Text.From));
+        // Debug, not Information: at a burst's 2,000 texts a second a line per text is a real share of the cost (and of
+        // the disk); the count is in the metrics (inbound.stored), and a text's own story is its row.
+        _logger.LogDebug("Inbound {MessageSid} stored as {InboundId} from {From}", arrival.Text.MessageSid, stored.Id, Redact.Phone(arrival.Text.From));
         _queue.Enqueue(stored.Id, arrival.Urgent);
         _metrics.InboundStored(arrival.Urgent);
         arrival.Stored.TrySetResult(true);

@@ -2,6 +2,7 @@ using Buddy.Domain.Organisations;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Replies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Sms.Inbound;
@@ -33,4 +34,8 @@ internal sealed class InboundSenders
     public ServiceUser? UserOf(string phone) => _users[phone].SingleOrDefault();
 
     public Organisation OrganisationOf(ServiceUser user) => _organisations[user.OrganisationId];
+
+    /// <summary>What the reply steps read about these senders, loaded once for all of the texts (see <see cref="ReplyBatch"/>).</summary>
+    public ReplyBatch BatchOf(BuddyDbContext db, IReadOnlyList<InboundMessage> messages, DateTime nowUtc) =>
+        new(db, [.. _users.SelectMany(g => g).Select(u => u.Id)], [.. messages.Select(m => m.Id)], nowUtc);
 }

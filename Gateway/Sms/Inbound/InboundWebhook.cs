@@ -53,11 +53,10 @@ internal static class InboundWebhook
             return null;
         }
 
-        var missing = new[] { ("MessageSid", sid), ("From", from), ("Body", body is null ? null : "present") }
-            .Where(field => string.IsNullOrWhiteSpace(field.Item2)).Select(field => field.Item1).ToList();
-        if (missing.Count > 0)
+        if (string.IsNullOrWhiteSpace(sid) || string.IsNullOrWhiteSpace(from) || body is null)
         {
-            problem = $"Missing {string.Join(", ", missing)}.";
+            string?[] missing = [string.IsNullOrWhiteSpace(sid) ? "MessageSid" : null, string.IsNullOrWhiteSpace(from) ? "From" : null, body is null ? "Body" : null];
+            problem = $"Missing {string.Join(", ", missing.OfType<string>())}.";
             return null;
         }
 

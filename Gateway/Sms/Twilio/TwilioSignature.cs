@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -21,19 +23,8 @@ public static class TwilioSignature
 
     public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters)
     {
-        var data = new StringBuilder(url);
-        foreach (var group in parameters.GroupBy(p => p.Key, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            foreach (var value in group.Select(p => p.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
-            {
-                data.Append(group.Key).Append(value);
-            }
-        }
-
-        // SHA-1 is Twilio's choice, not ours; HMAC-SHA1 remains sound as a MAC.
-#pragma warning disable CA5350
-        var hash = HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString()));
-#pragma warning restore CA5350
+        Span<byte> hash = stackalloc byte[HMACSHA1.HashSizeInBytes];
+        Hash(Encoding.UTF8.GetBytes(authToken), url, SignedParameters(parameters), hash);
         return Convert.ToBase64String(hash);
     }
 
@@ -45,8 +36,60 @@ public static class TwilioSignature
             return false;
         }
 
-        var list = parameters.ToList();
-        return UrlVariants(url).Any(candidate => FixedTimeEquals(Compute(authToken, candidate, list), signature));
+        // Every webhook is checked, so this is written to allocate little: the parameters are joined once, and the URL
+        // as received (what Twilio signed, almost always) is tried before any variant of it is built.
+        var key = Encoding.UTF8.GetBytes(authToken);
+        var data = SignedParameters(parameters);
+        return Matches(key, url, data, signature) || UrlVariants(url).Skip(1).Any(candidate => Matches(key, candidate, data, signature));
+    }
+
+    /// <summary>Each parameter's name and value, names sorted ordinally and a repeated name's distinct values sorted, joined.</summary>
+    private static string SignedParameters(IEnumerable<KeyValuePair<string, string>> parameters)
+    {
+        var sorted = parameters.ToArray();
+        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key) is var byName and not 0 ? byName : string.CompareOrdinal(a.Value, b.Value));
+        var data = new StringBuilder();
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (i > 0 && string.Equals(sorted[i].Key, sorted[i - 1].Key, StringComparison.Ordinal) && string.Equals(sorted[i].Value, sorted[i - 1].Value, StringComparison.Ordinal))
+            {
+                continue; // a value repeated under the same name is signed once
+            }
+
+            data.Append(sorted[i].Key).Append(sorted[i].Value);
+        }
+
+        return data.ToString();
+    }
+
+    private static bool Matches(byte[] key, string url, string data, string signature)
+    {
+        Span<byte> hash = stackalloc byte[HMACSHA1.HashSizeInBytes];
+        Hash(key, url, data, hash);
+        Span<char> expected = stackalloc char[28]; // base64 of 20 bytes
+        return Convert.TryToBase64Chars(hash, expected, out var written)
+            && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected[..written]), MemoryMarshal.AsBytes(signature.AsSpan()));
+    }
+
+    /// <summary>HMAC-SHA1 of the URL and the joined parameters, in UTF-8.</summary>
+    private static void Hash(byte[] key, string url, string data, Span<byte> hash)
+    {
+        var length = Encoding.UTF8.GetByteCount(url) + Encoding.UTF8.GetByteCount(data);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(url, buffer);
+            written += Encoding.UTF8.GetBytes(data, buffer.AsSpan(written));
+
+            // SHA-1 is Twilio's choice, not ours; HMAC-SHA1 remains sound as a MAC.
+#pragma warning disable CA5350
+            HMACSHA1.HashData(key, buffer.AsSpan(0, written), hash);
+#pragma warning restore CA5350
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>

@@ -85,58 +85,74 @@ internal sealed class TwilioWebhookFilter(TwilioSettings settings, ILogger<Twili
 
     /// <summary>
     /// Checks the raw bytes, not a decoded string: a byte above 0x7F sent as it is (not %-encoded) must be part of a
-    /// valid UTF-8 sequence too, and decoding first would already have replaced it.
+    /// valid UTF-8 sequence too, and decoding first would already have replaced it. The body (at most
+    /// <see cref="MaxBodyBytes"/>, already buffered by ReadFormAsync) is read into a pooled buffer and each name and
+    /// value is percent-decoded in place, so a webhook allocates nothing here.
     /// </summary>
     private static async Task<bool> IsUtf8FormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        request.Body.Position = 0; // buffered by ReadFormAsync
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
         request.Body.Position = 0;
-        foreach (var part in SplitForm(buffer.ToArray()))
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        try
         {
-            if (!System.Text.Unicode.Utf8.IsValid(PercentDecode(part)))
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+            {
+                length += read;
+            }
+
+            request.Body.Position = 0;
+            return IsUtf8Form(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Each name and value of a urlencoded form (split at '&amp;' and '='), once percent-decoded, is valid UTF-8.</summary>
+    internal static bool IsUtf8Form(Span<byte> raw)
+    {
+        while (true)
+        {
+            var end = raw.IndexOfAny((byte)'&', (byte)'=');
+            var part = end < 0 ? raw : raw[..end];
+            if (!System.Text.Unicode.Utf8.IsValid(PercentDecodeInPlace(part)))
             {
                 return false;
             }
-        }
 
-        return true;
-    }
-
-    /// <summary>The names and values of a urlencoded form, still encoded, split at '&amp;' and '='.</summary>
-    private static IEnumerable<byte[]> SplitForm(byte[] raw)
-    {
-        var start = 0;
-        for (var i = 0; i <= raw.Length; i++)
-        {
-            if (i == raw.Length || raw[i] is (byte)'&' or (byte)'=')
+            if (end < 0)
             {
-                yield return raw[start..i];
-                start = i + 1;
+                return true;
             }
+
+            raw = raw[(end + 1)..];
         }
     }
 
-    /// <summary>'+' as a space, %XX as its byte, every other byte as it is (including bytes above 0x7F).</summary>
-    private static byte[] PercentDecode(byte[] part)
+    /// <summary>'+' as a space, %XX as its byte, every other byte as it is (including bytes above 0x7F); the decoded bytes.</summary>
+    private static Span<byte> PercentDecodeInPlace(Span<byte> part)
     {
-        var decoded = new List<byte>(part.Length);
+        var written = 0;
         for (var i = 0; i < part.Length; i++)
         {
             if (part[i] == (byte)'%' && i + 2 < part.Length && Uri.IsHexDigit((char)part[i + 1]) && Uri.IsHexDigit((char)part[i + 2]))
             {
-                decoded.Add((byte)Convert.ToInt32(System.Text.Encoding.ASCII.GetString(part, i + 1, 2), 16));
+                part[written++] = (byte)((HexValue(part[i + 1]) << 4) | HexValue(part[i + 2]));
                 i += 2;
             }
             else
             {
-                decoded.Add(part[i] == (byte)'+' ? (byte)' ' : part[i]);
+                part[written++] = part[i] == (byte)'+' ? (byte)' ' : part[i];
             }
         }
 
-        return [.. decoded];
+        return part[..written];
     }
+
+    private static int HexValue(byte digit) => digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10;
 
     private string PublicUrl(HttpRequest request)
     {

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Buddy.Domain.CheckIns;
+using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Sms;
+using Buddy.Gateway.Data;
+using Buddy.Gateway.Sms.Inbound;
+using Buddy.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Buddy.Tests.Sms.Inbound;
+
+/// <summary>
+/// A batch of texts costs a fixed number of reads however many people sent it: the senders, their organisations,
+/// questionnaires, conversations, check-ins, diary entries and schedules are each read once for the whole batch,
+/// not once per text (issue 14). Counted with an EF interceptor around the processor's own batch call.
+/// </summary>
+public sealed class InboundBatchQueryTests
+{
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task ProcessBatch_WhenThirtyPeopleTextOnceEach_ReadsNoMoreThanForThree(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var counter = new ReadCounter();
+        await using var gateway = new SmsGateway(database, settings: new Dictionary<string, string?> { ["Sms:Inbound:SweepSeconds"] = "3600" }, services: s =>
+        {
+            s.AddSingleton(new InboundLanes(routineCapacity: 0)); // the background processor is given nothing: the test hands it each batch
+            s.ConfigureDbContext<BuddyDbContext>(options => options.AddInterceptors(counter));
+        });
+        _ = gateway.Server;
+
+        var few = await ReadsToProcessAsync(gateway, database, counter, people: 3);
+        var many = await ReadsToProcessAsync(gateway, database, counter, people: 30);
+
+        Assert.Equal(few, many);
+        Assert.InRange(many, 1, 12); // plan 2, messages 1, senders 2, and per kind of sender data one each
+    }
+
+    /// <summary>Each person replies "6 went to college" to an open check-in; the reads the batch took, all of them handled.</summary>
+    private static async Task<int> ReadsToProcessAsync(SmsGateway gateway, TestDatabase database, ReadCounter counter, int people)
+    {
+        var users = new List<ServiceUser>();
+        for (var i = 0; i < people; i++)
+        {
+            users.Add((await SmsTestData.AddPersonWithOpenCheckInAsync(database)).User);
+        }
+
+        var ids = new List<Guid>();
+        await using (var db = database.CreateContext())
+        {
+            foreach (var user in users)
+            {
+                var message = new InboundMessage
+                {
+                    ProviderMessageId = SmsGateway.NewSid(),
+                    FromPhone = user.PhoneE164!,
+                    ToPhone = "+15005550006",
+                    Body = "6 went to college",
+                    ReceivedAtUtc = DateTime.UtcNow.AddSeconds(-1),
+                };
+                db.InboundMessages.Add(message);
+                ids.Add(message.Id);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var processor = gateway.Services.GetRequiredService<InboundProcessor>();
+        int reads;
+        using (counter.Count())
+        {
+            await processor.ProcessBatchAsync([.. ids.Select(id => new QueuedInbound(id, Urgent: false))], CancellationToken.None);
+            reads = counter.Reads;
+        }
+
+        await using var check = database.CreateContext();
+        var userIds = users.Select(u => u.Id).ToList();
+        Assert.Equal(people, await check.InboundMessages.CountAsync(m => ids.Contains(m.Id) && m.State == InboundState.Processed));
+        Assert.Equal(people, await check.DiaryEntries.CountAsync(e => userIds.Contains(e.ServiceUserId) && e.MoodScore == 6 && e.CheckInId != null));
+        Assert.Equal(people, await check.CheckIns.CountAsync(c => userIds.Contains(c.ServiceUserId) && c.Status == CheckInStatus.Answered));
+        return reads;
+    }
+
+    /// <summary>Counts the SELECTs run on the async flow inside <see cref="Count"/>, so the gateway's own background work is not counted.</summary>
+    private sealed class ReadCounter : DbCommandInterceptor
+    {
+        private readonly AsyncLocal<bool> _counting = new();
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public IDisposable Count()
+        {
+            _reads = 0;
+            _counting.Value = true;
+            return new Stop(this);
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (_counting.Value && command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+            {
+                Interlocked.Increment(ref _reads);
+            }
+
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private sealed class Stop(ReadCounter counter) : IDisposable
+        {
+            public void Dispose() => counter._counting.Value = false;
+        }
+    }
+}
