@@ -26,7 +26,7 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
     /// the lot instead of one each. All or nothing, as for one; if the batch fails, its schedules are handled one
     /// at a time, so a single bad schedule or an already-written day is isolated exactly as before.
     /// </summary>
-    internal const int TransactionBatch = 50;
+    internal const int TransactionBatch = 1000;
 
     public static string DedupeKey(Guid serviceUserId, DateOnly localDate) =>
         $"checkin:{serviceUserId}:{localDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
@@ -62,7 +62,13 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
         return counts;
     }
 
-    /// <summary>Claims up to <paramref name="take"/> due schedules and handles them in one transaction; returns how many it handled.</summary>
+    /// <summary>
+    /// Claims up to <paramref name="take"/> due schedules and handles them in one transaction, in bulk: the claimed
+    /// schedules and what planning needs are read untracked in five queries, the outbox and check-in rows are
+    /// inserted by multi-row INSERTs (<see cref="BulkInsert"/>: a handful of commands instead of one a row), and
+    /// the schedules move on with one UPDATE per distinct next due time.
+    /// Returns how many it handled.
+    /// </summary>
     private async Task<int> DispatchBatchAsync(int take, DispatchCounts counts, List<Guid> failed, CancellationToken cancellationToken)
     {
         if (take <= 1)
@@ -71,12 +77,16 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
         }
 
         var batchCounts = new DispatchCounts();
+        var phases = new DispatchPhases();
         IReadOnlyList<CheckInSchedule> schedules;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             var now = clock.GetUtcNow().UtcDateTime;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             schedules = await DueRows.ClaimSchedulesAsync(db, now, failed, take, cancellationToken);
+            phases.Claimed();
             if (schedules.Count <= 1)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -96,14 +106,30 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
                     .GroupBy(c => c.ServiceUserId)
                     .Select(g => new { ServiceUserId = g.Key, Last = g.Max(c => c.LocalDate) })
                     .ToDictionaryAsync(x => x.ServiceUserId, x => (DateOnly?)x.Last, cancellationToken);
+                phases.Loaded();
+
+                var rows = new DispatchRows();
                 foreach (var schedule in schedules)
                 {
-                    Plan(db, schedule, people[schedule.ServiceUserId], organisations[schedule.OrganisationId],
+                    Plan(rows, schedule, people[schedule.ServiceUserId], organisations[schedule.OrganisationId],
                         [.. templates[schedule.OrganisationId]], lastDates.GetValueOrDefault(schedule.ServiceUserId), now, batchCounts);
                 }
 
-                await db.SaveChangesAsync(cancellationToken);
+                phases.Planned();
+                await BulkInsert.InsertAsync(db, rows.Messages, cancellationToken);
+                await BulkInsert.InsertAsync(db, rows.CheckIns, cancellationToken);
+                phases.Inserted();
+
+                // The claim holds these schedules for this transaction, so no condition beyond their ids is needed.
+                foreach (var (nextDue, ids) in rows.NextDueTimes())
+                {
+                    await db.CheckInSchedules.Where(s => ids.Contains(s.Id))
+                        .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextDueAtUtc, nextDue), cancellationToken);
+                }
+
+                phases.Updated();
                 await transaction.CommitAsync(cancellationToken);
+                phases.Committed();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -120,6 +146,7 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
             }
         }
 
+        logger.LogDebug("Check-in batch of {Count} written: {Phases}", schedules.Count, phases);
         counts.Created += batchCounts.Created;
         counts.Missed += batchCounts.Missed;
         counts.SkippedQuietHours += batchCounts.SkippedQuietHours;
@@ -161,7 +188,10 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
         var organisation = await db.Organisations.SingleAsync(o => o.Id == schedule.OrganisationId, cancellationToken);
         var last = await ScheduleRecompute.LastCheckInDateAsync(db, person.Id, cancellationToken);
         var templates = await db.MessageTemplates.Where(t => t.OrganisationId == organisation.Id && (t.Kind == TemplateKind.CheckIn || t.Kind == TemplateKind.CheckInFirstStep)).ToListAsync(cancellationToken);
-        var plan = Plan(db, schedule, person, organisation, templates, last, now, counts);
+        var rows = new DispatchRows();
+        var plan = Plan(rows, schedule, person, organisation, templates, last, now, counts);
+        db.OutboundMessages.AddRange(rows.Messages);
+        db.CheckIns.AddRange(rows.CheckIns);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -179,9 +209,9 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
         }
     }
 
-    /// <summary>Adds the day's check-in rows (and outbox rows for those to send) and moves the schedule on; the caller saves.</summary>
+    /// <summary>Adds the day's check-in rows (and outbox rows for those to send) to <paramref name="rows"/> and moves the schedule on; the caller writes them.</summary>
     private static DispatchPlan Plan(
-        BuddyDbContext db, CheckInSchedule schedule, ServiceUser person, Organisation organisation, List<MessageTemplate> templates,
+        DispatchRows rows, CheckInSchedule schedule, ServiceUser person, Organisation organisation, List<MessageTemplate> templates,
         DateOnly? last, DateTime now, DispatchCounts counts)
     {
         var quiet = QuietHours.For(organisation, schedule);
@@ -204,7 +234,7 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
                 case DueOutcome.Send:
                     var message = RoutineText.To(person, OutboundKind.CheckIn, TemplateRenderer.Render(template!, person, organisation),
                         DedupeKey(person.Id, occurrence.LocalDate), now, now);
-                    db.OutboundMessages.Add(message);
+                    rows.Messages.Add(message);
                     checkIn.Status = CheckInStatus.Sent;
                     checkIn.OutboundMessageId = message.Id;
                     checkIn.SentAtUtc = now;
@@ -223,7 +253,7 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
                     break;
             }
 
-            db.CheckIns.Add(checkIn);
+            rows.CheckIns.Add(checkIn);
         }
 
         if (plan.Due.Count == 0)
@@ -232,6 +262,7 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
         }
 
         schedule.NextDueAtUtc = plan.NextDueAtUtc;
+        rows.Rescheduled(schedule.Id, plan.NextDueAtUtc);
         return plan;
     }
 
