@@ -43,35 +43,74 @@ internal static class BulkInsert
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A bulk insert runs in the caller's transaction, so it commits or rolls back with the rest.");
-        for (var first = 0; first < rows.Count; first += rowsPerCommand)
+
+        // Every full chunk reuses one command with the same text, so an engine that keeps prepared statements per
+        // command (SQLite) parses it once; only the last, shorter chunk needs a text of its own.
+        DbCommand? command = null;
+        try
         {
-            var count = Math.Min(rowsPerCommand, rows.Count - first);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var text = new StringBuilder(head, head.Length + (count * columns.Count * 8));
-            for (var r = 0; r < count; r++)
+            for (var first = 0; first < rows.Count; first += rowsPerCommand)
             {
-                text.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < columns.Count; c++)
+                var count = Math.Min(rowsPerCommand, rows.Count - first);
+                if (command is null || command.Parameters.Count != count * columns.Count)
                 {
-                    var name = sql.GenerateParameterName($"b{(r * columns.Count) + c}");
-                    text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder($"b{(r * columns.Count) + c}"));
-                    command.Parameters.Add(columns[c].Mapping.CreateParameter(command, name, columns[c].Property.GetValue(rows[first + r]), columns[c].Nullable));
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync();
+                    }
+
+                    command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = Text(head, sql, count, columns.Count);
                 }
 
-                text.Append(')');
-            }
+                command.Parameters.Clear();
+                for (var r = 0; r < count; r++)
+                {
+                    for (var c = 0; c < columns.Count; c++)
+                    {
+                        var column = columns[c];
+                        command.Parameters.Add(column.Mapping.CreateParameter(
+                            command, sql.GenerateParameterName(ParameterName(r, c, columns.Count)), column.Property.GetValue(rows[first + r]), column.Nullable));
+                    }
+                }
 
-            command.CommandText = text.ToString();
-            try
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (DbException ex)
-            {
-                throw new DbUpdateException($"Bulk insert into {table.Name} failed: {ex.Message}", ex);
+                try
+                {
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+                catch (DbException ex)
+                {
+                    throw new DbUpdateException($"Bulk insert into {table.Name} failed: {ex.Message}", ex);
+                }
             }
         }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
+        }
+    }
+
+    private static string ParameterName(int row, int column, int columns) => $"b{(row * columns) + column}";
+
+    private static string Text(string head, ISqlGenerationHelper sql, int rows, int columns)
+    {
+        var text = new StringBuilder(head, head.Length + (rows * columns * 8));
+        for (var r = 0; r < rows; r++)
+        {
+            text.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns; c++)
+            {
+                text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(ParameterName(r, c, columns)));
+            }
+
+            text.Append(')');
+        }
+
+        return text.ToString();
     }
 
     private sealed record Column(bool Nullable, string Name, PropertyInfo Property, RelationalTypeMapping Mapping);
