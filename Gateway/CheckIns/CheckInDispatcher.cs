@@ -7,6 +7,7 @@ using Buddy.Domain.Sms;
 using Buddy.Domain.Templates;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Schedules;
+using Buddy.Gateway.Sms.Outbox;
 using Buddy.Gateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -190,7 +191,11 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
         var templates = await db.MessageTemplates.Where(t => t.OrganisationId == organisation.Id && (t.Kind == TemplateKind.CheckIn || t.Kind == TemplateKind.CheckInFirstStep)).ToListAsync(cancellationToken);
         var rows = new DispatchRows();
         var plan = Plan(rows, schedule, person, organisation, templates, last, now, counts);
-        db.OutboundMessages.AddRange(rows.Messages);
+        foreach (var message in rows.Messages)
+        {
+            OutboundTexts.Queue(db, message);
+        }
+
         db.CheckIns.AddRange(rows.CheckIns);
         try
         {
@@ -232,8 +237,8 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
             switch (outcome)
             {
                 case DueOutcome.Send:
-                    var message = RoutineText.To(person, OutboundKind.CheckIn, TemplateRenderer.Render(template!, person, organisation),
-                        DedupeKey(person.Id, occurrence.LocalDate), now, now);
+                    var message = OutboundTexts.To(person, OutboundKind.CheckIn, TemplateRenderer.Render(template!, person, organisation),
+                        DedupeKey(person.Id, occurrence.LocalDate), now);
                     rows.Messages.Add(message);
                     checkIn.Status = CheckInStatus.Sent;
                     checkIn.OutboundMessageId = message.Id;

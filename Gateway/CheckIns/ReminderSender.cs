@@ -4,6 +4,7 @@ using Buddy.Domain.Schedules;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Templates;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Sms.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.CheckIns;
@@ -92,7 +93,7 @@ public sealed class ReminderSender(IDbContextFactory<BuddyDbContext> contexts, T
             .Where(t => t.OrganisationId == organisation.Id && t.Kind == TemplateKind.Reminder)
             .ToListAsync(cancellationToken);
         var body = TemplateRenderer.Render(TemplateRenderer.BodyFor(TemplateKind.Reminder, null, templates), person, organisation);
-        db.OutboundMessages.Add(RoutineText.To(person, OutboundKind.Reminder, body, DedupeKey(person.Id, checkIn.LocalDate), now, now));
+        OutboundTexts.Queue(db, OutboundTexts.To(person, OutboundKind.Reminder, body, DedupeKey(person.Id, checkIn.LocalDate), now));
         checkIn.ReminderSentAtUtc = now;
         return true;
     }

@@ -4,6 +4,8 @@ using Buddy.Domain.Replies;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Templates;
 using Buddy.Gateway.Replies;
+using Buddy.Gateway.Sms.Outbox;
+using Buddy.Gateway.Templates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -38,9 +40,9 @@ internal sealed class TwoStepCheckIns(IOptions<ConversationOptions> options, Rep
             return false;
         }
 
-        var template = await CycleOutbox.TemplateAsync(db, reply.Organisation.Id, TemplateKind.CheckInSecondStep, TwoStepTexts.DefaultSecondStep, cancellationToken);
+        var template = await OrganisationTemplates.DefaultBodyAsync(db, reply.Organisation.Id, TemplateKind.CheckInSecondStep, TwoStepTexts.DefaultSecondStep, cancellationToken);
         var body = MessageText.Fill(template, new Dictionary<string, string> { ["FirstName"] = reply.ServiceUser.GreetingName });
-        var message = await CycleOutbox.QueueAsync(db, reply.ServiceUser, OutboundKind.CheckInSecondStep, body, $"checkin2:{checkIn.Id}", reply.NowUtc, cancellationToken);
+        var message = await OutboundTexts.QueueOnceAsync(db, reply.ServiceUser, OutboundKind.CheckInSecondStep, body, $"checkin2:{checkIn.Id}", reply.NowUtc, cancellationToken);
         if (message is null)
         {
             return false;

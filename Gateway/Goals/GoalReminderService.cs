@@ -5,6 +5,8 @@ using Buddy.Domain.Templates;
 using Buddy.Domain.Time;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Sms.Outbox;
+using Buddy.Gateway.Templates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -34,10 +36,10 @@ public sealed class GoalReminderService(BuddyDbContext db, IOptions<Conversation
             var paused = person.IsPausedOn(LocalTimes.LocalDate(nowUtc, person.TimeZoneId));
             if (!person.MayNotBeTexted && !paused)
             {
-                var template = await CycleOutbox.TemplateAsync(db, person.OrganisationId, TemplateKind.GoalReminder, GoalTexts.DefaultReminder, cancellationToken);
+                var template = await OrganisationTemplates.DefaultBodyAsync(db, person.OrganisationId, TemplateKind.GoalReminder, GoalTexts.DefaultReminder, cancellationToken);
                 var body = MessageText.Fill(template, new Dictionary<string, string> { ["FirstName"] = person.GreetingName, ["Goal"] = goal.Text });
                 var date = LocalTimes.LocalDate(dueAt, person.TimeZoneId);
-                var message = await CycleOutbox.QueueAsync(db, person, OutboundKind.GoalReminder, body, $"goal:{goal.Id}:{date:yyyy-MM-dd}", nowUtc, cancellationToken);
+                var message = await OutboundTexts.QueueOnceAsync(db, person, OutboundKind.GoalReminder, body, $"goal:{goal.Id}:{date:yyyy-MM-dd}", nowUtc, cancellationToken);
                 if (message is not null)
                 {
                     db.Conversations.Add(new Conversation

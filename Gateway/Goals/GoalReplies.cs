@@ -2,8 +2,8 @@ using Buddy.Domain.Conversations;
 using Buddy.Domain.Goals;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Time;
-using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Replies;
+using Buddy.Gateway.Sms.Outbox;
 
 namespace Buddy.Gateway.Goals;
 
@@ -37,7 +37,7 @@ internal static class GoalReplies
             RecordedAtUtc = reply.NowUtc,
         });
         conversation.Close(ConversationStatus.Answered, reply.NowUtc, reply.Message.Id);
-        await CycleOutbox.QueueAsync(reply.Db, reply.ServiceUser, OutboundKind.ConversationReply,
+        await OutboundTexts.QueueOnceAsync(reply.Db, reply.ServiceUser, OutboundKind.ConversationReply,
             GoalTexts.Thanks(outcome, reply.ServiceUser.GreetingName), $"ack:{reply.Message.Id}", reply.NowUtc, cancellationToken);
         reply.Outcome = $"goal progress: {outcome}";
         return true;

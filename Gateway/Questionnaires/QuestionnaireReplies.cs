@@ -2,8 +2,8 @@ using Buddy.Domain.Questionnaires;
 using Buddy.Domain.Replies;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Audit;
-using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Replies;
+using Buddy.Gateway.Sms.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Questionnaires;
@@ -101,5 +101,5 @@ internal sealed class QuestionnaireReplies(QuestionnaireRiskEscalation escalatio
     }
 
     private static Task<OutboundMessage?> QueueAsync(ReplyContext reply, string body, string dedupeKey, CancellationToken cancellationToken) =>
-        CycleOutbox.QueueAsync(reply.Db, reply.ServiceUser, OutboundKind.Questionnaire, body, dedupeKey, reply.NowUtc, cancellationToken);
+        OutboundTexts.QueueOnceAsync(reply.Db, reply.ServiceUser, OutboundKind.Questionnaire, body, dedupeKey, reply.NowUtc, cancellationToken);
 }

@@ -169,7 +169,7 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
         };
         db.QuestionnaireRuns.Add(run);
         // A scheduled opening is keyed by its schedule and date (once, whichever instance runs it); an on-demand one by its run.
-        await CycleOutbox.QueueAsync(db, person, OutboundKind.Questionnaire, QuestionnaireTexts.Opening(definition, person.GreetingName), dedupeKey ?? $"q:{run.Id}:open", now, cancellationToken, sendAt);
+        await OutboundTexts.QueueOnceAsync(db, person, OutboundKind.Questionnaire, QuestionnaireTexts.Opening(definition, person.GreetingName), dedupeKey ?? $"q:{run.Id}:open", now, cancellationToken, sendAt);
         AuditTrail.Stage(db, actor, person.OrganisationId, "questionnaire.sent", person.Id, AuditEntities.QuestionnaireRun, run.Id.ToString(), definition.Name, now);
         return run;
     }

@@ -5,6 +5,7 @@ using Buddy.Domain.Staff;
 using Buddy.Gateway.Email;
 using Buddy.Gateway.Replies;
 using Buddy.Gateway.Sms;
+using Buddy.Gateway.Sms.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Safeguarding;
@@ -41,7 +42,7 @@ public sealed class SafeguardingEscalation(IOutboxSignal outboxSignal, EmailSign
             .ToListAsync(cancellationToken);
         if (JoinedReplyRules.SendCrisisText(body, earlier.Select(m => (m.Body, m.Status, m.CreatedAtUtc)), reply.NowUtc))
         {
-            db.OutboundMessages.Add(Text(reply, to, body, OutboundKind.Crisis, $"crisis:{inboundId}", user.Id));
+            OutboundTexts.Queue(db, OutboundTexts.ToPhone(organisation.Id, user.Id, to, OutboundKind.Crisis, body, $"crisis:{inboundId}", reply.NowUtc));
             done.Add(discreet ? "discreet crisis text queued" : "crisis text queued");
             queued = true;
         }
@@ -62,14 +63,7 @@ public sealed class SafeguardingEscalation(IOutboxSignal outboxSignal, EmailSign
         if (queued)
         {
             // The pipeline saves; wake the senders once the rows are in the database, not before.
-            void OnSaved(object? sender, SavedChangesEventArgs e)
-            {
-                db.SavedChanges -= OnSaved;
-                outboxSignal.Wake();
-                emailSignal.Wake();
-            }
-
-            db.SavedChanges += OnSaved;
+            OutboundTexts.WakeWhenSaved(db, outboxSignal, emailSignal);
         }
 
         return (string.Join("; ", done), queued);
@@ -92,7 +86,7 @@ public sealed class SafeguardingEscalation(IOutboxSignal outboxSignal, EmailSign
 
         if (therapist?.AlertPhone is { Length: > 0 } therapistPhone)
         {
-            db.OutboundMessages.Add(Text(reply, therapistPhone, staffText, OutboundKind.SafeguardingAlert, $"safeguarding:{inboundId}:therapist", null));
+            OutboundTexts.Queue(db, OutboundTexts.ToPhone(organisation.Id, null, therapistPhone, OutboundKind.SafeguardingAlert, staffText, $"safeguarding:{inboundId}:therapist", reply.NowUtc));
             done.Add("therapist texted");
         }
         else if (therapist is not null)
@@ -104,7 +98,7 @@ public sealed class SafeguardingEscalation(IOutboxSignal outboxSignal, EmailSign
 
         if (organisation.DutyContactPhone is { Length: > 0 } dutyPhone && dutyPhone != therapist?.AlertPhone)
         {
-            db.OutboundMessages.Add(Text(reply, dutyPhone, staffText, OutboundKind.SafeguardingAlert, $"safeguarding:{inboundId}:duty", null));
+            OutboundTexts.Queue(db, OutboundTexts.ToPhone(organisation.Id, null, dutyPhone, OutboundKind.SafeguardingAlert, staffText, $"safeguarding:{inboundId}:duty", reply.NowUtc));
             done.Add("duty phone texted");
         }
 
@@ -125,19 +119,6 @@ public sealed class SafeguardingEscalation(IOutboxSignal outboxSignal, EmailSign
         alert.StaffNotifiedAtUtc = reply.NowUtc;
         return true;
     }
-
-    private static OutboundMessage Text(ReplyContext reply, string to, string body, OutboundKind kind, string dedupeKey, Guid? serviceUserId) => new()
-    {
-        OrganisationId = reply.Organisation.Id,
-        ServiceUserId = serviceUserId,
-        ToPhone = to,
-        Body = body,
-        Kind = kind,
-        DedupeKey = dedupeKey,
-        Status = OutboundStatus.Pending,
-        NotBeforeUtc = reply.NowUtc,
-        CreatedAtUtc = reply.NowUtc,
-    };
 
     private static EmailMessage Mail(ReplyContext reply, Alert alert, string to, string dedupeKey) => new()
     {

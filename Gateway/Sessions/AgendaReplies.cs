@@ -1,8 +1,8 @@
 using Buddy.Domain.Conversations;
 using Buddy.Domain.Sessions;
 using Buddy.Domain.Sms;
-using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Replies;
+using Buddy.Gateway.Sms.Outbox;
 
 namespace Buddy.Gateway.Sessions;
 
@@ -21,7 +21,7 @@ internal static class AgendaReplies
         var text = reply.Message.Body.Trim();
         session.AgendaNotes = string.IsNullOrEmpty(session.AgendaNotes) ? text : $"{session.AgendaNotes}\n{text}";
         conversation.Close(ConversationStatus.Answered, reply.NowUtc, reply.Message.Id);
-        await CycleOutbox.QueueAsync(reply.Db, reply.ServiceUser, OutboundKind.ConversationReply,
+        await OutboundTexts.QueueOnceAsync(reply.Db, reply.ServiceUser, OutboundKind.ConversationReply,
             SessionTexts.AgendaThanks.Replace("{FirstName}", reply.ServiceUser.GreetingName, StringComparison.Ordinal),
             $"ack:{reply.Message.Id}", reply.NowUtc, cancellationToken);
         reply.Outcome = "agenda notes for the next session";

@@ -2,8 +2,8 @@ using Buddy.Domain.Conversations;
 using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Sessions;
 using Buddy.Domain.Sms;
-using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Replies;
+using Buddy.Gateway.Sms.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Sessions;
@@ -60,7 +60,7 @@ internal static class AppointmentChangeNotices
             ["FirstName"] = person.GreetingName,
             ["Therapist"] = AppointmentReminderService.FirstWord(therapist) ?? "your worker",
         });
-        await CycleOutbox.QueueAsync(db, person, OutboundKind.ConversationReply, thanks, $"ack:{reply.Message.Id}", reply.NowUtc, cancellationToken);
+        await OutboundTexts.QueueOnceAsync(db, person, OutboundKind.ConversationReply, thanks, $"ack:{reply.Message.Id}", reply.NowUtc, cancellationToken);
         reply.Outcome = "appointment change: therapist alerted";
         return true;
     }

@@ -2,8 +2,9 @@ using Buddy.Domain.Conversations;
 using Buddy.Domain.Sessions;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Templates;
-using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Sms.Outbox;
+using Buddy.Gateway.Templates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -49,7 +50,7 @@ public sealed class AppointmentReminderService(BuddyDbContext db, IOptions<Appoi
 
         var therapistId = session.TherapistId ?? person.TherapistId;
         var therapist = await db.StaffMembers.Where(s => s.Id == therapistId).Select(s => s.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        var template = await CycleOutbox.TemplateAsync(db, person.OrganisationId, TemplateKind.AppointmentReminder, SessionTexts.DefaultReminder, cancellationToken);
+        var template = await OrganisationTemplates.DefaultBodyAsync(db, person.OrganisationId, TemplateKind.AppointmentReminder, SessionTexts.DefaultReminder, cancellationToken);
         var body = MessageText.Fill(template, new Dictionary<string, string>
         {
             ["FirstName"] = person.GreetingName,
@@ -58,7 +59,7 @@ public sealed class AppointmentReminderService(BuddyDbContext db, IOptions<Appoi
             ["Where"] = SessionTexts.Where(session.Location),
         });
 
-        var message = await CycleOutbox.QueueAsync(db, person, OutboundKind.AppointmentReminder, body, $"appt:{session.Id}", nowUtc, cancellationToken);
+        var message = await OutboundTexts.QueueOnceAsync(db, person, OutboundKind.AppointmentReminder, body, $"appt:{session.Id}", nowUtc, cancellationToken);
         session.ReminderSentAtUtc = nowUtc;
         if (message is not null)
         {

@@ -8,6 +8,7 @@ using Buddy.Gateway.Data;
 using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Replies;
 using Buddy.Gateway.Safeguarding;
+using Buddy.Gateway.Sms.Outbox;
 using Buddy.Gateway.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
@@ -248,18 +249,7 @@ internal sealed class InboundPipeline(
     }
 
     private static void Queue(BuddyDbContext db, InboundMessage message, ServiceUser user, OutboundKind kind, string body, string dedupeKey, DateTime now) =>
-        db.OutboundMessages.Add(new OutboundMessage
-        {
-            OrganisationId = user.OrganisationId,
-            ServiceUserId = user.Id,
-            ToPhone = message.FromPhone,
-            Body = body,
-            Kind = kind,
-            DedupeKey = dedupeKey,
-            Status = OutboundStatus.Pending,
-            NotBeforeUtc = now,
-            CreatedAtUtc = now,
-        });
+        OutboundTexts.Queue(db, OutboundTexts.ToPhone(user.OrganisationId, user.Id, message.FromPhone, kind, body, dedupeKey, now));
 
     /// <summary>A database that is down or busy (not a constraint the handler broke, which would fail again).</summary>
     private static bool IsTransient(Exception ex) =>
