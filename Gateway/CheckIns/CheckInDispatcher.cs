@@ -18,9 +18,9 @@ namespace Buddy.Gateway.CheckIns;
 /// Turns due schedules into check-ins and outbox messages. Schedules are claimed in batches (up to
 /// <see cref="TransactionBatch"/>, by the dialect's claim, which passes over rows another instance holds, or
 /// waits for the one writer where the engine has one, so a second instance takes other schedules) and each batch
-/// is one transaction: every claimed schedule's <see cref="CheckIn"/> rows (unique per person and local date), outbox rows (unique dedupe key) and
-/// next due time commit together or not at all, so a retry, a restart, a misfire or a second instance can never
-/// write a second text for the same day. Quiet hours and the catch-up window are decided per schedule by
+/// is one transaction: every claimed schedule's <see cref="CheckIn"/> rows (unique per person and local date),
+/// outbox rows (unique dedupe key) and next due time commit together or not at all, so a retry, a restart, a
+/// misfire or a second instance can never write a second text for the same day. Quiet hours and the catch-up window are decided per schedule by
 /// <see cref="CheckInRules.PlanDispatch"/> exactly as for one. Sending is the SMS outbox's job.
 /// </summary>
 public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts, TimeProvider clock, BuddyMetrics metrics, ILogger<CheckInDispatcher> logger)
