@@ -45,9 +45,17 @@ internal static class InboundLoad
         var users = (int)options.Number("service-users", 1000);
         var warmupSeconds = options.Number("warmup-seconds", 5);
         var drainTimeout = TimeSpan.FromSeconds(options.Number("drain-timeout", 600));
+        var instances = options.Instances(provider);
+        var cpu = CpuPinning.ServerCpuFor(options);
 
         Console.WriteLine($"inbound-load: {provider}, {rate:N0} signed webhooks/s for {seconds} s (after {warmupSeconds} s warm-up at the same rate), from {users:N0} service users");
         Console.WriteLine($"  machine: {Machine.Describe()}");
+        if (cpu is not null)
+        {
+            await CpuPinning.PinThisProcessAsync();
+        }
+
+        Console.WriteLine($"  {CpuPinning.Describe(options, instances)}");
         Machine.PrintLoad("before the run");
         var runFolder = GatewayRun.NewRunFolder($"inbound-{provider}".ToLowerInvariant());
         Console.WriteLine($"  run folder (database file, server logs): {runFolder}");
@@ -60,7 +68,7 @@ internal static class InboundLoad
         Console.WriteLine("1. Empty Kestrel endpoint (own process, POST /sms/inbound answers empty TwiML, does nothing else)");
         LoadResult baseline;
         long baselinePeakKb;
-        await using (var empty = ServerProcess.Start(GatewayRun.ToolDll, [EmptyEndpoint.Verb], new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, runFolder, "empty-endpoint"))
+        await using (var empty = ServerProcess.Start(GatewayRun.ToolDll, [EmptyEndpoint.Verb], new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, runFolder, "empty-endpoint", cpu))
         {
             await empty.WaitUntilListeningAsync("/", TimeSpan.FromSeconds(60));
             await OpenLoopGenerator.RunAsync(empty.BaseAddress, warmup, rate, TwilioSignature.HeaderName);
@@ -73,7 +81,7 @@ internal static class InboundLoad
         }
 
         Console.WriteLine();
-        Console.WriteLine($"2. Buddy gateway (Release, Production settings, {provider})");
+        Console.WriteLine($"2. Buddy gateway (Release, Production settings, {provider}{(instances > 1 ? $", {instances} instances on the one database, requests spread round-robin" : "")})");
         var database = await LoadDatabase.CreateAsync(provider, runFolder);
         try
         {
@@ -83,36 +91,35 @@ internal static class InboundLoad
             Console.WriteLine($"  {database.Description}: schema applied by the gateway's migrate verb; {users:N0} service users seeded");
 
             await using var mock = await MockTwilio.StartAsync();
-            await using var gateway = ServerProcess.Start(GatewayRun.GatewayDll, [], GatewayRun.Environment(database, mock.BaseAddress, runFolder), runFolder, "gateway");
-            await gateway.WaitUntilListeningAsync("/health", TimeSpan.FromSeconds(120));
-            Console.WriteLine($"  gateway process {gateway.Id} at {gateway.BaseAddress} (attach dotnet-trace or dotnet-counters to it to profile)");
-            var warm = await OpenLoopGenerator.RunAsync(gateway.BaseAddress, warmup, rate, TwilioSignature.HeaderName);
+            await using var gateways = await GatewayInstances.StartAsync(instances, GatewayRun.Environment(database, mock.BaseAddress, runFolder), runFolder, cpu);
+            Console.WriteLine($"  gateway process {gateways.Ids()} (attach dotnet-trace or dotnet-counters to it to profile)");
+            var warm = await OpenLoopGenerator.RunAsync(gateways.Addresses, warmup, rate, TwilioSignature.HeaderName);
             Console.WriteLine($"  warm-up: {warm.Succeeded:N0} of {warm.Count:N0} answered 2xx; p99 {warm.Percentile(99):0.0} ms");
-            var cpuBefore = gateway.Meter.CpuSeconds;
-            var result = await OpenLoopGenerator.RunAsync(gateway.BaseAddress, measured, rate, TwilioSignature.HeaderName);
-            var cpu = gateway.Meter.CpuSeconds - cpuBefore;
-            var rssAfterLoad = gateway.Meter.RssKb;
+            var cpuBefore = gateways.CpuSeconds;
+            var result = await OpenLoopGenerator.RunAsync(gateways.Addresses, measured, rate, TwilioSignature.HeaderName);
+            var cpuSeconds = gateways.CpuSeconds - cpuBefore;
             Console.WriteLine($"  {result.Summary()}");
-            Console.WriteLine($"  gateway CPU {Cores(cpu, result.TotalTime)}; memory at the end of the load {ProcessMeter.Mb(rssAfterLoad)}, peak so far (VmHWM) {ProcessMeter.Mb(gateway.Meter.PeakKb)}");
+            Console.WriteLine($"  gateway CPU {Cores(cpuSeconds, result.TotalTime)}; memory at the end of the load {gateways.Rss()}, peak so far (VmHWM) {gateways.Peaks()}");
             Machine.PrintLoad("after the load");
 
             var accepted = warm.AcceptedKeys.Concat(result.AcceptedKeys).ToList();
             var drain = await DrainAsync(database, runId, drainTimeout);
             var verdict = await VerifyAsync(database, runId, accepted, warm.Count + result.Count);
-            var peakKb = gateway.Meter.PeakKb;
+            var peakKb = gateways.PeakKb;
             Console.WriteLine($"  background processing: {drain}");
             Console.WriteLine($"  {verdict.Text}");
             Console.WriteLine($"  crisis replies texted to the mock provider: {mock.Received:N0}");
             var alerts = await AlertLatency.MeasureAsync(database, result, IsRisky);
             Console.WriteLine($"  {alerts} (measured run)");
-            Console.WriteLine($"  gateway peak memory over the whole run (VmHWM): {ProcessMeter.Mb(peakKb)}");
+            Console.WriteLine($"  gateway peak memory over the whole run (VmHWM): {gateways.Peaks()}");
 
             Console.WriteLine();
-            Console.WriteLine($"Summary ({provider}, {rate:N0}/s offered for {seconds} s; load average now {Machine.Load()} on {Environment.ProcessorCount} CPUs)");
+            Console.WriteLine($"Summary ({provider}, {rate:N0}/s offered for {seconds} s; load average now {Machine.Load()} on {Environment.ProcessorCount} CPUs; " +
+                $"{(cpu is null ? "not pinned" : "pinned")}{(instances > 1 ? $"; {instances} gateways, figures combined, memory the largest of them" : "")})");
             Console.WriteLine("| server | answered 2xx/s | p50 ms | p90 ms | p99 ms | max ms | errors | peak memory |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
             Console.WriteLine(Row("empty Kestrel endpoint", baseline, baselinePeakKb));
-            Console.WriteLine(Row($"Buddy gateway, {provider}", result, peakKb));
+            Console.WriteLine(Row($"Buddy gateway, {provider}{(instances > 1 ? $" x{instances}" : "")}", result, peakKb));
             Console.WriteLine($"| ratio gateway / empty | {result.Throughput / baseline.Throughput:0.00}x | {Ratio(result, baseline, 50)} | {Ratio(result, baseline, 90)} | {Ratio(result, baseline, 99)} | {Ratio(result, baseline, 100)} | | {(double)peakKb / baselinePeakKb:0.0}x |");
             var targets = result.Throughput >= rate * 0.98 && result.Percentile(99) < 50 && verdict.NoneLost && peakKb < 300 * 1024;
             Console.WriteLine($"Targets (2,000/s sustained, p99 < 50 ms, none lost, memory < 300 MB): {(targets ? "MET" : "NOT MET")}" +

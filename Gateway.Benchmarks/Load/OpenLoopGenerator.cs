@@ -14,7 +14,11 @@ internal sealed record PreparedRequest(string Path, byte[] Body, string? Signatu
 /// </summary>
 internal static class OpenLoopGenerator
 {
-    public static async Task<LoadResult> RunAsync(Uri baseAddress, IReadOnlyList<PreparedRequest> requests, double ratePerSecond, string signatureHeader)
+    public static Task<LoadResult> RunAsync(Uri baseAddress, IReadOnlyList<PreparedRequest> requests, double ratePerSecond, string signatureHeader) =>
+        RunAsync([baseAddress], requests, ratePerSecond, signatureHeader);
+
+    /// <summary>The same, spread over several servers (gateway instances behind a round-robin balancer): request i goes to server i mod n.</summary>
+    public static async Task<LoadResult> RunAsync(IReadOnlyList<Uri> baseAddresses, IReadOnlyList<PreparedRequest> requests, double ratePerSecond, string signatureHeader)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -23,7 +27,7 @@ internal static class OpenLoopGenerator
             UseCookies = false,
             AllowAutoRedirect = false,
         };
-        using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
         var latencyTicks = new long[requests.Count];
         var statuses = new int[requests.Count];
         var errors = new string?[requests.Count];
@@ -41,7 +45,7 @@ internal static class OpenLoopGenerator
                 await Task.Delay(1);
             }
 
-            inFlight[i] = SendAsync(client, requests[i], signatureHeader, due, i, latencyTicks, statuses, errors);
+            inFlight[i] = SendAsync(client, baseAddresses[i % baseAddresses.Count], requests[i], signatureHeader, due, i, latencyTicks, statuses, errors);
         }
 
         var lastSent = Stopwatch.GetTimestamp();
@@ -52,11 +56,11 @@ internal static class OpenLoopGenerator
     }
 
     private static async Task SendAsync(
-        HttpClient client, PreparedRequest prepared, string signatureHeader, long due, int index, long[] latencyTicks, int[] statuses, string?[] errors)
+        HttpClient client, Uri baseAddress, PreparedRequest prepared, string signatureHeader, long due, int index, long[] latencyTicks, int[] statuses, string?[] errors)
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, prepared.Path) { Content = new ByteArrayContent(prepared.Body) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, prepared.Path)) { Content = new ByteArrayContent(prepared.Body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
             if (prepared.Signature is not null)
             {

@@ -25,10 +25,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
     }
 
-    private ServerProcess(Process process, Uri baseAddress, string logPath)
+    private ServerProcess(Process process, string name, Uri baseAddress, string logPath)
     {
         s_running[process.Id] = process;
         _process = process;
+        Name = name;
         BaseAddress = baseAddress;
         LogPath = logPath;
         _log = new StreamWriter(logPath) { AutoFlush = false };
@@ -39,6 +40,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         Meter = new ProcessMeter(process.Id);
     }
 
+    public string Name { get; }
+
     public Uri BaseAddress { get; }
 
     public string LogPath { get; }
@@ -47,17 +50,27 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    /// <summary>Starts <c>dotnet {dll} [args]</c> listening on a free 127.0.0.1 port.</summary>
-    public static ServerProcess Start(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string runFolder, string name)
+    /// <summary>
+    /// Starts <c>dotnet {dll} [args]</c> listening on a free 127.0.0.1 port; with <paramref name="cpu"/>, under
+    /// <c>taskset -c</c> so every thread of it runs on that CPU alone (taskset execs dotnet: the process id is the server's).
+    /// </summary>
+    public static ServerProcess Start(string dll, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string runFolder, string name, int? cpu = null)
     {
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(cpu is null ? "dotnet" : "taskset")
         {
             WorkingDirectory = runFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (cpu is { } pinned)
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(pinned.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            info.ArgumentList.Add("dotnet");
+        }
+
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
@@ -72,7 +85,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll}.");
-        return new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"), Path.Combine(runFolder, name + ".log"));
+        return new ServerProcess(process, name, new Uri($"http://127.0.0.1:{port}"), Path.Combine(runFolder, name + ".log"));
     }
 
     /// <summary>Runs <c>dotnet {dll} [args]</c> to completion (a command verb such as migrate); throws with its output on failure.</summary>
@@ -109,7 +122,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             if (!ProcessMeter.Alive(_process))
             {
-                throw new InvalidOperationException($"{_process.StartInfo.ArgumentList[0]} exited with {_process.ExitCode}; see {LogPath}:\n{Tail()}");
+                throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}; see {LogPath}:\n{Tail()}");
             }
 
             try

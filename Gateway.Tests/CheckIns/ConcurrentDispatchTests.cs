@@ -1,3 +1,4 @@
+using Buddy.Domain.Sms;
 using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Buddy.Tests.Support;
@@ -8,10 +9,15 @@ namespace Buddy.Tests.CheckIns;
 /// <summary>
 /// Two (or four) dispatchers on one database, as two gateway instances would be (or one job overlapping a
 /// failover): every due text is written exactly once, and the claims, not the unique keys, keep them apart.
+/// Each dispatcher has its own contexts and connections, and runs in several small runs so the bulk batches
+/// of different dispatchers interleave over the same due schedules.
 /// </summary>
 public sealed class ConcurrentDispatchTests
 {
-    private const int People = 120;
+    private const int People = 150;
+
+    // Smaller than People, so each dispatcher takes several bulk batches and the claims really race.
+    private const int SchedulesPerRun = 40;
 
     [PostgresFact]
     public async Task DispatchDue_FourDispatchersOnOnePostgresDatabase_WriteEachDueTextOnce()
@@ -19,10 +25,60 @@ public sealed class ConcurrentDispatchTests
         await AssertEachTextWrittenOnceAsync(DatabaseProvider.Postgres, dispatchers: 4);
     }
 
-    [Fact]
-    public async Task DispatchDue_TwoDispatchersOnOneSqliteFile_WriteEachDueTextOnce()
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task DispatchDue_TwoDispatchersRacingOverTheSameDueSchedules_WriteEachDaysCheckInAndTextOnce(DatabaseProvider provider)
     {
-        await AssertEachTextWrittenOnceAsync(DatabaseProvider.Sqlite, dispatchers: 2);
+        await AssertEachTextWrittenOnceAsync(provider, dispatchers: 2);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task DispatchDue_WhenOneDayIsAlreadyWrittenInsideABulkBatch_IsolatesItAndWritesEveryOtherTextOnce(DatabaseProvider provider)
+    {
+        await using var world = await SchedulingWorld.CreateAsync(provider, "2026-03-10T19:00:30Z");
+        var people = new List<(Guid Person, Guid Schedule)>();
+        for (var i = 0; i < 30; i++)
+        {
+            var (person, schedule) = await world.AddPersonAsync("19:00", schedule: s => s.NextDueAtUtc = Utc("2026-03-10T19:00:00Z"));
+            people.Add((person.Id, schedule.Id));
+        }
+
+        // Another path already queued one person's text for the day (its dedupe key is taken) where the planner
+        // cannot see it: the batch's insert is refused by the unique index, and the batch is redone one at a time.
+        var taken = people[17].Person;
+        await using (var db = world.Contexts.CreateDbContext())
+        {
+            db.OutboundMessages.Add(new OutboundMessage
+            {
+                OrganisationId = world.Organisation.Id,
+                ServiceUserId = taken,
+                ToPhone = "+447700900999",
+                Body = "Written by another path",
+                Kind = OutboundKind.CheckIn,
+                DedupeKey = CheckInDispatcher.DedupeKey(taken, new DateOnly(2026, 3, 10)),
+                NotBeforeUtc = world.Now,
+                CreatedAtUtc = world.Now,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var counts = await world.DispatchAsync();
+
+        Assert.Equal(29, counts.Created);
+        Assert.Equal(1, counts.AlreadyDone);
+        Assert.Equal(0, counts.Failed);
+        var messages = await world.MessagesAsync();
+        Assert.Equal(30, messages.Count);
+        Assert.Equal(30, messages.Select(m => m.ServiceUserId).Distinct().Count());
+        Assert.Equal("Written by another path", Assert.Single(messages, m => m.ServiceUserId == taken).Body);
+        var checkIns = await world.CheckInsAsync();
+        Assert.Equal(29, checkIns.Count);
+        Assert.DoesNotContain(checkIns, c => c.ServiceUserId == taken);
+        foreach (var (_, schedule) in people)
+        {
+            Assert.Equal(Utc("2026-03-11T19:00:00Z"), (await world.ScheduleAsync(schedule)).NextDueAtUtc);
+        }
+
+        Assert.False((await world.DispatchAsync()).Any);
     }
 
     private static async Task AssertEachTextWrittenOnceAsync(DatabaseProvider provider, int dispatchers)
@@ -33,29 +89,41 @@ public sealed class ConcurrentDispatchTests
             await world.AddPersonAsync("19:00", schedule: s => s.NextDueAtUtc = Utc("2026-03-10T19:00:00Z"));
         }
 
-        // Each dispatcher has its own contexts and connections; they start together and each runs twice.
+        // They start together; each keeps running until a run finds nothing due, then runs once more.
         var instances = Enumerable.Range(0, dispatchers).Select(_ => world.NewDispatcher()).ToList();
         using var start = new SemaphoreSlim(0);
         var runs = instances.Select(dispatcher => Task.Run(async () =>
         {
             await start.WaitAsync();
-            var first = await dispatcher.DispatchDueAsync(1000);
-            var second = await dispatcher.DispatchDueAsync(1000);
-            return new[] { first, second };
+            var mine = new List<DispatchCounts>();
+            do
+            {
+                mine.Add(await dispatcher.DispatchDueAsync(SchedulesPerRun));
+            }
+            while (mine[^1].Any);
+
+            mine.Add(await dispatcher.DispatchDueAsync(SchedulesPerRun));
+            return mine;
         })).ToList();
         start.Release(dispatchers);
-        var counts = (await Task.WhenAll(runs)).SelectMany(c => c).ToList();
+        var byDispatcher = await Task.WhenAll(runs);
+        var counts = byDispatcher.SelectMany(c => c).ToList();
 
         var messages = await world.MessagesAsync();
         Assert.Equal(People, messages.Count);
         Assert.Equal(People, messages.Select(m => m.DedupeKey).Distinct().Count());
-        Assert.Equal(People, (await world.CheckInsAsync()).Count);
+        Assert.Equal(People, messages.Select(m => m.ServiceUserId).Distinct().Count());
+        var checkIns = await world.CheckInsAsync();
+        Assert.Equal(People, checkIns.Count);
+        Assert.Equal(People, checkIns.Select(c => c.ServiceUserId).Distinct().Count());
+        Assert.All(checkIns, c => Assert.Contains(messages, m => m.Id == c.OutboundMessageId));
         Assert.Equal(People, counts.Sum(c => c.Created));
         Assert.Equal(0, counts.Sum(c => c.AlreadyDone + c.Failed));
+        Assert.False((await world.DispatchAsync()).Any);
         if (provider == DatabaseProvider.Postgres)
         {
             // SKIP LOCKED let them share the work rather than queue behind one another.
-            Assert.True(counts.Count(c => c.Created > 0) > 1, "Only one dispatcher did any work.");
+            Assert.True(byDispatcher.Count(mine => mine.Sum(c => c.Created) > 0) > 1, "Only one dispatcher did any work.");
         }
     }
 }

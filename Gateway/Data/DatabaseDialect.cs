@@ -119,6 +119,12 @@ public abstract class DatabaseDialect
         RETURNING id AS "Value"
         """;
 
+    /// <summary>Most parameters one command may carry (a multi-row insert is split to stay under it).</summary>
+    internal virtual int MaxParametersPerCommand => 30_000;
+
+    /// <summary>Most rows one <c>INSERT ... VALUES</c> may list.</summary>
+    internal virtual int MaxRowsPerInsert => 500;
+
     /// <summary>Whether the engine's exception says a unique index refused a second row (for exactly-once writes: already done).</summary>
     internal abstract bool IsUniqueViolation(Exception exception);
 

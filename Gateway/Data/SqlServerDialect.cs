@@ -28,6 +28,9 @@ internal sealed partial class SqlServerDialect : DatabaseDialect
     internal const int CompatibilityLevel = 150;
 
     private const int UniqueIndexViolation = 2601;
+
+    // SQL Server refuses a command with more than 2,100 parameters.
+    internal override int MaxParametersPerCommand => 2_000;
     private const int UniqueConstraintViolation = 2627;
 
     internal const string ClaimDueSchedulesSql = """

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
@@ -116,7 +117,9 @@ internal sealed partial class OutboxDispatcher(
         using var activity = BuddyMetrics.Activities.StartActivity("outbox.send-batch");
         activity?.SetTag("buddy.outbox.count", claim.Ids.Count);
         await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        var started = Stopwatch.GetTimestamp();
         var batch = await OutboxBatch.LoadAsync(db, claim, CancellationToken.None);
+        var loaded = Stopwatch.GetElapsedTime(started);
         foreach (var id in claim.Ids.Except(batch.Rows.Select(r => r.Id)))
         {
             logger.LogInformation("Outbox {MessageId}: no longer this sender's to send (claimed again or recorded since)", id);
@@ -142,6 +145,7 @@ internal sealed partial class OutboxDispatcher(
             }
         }
 
+        var sent = TimeSpan.Zero;
         async Task SendAllAsync()
         {
             try
@@ -153,9 +157,12 @@ internal sealed partial class OutboxDispatcher(
             finally
             {
                 answers.Writer.TryComplete();
+                sent = Stopwatch.GetElapsedTime(started);
             }
         }
 
+        var recording = TimeSpan.Zero;
+        var commits = 0;
         var sending = SendAllAsync();
         var together = true;
         while (await answers.Reader.WaitToReadAsync(CancellationToken.None))
@@ -174,20 +181,27 @@ internal sealed partial class OutboxDispatcher(
                 continue;
             }
 
+            var recordStarted = Stopwatch.GetTimestamp();
             if (together)
             {
                 together = await TryRecordTogetherAsync(db, claim.Token, group);
+                commits++;
             }
             else
             {
                 foreach (var (message, decision) in group)
                 {
                     await RecordOneAsync(message.Id, claim.Token, decision);
+                    commits++;
                 }
             }
+
+            recording += Stopwatch.GetElapsedTime(recordStarted);
         }
 
         await sending;
+        logger.LogDebug("Outbox batch of {Count}: loaded in {Load:0} ms, sent by {Sent:0} ms, recorded by {Done:0} ms ({Recording:0} ms recording in {Commits} commits)",
+            claim.Ids.Count, loaded.TotalMilliseconds, sent.TotalMilliseconds, Stopwatch.GetElapsedTime(started).TotalMilliseconds, recording.TotalMilliseconds, commits);
     }
 
     /// <summary>Asks the provider about an in-doubt row, or waits its turn and sends; the answer is recorded by the caller.</summary>
