@@ -6,7 +6,7 @@ namespace Buddy.Domain.Safeguarding.Reading;
 /// <summary>
 /// Splits a reply into words in one forward pass with no backtracking: lower-cased, apostrophes dropped ("can't"
 /// is "cant", "od'd" is "oded"), look-alike characters read as letters ("su1c1de", "k!ll", "$elf"), censor stars kept
-/// for the lexicon ("k*ll"), a few emojis read as the words they stand for (💊 pills, 😂 lol). Records where
+/// for the lexicon ("k*ll"), a few emojis read as the words they stand for (💊 pills, 😂 lol), and a currency sign before digits as "money". Records where
 /// sentences and clauses break. Writes into caller-owned buffers and allocates nothing.
 /// </summary>
 internal static class RiskTokenizer
@@ -51,6 +51,15 @@ internal static class RiskTokenizer
                 }
 
                 i += consumed;
+                continue;
+            }
+
+            if (c is '\u00A3' or '\u20AC' or '$' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
+            {
+                // "£200", "$50": an amount of money, read as the word (what a demand or a debt is made of)
+                tokens[count++] = new RiskToken { CharStart = -1, Word = "money", OriginalStart = i, OriginalEnd = i + 1, Marks = pending, Number = -1 };
+                pending = TokenMarks.None;
+                i++;
                 continue;
             }
 

@@ -32,16 +32,51 @@ internal static partial class AbuseRules
         var strong = t.Key(i).Contains("our", StringComparison.Ordinal) || t.Key(i).Contains("special", StringComparison.Ordinal) || t.Key(i).Contains("between us", StringComparison.Ordinal)
             || t.Key(i).Contains("believe", StringComparison.Ordinal) || t.Key(i).Contains("delete", StringComparison.Ordinal)
             || t.AfterWord(i, "what", 4) >= 0 || t.AfterWord(i, "happened", 5) >= 0; // "not to tell anyone what he does"
+        // A secret with a consequence for telling is a threat: "said if I tell anyone I'll get in trouble / he'll hurt mum".
+        strong |= t.AfterWord(i, "trouble", 8) >= 0 || t.After(i, Concepts.Of(Threat, Violence, Kill, Fear, Disappear), 8) >= 0;
         var grooming = t.Near(i, Concepts.Of(Sexual, Night, Older, Pics, Buy, Enter, Room), 10);
         return strong || grooming >= 0 ? RiskHit.High(Math.Min(who, i), Math.Max(grooming, i), i) : RiskHit.Review(Math.Min(who, i), i, i);
     }
 
+    /// <summary>Checked on, followed, locked in, by someone else: not "I check where I am on the map"; a parent minding a phone or a walk home is a look.</summary>
+    private static RiskHit Coerced(RiskText t, int i)
+    {
+        if (Grammar.SubjectOf(t, i) == Agent.Sender || t.Has(i + 1, Myself) || SaysAccident(t, i))
+        {
+            return RiskHit.None;
+        }
+
+        return t.After(i, Soon, 3) >= 0 || ByAParent(t, i) ? RiskHit.Review(i, i, i) : RiskHit.High(Subject(t, i), i, i);
+    }
+
+    /// <summary>A parent, with the phone, a location or a curfew: house rules for a young person, worth a look at most.</summary>
+    private static bool ByAParent(RiskText t, int i)
+    {
+        var who = Subject(t, i);
+        return who != i && s_parents.Contains(t.Base(who)) && (t.Near(i, Concepts.Of(Phone, Now, Night), 6) >= 0 || t.Key(i).Contains("where", StringComparison.Ordinal))
+            && t.Near(i, Concepts.Of(Violence, Fear, Threat, Need, Room), 8) < 0;
+    }
+
+    private static readonly Buddy.Domain.Replies.WordSet s_parents = new("mum", "mam", "mom", "dad", "parents", "mother", "father", "mums", "dads", "mummy", "daddy");
+
     /// <summary>Control with an object that matters: seeing people, going out, the phone, money, documents.</summary>
     private static RiskHit Controlled(RiskText t, int i)
     {
-        if (!ByOthers(t, i))
+        if (t.Has(i + 1, Myself) || SaysAccident(t, i))
+        {
+            return RiskHit.None; // "locked myself out again", "dad locked us out by accident"
+        }
+
+        // "not allowed to eat with the family": being not allowed is done by someone, whoever the clause's subject is.
+        var forbidden = t.Key(i).Contains("allowed", StringComparison.Ordinal) || t.Key(i).Contains("aloud", StringComparison.Ordinal);
+        if (!forbidden && !ByOthers(t, i))
         {
             return RiskHit.None;
+        }
+
+        if (ByAParent(t, i) && t.Near(i, Money, 6) < 0)
+        {
+            return RiskHit.Review(i, i, i); // "my dad takes my phone at bedtime, house rules"
         }
 
         // "my ex won't let me see the kids": contact with children after a separation is worth a look, not a crisis.
@@ -74,7 +109,9 @@ internal static partial class AbuseRules
         }
 
         // A parent taking a young person's phone for the night is a punishment, worth a look at most.
-        var borrowed = t.Key(i).StartsWith("borrow", StringComparison.Ordinal);
+        var borrowed = t.Key(i).Contains("borrow", StringComparison.Ordinal) && t.Near(i, Concepts.Of(Fear, Threat, Again), 10) < 0
+            && t.AfterWord(i, "never", 8) < 0 && !t.Key(i).StartsWith("keeps", StringComparison.Ordinal);
+        // A loan never repaid, asked for again and again, or the sender afraid to say no, is financial abuse.
         var parent = Subject(t, i) is var who && who != i && t.Base(who) is "mum" or "mam" or "mom" or "dad" or "parents" or "mother" or "father" or "mums" or "dads";
         return borrowed || (parent && t.Has(what, Phone)) ? RiskHit.Review(i, what, i) : RiskHit.High(Subject(t, i), what, i);
     }
@@ -86,13 +123,76 @@ internal static partial class AbuseRules
             return RiskHit.None;
         }
 
-        var where = t.After(i, Concepts.Of(Room, Deprivation, Forever), 6, clause: true);
-        var how = where >= 0 ? where : Math.Max(t.AfterWord(i, "all", 5), Math.Max(t.AfterWord(i, "hours", 6), t.AfterWord(i, "alone", 5)));
+        var where = t.After(i, Concepts.Of(Room, Deprivation, Need, Forever), 6, clause: true);
+        var how = where >= 0 ? where : LeftFor(t, i);
         return how >= 0 ? RiskHit.High(Subject(t, i), how, i) : RiskHit.None;
     }
 
-    private static RiskHit Deprived(RiskText t, int i) =>
-        Grammar.SubjectOf(t, i) == Agent.Thing ? RiskHit.None : RiskHit.High(i, i, i);
+    private static readonly Buddy.Domain.Replies.WordSet s_longTimes = new(
+        "all", "hours", "alone", "days", "since", "overnight", "weekend", "nights", "night", "ages", "everyday");
+
+    /// <summary>How long the sender was left: "all day", "for hours", "since friday", "overnight", "for days".</summary>
+    private static int LeftFor(RiskText t, int i)
+    {
+        var last = Math.Min(t.SentenceLast(i), i + 6);
+        for (var j = i + 1; j <= last; j++)
+        {
+            if (s_longTimes.Contains(t.Key(j)) || (t.Key(j).StartsWith("left", StringComparison.Ordinal) && t.Key(j).EndsWith("alone", StringComparison.Ordinal)))
+            {
+                return j;
+            }
+        }
+
+        return t.Key(i).Contains("alone", StringComparison.Ordinal) || t.Key(i).Contains("own", StringComparison.Ordinal) || t.Key(i).Contains("myself", StringComparison.Ordinal)
+            ? (t.Near(i, Concepts.Of(Now, Again, Night, Nobody), 8) is var when and >= 0 ? when : -1)
+            : -1;
+    }
+
+    /// <summary>Without food, warmth or care; "no food in so we got a takeaway" is a shopping list, worth a look at most.</summary>
+    private static RiskHit Deprived(RiskText t, int i)
+    {
+        if (Grammar.SubjectOf(t, i) == Agent.Thing)
+        {
+            return RiskHit.None;
+        }
+
+        var sorted = t.After(i, Buy, 8) >= 0 || t.AfterWord(i, "takeaway", 8) >= 0 || t.AfterWord(i, "shopping", 8) >= 0 || t.AfterWord(i, "shops", 8) >= 0
+            || t.AfterWord(i, "chippy", 8) >= 0;
+        return sorted ? RiskHit.Review(i, i, i) : RiskHit.High(i, i, i);
+    }
+
+    /// <summary>
+    /// A basic need refused by someone: food, a drink, the toilet, a wash. The refusal is someone else's: a negation
+    /// with "me" ("didn't give me my dinner", "haven't helped me to the toilet"), a rule ("not allowed to eat", "locks the
+    /// food cupboard"), or "can't" with a person who says so ("mum says I can't have food"). Not "at dinner" or "before my op".
+    /// </summary>
+    private static RiskHit NeedDenied(RiskText t, int i)
+    {
+        var deny = t.Before(i, Concepts.Of(Negation, Control, Cant, Coercion, Nobody), 6, clause: true);
+        if (deny < 0 || IsWhenOrWhile(t, i) || SaysAccident(t, i))
+        {
+            return RiskHit.None;
+        }
+
+        var someoneElse = t.Has(deny, Control) || t.Has(deny, Coercion) || t.After(deny, Me, i - deny, clause: true) >= 0
+            || (t.Has(deny, Cant) && t.Before(deny, Concepts.Of(Kin, Carer, Concept.Other, Person, Group), 6) >= 0 && Grammar.SubjectOf(t, deny) != Agent.Someone);
+        var nobodyHelped = t.Has(deny, Nobody) && t.Near(i, Me, 3) >= 0; // "nobody has changed me since this morning"
+        var named = t.Has(deny, Control) || t.Before(deny, Concepts.Of(Kin, Carer, Concept.Other, Person, Group, Made), 8) >= 0;
+        if (!(nobodyHelped || (someoneElse && named)))
+        {
+            return RiskHit.None;
+        }
+
+        var because = t.AfterWord(i, "cos", 8) >= 0 || t.AfterWord(i, "because", 8) >= 0 || t.AfterWord(i, "coz", 8) >= 0;
+        return because ? RiskHit.Review(deny, i, deny) : RiskHit.High(Subject(t, deny), i, deny);
+    }
+
+    private static readonly Buddy.Domain.Replies.WordSet s_timeWords = new("at", "before", "after", "during", "till", "until", "til", "for", "with", "over", "by");
+
+    /// <summary>The need is a time or a place, not the thing refused: "not allowed my phone at dinner", "can't eat before my op".</summary>
+    private static bool IsWhenOrWhile(RiskText t, int i) =>
+        (i > 0 && s_timeWords.Contains(t.Key(i - 1)) && !t.Key(i - 1).SequenceEqual("with")) || t.AfterWord(i, "before", 3) >= 0 || t.AfterWord(i, "until", 3) >= 0
+        || t.AfterWord(i, "till", 3) >= 0;
 
     private static RiskHit CarerNoShow(RiskText t, int i)
     {
@@ -123,9 +223,10 @@ internal static partial class AbuseRules
             return RiskHit.High(Subject(t, i), end, i);
         }
 
-        // A carer's put-downs, or shouting and insults together, are abuse of someone who depends on them.
+        // A carer's put-downs, or shouting and insults together, are abuse of someone who depends on them; so is a
+        // carer shouting at them.
         var another = t.After(i, Shout, 8);
-        if (insult >= 0 && (t.SentenceHas(i, Carer) || another >= 0))
+        if ((insult >= 0 && (t.SentenceHas(i, Carer) || another >= 0)) || (t.Before(i, Carer, 4, clause: true) >= 0 && t.After(i, Me, 3, clause: true) >= 0))
         {
             return RiskHit.High(Subject(t, i), Math.Max(end, another), i);
         }

@@ -38,7 +38,7 @@ internal static partial class AbuseRules
 
         new("secret", Abuse, RiskDirection.FromOthers, Secret, KeptSecret, "he says its our secret and gives me money"),
 
-        new("coercive-control", Abuse, RiskDirection.FromOthers, Coercion, (t, i) => t.After(i, Soon, 3) >= 0 ? RiskHit.Review(i, i, i) : RiskHit.High(Subject(t, i), i, i),
+        new("coercive-control", Abuse, RiskDirection.FromOthers, Coercion, Coerced,
             "he locks me in the flat when he goes to work", "he checks where i am all the time", "goes mad if i talk to anyone"),
 
         new("coercive-control", Abuse, RiskDirection.FromOthers, Control, Controlled,
@@ -52,6 +52,9 @@ internal static partial class AbuseRules
         new("neglect", Abuse, RiskDirection.FromOthers, Deprivation, Deprived, "not been fed since yesterday", "sitting in wet pads all day"),
 
         new("neglect", Abuse, RiskDirection.FromOthers, NoShow, CarerNoShow, "carers didnt turn up again, no food since yesterday"),
+
+        new("neglect", Abuse, RiskDirection.FromOthers, Need, NeedDenied,
+            "the carer didnt give me my dinner again", "they havent helped me to the toilet all day", "mum says i cant have food if im bad", "im not allowed to eat with the family"),
 
         new("emotional-abuse", Abuse, RiskDirection.FromOthers, Shout, Belittled, "shouts at me if i say anything", "he calls me useless every day"),
 
@@ -92,8 +95,26 @@ internal static partial class AbuseRules
             return at + 1;
         }
 
-        var my = t.After(verb, My, 2, clause: true);
-        return my >= 0 && t.After(my, s_victimBody, 2, clause: true) is var body and >= 0 ? body : -1;
+        var my = t.After(verb, My, 4, clause: true);
+        return my >= 0 && BodyAfter(t, my) is var body and >= 0 ? body : -1;
+    }
+
+    private static readonly Buddy.Domain.Replies.WordSet s_faceAndHead = new(
+        "face", "head", "ribs", "rib", "nose", "jaw", "mouth", "lip", "lips", "eye", "eyes", "ear", "ears", "cheek", "teeth", "tooth");
+
+    /// <summary>A part of the body within two words after "my": the limbs the lexicon knows, and the face and head ("over my head", "in my face").</summary>
+    private static int BodyAfter(RiskText t, int my)
+    {
+        var last = Math.Min(my + 2, t.ClauseLast(my));
+        for (var j = my + 1; j <= last; j++)
+        {
+            if (t.HasAny(j, s_victimBody) || s_faceAndHead.Contains(t.Key(j)))
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 
     private static RiskHit ViolenceToMe(RiskText t, int i)
@@ -104,16 +125,29 @@ internal static partial class AbuseRules
             return RiskHit.None;
         }
 
+        if (me >= 0 && IsPlayOrAccident(t, i))
+        {
+            return RiskHit.Review(Subject(t, i), me, i); // "my little brother hit me with his lego", "my son kicked me in his sleep"
+        }
+
+        if (me >= 0 && s_faceAndHead.Contains(t.Key(me)) && Grammar.SubjectOf(t, i) != Agent.Someone)
+        {
+            return RiskHit.None; // "hit my head on the cupboard": a face or head named needs someone who did it
+        }
+
         if (me >= 0)
         {
             return ByOthers(t, i) ? RiskHit.High(Subject(t, i), me, i) : RiskHit.None;
         }
 
-        // "got hit again", "was beaten up by my dad": the sender, passive; not "got hit by a car".
+        // "got hit again", "was beaten up by my dad", "got pushed down the stairs by my husband": the sender, passive;
+        // not "got hit by a car".
         var passive = t.Before(i, Passive, 2, clause: true);
-        if (passive >= 0 && !t.Has(passive, Concept.Other) && t.After(i, Thing, 3, clause: true) < 0 && Grammar.SubjectOf(t, passive) is Agent.Sender or Agent.Unknown)
+        var byPerson = t.AfterWord(i, "by", 6) is var by and >= 0 && t.After(by, s_people, 2, clause: true) is var agent and >= 0 && !t.Has(agent, Thing) ? agent : -1;
+        if (passive >= 0 && !t.Has(passive, Concept.Other) && (byPerson >= 0 || t.After(i, Thing, 3, clause: true) < 0)
+            && Grammar.SubjectOf(t, passive) is Agent.Sender or Agent.Unknown && !IsAccidentOrSport(t, i))
         {
-            return RiskHit.High(passive, i, i);
+            return RiskHit.High(passive, Math.Max(i, byPerson), i);
         }
 
         // "dad hits my mum", "he beats the kids": violence at home by an adult against someone else (not children squabbling).
@@ -125,13 +159,74 @@ internal static partial class AbuseRules
             : RiskHit.None;
     }
 
-    /// <summary>An injury someone gave the sender: "a black eye from him", "bruises off my dad".</summary>
+    /// <summary>
+    /// An injury someone gave the sender: "a black eye from him", "bruises off my dad"; or an injury the sender has beside
+    /// a person's anger or violence: "he lost his temper and I've got a split lip".
+    /// </summary>
     private static RiskHit InjuredBySomeone(RiskText t, int i)
     {
         var from = Math.Max(t.AfterWord(i, "from", 5), Math.Max(t.AfterWord(i, "off", 5), t.AfterWord(i, "by", 5)));
         var who = from >= 0 ? t.After(from, Concepts.Of(Kin, Person, Concept.Other, Group), 3, clause: true) : -1;
-        return who >= 0 && !t.Has(who, Thing) ? RiskHit.High(i, who, i) : RiskHit.None;
+        if (who >= 0 && !t.Has(who, Thing))
+        {
+            return RiskHit.High(i, who, i);
+        }
+
+        if (!s_injuries.Contains(t.Key(i)) || IsAccidentOrSport(t, i))
+        {
+            return RiskHit.None;
+        }
+
+        var person = t.Near(i, Concepts.Of(Kin, Concept.Other), 12);
+        var anger = person >= 0 ? t.Near(person, Concepts.Of(Shout, Violence, Threat, Fear), 6) : -1;
+        if (anger < 0 && person >= 0 && (t.AfterWord(person, "temper", 4) >= 0 || t.AfterWord(person, "angry", 4) >= 0 || t.AfterWord(person, "drunk", 4) >= 0))
+        {
+            anger = Math.Max(t.AfterWord(person, "temper", 4), Math.Max(t.AfterWord(person, "angry", 4), t.AfterWord(person, "drunk", 4)));
+        }
+
+        return anger >= 0 && !IsChild(t, person) ? RiskHit.High(Math.Min(i, person), Math.Max(i, Math.Max(person, anger)), i) : RiskHit.None;
     }
+
+    /// <summary>"by accident", "accidentally", "by mistake" in the clause (not the Accident family's places and chores: "at work" is no excuse).</summary>
+    private static bool SaysAccident(RiskText t, int i)
+    {
+        for (var j = t.ClauseFirst(i); j <= t.ClauseLast(i); j++)
+        {
+            if (t.Has(j, Accident) && (t.Key(j).Contains("accident", StringComparison.Ordinal) || t.Key(j).Contains("mistake", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly Buddy.Domain.Replies.WordSet s_injuries = new(
+        "black eye", "split lip", "bust lip", "bloody nose", "broken nose", "bruised ribs", "bruises all over", "fat lip", "bruise", "bruises");
+
+    private static readonly Buddy.Domain.Replies.WordSet s_play = new("little", "baby", "younger", "toddler", "kids", "kid", "lil", "grandson", "granddaughter", "nephew", "niece");
+
+    /// <summary>
+    /// A small child's blow, or one in sleep or play: "my little brother hit me with his lego", "the baby kicked me",
+    /// "son kicked me in his sleep", "got hit by the ball at football".
+    /// </summary>
+    private static bool IsPlayOrAccident(RiskText t, int verb)
+    {
+        var first = Math.Max(t.ClauseFirst(verb), verb - 4);
+        for (var j = first; j < verb; j++)
+        {
+            if (s_play.Contains(t.Key(j)))
+            {
+                return true;
+            }
+        }
+
+        return IsAccidentOrSport(t, verb) || (t.AfterWord(verb, "sleep", 6) >= 0 && t.Before(verb, Concepts.Of(Now, Again), 6) < 0);
+    }
+
+    private static bool IsAccidentOrSport(RiskText t, int verb) =>
+        SaysAccident(t, verb) || t.AfterWord(verb, "ball", 5) >= 0 || t.AfterWord(verb, "football", 6) >= 0 || t.AfterWord(verb, "rugby", 6) >= 0
+        || t.AfterWord(verb, "boxing", 6) >= 0 || t.AfterWord(verb, "sparring", 6) >= 0;
 
     /// <summary>"hit me up" (get in touch), "beat me at pool" (won): the words of violence used for something else.</summary>
     private static bool IsNotViolence(RiskText t, int verb, int me)

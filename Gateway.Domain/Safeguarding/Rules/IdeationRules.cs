@@ -101,7 +101,8 @@ internal static partial class IdeationRules
             return t.Near(i, Soon, 4) >= 0 ? RiskHit.High(intent, i, intent) : RiskHit.Review(intent, i, intent);
         }
 
-        return RiskHit.None;
+        var shrug = IfThenIndifferent(t, i);
+        return shrug >= 0 && Grammar.SubjectOf(t, i) != Agent.Someone ? RiskHit.High(i, shrug, i) : RiskHit.None; // "if I died tomorrow I wouldn't care"
     }
 
     private static bool IsCause(RiskText t, int i) =>
@@ -111,9 +112,19 @@ internal static partial class IdeationRules
     private static RiskHit NotToExist(RiskText t, int i)
     {
         var wish = t.Before(i, Concepts.Of(Desire, Thought, BetterOff), 7);
+        if (wish >= 0 && IsAGetaway(t, i))
+        {
+            return RiskHit.Review(wish, i, wish); // "want to disappear under my duvet all weekend", "wish i could vanish to a beach"
+        }
+
         if (wish >= 0)
         {
             return RiskHit.High(wish, i, wish);
+        }
+
+        if (IfThenIndifferent(t, i) is var shrug and >= 0)
+        {
+            return RiskHit.High(i, shrug, i); // "if I didn't wake up tomorrow I wouldn't mind"
         }
 
         var final = t.Near(i, s_finality, 3);
@@ -124,6 +135,13 @@ internal static partial class IdeationRules
 
         return t.Near(i, Concepts.Of(Soon, Intent), 4) is var soon and >= 0 ? RiskHit.Review(i, soon, i) : RiskHit.None;
     }
+
+    private static readonly Buddy.Domain.Replies.WordSet s_getaway = new("under", "into", "to", "off", "for", "from", "on", "abroad", "somewhere", "in", "at", "with");
+
+    /// <summary>Disappearing somewhere or for a while, said without "forever" or "never": a wish to get away, worth a look.</summary>
+    private static bool IsAGetaway(RiskText t, int i) =>
+        !t.Key(i).Contains(' ') && i + 1 < t.Count && t[i + 1].Sentence == t[i].Sentence && s_getaway.Contains(t.Key(i + 1))
+        && t.Near(i, s_finality.With(Negation), 5) < 0;
 
     /// <summary>"end it", "end it all", "want it all to stop": ending with "it" or "everything" as its object, and a wish or plan.</summary>
     private static RiskHit EndIt(RiskText t, int i)
@@ -249,7 +267,7 @@ internal static partial class IdeationRules
     private static RiskHit SleepForever(RiskText t, int i)
     {
         var forever = t.After(i, Concepts.Of(Forever, Negation), 3, clause: true);
-        var wish = t.Before(i, Desire, 5);
+        var wish = t.Before(i, Concepts.Of(Desire, Thought), 5); // "want to sleep forever", "thinking of going to sleep permanently"
         if (forever < 0 || wish < 0)
         {
             return RiskHit.None;
@@ -264,6 +282,11 @@ internal static partial class IdeationRules
         var wish = t.Before(i, Desire, 6);
         if (wish < 0)
         {
+            wish = IfThenIndifferent(t, i); // "if a car hit me I wouldn't mind"
+        }
+
+        if (wish < 0)
+        {
             return RiskHit.None;
         }
 
@@ -272,11 +295,11 @@ internal static partial class IdeationRules
         var byPerson = t.After(i, Concepts.Of(Kin, Person, Other, Group), 3, clause: true);
         if (me >= 0 && Grammar.SubjectOf(t, i) != Agent.Sender)
         {
-            return RiskHit.High(wish, me, wish); // "wish a car would hit me", "hope someone kills me"
+            return RiskHit.High(Math.Min(wish, i), Math.Max(wish, me), Math.Min(wish, i)); // "wish a car would hit me", "hope someone kills me"
         }
 
         var sender = passive >= 0 && Grammar.SubjectOf(t, passive) is Agent.Sender or Agent.Unknown;
-        return sender && byPerson < 0 ? RiskHit.High(wish, i, wish) : RiskHit.None; // "hope I get hit by a bus"
+        return sender && byPerson < 0 ? RiskHit.High(Math.Min(wish, i), Math.Max(wish, i), Math.Min(wish, i)) : RiskHit.None; // "hope I get hit by a bus"
     }
 
     /// <summary>"don't want to live in Leeds" is about a place, not about living.</summary>

@@ -33,8 +33,17 @@ internal static partial class PlanRules
     }
 
     /// <summary>A farewell, unless it is until later ("bye everyone, see you tomorrow").</summary>
-    private static RiskHit ReadFarewell(RiskText t, int i) =>
-        t.Near(i, Soon, 6) >= 0 || t.AfterWord(i, "later", 6) >= 0 ? RiskHit.Review(i, i, i) : RiskHit.High(i, i, i);
+    private static RiskHit ReadFarewell(RiskText t, int i)
+    {
+        // "when I'm gone", "after I die" are the sender's own farewell, whoever the clause is about ("the kids will be looked after when I'm gone").
+        var mine = IsFirstPerson(t.Key(i)) ? RiskSubject.Sender : RiskSubject.None;
+        return t.Near(i, Soon, 6) >= 0 || t.AfterWord(i, "later", 6) >= 0 ? RiskHit.Review(i, i, i, mine) : RiskHit.High(i, i, i, mine);
+    }
+
+    private static bool IsFirstPerson(ReadOnlySpan<char> key) =>
+        key.StartsWith("im ", StringComparison.Ordinal) || key.StartsWith("i ", StringComparison.Ordinal) || key.Contains(" im ", StringComparison.Ordinal)
+        || key.Contains(" i ", StringComparison.Ordinal) || key.EndsWith(" im gone", StringComparison.Ordinal) || key.Contains(" my ", StringComparison.Ordinal)
+        || key.StartsWith("my ", StringComparison.Ordinal);
 
     /// <summary>Letters or notes written for everyone, to explain, or to say goodbye.</summary>
     private static RiskHit GoodbyeLetters(RiskText t, int i)

@@ -180,9 +180,9 @@ internal static class SelfHarmRules
     /// <summary>"relapsed" is High; "did it again" is High when it was recent or self-harm is named nearby, else worth a look.</summary>
     private static RiskHit Relapsed(RiskText t, int i)
     {
-        if (t.SentenceHasAny(i, s_substances))
+        if (t.SentenceHasAny(i, s_substances) || RelapsedOnSomething(t, i))
         {
-            return RiskHit.Review(i, i, i);
+            return RiskHit.Review(i, i, i); // "relapsed on the booze", "relapsed on chocolate again lol"
         }
 
         if (t.Key(i).StartsWith("relaps", StringComparison.Ordinal) || t.Key(i).Contains("streak", StringComparison.Ordinal) || t.Key(i).Contains("day", StringComparison.Ordinal))
@@ -190,7 +190,16 @@ internal static class SelfHarmRules
             return RiskHit.High(i, i, i);
         }
 
-        var when = t.Near(i, Concepts.Of(Now, Concept.SelfHarm, Cut, Wound, Body, Blade), 6);
+        // Recent, named, or beyond the sender's control: "did it again last night", "started again, couldn't stop myself".
+        var when = t.Near(i, Concepts.Of(Now, Concept.SelfHarm, Cut, Wound, Body, Blade, Bleed, Hide, Myself), 6);
         return when >= 0 ? RiskHit.High(Math.Min(i, when), Math.Max(i, when), i) : RiskHit.Review(i, i, i);
+    }
+
+    /// <summary>"relapsed on chocolate", "slipped on the ice": a relapse into something named, or a slip that is a fall.</summary>
+    private static bool RelapsedOnSomething(RiskText t, int i)
+    {
+        var on = i + 1 < t.Count && t[i + 1].Sentence == t[i].Sentence && (t.Is(i + 1, "on") || t.Is(i + 1, "into") || t.Is(i + 1, "with")) ? i + 1 : -1;
+        return on >= 0 && on + 1 < t.Count && t[on + 1].Sentence == t[i].Sentence
+            && !t.HasAny(on + 1, Concepts.Of(Concept.SelfHarm, Cut, Blade, Body, Myself, My, Meds, Concept.Overdose));
     }
 }
