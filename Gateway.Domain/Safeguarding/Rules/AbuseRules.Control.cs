@@ -33,7 +33,8 @@ internal static partial class AbuseRules
             || t.Key(i).Contains("believe", StringComparison.Ordinal) || t.Key(i).Contains("delete", StringComparison.Ordinal)
             || t.AfterWord(i, "what", 4) >= 0 || t.AfterWord(i, "happened", 5) >= 0; // "not to tell anyone what he does"
         // A secret with a consequence for telling is a threat: "said if I tell anyone I'll get in trouble / he'll hurt mum".
-        strong |= t.AfterWord(i, "trouble", 8) >= 0 || t.After(i, Concepts.Of(Threat, Violence, Kill, Fear, Disappear), 8) >= 0;
+        strong |= t.AfterWord(i, "trouble", 8) >= 0 || t.AfterWord(i, "love", 8) >= 0 || t.AfterWord(i, "hate", 8) >= 0
+            || t.After(i, Concepts.Of(Threat, Violence, Kill, Fear, Disappear, Seize), 8) >= 0;
         var grooming = t.Near(i, Concepts.Of(Sexual, Night, Older, Pics, Buy, Enter, Room), 10);
         return strong || grooming >= 0 ? RiskHit.High(Math.Min(who, i), Math.Max(grooming, i), i) : RiskHit.Review(Math.Min(who, i), i, i);
     }
@@ -79,11 +80,18 @@ internal static partial class AbuseRules
             return RiskHit.Review(i, i, i); // "my dad takes my phone at bedtime, house rules"
         }
 
-        // "my ex won't let me see the kids": contact with children after a separation is worth a look, not a crisis.
+        // "my ex won't let me see the kids": contact with children after a separation is worth a look, not a crisis;
+        // a care home keeping a resident from their family is not that.
         var children = t.After(i, Kin, 4, clause: true);
-        if (children >= 0 && IsChild(t, children))
+        if (children >= 0 && IsChild(t, children) && !t.SentenceHas(i, Carer))
         {
             return RiskHit.Review(i, children, i);
+        }
+
+        // "won't let me wear makeup", "not allowed to go to work": the sender's own daily life ruled by someone else.
+        if (!t.Key(i).StartsWith("lock", StringComparison.Ordinal) && DailyLifeAfter(t, i) is var life and >= 0)
+        {
+            return RiskHit.High(Subject(t, i), life, i);
         }
 
         // "reads", "checks", "goes through": control when what is read is the sender's phone or money.
@@ -95,6 +103,30 @@ internal static partial class AbuseRules
         }
 
         return generic ? RiskHit.None : RiskHit.Review(i, i, i);
+    }
+
+    private static readonly Buddy.Domain.Replies.WordSet s_dailyLife = new(
+        "wear", "makeup", "clothes", "dress", "work", "job", "college", "uni", "school", "doctor", "doctors", "gp", "church", "mosque", "gym", "drive",
+        "shops", "shopping", "sleep", "eat", "friends", "family", "mum", "mam", "dad", "sister", "brother", "money", "phone", "car", "leave", "out", "anywhere");
+
+    /// <summary>Something of the sender's daily life just after a control that is a rule ("won't let me", "not allowed", "tells me what I can").</summary>
+    private static int DailyLifeAfter(RiskText t, int i)
+    {
+        if (!t.Key(i).Contains(' ') || t.Key(i).StartsWith("control", StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        var last = Math.Min(t.ClauseLast(i), i + 4);
+        for (var j = i + 1; j <= last; j++)
+        {
+            if (s_dailyLife.Contains(t.Key(j)) || t.HasAny(j, Concepts.Of(Need, Money, Phone, Person)))
+            {
+                return j;
+            }
+        }
+
+        return t.Key(i).Contains(" i can", StringComparison.Ordinal) || t.Key(i).Contains("allowed to", StringComparison.Ordinal) || t.Key(i).Contains("ask", StringComparison.Ordinal) ? i : -1;
     }
 
     private static bool IsChild(RiskText t, int i) =>
@@ -176,7 +208,8 @@ internal static partial class AbuseRules
 
         var someoneElse = t.Has(deny, Control) || t.Has(deny, Coercion) || t.After(deny, Me, i - deny, clause: true) >= 0
             || (t.Has(deny, Cant) && t.Before(deny, Concepts.Of(Kin, Carer, Concept.Other, Person, Group), 6) >= 0 && Grammar.SubjectOf(t, deny) != Agent.Someone);
-        var nobodyHelped = t.Has(deny, Nobody) && t.Near(i, Me, 3) >= 0; // "nobody has changed me since this morning"
+        var nobodyHelped = (t.Has(deny, Nobody) && t.Near(i, Me, 3) >= 0) // "nobody has changed me since this morning"
+            || (t.Is(deny, "never") && t.Near(i, Home, 4) >= 0 && t.SentenceHasAny(i, Concepts.Of(Now, Need)) && t.CountOf(Need) >= 2); // "never any food at home, always hungry"
         var named = t.Has(deny, Control) || t.Before(deny, Concepts.Of(Kin, Carer, Concept.Other, Person, Group, Made), 8) >= 0;
         if (!(nobodyHelped || (someoneElse && named)))
         {
@@ -251,7 +284,7 @@ internal static partial class AbuseRules
     private static RiskHit Threatened(RiskText t, int i)
     {
         var strong = t.Key(i).StartsWith("threat", StringComparison.Ordinal) || t.Key(i).StartsWith("warned", StringComparison.Ordinal) || t.Key(i).StartsWith("vowed", StringComparison.Ordinal);
-        var harm = t.Near(i, Concepts.Of(Kill, Violence, Leak, Pics, Disappear, Concept.Abuse, Die, Marry), 8);
+        var harm = t.Near(i, Concepts.Of(Kill, Violence, Leak, Pics, Disappear, Concept.Abuse, Die, Marry, Seize, Control), 8);
         if (harm >= 0 && ByOthers(t, Math.Min(i, harm)))
         {
             return RiskHit.High(Math.Min(i, harm), Math.Max(i, harm), i);

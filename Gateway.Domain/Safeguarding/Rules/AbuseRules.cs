@@ -221,8 +221,28 @@ internal static partial class AbuseRules
             }
         }
 
-        return IsAccidentOrSport(t, verb) || (t.AfterWord(verb, "sleep", 6) >= 0 && t.Before(verb, Concepts.Of(Now, Again), 6) < 0);
+        if (IsAccidentOrSport(t, verb) || (t.AfterWord(verb, "sleep", 6) >= 0 && t.Before(verb, Concepts.Of(Now, Again), 6) < 0))
+        {
+            return true;
+        }
+
+        // "threw a pillow at me", "my brother punched me for nicking his charger lol": a soft thing, or a sibling in a reply that laughs, once.
+        var soft = Math.Min(t.ClauseLast(verb), verb + 4);
+        for (var j = verb + 1; j <= soft; j++)
+        {
+            if (s_softThings.Contains(t.Key(j)))
+            {
+                return true;
+            }
+        }
+
+        var doer = Subject(t, verb);
+        return doer != verb && s_siblings.Contains(t.Base(doer)) && t.All.Has(Joke) && t.Near(verb, Concepts.Of(Now, Again, If, Fear), 10) < 0;
     }
+
+    private static readonly Buddy.Domain.Replies.WordSet s_softThings = new("pillow", "pillows", "cushion", "cushions", "sock", "socks", "teddy", "snowball", "snowballs", "balloon", "nerf", "tissue");
+
+    private static readonly Buddy.Domain.Replies.WordSet s_siblings = new("brother", "brothers", "bro", "sister", "sisters", "sis", "cousin", "cousins", "sibling", "siblings");
 
     private static bool IsAccidentOrSport(RiskText t, int verb) =>
         SaysAccident(t, verb) || t.AfterWord(verb, "ball", 5) >= 0 || t.AfterWord(verb, "football", 6) >= 0 || t.AfterWord(verb, "rugby", 6) >= 0

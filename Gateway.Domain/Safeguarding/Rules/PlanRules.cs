@@ -75,6 +75,11 @@ internal static partial class PlanRules
             ready = -1;
         }
 
+        if (ready >= 0 && AsPrescribed(t, i))
+        {
+            return RiskHit.Review(Math.Min(ready, i), Math.Max(ready, i), ready); // "counted out my tablets for the week in my dosette box"
+        }
+
         if (ready >= 0)
         {
             return RiskHit.High(ready, i, ready);
@@ -181,7 +186,14 @@ internal static partial class PlanRules
         }
 
         var swallowed = t.Base(i) is "swallow" or "neck" or "down" or "pop" || t.Key(i) is "necked" or "downed" or "popped" or "swallowed";
-        var all = t.Key(quantity) is "the lot" or "all of them" or "every last one" or "everything i had" or "all" or "whole" or "the whole lot" or "whole lot" or "entire" or "every";
+        var all = t.Key(quantity) is "the lot" or "all of them" or "every last one" or "everything i had" or "all" or "whole" or "the whole lot" or "whole lot" or "entire" or "every"
+            || t.Key(quantity).StartsWith("everything in", StringComparison.Ordinal);
+
+        // "took the whole packet", "taken everything in the drawer": a medicine's container or cupboard is medicine named.
+        if (all && MedicineContainer(t, quantity) && !t.Is(i + 1, "off") && t.After(i, Concepts.Of(Thing, Goods, Kin, Person), 5, clause: true) < 0)
+        {
+            return RiskHit.High(i, quantity, i);
+        }
 
         if ((swallowed && all) || t.SentenceHas(i, Concept.Overdose))
         {
@@ -191,6 +203,28 @@ internal static partial class PlanRules
         // "I took all of them": worth a look even with nothing named
         return all && Grammar.SubjectOf(t, i) != Agent.Someone ? RiskHit.Review(i, quantity, i) : RiskHit.None;
 
+    }
+
+    private static readonly Buddy.Domain.Replies.WordSet s_containers = new(
+        "packet", "packets", "box", "boxes", "bottle", "bottles", "strip", "strips", "blister", "blisters", "pack", "packs", "tub", "jar", "full box", "full packet", "full bottle");
+
+    private static bool MedicineContainer(RiskText t, int quantity)
+    {
+        if (t.Key(quantity).StartsWith("everything in", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var last = Math.Min(t.ClauseLast(quantity), quantity + 2);
+        for (var j = quantity; j <= last; j++)
+        {
+            if (s_containers.Contains(t.Key(j)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static RiskHit PoisonTaken(RiskText t, int i)

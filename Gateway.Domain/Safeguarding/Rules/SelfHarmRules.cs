@@ -185,14 +185,35 @@ internal static class SelfHarmRules
             return RiskHit.Review(i, i, i); // "relapsed on the booze", "relapsed on chocolate again lol"
         }
 
-        if (t.Key(i).StartsWith("relaps", StringComparison.Ordinal) || t.Key(i).Contains("streak", StringComparison.Ordinal) || t.Key(i).Contains("day", StringComparison.Ordinal))
+        if (t.Key(i).StartsWith("relaps", StringComparison.Ordinal) || t.Key(i).Contains("streak", StringComparison.Ordinal) || t.Key(i).Contains("day", StringComparison.Ordinal)
+            || t.Key(i).Contains("urge", StringComparison.Ordinal) || t.Key(i).EndsWith(" won", StringComparison.Ordinal))
         {
-            return RiskHit.High(i, i, i);
+            return RiskHit.High(i, i, i); // "gave in to the urges", "the blade won"
+        }
+
+        // "ruined it", "blew it" are a relapse only beside a clean time or the act: "6 months clean and I ruined it last night".
+        if (t.Key(i) is "ruined it" or "blew it" or "threw it all away" && !t.All.HasAny(Concepts.Of(Clean, Concept.SelfHarm, Cut, Blade, Wound)) && !CleanTime(t))
+        {
+            return RiskHit.None;
         }
 
         // Recent, named, or beyond the sender's control: "did it again last night", "started again, couldn't stop myself".
         var when = t.Near(i, Concepts.Of(Now, Concept.SelfHarm, Cut, Wound, Body, Blade, Bleed, Hide, Myself), 6);
         return when >= 0 ? RiskHit.High(Math.Min(i, when), Math.Max(i, when), i) : RiskHit.Review(i, i, i);
+    }
+
+    /// <summary>A clean time counted: "6 months clean", "2 weeks sh free".</summary>
+    private static bool CleanTime(RiskText t)
+    {
+        for (var j = 0; j < t.Count; j++)
+        {
+            if (t.Has(j, Past) && (t.Key(j).Contains("clean", StringComparison.Ordinal) || t.Key(j).Contains("free", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"relapsed on chocolate", "slipped on the ice": a relapse into something named, or a slip that is a fall.</summary>
