@@ -42,7 +42,8 @@ internal static partial class AbuseRules
     /// <summary>Checked on, followed, locked in, by someone else: not "I check where I am on the map"; a parent minding a phone or a walk home is a look.</summary>
     private static RiskHit Coerced(RiskText t, int i)
     {
-        if (Grammar.SubjectOf(t, i) == Agent.Sender || t.Has(i + 1, Myself) || SaysAccident(t, i))
+        var rule = t.Key(i).Contains("ask", StringComparison.Ordinal); // "I have to ask him before I spend anything": his rule, my words
+        if ((!rule && Grammar.SubjectOf(t, i) == Agent.Sender) || t.Has(i + 1, Myself) || SaysAccident(t, i))
         {
             return RiskHit.None;
         }
@@ -54,8 +55,8 @@ internal static partial class AbuseRules
     private static bool ByAParent(RiskText t, int i)
     {
         var who = Subject(t, i);
-        return who != i && s_parents.Contains(t.Base(who)) && (t.Near(i, Concepts.Of(Phone, Now, Night), 6) >= 0 || t.Key(i).Contains("where", StringComparison.Ordinal))
-            && t.Near(i, Concepts.Of(Violence, Fear, Threat, Need, Room), 8) < 0;
+        return who != i && s_parents.Contains(t.Base(who)) && (t.Has(i, Phone) || t.Near(i, Concepts.Of(Phone, Now, Night), 6) >= 0 || t.Key(i).Contains("where", StringComparison.Ordinal))
+            && t.Near(i, Concepts.Of(Violence, Fear, Threat, Room), 8) < 0;
     }
 
     private static readonly Buddy.Domain.Replies.WordSet s_parents = new("mum", "mam", "mom", "dad", "parents", "mother", "father", "mums", "dads", "mummy", "daddy");
@@ -69,7 +70,7 @@ internal static partial class AbuseRules
         }
 
         // "not allowed to eat with the family": being not allowed is done by someone, whoever the clause's subject is.
-        var forbidden = t.Key(i).Contains("allowed", StringComparison.Ordinal) || t.Key(i).Contains("aloud", StringComparison.Ordinal);
+        var forbidden = t.Key(i).Contains("allowed", StringComparison.Ordinal) || t.Key(i).Contains("aloud", StringComparison.Ordinal) || t.Key(i).Contains("ask", StringComparison.Ordinal);
         if (!forbidden && !ByOthers(t, i))
         {
             return RiskHit.None;
@@ -120,6 +121,11 @@ internal static partial class AbuseRules
         var last = Math.Min(t.ClauseLast(i), i + 4);
         for (var j = i + 1; j <= last; j++)
         {
+            if (t.Key(j).StartsWith("at ", StringComparison.Ordinal) || t.Key(j).StartsWith("for ", StringComparison.Ordinal) || t.Is(j - 1, "at") || t.Is(j - 1, "before") || t.Is(j - 1, "after"))
+            {
+                continue; // "at dinner", "after tea": when, not what
+            }
+
             if (s_dailyLife.Contains(t.Key(j)) || t.HasAny(j, Concepts.Of(Need, Money, Phone, Person)))
             {
                 return j;
@@ -134,7 +140,7 @@ internal static partial class AbuseRules
 
     private static RiskHit TakesMine(RiskText t, int i)
     {
-        var what = t.HasAny(i, s_taken) ? i : t.After(i, s_taken, 4, clause: true); // "takes my phone" may be one unit
+        var what = t.HasAny(i, s_taken) ? i : t.After(i, s_taken, 6, clause: true); // "takes my phone" may be one unit
         if (what < 0 || !ByOthers(t, i))
         {
             return RiskHit.None;

@@ -96,7 +96,22 @@ internal static partial class AbuseRules
         }
 
         var my = t.After(verb, My, 4, clause: true);
-        return my >= 0 && BodyAfter(t, my) is var body and >= 0 ? body : -1;
+        if (my >= 0 && BodyAfter(t, my) is var body and >= 0)
+        {
+            return body;
+        }
+
+        // "over my head", "in my face" read as one unit
+        var last = Math.Min(t.ClauseLast(verb), verb + 4);
+        for (var j = verb + 1; j <= last; j++)
+        {
+            if (t.Key(j).StartsWith("my ", StringComparison.Ordinal) && s_faceAndHead.Contains(t.Key(j)[3..]))
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 
     private static readonly Buddy.Domain.Replies.WordSet s_faceAndHead = new(
@@ -130,7 +145,7 @@ internal static partial class AbuseRules
             return RiskHit.Review(Subject(t, i), me, i); // "my little brother hit me with his lego", "my son kicked me in his sleep"
         }
 
-        if (me >= 0 && s_faceAndHead.Contains(t.Key(me)) && Grammar.SubjectOf(t, i) != Agent.Someone)
+        if (me >= 0 && (s_faceAndHead.Contains(t.Key(me)) || t.Key(me).StartsWith("my ", StringComparison.Ordinal)) && Grammar.SubjectOf(t, i) != Agent.Someone)
         {
             return RiskHit.None; // "hit my head on the cupboard": a face or head named needs someone who did it
         }
