@@ -42,14 +42,20 @@ internal static partial class AbuseRules
     /// <summary>Checked on, followed, locked in, by someone else: not "I check where I am on the map"; a parent minding a phone or a walk home is a look.</summary>
     private static RiskHit Coerced(RiskText t, int i)
     {
-        var rule = t.Key(i).Contains("ask", StringComparison.Ordinal); // "I have to ask him before I spend anything": his rule, my words
-        if ((!rule && Grammar.SubjectOf(t, i) == Agent.Sender) || t.Has(i + 1, Myself) || SaysAccident(t, i))
+        // "I have to ask him before I spend anything", "I have to eat what he gives me": someone's rule in the sender's words;
+        // "I check my phone too much" is the sender's own habit.
+        if ((!IsSomeonesRule(t.Key(i)) && Grammar.SubjectOf(t, i) == Agent.Sender) || t.Has(i + 1, Myself) || SaysAccident(t, i))
         {
             return RiskHit.None;
         }
 
         return t.After(i, Soon, 3) >= 0 || ByAParent(t, i) ? RiskHit.Review(i, i, i) : RiskHit.High(Subject(t, i), i, i);
     }
+
+    private static bool IsSomeonesRule(ReadOnlySpan<char> key) =>
+        key.Contains(" me", StringComparison.Ordinal) || key.Contains("allowed", StringComparison.Ordinal) || key.Contains("cant", StringComparison.Ordinal)
+        || key.Contains("ask", StringComparison.Ordinal) || key.Contains("my own", StringComparison.Ordinal) || key.Contains(" he ", StringComparison.Ordinal)
+        || key.Contains(" she ", StringComparison.Ordinal) || key.Contains(" they ", StringComparison.Ordinal) || key.Contains("reach", StringComparison.Ordinal);
 
     /// <summary>A parent, with the phone, a location or a curfew: house rules for a young person, worth a look at most.</summary>
     private static bool ByAParent(RiskText t, int i)
