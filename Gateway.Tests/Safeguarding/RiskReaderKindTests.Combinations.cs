@@ -25,6 +25,9 @@ public sealed partial class RiskReaderKindTests
     [InlineData("it would be a relief if my heart just stopped")]
     [InlineData("it would be easier for everyone if i just wasnt around")]
     [InlineData("thinking of going to sleep permanently")]
+    [InlineData("im just waiting to die really")]
+    [InlineData("whats the point of me")]
+    [InlineData("i would welcome death")]
     public void PassiveDeathWishes_ShruggedOffOrWishedInOtherWords_AreHigh(string text) => AssertHigh(text, RiskSubject.Sender);
 
     [Theory]
@@ -57,6 +60,16 @@ public sealed partial class RiskReaderKindTests
     [InlineData("carer shouts at me and calls me a nuisance")]
     [InlineData("my nephew keeps borrowing money and never pays it back, im scared to say no")]
     [InlineData("someone has my photos and wants £200 or hell share them")]
+    [InlineData("my stepdad makes me stand in the corner all night")]
+    [InlineData("my cousin makes me do things i dont like when were alone")]
+    [InlineData("nobodys fed us since yesterday and my little brother is crying")]
+    [InlineData("he comes into my bed when mums asleep")]
+    [InlineData("he takes my wages and gives me pocket money")]
+    [InlineData("i need his permission to go out")]
+    [InlineData("mum makes us wait outside in the cold till she gets back")]
+    [InlineData("he wants money or hell show my parents the pics")]
+    [InlineData("my dad has found me a husband and im only 15")]
+    [InlineData("if i refuse to marry him theyll disown me")]
     public void SecretsWithAConsequenceCarersAndDemandsForMoney_AreHighFromOthers(string text) => AssertHigh(text, RiskSubject.SenderFromOthers);
 
     [Theory]
@@ -105,5 +118,7 @@ public sealed partial class RiskReaderKindTests
     [InlineData("my mate sent everyone a pic of me sleeping on the bus lol")]
     [InlineData("my cousin is getting married in pakistan, were all going")]
     [InlineData("owe my mate a fiver lol")]
+    [InlineData("made me stand outside the heads office for an hour lol")]
+    [InlineData("waiting to see the doctor")]
     public void HardNegativesOfTheCombinations_AreNotHigh(string text) => HardNegatives_AreNotHigh(text);
 }

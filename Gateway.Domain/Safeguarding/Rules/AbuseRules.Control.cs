@@ -76,7 +76,8 @@ internal static partial class AbuseRules
         }
 
         // "not allowed to eat with the family": being not allowed is done by someone, whoever the clause's subject is.
-        var forbidden = t.Key(i).Contains("allowed", StringComparison.Ordinal) || t.Key(i).Contains("aloud", StringComparison.Ordinal) || t.Key(i).Contains("ask", StringComparison.Ordinal);
+        var forbidden = t.Key(i).Contains("allowed", StringComparison.Ordinal) || t.Key(i).Contains("aloud", StringComparison.Ordinal) || t.Key(i).Contains("ask", StringComparison.Ordinal)
+            || t.Key(i).Contains("permission", StringComparison.Ordinal);
         if (!forbidden && !ByOthers(t, i))
         {
             return RiskHit.None;
@@ -138,7 +139,8 @@ internal static partial class AbuseRules
             }
         }
 
-        return t.Key(i).Contains(" i can", StringComparison.Ordinal) || t.Key(i).Contains("allowed to", StringComparison.Ordinal) || t.Key(i).Contains("ask", StringComparison.Ordinal) ? i : -1;
+        return t.Key(i).Contains(" i can", StringComparison.Ordinal) || t.Key(i).Contains("allowed to", StringComparison.Ordinal) || t.Key(i).Contains("ask", StringComparison.Ordinal)
+            || t.Key(i).Contains("permission", StringComparison.Ordinal) ? i : -1;
     }
 
     private static bool IsChild(RiskText t, int i) =>
@@ -204,40 +206,6 @@ internal static partial class AbuseRules
             || t.AfterWord(i, "chippy", 8) >= 0;
         return sorted ? RiskHit.Review(i, i, i) : RiskHit.High(i, i, i);
     }
-
-    /// <summary>
-    /// A basic need refused by someone: food, a drink, the toilet, a wash. The refusal is someone else's: a negation
-    /// with "me" ("didn't give me my dinner", "haven't helped me to the toilet"), a rule ("not allowed to eat", "locks the
-    /// food cupboard"), or "can't" with a person who says so ("mum says I can't have food"). Not "at dinner" or "before my op".
-    /// </summary>
-    private static RiskHit NeedDenied(RiskText t, int i)
-    {
-        var deny = t.Before(i, Concepts.Of(Negation, Control, Cant, Coercion, Nobody), 6, clause: true);
-        if (deny < 0 || IsWhenOrWhile(t, i) || SaysAccident(t, i))
-        {
-            return RiskHit.None;
-        }
-
-        var someoneElse = t.Has(deny, Control) || t.Has(deny, Coercion) || t.After(deny, Me, i - deny, clause: true) >= 0
-            || (t.Has(deny, Cant) && t.Before(deny, Concepts.Of(Kin, Carer, Concept.Other, Person, Group), 6) >= 0 && Grammar.SubjectOf(t, deny) != Agent.Someone);
-        var nobodyHelped = (t.Has(deny, Nobody) && t.Near(i, Me, 3) >= 0) // "nobody has changed me since this morning"
-            || (t.Is(deny, "never") && t.Near(i, Home, 4) >= 0 && t.SentenceHasAny(i, Concepts.Of(Now, Need)) && t.CountOf(Need) >= 2); // "never any food at home, always hungry"
-        var named = t.Has(deny, Control) || t.Before(deny, Concepts.Of(Kin, Carer, Concept.Other, Person, Group, Made), 8) >= 0;
-        if (!(nobodyHelped || (someoneElse && named)))
-        {
-            return RiskHit.None;
-        }
-
-        var because = t.AfterWord(i, "cos", 8) >= 0 || t.AfterWord(i, "because", 8) >= 0 || t.AfterWord(i, "coz", 8) >= 0;
-        return because ? RiskHit.Review(deny, i, deny) : RiskHit.High(Subject(t, deny), i, deny);
-    }
-
-    private static readonly Buddy.Domain.Replies.WordSet s_timeWords = new("at", "before", "after", "during", "till", "until", "til", "for", "with", "over", "by");
-
-    /// <summary>The need is a time or a place, not the thing refused: "not allowed my phone at dinner", "can't eat before my op".</summary>
-    private static bool IsWhenOrWhile(RiskText t, int i) =>
-        (i > 0 && s_timeWords.Contains(t.Key(i - 1)) && !t.Key(i - 1).SequenceEqual("with")) || t.AfterWord(i, "before", 3) >= 0 || t.AfterWord(i, "until", 3) >= 0
-        || t.AfterWord(i, "till", 3) >= 0;
 
     private static RiskHit CarerNoShow(RiskText t, int i)
     {

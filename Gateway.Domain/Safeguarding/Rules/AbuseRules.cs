@@ -53,6 +53,8 @@ internal static partial class AbuseRules
 
         new("neglect", Abuse, RiskDirection.FromOthers, NoShow, CarerNoShow, "carers didnt turn up again, no food since yesterday"),
 
+        new("cruel-punishment", Abuse, RiskDirection.FromOthers, Made, MadeToEndure, "my stepdad makes me stand in the corner all night", "made me sleep in the shed"),
+
         new("neglect", Abuse, RiskDirection.FromOthers, Need, NeedDenied,
             "the carer didnt give me my dinner again", "they havent helped me to the toilet all day", "mum says i cant have food if im bad", "im not allowed to eat with the family"),
 

@@ -84,7 +84,7 @@ internal static partial class IdeationRules
             return RiskHit.None;
         }
 
-        var about = t.After(i, Concepts.Of(Life, GoOn, Cope, Anymore, Forever, Everything, Try), 4, clause: true);
+        var about = t.After(i, Concepts.Of(Life, GoOn, Cope, Anymore, Forever, Everything, Try, Me, Myself), 4, clause: true); // "what's the point of me"
         if (about >= 0)
         {
             return RiskHit.High(what, about, what);
