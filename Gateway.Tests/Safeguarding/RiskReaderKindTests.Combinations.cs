@@ -90,6 +90,14 @@ public sealed partial class RiskReaderKindTests
     public void RelapsePreparationRecentActsAndAlgospeak_InOtherWords_AreHigh(string text) => AssertHigh(text, RiskSubject.Sender);
 
     [Theory]
+    [InlineData("her boyfriend hits her when hes drunk, she told me at lunch", RiskSubject.ThirdParty)]
+    [InlineData("the man next door strangled her, the police came", RiskSubject.ThirdParty)]
+    [InlineData("two years clean from cutting today", RiskSubject.Sender)]
+    [InlineData("could throttle my manager today 😂", RiskSubject.ThirdParty)]
+    [InlineData("cant wait to be with my sister at christmas, first one since dad passed", RiskSubject.Sender)]
+    public void HarmToOthersThePastJokesAndVisits_AreReviewNotHigh(string text, RiskSubject who) => PastThirdPartyNegatedOrProfessional_IsReviewNotHigh(text, who);
+
+    [Theory]
     [InlineData("cant wait to be with my sister at christmas, first one since dad passed")]
     [InlineData("my nan passed last year, i miss her so much")]
     [InlineData("going to see my dad at the hospital tomorrow")]

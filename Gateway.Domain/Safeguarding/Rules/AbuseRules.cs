@@ -173,6 +173,16 @@ internal static partial class AbuseRules
         return victim >= 0 && doer != i && Grammar.SubjectOf(t, i) == Agent.Someone && !IsChild(t, doer) && !t.Base(doer).StartsWith("boy", StringComparison.Ordinal)
             && !t.Base(doer).StartsWith("girl", StringComparison.Ordinal) && !t.Base(doer).StartsWith("brother", StringComparison.Ordinal) && !t.Base(doer).StartsWith("sister", StringComparison.Ordinal)
             ? RiskHit.High(doer, victim, i, RiskSubject.ThirdParty)
+            : HarmToAThirdParty(t, i, doer);
+    }
+
+    /// <summary>"her partner hits her", "neighbour's husband beats her": someone else harmed by a person, worth a look.</summary>
+    private static RiskHit HarmToAThirdParty(RiskText t, int verb, int doer)
+    {
+        var next = verb + 1;
+        var pronoun = next < t.Count && t[next].Clause == t[verb].Clause && (t.Is(next, "her") || t.Is(next, "him") || t.Is(next, "them"));
+        return pronoun && doer != verb && t.HasAny(doer, s_people) && Grammar.SubjectOf(t, verb) != Agent.Sender && !IsPlayOrAccident(t, verb)
+            ? RiskHit.Review(doer, next, verb, RiskSubject.ThirdParty)
             : RiskHit.None;
     }
 
@@ -312,7 +322,7 @@ internal static partial class AbuseRules
 
         var me = ObjectIsMe(t, i);
         var passive = t.Before(i, Passive, 2, clause: true);
-        return (me >= 0 && ByOthers(t, i)) || passive >= 0 ? RiskHit.High(passive >= 0 ? passive : i, me >= 0 ? me : i, i) : RiskHit.None;
+        return (me >= 0 && ByOthers(t, i)) || passive >= 0 ? RiskHit.High(passive >= 0 ? passive : i, me >= 0 ? me : i, i) : HarmToAThirdParty(t, i, Subject(t, i));
     }
 
     private static RiskHit SexualAbuse(RiskText t, int i)

@@ -106,7 +106,8 @@ internal static class SelfHarmRules
 
         if (!ledIn)
         {
-            return RiskHit.None;
+            // "one year clean from cutting", "free from cutting since june": the past, worth a look.
+            return t.Before(i, Concepts.Of(Clean, Past), 4, clause: true) >= 0 ? RiskHit.Review(i, i, i) : RiskHit.None;
         }
 
         // "cutting the grass", "cut a slice", "cut it out" have an object; "cut again", "cut deep", "need to cut so bad" do not.
