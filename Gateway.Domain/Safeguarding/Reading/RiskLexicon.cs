@@ -44,6 +44,7 @@ internal sealed partial class RiskLexicon
     private readonly WordFilter _textSpeakFilter;
     private readonly WordFilter _unitFilter;
     private readonly WordFilter _splitFilter;
+    private readonly WordFilter _stretchedFilter;
 
     public RiskLexicon(string json)
     {
@@ -116,6 +117,7 @@ internal sealed partial class RiskLexicon
 
         // The starts of split risk words ("sui" of "sui cide", "over" of "over dose"): a pair of words is only joined when the first is one.
         _textSpeakFilter = new WordFilter(textSpeak.Keys);
+        _stretchedFilter = new WordFilter(_stretched.Dictionary.Keys);
         _unitFilter = new WordFilter(units.Select(u => u.Words[0]));
         _splitStarts = words.Values.Where(w => w.Concepts.HasAny(Joinable) && w.Key.Length >= 6 && !w.Key.Contains(' ', StringComparison.Ordinal))
             .Select(w => w.Key).Concat(stems.Keys.Where(k => k.Length >= 4 && stems[k].HasAny(Joinable)))

@@ -138,25 +138,6 @@ internal static partial class PlanRules
         return asPrescribed ? RiskHit.Review(first, last, take) : RiskHit.High(first, last, take);
     }
 
-    private static readonly Buddy.Domain.Replies.WordSet s_asPrescribed = new(
-        "prescribed", "should", "supposed", "nurse", "doctor", "gp", "chemist", "pharmacist", "remembered", "usual", "normal", "bedtime", "dosette");
-
-    /// <summary>Words around medicine that say it was taken as meant: "like the nurse said", "as prescribed", "like i should".</summary>
-    private static bool AsPrescribed(RiskText t, int i)
-    {
-        var first = Math.Max(t.SentenceFirst(i), i - 6);
-        var last = Math.Min(t.SentenceLast(i), i + 6);
-        for (var j = first; j <= last; j++)
-        {
-            if (s_asPrescribed.Contains(t.Key(j)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>A number of tablets large enough to harm: six or more, between "took" and the tablets ("took 20 of my tablets").</summary>
     private static int Count(RiskText t, int take, int meds)
     {
@@ -203,28 +184,6 @@ internal static partial class PlanRules
         // "I took all of them": worth a look even with nothing named
         return all && Grammar.SubjectOf(t, i) != Agent.Someone ? RiskHit.Review(i, quantity, i) : RiskHit.None;
 
-    }
-
-    private static readonly Buddy.Domain.Replies.WordSet s_containers = new(
-        "packet", "packets", "box", "boxes", "bottle", "bottles", "strip", "strips", "blister", "blisters", "pack", "packs", "tub", "jar", "full box", "full packet", "full bottle");
-
-    private static bool MedicineContainer(RiskText t, int quantity)
-    {
-        if (t.Key(quantity).StartsWith("everything in", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        var last = Math.Min(t.ClauseLast(quantity), quantity + 2);
-        for (var j = quantity; j <= last; j++)
-        {
-            if (s_containers.Contains(t.Key(j)))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static RiskHit PoisonTaken(RiskText t, int i)
