@@ -103,11 +103,24 @@ public sealed class RiskDetector
         Evaluate(plain, hidden);
         foreach (var finding in hidden)
         {
-            if (finding.Level == RiskLevel.High && !state.Findings.Exists(f => f.Level == RiskLevel.High && f.Start <= finding.End && finding.Start <= f.End))
+            if (finding.Level == RiskLevel.High && !OverlapsAHigh(state.Findings, finding))
             {
                 state.Findings.Add(finding with { Level = RiskLevel.Review, Modifier = "idiom" });
             }
         }
+    }
+
+    private static bool OverlapsAHigh(List<RiskFinding> findings, RiskFinding finding)
+    {
+        foreach (var f in findings)
+        {
+            if (f.Level == RiskLevel.High && f.Start <= finding.End && finding.Start <= f.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The bottom of the scale, or one above it on 0-10: 0 or 1 on 0-10, 1 on 1-10 and 1-5.</summary>

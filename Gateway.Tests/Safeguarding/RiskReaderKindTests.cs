@@ -6,7 +6,7 @@ namespace Buddy.Tests.Safeguarding;
 /// Every kind of reply issue 12 lists under "Why", in wordings that are not in risk-lexicon.json (the guard test
 /// below checks that none is a listed unit): the reader must get them from how word families combine.
 /// </summary>
-public sealed class RiskReaderKindTests
+public sealed partial class RiskReaderKindTests
 {
     private static RiskAssessment Assess(string text) => RiskDetector.Default.Assess(text);
 

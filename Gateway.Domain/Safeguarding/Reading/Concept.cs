@@ -25,14 +25,17 @@ internal enum Concept : byte
 
     // Harm from others.
     Violence, Neck, Grip, Choke, Sexual, Enter, Room, Night, Secret, Control, Phone, Money, Seize, Shout, Insult, Fear,
-    Home, Deprivation, LeftMe, Abuse, Exploit, MoveIn, Made, Carry, Goods, Town, Owe, Pics, Leak, Marry, Passport,
+    Home, Deprivation, Need, LeftMe, Abuse, Exploit, MoveIn, Made, Carry, Goods, Town, Owe, Pics, Leak, Marry, Passport,
     Unpaid, Threat, Older, SafeNow, Carer, NoShow, Coercion, Cope,
 
     // Context that changes what a human must do, and what the reply says about contacting the person.
     Professional, Media, Joke, Help, Contact, Accident, Distress, NoCall, PhoneRead, Idiom, Topic, Plan, Trade, Reassure, Score, Safety,
 }
 
-/// <summary>A set of <see cref="Concept"/>s as one 128-bit mask: copying and testing it costs nothing.</summary>
+/// <summary>
+/// A set of <see cref="Concept"/>s as one 128-bit mask: copying and testing it costs nothing. The enum is full (128
+/// families): a new family needs a wider mask.
+/// </summary>
 internal readonly record struct Concepts(UInt128 Bits)
 {
     public static Concepts None => default;

@@ -51,7 +51,7 @@ internal sealed partial class RiskLexicon
         {
             Span<char> collapsed = stackalloc char[word.Length];
             var length = Collapse(word, collapsed);
-            if (_stretched.TryGetValue(collapsed[..length], out found) && word.Length > found.Key.Length)
+            if (_stretchedFilter.MayContain(collapsed[..length]) && _stretched.TryGetValue(collapsed[..length], out found) && word.Length > found.Key.Length)
             {
                 return found; // "killlll", "diiie": stretched for emphasis
             }

@@ -41,6 +41,10 @@ internal sealed partial class RiskLexicon
     private readonly LexiconWord[][] _typosByLetterAndLength;
     private readonly LexiconWord[][] _wordsByLetter;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _splitStarts;
+    private readonly WordFilter _textSpeakFilter;
+    private readonly WordFilter _unitFilter;
+    private readonly WordFilter _splitFilter;
+    private readonly WordFilter _stretchedFilter;
 
     public RiskLexicon(string json)
     {
@@ -112,10 +116,14 @@ internal sealed partial class RiskLexicon
         _wordsByLetter = ByLetter(words.Values, w => w.Key);
 
         // The starts of split risk words ("sui" of "sui cide", "over" of "over dose"): a pair of words is only joined when the first is one.
+        _textSpeakFilter = new WordFilter(textSpeak.Keys);
+        _stretchedFilter = new WordFilter(_stretched.Dictionary.Keys);
+        _unitFilter = new WordFilter(units.Select(u => u.Words[0]));
         _splitStarts = words.Values.Where(w => w.Concepts.HasAny(Joinable) && w.Key.Length >= 6 && !w.Key.Contains(' ', StringComparison.Ordinal))
             .Select(w => w.Key).Concat(stems.Keys.Where(k => k.Length >= 4 && stems[k].HasAny(Joinable)))
             .SelectMany(k => Enumerable.Range(2, Math.Max(0, k.Length - 3)).Select(n => k[..n]))
             .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _splitFilter = new WordFilter(_splitStarts.Set);
     }
 
     /// <summary>Families worth joining split letters or words for ("s u i c i d e", "over dose"): not grammar words.</summary>
@@ -125,7 +133,7 @@ internal sealed partial class RiskLexicon
         Concept.Everyone, Concept.Other, Concept.Choke, Concept.Means, Concept.Blade);
 
     /// <summary>True when <paramref name="word"/> can be the first part of a risk word split in two.</summary>
-    public bool CouldStartSplitWord(ReadOnlySpan<char> word) => _splitStarts.Contains(word);
+    public bool CouldStartSplitWord(ReadOnlySpan<char> word) => _splitFilter.MayContain(word) && _splitStarts.Contains(word);
 
     /// <summary>The families as written in the data, for tests that read every entry.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Families { get; }
@@ -136,7 +144,16 @@ internal sealed partial class RiskLexicon
     /// <summary>The most words any unit has.</summary>
     public int MaxUnitLength { get; }
 
-    public bool TryTextSpeak(ReadOnlySpan<char> word, out string[] replacement) => _textSpeak.TryGetValue(word, out replacement!);
+    public bool TryTextSpeak(ReadOnlySpan<char> word, out string[] replacement)
+    {
+        if (!_textSpeakFilter.MayContain(word))
+        {
+            replacement = [];
+            return false;
+        }
+
+        return _textSpeak.TryGetValue(word, out replacement!);
+    }
 
     /// <summary>
     /// The units that start with <paramref name="first"/> then <paramref name="second"/>, longest first; and those whose
@@ -144,7 +161,7 @@ internal sealed partial class RiskLexicon
     /// </summary>
     public (ReadOnlyMemory<LexiconUnit> Exact, ReadOnlyMemory<LexiconUnit> Patterned) UnitsStartingWith(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
     {
-        if (!_unitsByFirstWord.TryGetValue(first, out var after))
+        if (!_unitFilter.MayContain(first) || !_unitsByFirstWord.TryGetValue(first, out var after))
         {
             return (ReadOnlyMemory<LexiconUnit>.Empty, ReadOnlyMemory<LexiconUnit>.Empty);
         }

@@ -10,18 +10,7 @@ internal sealed partial class RiskText
     /// <summary>Capitalised words the lexicon does not know, not starting a sentence, are names: people ("my Jean").</summary>
     private void MarkNames()
     {
-        var capitals = 0;
-        var letters = 0;
-        foreach (var c in Text)
-        {
-            if (char.IsLetter(c))
-            {
-                letters++;
-                capitals += char.IsUpper(c) ? 1 : 0;
-            }
-        }
-
-        if (capitals * 2 > letters || IsTitleCase())
+        if (_capitals * 2 > _letters || IsTitleCase())
         {
             MarkNamesAfterMy(); // WRITTEN IN CAPITALS or In Title Case: every word looks like a name, but "MY JEAN" is one
             return;
@@ -78,7 +67,7 @@ internal sealed partial class RiskText
                 Open(ref _sentences, ref _sentenceCount, i);
             }
 
-            if (i == 0 || token.Has(TokenMarks.ClauseBreak) || token.Has(TokenMarks.SentenceBreak) || s_clauseWords.Contains(Key(i)))
+            if (i == 0 || token.Has(TokenMarks.ClauseBreak) || token.Has(TokenMarks.SentenceBreak) || IsClauseWord(Key(i)))
             {
                 Open(ref _clauses, ref _clauseCount, i);
             }
@@ -96,6 +85,10 @@ internal sealed partial class RiskText
 
         All = all;
     }
+
+    /// <summary>"but", "though", "however"...: the length and first letter turn most words away before the lookup.</summary>
+    private static bool IsClauseWord(ReadOnlySpan<char> key) =>
+        key.Length is >= 3 and <= 8 && key[0] is 'b' or 't' or 'a' or 'h' or 'e' or 'w' && s_clauseWords.Contains(key);
 
     private static void Open(ref Scope[] scopes, ref int count, int first)
     {

@@ -28,6 +28,8 @@ internal sealed partial class RiskText
     private Scope[] _sentences = new Scope[64];
     private Scope[] _clauses = new Scope[64];
     private readonly int[] _counts = new int[Enum.GetValues<Concept>().Length];
+    private int _letters;
+    private int _capitals;
     private int _sentenceCount;
     private int _clauseCount;
 
@@ -46,7 +48,7 @@ internal sealed partial class RiskText
         Text = text;
         Grow(ref _chars, text.Length);
         Grow(ref _raw, text.Length + 1);
-        var raw = RiskTokenizer.Tokenize(text, _chars, _raw, lexicon);
+        var raw = RiskTokenizer.Tokenize(text, _chars, _raw, lexicon, out _letters, out _capitals);
         raw = JoinSplitWords(lexicon, raw);
         Grow(ref _tokens, (raw * 3) + 1);
         Count = RewriteTextSpeak(lexicon, raw);

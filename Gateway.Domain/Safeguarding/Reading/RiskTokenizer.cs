@@ -6,14 +6,19 @@ namespace Buddy.Domain.Safeguarding.Reading;
 /// <summary>
 /// Splits a reply into words in one forward pass with no backtracking: lower-cased, apostrophes dropped ("can't"
 /// is "cant", "od'd" is "oded"), look-alike characters read as letters ("su1c1de", "k!ll", "$elf"), censor stars kept
-/// for the lexicon ("k*ll"), a few emojis read as the words they stand for (💊 pills, 😂 lol). Records where
+/// for the lexicon ("k*ll"), a few emojis read as the words they stand for (💊 pills, 😂 lol), and a currency sign before digits as "money". Records where
 /// sentences and clauses break. Writes into caller-owned buffers and allocates nothing.
 /// </summary>
 internal static class RiskTokenizer
 {
     /// <summary>Tokenises <paramref name="text"/>; <paramref name="tokens"/> needs text.Length + 1 slots and <paramref name="chars"/> text.Length.</summary>
-    public static int Tokenize(string text, char[] chars, RiskToken[] tokens, RiskLexicon lexicon)
+    public static int Tokenize(string text, char[] chars, RiskToken[] tokens, RiskLexicon lexicon) => Tokenize(text, chars, tokens, lexicon, out _, out _);
+
+    /// <summary>Tokenises and counts the reply's letters and capitals (how names are told from CAPITALS, without a second pass).</summary>
+    public static int Tokenize(string text, char[] chars, RiskToken[] tokens, RiskLexicon lexicon, out int letters, out int capitals)
     {
+        letters = 0;
+        capitals = 0;
         var count = 0;
         var written = 0;
         var pending = TokenMarks.None;
@@ -24,7 +29,7 @@ internal static class RiskTokenizer
             if (char.IsLetterOrDigit(c) || (c is '$' or '@' && i + 1 < text.Length && char.IsLetter(text[i + 1])))
             {
                 var start = written;
-                var end = ReadWord(text, i, chars, ref written, out var marks);
+                var end = ReadWord(text, i, chars, ref written, out var marks, ref letters, ref capitals);
                 var word = chars.AsSpan(start, written - start);
                 if (NeedsLookAlikes(word) && !lexicon.TryTextSpeak(word, out _))
                 {
@@ -54,6 +59,15 @@ internal static class RiskTokenizer
                 continue;
             }
 
+            if (c is '\u00A3' or '\u20AC' or '$' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
+            {
+                // "£200", "$50": an amount of money, read as the word (what a demand or a debt is made of)
+                tokens[count++] = new RiskToken { CharStart = -1, Word = "money", OriginalStart = i, OriginalEnd = i + 1, Marks = pending, Number = -1 };
+                pending = TokenMarks.None;
+                i++;
+                continue;
+            }
+
             pending |= BreakAt(text, i);
             i++;
         }
@@ -80,7 +94,7 @@ internal static class RiskTokenizer
     private static readonly SearchValues<char> s_digits = SearchValues.Create("0123456789");
 
     /// <summary>Reads one word from <paramref name="i"/>; returns the index after it.</summary>
-    private static int ReadWord(string text, int i, char[] chars, ref int written, out TokenMarks marks)
+    private static int ReadWord(string text, int i, char[] chars, ref int written, out TokenMarks marks, ref int allLetters, ref int capitals)
     {
         marks = char.IsUpper(text[i]) ? TokenMarks.Capitalised : TokenMarks.None;
         var letters = 0;
@@ -91,8 +105,11 @@ internal static class RiskTokenizer
             var next = i + 1 < text.Length ? text[i + 1] : '\0';
             if (char.IsLetter(c))
             {
-                chars[written++] = char.ToLowerInvariant(c);
+                var lower = char.ToLowerInvariant(c);
+                chars[written++] = lower;
                 letters++;
+                allLetters++;
+                capitals += lower != c && char.IsUpper(c) ? 1 : 0;
             }
             else if (char.IsDigit(c))
             {

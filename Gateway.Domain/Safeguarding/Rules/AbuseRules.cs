@@ -38,7 +38,7 @@ internal static partial class AbuseRules
 
         new("secret", Abuse, RiskDirection.FromOthers, Secret, KeptSecret, "he says its our secret and gives me money"),
 
-        new("coercive-control", Abuse, RiskDirection.FromOthers, Coercion, (t, i) => t.After(i, Soon, 3) >= 0 ? RiskHit.Review(i, i, i) : RiskHit.High(Subject(t, i), i, i),
+        new("coercive-control", Abuse, RiskDirection.FromOthers, Coercion, Coerced,
             "he locks me in the flat when he goes to work", "he checks where i am all the time", "goes mad if i talk to anyone"),
 
         new("coercive-control", Abuse, RiskDirection.FromOthers, Control, Controlled,
@@ -52,6 +52,11 @@ internal static partial class AbuseRules
         new("neglect", Abuse, RiskDirection.FromOthers, Deprivation, Deprived, "not been fed since yesterday", "sitting in wet pads all day"),
 
         new("neglect", Abuse, RiskDirection.FromOthers, NoShow, CarerNoShow, "carers didnt turn up again, no food since yesterday"),
+
+        new("cruel-punishment", Abuse, RiskDirection.FromOthers, Made, MadeToEndure, "my stepdad makes me stand in the corner all night", "made me sleep in the shed"),
+
+        new("neglect", Abuse, RiskDirection.FromOthers, Need, NeedDenied,
+            "the carer didnt give me my dinner again", "they havent helped me to the toilet all day", "mum says i cant have food if im bad", "im not allowed to eat with the family"),
 
         new("emotional-abuse", Abuse, RiskDirection.FromOthers, Shout, Belittled, "shouts at me if i say anything", "he calls me useless every day"),
 
@@ -92,8 +97,41 @@ internal static partial class AbuseRules
             return at + 1;
         }
 
-        var my = t.After(verb, My, 2, clause: true);
-        return my >= 0 && t.After(my, s_victimBody, 2, clause: true) is var body and >= 0 ? body : -1;
+        var my = t.After(verb, My, 4, clause: true);
+        if (my >= 0 && BodyAfter(t, my) is var body and >= 0)
+        {
+            return body;
+        }
+
+        // "over my head", "in my face" read as one unit
+        var last = Math.Min(t.ClauseLast(verb), verb + 4);
+        for (var j = verb + 1; j <= last; j++)
+        {
+            if (t.Key(j).StartsWith("my ", StringComparison.Ordinal) && s_faceAndHead.Contains(t.Key(j)[3..]))
+            {
+                return j;
+            }
+        }
+
+        return -1;
+    }
+
+    private static readonly Buddy.Domain.Replies.WordSet s_faceAndHead = new(
+        "face", "head", "ribs", "rib", "nose", "jaw", "mouth", "lip", "lips", "eye", "eyes", "ear", "ears", "cheek", "teeth", "tooth");
+
+    /// <summary>A part of the body within two words after "my": the limbs the lexicon knows, and the face and head ("over my head", "in my face").</summary>
+    private static int BodyAfter(RiskText t, int my)
+    {
+        var last = Math.Min(my + 2, t.ClauseLast(my));
+        for (var j = my + 1; j <= last; j++)
+        {
+            if (t.HasAny(j, s_victimBody) || s_faceAndHead.Contains(t.Key(j)))
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 
     private static RiskHit ViolenceToMe(RiskText t, int i)
@@ -104,16 +142,29 @@ internal static partial class AbuseRules
             return RiskHit.None;
         }
 
+        if (me >= 0 && IsPlayOrAccident(t, i))
+        {
+            return RiskHit.Review(Subject(t, i), me, i); // "my little brother hit me with his lego", "my son kicked me in his sleep"
+        }
+
+        if (me >= 0 && (s_faceAndHead.Contains(t.Key(me)) || t.Key(me).StartsWith("my ", StringComparison.Ordinal)) && Grammar.SubjectOf(t, i) != Agent.Someone)
+        {
+            return RiskHit.None; // "hit my head on the cupboard": a face or head named needs someone who did it
+        }
+
         if (me >= 0)
         {
             return ByOthers(t, i) ? RiskHit.High(Subject(t, i), me, i) : RiskHit.None;
         }
 
-        // "got hit again", "was beaten up by my dad": the sender, passive; not "got hit by a car".
+        // "got hit again", "was beaten up by my dad", "got pushed down the stairs by my husband": the sender, passive;
+        // not "got hit by a car".
         var passive = t.Before(i, Passive, 2, clause: true);
-        if (passive >= 0 && !t.Has(passive, Concept.Other) && t.After(i, Thing, 3, clause: true) < 0 && Grammar.SubjectOf(t, passive) is Agent.Sender or Agent.Unknown)
+        var byPerson = t.AfterWord(i, "by", 6) is var by and >= 0 && t.After(by, s_people, 2, clause: true) is var agent and >= 0 && !t.Has(agent, Thing) ? agent : -1;
+        if (passive >= 0 && !t.Has(passive, Concept.Other) && (byPerson >= 0 || t.After(i, Thing, 3, clause: true) < 0)
+            && Grammar.SubjectOf(t, passive) is Agent.Sender or Agent.Unknown && !IsAccidentOrSport(t, i))
         {
-            return RiskHit.High(passive, i, i);
+            return RiskHit.High(passive, Math.Max(i, byPerson), i);
         }
 
         // "dad hits my mum", "he beats the kids": violence at home by an adult against someone else (not children squabbling).
@@ -122,15 +173,7 @@ internal static partial class AbuseRules
         return victim >= 0 && doer != i && Grammar.SubjectOf(t, i) == Agent.Someone && !IsChild(t, doer) && !t.Base(doer).StartsWith("boy", StringComparison.Ordinal)
             && !t.Base(doer).StartsWith("girl", StringComparison.Ordinal) && !t.Base(doer).StartsWith("brother", StringComparison.Ordinal) && !t.Base(doer).StartsWith("sister", StringComparison.Ordinal)
             ? RiskHit.High(doer, victim, i, RiskSubject.ThirdParty)
-            : RiskHit.None;
-    }
-
-    /// <summary>An injury someone gave the sender: "a black eye from him", "bruises off my dad".</summary>
-    private static RiskHit InjuredBySomeone(RiskText t, int i)
-    {
-        var from = Math.Max(t.AfterWord(i, "from", 5), Math.Max(t.AfterWord(i, "off", 5), t.AfterWord(i, "by", 5)));
-        var who = from >= 0 ? t.After(from, Concepts.Of(Kin, Person, Concept.Other, Group), 3, clause: true) : -1;
-        return who >= 0 && !t.Has(who, Thing) ? RiskHit.High(i, who, i) : RiskHit.None;
+            : HarmToAThirdParty(t, i, doer);
     }
 
     /// <summary>"hit me up" (get in touch), "beat me at pool" (won): the words of violence used for something else.</summary>
@@ -180,7 +223,7 @@ internal static partial class AbuseRules
 
         var me = ObjectIsMe(t, i);
         var passive = t.Before(i, Passive, 2, clause: true);
-        return (me >= 0 && ByOthers(t, i)) || passive >= 0 ? RiskHit.High(passive >= 0 ? passive : i, me >= 0 ? me : i, i) : RiskHit.None;
+        return (me >= 0 && ByOthers(t, i)) || passive >= 0 ? RiskHit.High(passive >= 0 ? passive : i, me >= 0 ? me : i, i) : HarmToAThirdParty(t, i, Subject(t, i));
     }
 
     private static RiskHit SexualAbuse(RiskText t, int i)

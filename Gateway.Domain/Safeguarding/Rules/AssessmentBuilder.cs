@@ -6,6 +6,8 @@ namespace Buddy.Domain.Safeguarding.Rules;
 /// </summary>
 internal static class AssessmentBuilder
 {
+    private static readonly Comparison<RiskFinding> s_byPosition = (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End);
+
     public static RiskAssessment Build(string text, List<RiskFinding> findings, ContactCaution caution)
     {
         if (findings.Count == 0)
@@ -13,7 +15,7 @@ internal static class AssessmentBuilder
             return caution == ContactCaution.None ? RiskAssessment.None : RiskAssessment.None with { Caution = caution };
         }
 
-        findings.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        findings.Sort(s_byPosition);
         var level = RiskLevel.None;
         foreach (var finding in findings)
         {
@@ -59,10 +61,15 @@ internal static class AssessmentBuilder
 
     private static void AddOnce(List<string> list, string item)
     {
-        if (!list.Contains(item, StringComparer.Ordinal))
+        foreach (var known in list)
         {
-            list.Add(item);
+            if (string.Equals(known, item, StringComparison.Ordinal))
+            {
+                return;
+            }
         }
+
+        list.Add(item);
     }
 
     /// <summary>Keeps the longest wording of overlapping matches of one category ("not suicidal" rather than also "suicidal").</summary>
@@ -76,7 +83,16 @@ internal static class AssessmentBuilder
             }
         }
 
-        matches.RemoveAll(m => m.Category == match.Category && match.Text.Contains(m.Text, StringComparison.Ordinal) && m.Level <= match.Level);
+        // A loop, not RemoveAll with a lambda: the lambda would capture the match and allocate for every finding.
+        for (var k = matches.Count - 1; k >= 0; k--)
+        {
+            var m = matches[k];
+            if (m.Category == match.Category && match.Text.Contains(m.Text, StringComparison.Ordinal) && m.Level <= match.Level)
+            {
+                matches.RemoveAt(k);
+            }
+        }
+
         matches.Add(match);
     }
 }

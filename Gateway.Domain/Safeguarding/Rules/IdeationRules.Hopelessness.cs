@@ -84,7 +84,7 @@ internal static partial class IdeationRules
             return RiskHit.None;
         }
 
-        var about = t.After(i, Concepts.Of(Life, GoOn, Cope, Anymore, Forever, Everything, Try), 4, clause: true);
+        var about = t.After(i, Concepts.Of(Life, GoOn, Cope, Anymore, Forever, Everything, Try, Me, Myself), 4, clause: true); // "what's the point of me"
         if (about >= 0)
         {
             return RiskHit.High(what, about, what);
@@ -181,5 +181,31 @@ internal static partial class IdeationRules
 
         var cares = t.Near(i, Concepts.Of(Nobody, Notice, Distress, BetterOff), 8);
         return cares >= 0 ? RiskHit.High(Math.Min(cares, condition), i, condition) : RiskHit.None;
+    }
+
+    /// <summary>
+    /// A harm imagined under "if" and shrugged off after it: "if a car hit me I wouldn't mind", "if I didn't wake up I
+    /// don't think I'd even care". The word that shrugs, or -1.
+    /// </summary>
+    private static int IfThenIndifferent(RiskText t, int i)
+    {
+        if (t.Before(i, If, 6) < 0)
+        {
+            return -1;
+        }
+
+        var last = Math.Min(t.SentenceLast(i), i + 12);
+        for (var j = i + 1; j <= last; j++)
+        {
+            var shrug = (t.Has(j, Desire) && (t.Key(j).Contains("mind", StringComparison.Ordinal) || t.Key(j).Contains("care", StringComparison.Ordinal)))
+                || (t.Has(j, Notice) && (t.Key(j).StartsWith("care", StringComparison.Ordinal) || t.Key(j).StartsWith("matter", StringComparison.Ordinal))
+                    && t.Before(j, Negation, 5) >= 0);
+            if (shrug)
+            {
+                return j;
+            }
+        }
+
+        return -1;
     }
 }

@@ -101,7 +101,8 @@ internal static partial class IdeationRules
             return t.Near(i, Soon, 4) >= 0 ? RiskHit.High(intent, i, intent) : RiskHit.Review(intent, i, intent);
         }
 
-        return RiskHit.None;
+        var shrug = IfThenIndifferent(t, i);
+        return shrug >= 0 && Grammar.SubjectOf(t, i) != Agent.Someone ? RiskHit.High(i, shrug, i) : RiskHit.None; // "if I died tomorrow I wouldn't care"
     }
 
     private static bool IsCause(RiskText t, int i) =>
@@ -111,9 +112,19 @@ internal static partial class IdeationRules
     private static RiskHit NotToExist(RiskText t, int i)
     {
         var wish = t.Before(i, Concepts.Of(Desire, Thought, BetterOff), 7);
+        if (wish >= 0 && IsAGetaway(t, i))
+        {
+            return RiskHit.Review(wish, i, wish); // "want to disappear under my duvet all weekend", "wish i could vanish to a beach"
+        }
+
         if (wish >= 0)
         {
             return RiskHit.High(wish, i, wish);
+        }
+
+        if (IfThenIndifferent(t, i) is var shrug and >= 0)
+        {
+            return RiskHit.High(i, shrug, i); // "if I didn't wake up tomorrow I wouldn't mind"
         }
 
         var final = t.Near(i, s_finality, 3);
@@ -222,34 +233,11 @@ internal static partial class IdeationRules
         return RiskHit.None;
     }
 
-    /// <summary>"go on the trip", "carry on with work": the phrase has an object, so it is about that, not about going on living.</summary>
-    private static bool HasObject(RiskText t, int i)
-    {
-        var next = i + 1;
-        if (next >= t.Count || t[next].Sentence != t[i].Sentence || t[next].Has(TokenMarks.ClauseBreak) || t.IsAside(next) || t.Has(next, Idiom)
-            || (t.IsAside(next + 1) && t[next + 1].Sentence == t[i].Sentence))
-        {
-            return false; // "can't carry on lol", "can't carry on a solid 8": nothing it is about
-        }
-
-        return t.Is(next, "the") || t.Is(next, "a") || t.Is(next, "an") || t.Is(next, "holiday") || t.Is(next, "holidays") || t.Is(next, "my")
-            || t.Is(next, "with") || t.Is(next, "that") || t.Is(next, "this") || t.Is(next, "about") || t.HasAny(next, Concepts.Of(Thing, Soon));
-    }
-
-    /// <summary>"never wake up till 2pm", "before 9", "on time": a time of waking, not never waking.</summary>
-    private static bool UntilATime(RiskText t, int i)
-    {
-        var next = i + 1;
-        return next < t.Count && t[next].Sentence == t[i].Sentence
-            && (t.Is(next, "till") || t.Is(next, "til") || t.Is(next, "until") || t.Is(next, "before") || t.Is(next, "at") || t.Is(next, "on") || t.Is(next, "early")
-                || t.Is(next, "in") || t.HasAny(next, Concepts.Of(Now, Soon)));
-    }
-
     /// <summary>"want to sleep forever" (not "could sleep forever": tired is not a wish).</summary>
     private static RiskHit SleepForever(RiskText t, int i)
     {
         var forever = t.After(i, Concepts.Of(Forever, Negation), 3, clause: true);
-        var wish = t.Before(i, Desire, 5);
+        var wish = t.Before(i, Concepts.Of(Desire, Thought), 5); // "want to sleep forever", "thinking of going to sleep permanently"
         if (forever < 0 || wish < 0)
         {
             return RiskHit.None;
@@ -264,6 +252,11 @@ internal static partial class IdeationRules
         var wish = t.Before(i, Desire, 6);
         if (wish < 0)
         {
+            wish = IfThenIndifferent(t, i); // "if a car hit me I wouldn't mind"
+        }
+
+        if (wish < 0)
+        {
             return RiskHit.None;
         }
 
@@ -272,17 +265,12 @@ internal static partial class IdeationRules
         var byPerson = t.After(i, Concepts.Of(Kin, Person, Other, Group), 3, clause: true);
         if (me >= 0 && Grammar.SubjectOf(t, i) != Agent.Sender)
         {
-            return RiskHit.High(wish, me, wish); // "wish a car would hit me", "hope someone kills me"
+            return RiskHit.High(Math.Min(wish, i), Math.Max(wish, me), Math.Min(wish, i)); // "wish a car would hit me", "hope someone kills me"
         }
 
         var sender = passive >= 0 && Grammar.SubjectOf(t, passive) is Agent.Sender or Agent.Unknown;
-        return sender && byPerson < 0 ? RiskHit.High(wish, i, wish) : RiskHit.None; // "hope I get hit by a bus"
+        return sender && byPerson < 0 ? RiskHit.High(Math.Min(wish, i), Math.Max(wish, i), Math.Min(wish, i)) : RiskHit.None; // "hope I get hit by a bus"
     }
-
-    /// <summary>"don't want to live in Leeds" is about a place, not about living.</summary>
-    private static bool IsLiveSomewhere(RiskText t, int i) =>
-        t.Base(i).SequenceEqual("live") && i + 1 < t.Count && t[i + 1].Sentence == t[i].Sentence
-        && (t.Is(i + 1, "in") || t.Is(i + 1, "at") || t.Is(i + 1, "with") || t.Is(i + 1, "near") || t.Is(i + 1, "there") || t.Is(i + 1, "abroad"));
 
     /// <summary>
     /// A burden wording with the sender in it ("without me", "if i wasnt around", "with me gone") is about the sender,

@@ -33,8 +33,36 @@ internal static partial class PlanRules
     }
 
     /// <summary>A farewell, unless it is until later ("bye everyone, see you tomorrow").</summary>
-    private static RiskHit ReadFarewell(RiskText t, int i) =>
-        t.Near(i, Soon, 6) >= 0 || t.AfterWord(i, "later", 6) >= 0 ? RiskHit.Review(i, i, i) : RiskHit.High(i, i, i);
+    private static RiskHit ReadFarewell(RiskText t, int i)
+    {
+        // "when I'm gone", "after I die" are the sender's own farewell, whoever the clause is about ("the kids will be looked after when I'm gone").
+        var mine = IsFirstPerson(t.Key(i)) ? RiskSubject.Sender : RiskSubject.None;
+        return t.Near(i, Soon, 6) >= 0 || t.AfterWord(i, "later", 6) >= 0 || IsAnOccasion(t, i) ? RiskHit.Review(i, i, i, mine) : RiskHit.High(i, i, i, mine);
+    }
+
+    private static readonly Buddy.Domain.Replies.WordSet s_occasions = new(
+        "retire", "retiring", "retirement", "leaving", "moving", "move", "emigrating", "holiday", "job", "last day", "party", "graduation", "funeral", "wedding", "school");
+
+    /// <summary>Goodbyes at a leaving do, a move or a funeral: "last day before I retire, said my goodbyes to everyone".</summary>
+    private static bool IsAnOccasion(RiskText t, int i)
+    {
+        var first = t.SentenceFirst(i) is var s && s > 0 ? s : 0;
+        var last = Math.Min(t.Count - 1, i + 10);
+        for (var j = Math.Max(first, i - 12); j <= last; j++)
+        {
+            if (j != i && s_occasions.Contains(t.Key(j)) && !t.HasAny(j, Concepts.Of(Die, Concept.Suicide, Farewell)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsFirstPerson(ReadOnlySpan<char> key) =>
+        key.StartsWith("im ", StringComparison.Ordinal) || key.StartsWith("i ", StringComparison.Ordinal) || key.Contains(" im ", StringComparison.Ordinal)
+        || key.Contains(" i ", StringComparison.Ordinal) || key.EndsWith(" im gone", StringComparison.Ordinal) || key.Contains(" my ", StringComparison.Ordinal)
+        || key.StartsWith("my ", StringComparison.Ordinal);
 
     /// <summary>Letters or notes written for everyone, to explain, or to say goodbye.</summary>
     private static RiskHit GoodbyeLetters(RiskText t, int i)

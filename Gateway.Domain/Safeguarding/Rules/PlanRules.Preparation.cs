@@ -55,7 +55,9 @@ internal static partial class PlanRules
     /// <summary>Affairs put in order, unless for something ordinary ("for the move", "before my holiday").</summary>
     private static RiskHit AffairsInOrder(RiskText t, int i)
     {
-        var purpose = t.AfterWord(i, "for", 2) >= 0 || t.AfterWord(i, "before", 2) >= 0;
+        // "for the move", "before my holiday", "now we can book the cruise": put in order for a life going on.
+        var purpose = t.AfterWord(i, "for", 2) >= 0 || t.AfterWord(i, "before", 2) >= 0 || t.AfterWord(i, "we", 8) >= 0 || t.AfterWord(i, "solicitor", 4) >= 0
+            || t.AfterWord(i, "solicitors", 4) >= 0;
         return purpose && t.Near(i, Concepts.Of(Farewell, Bye, Die, End, Concept.Suicide, Deceased), 10) < 0 ? RiskHit.Review(i, i, i) : RiskHit.High(i, i, i);
     }
 
@@ -67,7 +69,10 @@ internal static partial class PlanRules
             return RiskHit.None;
         }
 
-        var away = t.Key(i).Contains("away", StringComparison.Ordinal) || t.Base(i).StartsWith("rehom", StringComparison.Ordinal)
+        // "gave my niece my jewellery, won't need it": given with no further use for it.
+        var noNeed = t.AfterWord(i, "need", 10) is var need and >= 0 && t.Before(need, Negation, 2) >= 0
+            || t.AfterWord(i, "needing", 10) is var needing and >= 0 && t.Before(needing, Negation, 2) >= 0;
+        var away = noNeed || t.Key(i).Contains("away", StringComparison.Ordinal) || t.Base(i).StartsWith("rehom", StringComparison.Ordinal)
             || t.AfterWord(i, "away", 6) >= 0 || t.Near(things, Quantity, 2) >= 0 || t.Near(i, Everyone, 6) >= 0 || t.Near(i, Farewell, 10) >= 0;
         if (away)
         {
@@ -81,30 +86,93 @@ internal static partial class PlanRules
     /// <summary>
     /// Being with someone again: "join", "go to where he is", "be reunited" wished for; "be with" when the reply is
     /// ready for it or says the person has died ("ready to be with my Jean", "want to be with him, he's waiting for me").
+    /// With a death in the reply, a time or a future is wish enough: "soon I'll be with my brother who passed",
+    /// "going to be with my late husband", "won't be long till I'm with her up there".
     /// </summary>
     private static RiskHit ReadReunion(RiskText t, int i)
     {
-        var someone = t.After(i, s_people, 3, clause: true);
-        var ownWords = t.Key(i).Contains(' ') && !t.Key(i).StartsWith("be with", StringComparison.Ordinal);
+        var someone = t.After(i, s_people.With(Deceased), 3, clause: true);
+        var ownWords = t.Key(i).Contains(' ') && !t.Key(i).StartsWith("be with", StringComparison.Ordinal) && !t.Key(i).StartsWith("im with", StringComparison.Ordinal)
+            && !t.Key(i).StartsWith("i am with", StringComparison.Ordinal) && !t.Key(i).StartsWith("take me", StringComparison.Ordinal);
         if (someone < 0 && !ownWords)
         {
             return RiskHit.None;
         }
 
         var end = someone >= 0 ? someone : i;
+        var died = HasDied(t, i);
         var wish = t.Before(i, Concepts.Of(Desire, Intent, Decision), 5);
+        if (wish < 0 && died)
+        {
+            // "soon I'll be with him", "be with her again soon", "it's nearly time to join him"
+            wish = t.Near(i, Concepts.Of(Soon, Anymore, Thought, Prepare), 8);
+        }
+
         if (wish < 0)
         {
-            return t.All.Has(Deceased) && t.Near(i, Deceased, 8) >= 0 ? RiskHit.Review(i, end, i) : RiskHit.None;
+            return died && t.Near(i, s_deathEvidence, 10) >= 0 ? RiskHit.Review(i, end, i) : RiskHit.None;
         }
 
         var strong = ownWords || t.Base(i).StartsWith("join", StringComparison.Ordinal);
         var ready = t.Before(i, Prepare, 6) >= 0 || t.Has(wish, Decision);
-        if (strong || ready || t.All.Has(Deceased))
+        if (IsAVisit(t, end))
         {
-            return RiskHit.High(wish, end, wish);
+            return RiskHit.Review(Math.Min(wish, i), Math.Max(wish, end), wish); // "can't wait to be with my sister at christmas"
+        }
+
+        if (strong || ready || died)
+        {
+            return RiskHit.High(Math.Min(wish, i), Math.Max(wish, end), wish);
         }
 
         return t.Near(i, Concepts.Of(Again, Forever, Now), 6) >= 0 ? RiskHit.Review(wish, end, wish) : RiskHit.None;
+    }
+
+    private static readonly Concepts s_deathEvidence = Concepts.Of(Deceased, Die);
+
+    private static readonly Buddy.Domain.Replies.WordSet s_visitTimes = new(
+        "christmas", "xmas", "easter", "weekend", "tomorrow", "week", "birthday", "holiday", "holidays", "summer", "saturday", "sunday", "friday", "monday",
+        "tuesday", "wednesday", "thursday", "month", "tonight", "later", "house", "hospital", "home", "party", "wedding");
+
+    /// <summary>A reunion with a calendar time or a place after the person is a visit: "be with my sister at christmas", "see mum again tomorrow".</summary>
+    private static bool IsAVisit(RiskText t, int person)
+    {
+        var last = Math.Min(t.ClauseLast(person), person + 4);
+        for (var j = person + 1; j <= last; j++)
+        {
+            if (s_visitTimes.Contains(t.Key(j)) && !t.Has(j, Deceased))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The reply says someone has died: a word of the dead ("in heaven", "his grave", "my late wife", "who passed") or a
+    /// death word that is not a wish ("he died in May", not "want to die").
+    /// </summary>
+    private static bool HasDied(RiskText t, int reunion)
+    {
+        if (t.All.Has(Deceased))
+        {
+            return true;
+        }
+
+        if (!t.All.Has(Die))
+        {
+            return false;
+        }
+
+        for (var j = 0; j < t.Count; j++)
+        {
+            if (t.Has(j, Die) && (t.Key(j) is "died" or "dead" or "death") && t.Before(j, Concepts.Of(Desire, Intent, Thought, BetterOff), 5) < 0 && j != reunion)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -75,6 +75,11 @@ internal static partial class PlanRules
             ready = -1;
         }
 
+        if (ready >= 0 && AsPrescribed(t, i))
+        {
+            return RiskHit.Review(Math.Min(ready, i), Math.Max(ready, i), ready); // "counted out my tablets for the week in my dosette box"
+        }
+
         if (ready >= 0)
         {
             return RiskHit.High(ready, i, ready);
@@ -133,25 +138,6 @@ internal static partial class PlanRules
         return asPrescribed ? RiskHit.Review(first, last, take) : RiskHit.High(first, last, take);
     }
 
-    private static readonly Buddy.Domain.Replies.WordSet s_asPrescribed = new(
-        "prescribed", "should", "supposed", "nurse", "doctor", "gp", "chemist", "pharmacist", "remembered", "usual", "normal", "bedtime", "dosette");
-
-    /// <summary>Words around medicine that say it was taken as meant: "like the nurse said", "as prescribed", "like i should".</summary>
-    private static bool AsPrescribed(RiskText t, int i)
-    {
-        var first = Math.Max(t.SentenceFirst(i), i - 6);
-        var last = Math.Min(t.SentenceLast(i), i + 6);
-        for (var j = first; j <= last; j++)
-        {
-            if (s_asPrescribed.Contains(t.Key(j)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>A number of tablets large enough to harm: six or more, between "took" and the tablets ("took 20 of my tablets").</summary>
     private static int Count(RiskText t, int take, int meds)
     {
@@ -181,7 +167,14 @@ internal static partial class PlanRules
         }
 
         var swallowed = t.Base(i) is "swallow" or "neck" or "down" or "pop" || t.Key(i) is "necked" or "downed" or "popped" or "swallowed";
-        var all = t.Key(quantity) is "the lot" or "all of them" or "every last one" or "everything i had" or "all" or "whole" or "the whole lot" or "whole lot" or "entire" or "every";
+        var all = t.Key(quantity) is "the lot" or "all of them" or "every last one" or "everything i had" or "all" or "whole" or "the whole lot" or "whole lot" or "entire" or "every"
+            || t.Key(quantity).StartsWith("everything in", StringComparison.Ordinal);
+
+        // "took the whole packet", "taken everything in the drawer": a medicine's container or cupboard is medicine named.
+        if (all && MedicineContainer(t, quantity) && !t.Is(i + 1, "off") && t.After(i, Concepts.Of(Thing, Goods, Kin, Person), 5, clause: true) < 0)
+        {
+            return RiskHit.High(i, quantity, i);
+        }
 
         if ((swallowed && all) || t.SentenceHas(i, Concept.Overdose))
         {

@@ -106,7 +106,8 @@ internal static class SelfHarmRules
 
         if (!ledIn)
         {
-            return RiskHit.None;
+            // "one year clean from cutting", "free from cutting since june": the past, worth a look.
+            return t.Before(i, Concepts.Of(Clean, Past), 4, clause: true) >= 0 ? RiskHit.Review(i, i, i) : RiskHit.None;
         }
 
         // "cutting the grass", "cut a slice", "cut it out" have an object; "cut again", "cut deep", "need to cut so bad" do not.
@@ -180,17 +181,47 @@ internal static class SelfHarmRules
     /// <summary>"relapsed" is High; "did it again" is High when it was recent or self-harm is named nearby, else worth a look.</summary>
     private static RiskHit Relapsed(RiskText t, int i)
     {
-        if (t.SentenceHasAny(i, s_substances))
+        if (t.SentenceHasAny(i, s_substances) || RelapsedOnSomething(t, i))
         {
-            return RiskHit.Review(i, i, i);
+            return RiskHit.Review(i, i, i); // "relapsed on the booze", "relapsed on chocolate again lol"
         }
 
-        if (t.Key(i).StartsWith("relaps", StringComparison.Ordinal) || t.Key(i).Contains("streak", StringComparison.Ordinal) || t.Key(i).Contains("day", StringComparison.Ordinal))
+        if (t.Key(i).StartsWith("relaps", StringComparison.Ordinal) || t.Key(i).Contains("streak", StringComparison.Ordinal) || t.Key(i).Contains("day", StringComparison.Ordinal)
+            || t.Key(i).Contains("urge", StringComparison.Ordinal) || t.Key(i).EndsWith(" won", StringComparison.Ordinal))
         {
-            return RiskHit.High(i, i, i);
+            return RiskHit.High(i, i, i); // "gave in to the urges", "the blade won"
         }
 
-        var when = t.Near(i, Concepts.Of(Now, Concept.SelfHarm, Cut, Wound, Body, Blade), 6);
+        // "ruined it", "blew it" are a relapse only beside a clean time or the act: "6 months clean and I ruined it last night".
+        if (t.Key(i) is "ruined it" or "blew it" or "threw it all away" && !t.All.HasAny(Concepts.Of(Clean, Concept.SelfHarm, Cut, Blade, Wound)) && !CleanTime(t))
+        {
+            return RiskHit.None;
+        }
+
+        // Recent, named, or beyond the sender's control: "did it again last night", "started again, couldn't stop myself".
+        var when = t.Near(i, Concepts.Of(Now, Concept.SelfHarm, Cut, Wound, Body, Blade, Bleed, Hide, Myself), 6);
         return when >= 0 ? RiskHit.High(Math.Min(i, when), Math.Max(i, when), i) : RiskHit.Review(i, i, i);
+    }
+
+    /// <summary>A clean time counted: "6 months clean", "2 weeks sh free".</summary>
+    private static bool CleanTime(RiskText t)
+    {
+        for (var j = 0; j < t.Count; j++)
+        {
+            if (t.Has(j, Past) && (t.Key(j).Contains("clean", StringComparison.Ordinal) || t.Key(j).Contains("free", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"relapsed on chocolate", "slipped on the ice": a relapse into something named, or a slip that is a fall.</summary>
+    private static bool RelapsedOnSomething(RiskText t, int i)
+    {
+        var on = i + 1 < t.Count && t[i + 1].Sentence == t[i].Sentence && (t.Is(i + 1, "on") || t.Is(i + 1, "into") || t.Is(i + 1, "with")) ? i + 1 : -1;
+        return on >= 0 && on + 1 < t.Count && t[on + 1].Sentence == t[i].Sentence
+            && !t.HasAny(on + 1, Concepts.Of(Concept.SelfHarm, Cut, Blade, Body, Myself, My, Meds, Concept.Overdose));
     }
 }
