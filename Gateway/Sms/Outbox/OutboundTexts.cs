@@ -66,13 +66,31 @@ public static class OutboundTexts
         DateTime? notBeforeUtc = null)
     {
         if (person.PhoneE164 is null ||
-            db.OutboundMessages.Local.Any(m => m.DedupeKey == dedupeKey) ||
+            IsQueuedHere(db, dedupeKey) ||
             await db.OutboundMessages.AnyAsync(m => m.DedupeKey == dedupeKey, cancellationToken))
         {
             return null;
         }
 
         return Queue(db, To(person, kind, body, dedupeKey, nowUtc, notBeforeUtc));
+    }
+
+    /// <summary>
+    /// Whether this context already holds a row with the key, read without DetectChanges: the key is set when the
+    /// row is built, and in an inbound batch <c>DbSet.Local</c> would otherwise scan every tracked entity once per reply.
+    /// </summary>
+    private static bool IsQueuedHere(BuddyDbContext db, string dedupeKey)
+    {
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.OutboundMessages.Local.Any(m => m.DedupeKey == dedupeKey);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     /// <summary>
