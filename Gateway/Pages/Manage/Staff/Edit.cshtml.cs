@@ -1,4 +1,5 @@
 using Buddy.Domain.Staff;
+using Buddy.Domain.Validation;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Manage;
 using Buddy.Gateway.Staff;
@@ -80,15 +81,15 @@ public sealed class EditModel(BuddyDbContext db, StaffChanges changes, PasswordR
             return NotFound();
         }
 
-        var (link, refusal) = await resets.IssueAsync(Scope, id, cancellationToken);
-        if (link is null)
+        var change = await resets.IssueAsync(Scope, id, cancellationToken);
+        if (change.Outcome == ChangeOutcome.NotFound)
         {
-            if (refusal is null)
-            {
-                return NotFound();
-            }
+            return NotFound();
+        }
 
-            ModelState.AddModelError("password", refusal);
+        if (change.Saved is not { } link)
+        {
+            ModelState.AddModelError("password", change.Reason!);
         }
         else
         {
