@@ -15,17 +15,10 @@ public sealed class SchedulingSettingsTests
         Assert.Equal(15, settings.DispatchIntervalSeconds);
     }
 
-    [Fact]
-    public void Read_WhenANumberIsSetEmpty_UsesItsDefault()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Scheduling:DispatchIntervalSeconds", "")]).Build();
-
-        Assert.Equal(15, Read(configuration).DispatchIntervalSeconds);
-    }
-
     [Theory]
     [InlineData("Scheduling:DispatchIntervalSeconds", "soon", "Scheduling:DispatchIntervalSeconds could not be read: it must be a whole number")]
     [InlineData("Scheduling:BatchSize", "0", "Scheduling:BatchSize is '0'")]
+    [InlineData("Scheduling:ReplyWindowHours", "", "Scheduling:ReplyWindowHours could not be read")] // set but empty, as every bound section treats it
     [InlineData("Scheduling:Enabled", "maybe", "Scheduling:Enabled could not be read: it must be true or false")]
     [InlineData("Scheduling:HousekeepingCron", "every night", "Scheduling:HousekeepingCron 'every night'")]
     public void Read_WhenASettingIsBroken_NamesIt(string key, string value, string expected)

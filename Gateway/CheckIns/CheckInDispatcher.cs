@@ -1,9 +1,6 @@
 using System.Globalization;
 using Buddy.Domain.CheckIns;
-using Buddy.Domain.Organisations;
 using Buddy.Domain.Schedules;
-using Buddy.Domain.ServiceUsers;
-using Buddy.Domain.Sms;
 using Buddy.Domain.Templates;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Schedules;

@@ -59,15 +59,10 @@ public sealed class GoalService(BuddyDbContext db, TimeProvider clock)
             return Change.Refused<Goal>(refusal);
         }
 
-        var zone = await db.ServiceUsers.Where(s => s.Id == goal.ServiceUserId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
         goal.Text = CleanText(input.Text);
         goal.ReminderDays = input.ReminderDays;
         goal.ReminderLocalTime = input.ReminderLocalTime;
-        goal.UpdatedAtUtc = now;
-        goal.NextDueAtUtc = GoalReminderRule.NextDueUtc(goal, zone, now);
-        AuditTrail.Stage(db, actor, organisationId, "goal.updated", goal.ServiceUserId, AuditEntities.Goal, goal.Id.ToString(), null, now);
-        await db.SaveChangesAsync(cancellationToken);
-        return Change.Saved(goal);
+        return await SaveChangedAsync(goal, "goal.updated", actor, now, cancellationToken);
     }
 
     /// <summary>Paused, achieved or archived goals stop being texted; an open "did you do it?" question is withdrawn. Resuming (Active) re-arms the reminder.</summary>
@@ -79,11 +74,8 @@ public sealed class GoalService(BuddyDbContext db, TimeProvider clock)
             return Change.NotFound<Goal>();
         }
 
-        var zone = await db.ServiceUsers.Where(s => s.Id == goal.ServiceUserId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
         goal.Status = status;
         goal.AchievedAtUtc = status == GoalStatus.Achieved ? now : null;
-        goal.UpdatedAtUtc = now;
-        goal.NextDueAtUtc = GoalReminderRule.NextDueUtc(goal, zone, now);
         if (status != GoalStatus.Active)
         {
             var open = await db.Conversations
@@ -92,7 +84,16 @@ public sealed class GoalService(BuddyDbContext db, TimeProvider clock)
             open.ForEach(c => c.Close(ConversationStatus.Cancelled, now));
         }
 
-        AuditTrail.Stage(db, actor, organisationId, $"goal.{status.ToString().ToLowerInvariant()}", goal.ServiceUserId, AuditEntities.Goal, goal.Id.ToString(), null, now);
+        return await SaveChangedAsync(goal, $"goal.{status.ToString().ToLowerInvariant()}", actor, now, cancellationToken);
+    }
+
+    /// <summary>Re-arms the next reminder from the goal as changed (in the person's zone), records the change and saves it.</summary>
+    private async Task<Change<Goal>> SaveChangedAsync(Goal goal, string action, AuditActor actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var zone = await db.ServiceUsers.Where(s => s.Id == goal.ServiceUserId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken);
+        goal.UpdatedAtUtc = now;
+        goal.NextDueAtUtc = GoalReminderRule.NextDueUtc(goal, zone, now);
+        AuditTrail.Stage(db, actor, goal.OrganisationId, action, goal.ServiceUserId, AuditEntities.Goal, goal.Id.ToString(), null, now);
         await db.SaveChangesAsync(cancellationToken);
         return Change.Saved(goal);
     }

@@ -55,20 +55,20 @@ public sealed class EditModel(BuddyDbContext db, StaffChanges changes, PasswordR
 
         if (ModelState.IsValid)
         {
-            var (saved, errors, notFound) = await changes.UpdateAsync(Scope, id, Input.DisplayName, Input.Role, Input.AlertPhone, cancellationToken);
-            if (notFound)
+            var change = await changes.UpdateAsync(Scope, id, Input.DisplayName, Input.Role, Input.AlertPhone, cancellationToken);
+            if (change.Outcome == ChangeOutcome.NotFound)
             {
                 return NotFound();
             }
 
-            if (saved is not null)
+            if (change.Saved is { } saved)
             {
                 Confirmation = $"{saved.DisplayName}'s details were saved." +
                     (saved.Role != Member.Role ? " The new role applies within five minutes, or when they next sign in." : "");
                 return RedirectToPage(new { id });
             }
 
-            AddErrors(errors);
+            AddErrors(change.Errors);
         }
 
         return Page();
