@@ -135,6 +135,25 @@ public sealed class ServiceUserExporterTests
     }
 
     [Fact]
+    public async Task ExportAsync_WhenATherapistAsksForAnotherTherapistsClient_WritesNothing_AndTheirOwnClientIsExported()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (alpha, _, _) = await SeedThreeAsync(database);
+        await using var db = database.CreateContext();
+        var organisationId = alpha.ServiceUser.OrganisationId;
+        using var refused = new MemoryStream();
+        using var exported = new MemoryStream();
+
+        var otherTherapist = CaseloadScope.ForStaff(Guid.NewGuid(), organisationId, StaffRole.Therapist);
+        var theirTherapist = CaseloadScope.ForStaff(alpha.ServiceUser.TherapistId!.Value, organisationId, StaffRole.Therapist);
+
+        Assert.False(await Exporter(db).ExportAsync(alpha.ServiceUser.Id, ExportFormat.Json, otherTherapist, refused, CancellationToken.None));
+        Assert.Equal(0, refused.Length);
+        Assert.True(await Exporter(db).ExportAsync(alpha.ServiceUser.Id, ExportFormat.Json, theirTherapist, exported, CancellationToken.None));
+        Assert.True(exported.Length > 0);
+    }
+
+    [Fact]
     public async Task ExportAsync_Json_IsValidAndCountsEachKind()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
