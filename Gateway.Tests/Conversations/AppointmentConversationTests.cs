@@ -1,6 +1,7 @@
 using Buddy.Domain.Conversations;
 using Buddy.Domain.Safeguarding;
 using Buddy.Domain.Sms;
+using Buddy.Domain.Validation;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Sessions;
 using Buddy.Tests.Support;
@@ -20,7 +21,7 @@ public sealed class AppointmentConversationTests
         await using var gateway = await CycleGateway.StartAsync(provider, s_start);
         var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(18, 30));
         var session = await gateway.WithServiceAsync((SessionService sessions) => sessions.RecordAsync(
-            person.OrganisationId, person.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(10, 0), "Riverside Centre, room 2"), person.TherapistId, default));
+            person.OrganisationId, person.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(10, 0), "Riverside Centre, room 2"), person.TherapistId, default).SavedAsync());
 
         gateway.AdvanceTo(new DateTime(2026, 11, 25, 18, 29, 0, DateTimeKind.Utc));
         Assert.Equal(0, (await gateway.RunDueWorkAsync()).AppointmentReminders);
@@ -58,7 +59,7 @@ public sealed class AppointmentConversationTests
         await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);
         var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(18, 0));
         var session = await gateway.WithServiceAsync((SessionService sessions) => sessions.RecordAsync(
-            person.OrganisationId, person.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(10, 0), "video"), null, default));
+            person.OrganisationId, person.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(10, 0), "video"), null, default).SavedAsync());
         var dispatcher = gateway.Service<Gateway.CheckIns.CheckInDispatcher>();
         await dispatcher.DispatchDueAsync(100);
         gateway.AdvanceTo(new DateTime(2026, 11, 25, 18, 0, 0, DateTimeKind.Utc));
@@ -86,7 +87,7 @@ public sealed class AppointmentConversationTests
         await using var gateway = await CycleGateway.StartAsync(provider, s_start);
         var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(18, 0));
         var session = await gateway.WithServiceAsync((SessionService sessions) => sessions.RecordAsync(
-            person.OrganisationId, person.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(15, 30), "video"), person.TherapistId, default));
+            person.OrganisationId, person.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(15, 30), "video"), person.TherapistId, default).SavedAsync());
         gateway.AdvanceTo(new DateTime(2026, 11, 25, 18, 0, 0, DateTimeKind.Utc));
         await gateway.RunDueWorkAsync();
         Assert.Contains("by video", Assert.Single(await gateway.TextsToAsync(person)).Body, StringComparison.Ordinal);
@@ -113,8 +114,8 @@ public sealed class AppointmentConversationTests
         await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);
         var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(18, 0));
         var session = await gateway.WithServiceAsync((SessionService sessions) => sessions.RecordAsync(
-            person.OrganisationId, person.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(10, 0), "phone"), person.TherapistId, default));
-        await gateway.WithServiceAsync((SessionService sessions) => sessions.MarkAsync(person.OrganisationId, session.Id, Domain.Sessions.SessionStatus.Cancelled, person.TherapistId, default));
+            person.OrganisationId, person.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(10, 0), "phone"), person.TherapistId, default).SavedAsync());
+        await gateway.WithServiceAsync((SessionService sessions) => sessions.MarkAsync(person.OrganisationId, session.Id, Domain.Sessions.SessionStatus.Cancelled, person.TherapistId, default).SavedAsync());
 
         gateway.AdvanceTo(new DateTime(2026, 11, 25, 19, 0, 0, DateTimeKind.Utc));
 
@@ -128,14 +129,13 @@ public sealed class AppointmentConversationTests
         await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);
         var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(18, 0));
         var session = await gateway.WithServiceAsync((SessionService sessions) => sessions.RecordAsync(
-            person.OrganisationId, person.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(10, 0), "phone"), person.TherapistId, default));
+            person.OrganisationId, person.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(10, 0), "phone"), person.TherapistId, default).SavedAsync());
 
-        var problem = await Assert.ThrowsAsync<Gateway.Conversations.CycleValidationException>(() =>
-            gateway.WithServiceAsync((SessionService sessions) => sessions.MarkAsync(person.OrganisationId, session.Id, Domain.Sessions.SessionStatus.Attended, null, default)));
-        Assert.Equal("A session cannot be marked attended or missed before it starts.", problem.Message);
+        var refused = await gateway.WithServiceAsync((SessionService sessions) => sessions.MarkAsync(person.OrganisationId, session.Id, Domain.Sessions.SessionStatus.Attended, null, default));
+        Assert.Equal((ChangeOutcome.Refused, "A session cannot be marked attended or missed before it starts."), (refused.Outcome, refused.Reason));
 
         gateway.AdvanceTo(new DateTime(2026, 11, 26, 11, 0, 0, DateTimeKind.Utc));
-        var marked = await gateway.WithServiceAsync((SessionService sessions) => sessions.MarkAsync(person.OrganisationId, session.Id, Domain.Sessions.SessionStatus.Attended, null, default));
+        var marked = await gateway.WithServiceAsync((SessionService sessions) => sessions.MarkAsync(person.OrganisationId, session.Id, Domain.Sessions.SessionStatus.Attended, null, default).SavedAsync());
         Assert.Equal(Domain.Sessions.SessionStatus.Attended, marked.Status);
         var overview = await gateway.WithServiceAsync((SessionQueries q) => q.GetOverviewAsync(person.OrganisationId, person.Id, gateway.NowUtc, default));
         Assert.Equal(session.Id, overview.Last!.Id);

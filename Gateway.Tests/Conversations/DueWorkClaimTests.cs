@@ -33,13 +33,13 @@ public sealed class DueWorkClaimTests
             for (var i = 0; i < goalsEach; i++)
             {
                 await gateway.WithServiceAsync((GoalService goals) => goals.CreateAsync(
-                    person.OrganisationId, person.Id, new GoalInput($"goal {i}", CheckInDays.Everyday, new TimeOnly(17, 0)), person.TherapistId, default));
+                    person.OrganisationId, person.Id, new GoalInput($"goal {i}", CheckInDays.Everyday, new TimeOnly(17, 0)), person.TherapistId, default).SavedAsync());
             }
 
             await gateway.WithServiceAsync((SessionService sessions) => sessions.RecordAsync(
-                person.OrganisationId, person.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(10, 0), "Riverside Centre"), person.TherapistId, default));
+                person.OrganisationId, person.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(10, 0), "Riverside Centre"), person.TherapistId, default).SavedAsync());
             await gateway.WithServiceAsync((QuestionnaireService q) => q.ScheduleAsync(
-                person.OrganisationId, person.Id, QuestionnaireKind.Gad7, 2, new DateOnly(2026, 11, 25), new TimeOnly(17, 30), person.TherapistId, default));
+                person.OrganisationId, person.Id, QuestionnaireKind.Gad7, 2, new DateOnly(2026, 11, 25), new TimeOnly(17, 30), person.TherapistId, default).SavedAsync());
         }
 
         // Everything is due by now: the goals since yesterday 17:00, the questionnaires and the appointment reminders tonight.
@@ -69,7 +69,7 @@ public sealed class DueWorkClaimTests
         foreach (var who in new[] { person, later })
         {
             await gateway.WithServiceAsync((SessionService sessions) => sessions.RecordAsync(
-                who.OrganisationId, who.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(10, 0), "Riverside Centre"), who.TherapistId, default));
+                who.OrganisationId, who.Id, new SessionBooking(new DateOnly(2026, 11, 26), new TimeOnly(10, 0), "Riverside Centre"), who.TherapistId, default).SavedAsync());
         }
 
         gateway.AdvanceTo(new DateTime(2026, 11, 25, 18, 30, 0, DateTimeKind.Utc));

@@ -20,7 +20,7 @@ public sealed class GoalConversationTests
         var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(19, 0));
         var goal = await gateway.WithServiceAsync((GoalService goals) => goals.CreateAsync(
             person.OrganisationId, person.Id, new GoalInput("walk to the shop twice this week", CheckInDays.Tuesday | CheckInDays.Thursday, new TimeOnly(17, 0)),
-            person.TherapistId, default));
+            person.TherapistId, default).SavedAsync());
         Assert.Equal(new DateTime(2026, 11, 24, 17, 0, 0, DateTimeKind.Utc), goal.NextDueAtUtc);
 
         gateway.AdvanceTo(new DateTime(2026, 11, 24, 17, 0, 30, DateTimeKind.Utc));
@@ -58,7 +58,7 @@ public sealed class GoalConversationTests
         await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);
         var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(19, 0));
         await gateway.WithServiceAsync((GoalService goals) => goals.CreateAsync(
-            person.OrganisationId, person.Id, new GoalInput("call Gran", CheckInDays.Tuesday, new TimeOnly(17, 0)), null, default));
+            person.OrganisationId, person.Id, new GoalInput("call Gran", CheckInDays.Tuesday, new TimeOnly(17, 0)), null, default).SavedAsync());
         gateway.AdvanceTo(new DateTime(2026, 11, 24, 17, 0, 0, DateTimeKind.Utc));
         await gateway.RunDueWorkAsync();
 
@@ -76,9 +76,9 @@ public sealed class GoalConversationTests
         await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);
         var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(19, 0));
         var goal = await gateway.WithServiceAsync((GoalService goals) => goals.CreateAsync(
-            person.OrganisationId, person.Id, new GoalInput("make my bed", CheckInDays.Everyday, new TimeOnly(9, 30)), null, default));
+            person.OrganisationId, person.Id, new GoalInput("make my bed", CheckInDays.Everyday, new TimeOnly(9, 30)), null, default).SavedAsync());
 
-        await gateway.WithServiceAsync((GoalService goals) => goals.SetStatusAsync(person.OrganisationId, goal.Id, GoalStatus.Archived, null, default));
+        await gateway.WithServiceAsync((GoalService goals) => goals.SetStatusAsync(person.OrganisationId, goal.Id, GoalStatus.Archived, null, default).SavedAsync());
         gateway.AdvanceTo(new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc));
 
         Assert.Equal(0, (await gateway.RunDueWorkAsync()).GoalReminders);
@@ -92,7 +92,7 @@ public sealed class GoalConversationTests
         await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);
         var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(19, 0));
         await gateway.WithServiceAsync((GoalService goals) => goals.CreateAsync(
-            person.OrganisationId, person.Id, new GoalInput("make my bed", CheckInDays.Everyday, new TimeOnly(9, 30)), null, default));
+            person.OrganisationId, person.Id, new GoalInput("make my bed", CheckInDays.Everyday, new TimeOnly(9, 30)), null, default).SavedAsync());
         await using (var db = gateway.Database.CreateContext())
         {
             db.QuestionnaireSchedules.Add(new Buddy.Domain.Questionnaires.QuestionnaireSchedule

@@ -2,6 +2,7 @@ using Buddy.Domain.Questionnaires;
 using Buddy.Domain.Safeguarding;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
+using Buddy.Domain.Validation;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Questionnaires;
 using Buddy.Tests.Support;
@@ -157,7 +158,8 @@ public sealed class QuestionnaireConversationTests
         Assert.Single(texts, t => t.Kind == OutboundKind.OptOutConfirmation);
 
         // Nothing starts again while opted out, on demand or scheduled.
-        await Assert.ThrowsAsync<Gateway.Conversations.CycleValidationException>(() => SendAsync(gateway, person, QuestionnaireKind.Gad7));
+        var refused = await gateway.WithServiceAsync((QuestionnaireService q) => q.SendNowAsync(person.OrganisationId, person.Id, QuestionnaireKind.Gad7, person.TherapistId, default));
+        Assert.Equal(ChangeOutcome.Refused, refused.Outcome);
     }
 
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
@@ -250,7 +252,7 @@ public sealed class QuestionnaireConversationTests
         await using var gateway = await CycleGateway.StartAsync(DatabaseProvider.Sqlite, s_start);
         var person = await gateway.AddPersonAsync(checkInTime: new TimeOnly(19, 0));
         var schedule = await gateway.WithServiceAsync((QuestionnaireService q) => q.ScheduleAsync(
-            person.OrganisationId, person.Id, QuestionnaireKind.Gad7, 2, new DateOnly(2026, 11, 25), new TimeOnly(17, 30), person.TherapistId, default));
+            person.OrganisationId, person.Id, QuestionnaireKind.Gad7, 2, new DateOnly(2026, 11, 25), new TimeOnly(17, 30), person.TherapistId, default).SavedAsync());
 
         gateway.AdvanceTo(new DateTime(2026, 11, 25, 17, 29, 0, DateTimeKind.Utc));
         Assert.Equal(0, (await gateway.RunDueWorkAsync()).Questionnaires);
@@ -281,5 +283,5 @@ public sealed class QuestionnaireConversationTests
     private const string DefaultCrisis = Domain.Organisations.DefaultTexts.Crisis;
 
     private static Task<QuestionnaireRun> SendAsync(CycleGateway gateway, Person person, QuestionnaireKind kind) =>
-        gateway.WithServiceAsync((QuestionnaireService q) => q.SendNowAsync(person.OrganisationId, person.Id, kind, person.TherapistId, default));
+        gateway.WithServiceAsync((QuestionnaireService q) => q.SendNowAsync(person.OrganisationId, person.Id, kind, person.TherapistId, default).SavedAsync());
 }

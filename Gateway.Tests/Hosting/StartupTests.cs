@@ -32,6 +32,9 @@ public sealed class StartupTests
     [InlineData("Conversations:DueWorkIntervalSeconds", "soon")]
     [InlineData("DataProtection:RetainAfterDischargeDays", "0")] // converts, but fails its check
     [InlineData("DataProtection:RetainUnmatchedInboundDays", "ninety")]
+    [InlineData("Scheduling:DispatchIntervalSeconds", "soon")]
+    [InlineData("Scheduling:BatchSize", "0")] // converts, but fails its check
+    [InlineData("OpenTelemetry:Protocol", "carrier-pigeon")]
     public async Task Start_WhenASettingCannotBeUsed_PrintsOneLineNamingItAndExitsWith2(string key, string value)
     {
         var (exitCode, _, stderr) = await GatewayProcess.RunAsync([new(key, value)], standardInput: null);

@@ -21,7 +21,7 @@ public sealed class ErasedNumberInboundTests
         var (alpha, _, _) = await ServiceUserExporterTests.SeedThreeAsync(database);
         await using (var db = database.CreateContext())
         {
-            Assert.NotNull(await ErasureServiceTests.Erasure(db).EraseAsync(alpha.ServiceUser.Id, PrivacyActor.Operator, "erasure request"));
+            Assert.NotNull(await ErasureServiceTests.Erasure(db).EraseAsync(alpha.ServiceUser.Id, scope: null, "erasure request"));
         }
 
         await using var gateway = new ConfiguredGateway(database, "Production", new Dictionary<string, string?>

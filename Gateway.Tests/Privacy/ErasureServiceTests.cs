@@ -1,6 +1,8 @@
 using Buddy.Domain.Audit;
 using Buddy.Domain.Privacy;
 using Buddy.Domain.ServiceUsers;
+using Buddy.Domain.Staff;
+using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Privacy;
 using Buddy.Tests.Support;
@@ -23,7 +25,7 @@ public sealed class ErasureServiceTests
         await using (var db = database.CreateContext())
         {
             // The operator's reason names the person; the audit stub must not.
-            var result = await Erasure(db).EraseAsync(alpha.ServiceUser.Id, PrivacyActor.Operator, "Alpha Quimby asked by phone (+447700900111), ticket 42");
+            var result = await Erasure(db).EraseAsync(alpha.ServiceUser.Id, scope: null, "Alpha Quimby asked by phone (+447700900111), ticket 42");
             Assert.NotNull(result);
             Assert.False(result.WasAlreadyErased);
         }
@@ -67,7 +69,7 @@ public sealed class ErasureServiceTests
 
         await using (var db = database.CreateContext())
         {
-            var result = await Erasure(db).EraseAsync(alpha.ServiceUser.Id, PrivacyActor.Staff(Guid.NewGuid(), charlie.ServiceUser.OrganisationId), "request");
+            var result = await Erasure(db).EraseAsync(alpha.ServiceUser.Id, CaseloadScope.ForStaff(Guid.NewGuid(), charlie.ServiceUser.OrganisationId, StaffRole.ServiceManager), "request");
             Assert.Null(result);
         }
 
@@ -85,12 +87,12 @@ public sealed class ErasureServiceTests
         var (alpha, _, _) = await ServiceUserExporterTests.SeedThreeAsync(database);
         await using (var db = database.CreateContext())
         {
-            await Erasure(db).EraseAsync(alpha.ServiceUser.Id, PrivacyActor.Operator, "request");
+            await Erasure(db).EraseAsync(alpha.ServiceUser.Id, scope: null, "request");
         }
 
         await using (var db = database.CreateContext())
         {
-            var again = await Erasure(db).EraseAsync(alpha.ServiceUser.Id, PrivacyActor.Operator, "request");
+            var again = await Erasure(db).EraseAsync(alpha.ServiceUser.Id, scope: null, "request");
             Assert.NotNull(again);
             Assert.True(again.WasAlreadyErased);
             Assert.All(again.RowsRemoved.Where(r => !r.Key.StartsWith("audit", StringComparison.Ordinal)), r => Assert.Equal(0, r.Value));
@@ -103,7 +105,7 @@ public sealed class ErasureServiceTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var db = database.CreateContext();
-        await Assert.ThrowsAsync<ArgumentException>(() => Erasure(db).EraseAsync(Guid.NewGuid(), PrivacyActor.Operator, " "));
+        await Assert.ThrowsAsync<ArgumentException>(() => Erasure(db).EraseAsync(Guid.NewGuid(), scope: null, " "));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class FreedSpaceTests
 
         await using (var db = database.CreateContext())
         {
-            Assert.NotNull(await ErasureServiceTests.Erasure(db).EraseAsync(alpha.ServiceUser.Id, PrivacyActor.Operator, "ticket 42"));
+            Assert.NotNull(await ErasureServiceTests.Erasure(db).EraseAsync(alpha.ServiceUser.Id, scope: null, "ticket 42"));
         }
 
         var left = InFiles(database, alpha.AllSecrets);
@@ -67,7 +67,7 @@ public sealed class FreedSpaceTests
 
         await using (var db = database.CreateContext())
         {
-            Assert.NotNull(await ErasureServiceTests.Erasure(db).EraseAsync(alpha.ServiceUser.Id, PrivacyActor.Operator, "ticket 42"));
+            Assert.NotNull(await ErasureServiceTests.Erasure(db).EraseAsync(alpha.ServiceUser.Id, scope: null, "ticket 42"));
         }
 
         await using var check = database.CreateContext();

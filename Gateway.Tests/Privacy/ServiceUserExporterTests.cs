@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Buddy.Domain.Sms;
+using Buddy.Domain.Staff;
+using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Privacy;
 using Buddy.Tests.Support;
@@ -22,7 +24,7 @@ public sealed class ServiceUserExporterTests
         var (alpha, bravo, charlie) = await SeedThreeAsync(database);
 
         await using var db = database.CreateContext();
-        var export = await Exporter(db).CollectAsync(alpha.ServiceUser.Id, PrivacyActor.Operator, CancellationToken.None);
+        var export = await Exporter(db).CollectAsync(alpha.ServiceUser.Id, scope: null, CancellationToken.None);
 
         Assert.NotNull(export);
         Assert.Equal(PersonalDataTables.AboutServiceUser(db.Model).Select(e => e.GetTableName()!).Append("service_users").Order(), export.Sections.Select(s => s.Kind).Order());
@@ -51,7 +53,7 @@ public sealed class ServiceUserExporterTests
         {
             await using var db = database.CreateContext();
             using var output = new MemoryStream();
-            Assert.True(await Exporter(db).ExportAsync(alpha.ServiceUser.Id, format, PrivacyActor.Operator, output, CancellationToken.None));
+            Assert.True(await Exporter(db).ExportAsync(alpha.ServiceUser.Id, format, scope: null, output, CancellationToken.None));
 
             var text = format == ExportFormat.Csv ? ZipText(output.ToArray()) : Encoding.UTF8.GetString(output.ToArray());
             var missing = alpha.Secrets.Where(s => !text.Contains(System.Net.WebUtility.HtmlEncode(s), StringComparison.OrdinalIgnoreCase)
@@ -77,7 +79,7 @@ public sealed class ServiceUserExporterTests
         var (alpha, _, _) = await SeedThreeAsync(database);
         await using var db = database.CreateContext();
         using var output = new MemoryStream();
-        await Exporter(db).ExportAsync(alpha.ServiceUser.Id, ExportFormat.Csv, PrivacyActor.Operator, output, CancellationToken.None);
+        await Exporter(db).ExportAsync(alpha.ServiceUser.Id, ExportFormat.Csv, scope: null, output, CancellationToken.None);
 
         using var zip = new ZipArchive(new MemoryStream(output.ToArray()), ZipArchiveMode.Read);
         var names = zip.Entries.Select(e => e.FullName).ToHashSet();
@@ -109,7 +111,7 @@ public sealed class ServiceUserExporterTests
 
         await using var context = database.CreateContext();
         using var output = new MemoryStream();
-        await Exporter(context).ExportAsync(alpha.ServiceUser.Id, ExportFormat.Csv, PrivacyActor.Operator, output, CancellationToken.None);
+        await Exporter(context).ExportAsync(alpha.ServiceUser.Id, ExportFormat.Csv, scope: null, output, CancellationToken.None);
 
         var text = ZipText(output.ToArray());
         Assert.DoesNotContain(",=HYPERLINK", text.Replace("\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -125,11 +127,30 @@ public sealed class ServiceUserExporterTests
         using var output = new MemoryStream();
 
         var found = await Exporter(db).ExportAsync(
-            alpha.ServiceUser.Id, ExportFormat.Json, PrivacyActor.Staff(Guid.NewGuid(), charlie.ServiceUser.OrganisationId), output, CancellationToken.None);
+            alpha.ServiceUser.Id, ExportFormat.Json, CaseloadScope.ForStaff(Guid.NewGuid(), charlie.ServiceUser.OrganisationId, StaffRole.ServiceManager), output, CancellationToken.None);
 
         Assert.False(found);
         Assert.Equal(0, output.Length);
         Assert.False(await db.AuditEvents.AnyAsync(a => a.Action == "service-user.exported"));
+    }
+
+    [Fact]
+    public async Task ExportAsync_WhenATherapistAsksForAnotherTherapistsClient_WritesNothing_AndTheirOwnClientIsExported()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (alpha, _, _) = await SeedThreeAsync(database);
+        await using var db = database.CreateContext();
+        var organisationId = alpha.ServiceUser.OrganisationId;
+        using var refused = new MemoryStream();
+        using var exported = new MemoryStream();
+
+        var otherTherapist = CaseloadScope.ForStaff(Guid.NewGuid(), organisationId, StaffRole.Therapist);
+        var theirTherapist = CaseloadScope.ForStaff(alpha.ServiceUser.TherapistId!.Value, organisationId, StaffRole.Therapist);
+
+        Assert.False(await Exporter(db).ExportAsync(alpha.ServiceUser.Id, ExportFormat.Json, otherTherapist, refused, CancellationToken.None));
+        Assert.Equal(0, refused.Length);
+        Assert.True(await Exporter(db).ExportAsync(alpha.ServiceUser.Id, ExportFormat.Json, theirTherapist, exported, CancellationToken.None));
+        Assert.True(exported.Length > 0);
     }
 
     [Fact]
@@ -139,7 +160,7 @@ public sealed class ServiceUserExporterTests
         var (alpha, _, _) = await SeedThreeAsync(database);
         await using var db = database.CreateContext();
         using var output = new MemoryStream();
-        await Exporter(db).ExportAsync(alpha.ServiceUser.Id, ExportFormat.Json, PrivacyActor.Operator, output, CancellationToken.None);
+        await Exporter(db).ExportAsync(alpha.ServiceUser.Id, ExportFormat.Json, scope: null, output, CancellationToken.None);
 
         using var json = JsonDocument.Parse(output.ToArray());
         var root = json.RootElement;

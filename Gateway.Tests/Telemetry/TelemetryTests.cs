@@ -124,12 +124,12 @@ public sealed class TelemetryTests
     [InlineData("https://otel.example.org/ingest/traces", "http/protobuf", "https://otel.example.org/ingest/traces", "https://otel.example.org/ingest/traces")]
     public void Settings_WithAnEndpoint_ExportOverOtlp(string endpoint, string? protocol, string metricsUrl, string tracesUrl)
     {
-        var settings = TelemetrySettings.From(Configuration(new() { ["OpenTelemetry:Endpoint"] = endpoint, ["OpenTelemetry:Protocol"] = protocol }));
+        var settings = Read(Configuration(new() { ["OpenTelemetry:Endpoint"] = endpoint, ["OpenTelemetry:Protocol"] = protocol }));
         using var services = new ServiceCollection().AddLogging().AddMetrics().AddSingleton<IConfiguration>(Configuration([]))
             .AddBuddyTelemetry(Configuration(new() { ["OpenTelemetry:Endpoint"] = endpoint, ["OpenTelemetry:Protocol"] = protocol }))
             .BuildServiceProvider();
 
-        Assert.Equal(protocol is null ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf, settings.Protocol);
+        Assert.Equal(protocol is null ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf, settings.OtlpProtocol);
         Assert.Equal(metricsUrl, settings.SignalEndpoint("metrics").AbsoluteUri);
         Assert.Equal(tracesUrl, settings.SignalEndpoint("traces").AbsoluteUri);
         Assert.NotNull(services.GetService<MeterProvider>());
@@ -144,7 +144,7 @@ public sealed class TelemetryTests
     {
         var values = new Dictionary<string, string?> { ["OpenTelemetry:Endpoint"] = "http://collector:4317", [key] = value };
 
-        var problem = Assert.Throws<BadConfigurationException>(() => TelemetrySettings.From(Configuration(values)));
+        var problem = Assert.Throws<BadConfigurationException>(() => Read(Configuration(values)));
 
         Assert.StartsWith(key, problem.Message, StringComparison.Ordinal);
     }
@@ -194,4 +194,7 @@ public sealed class TelemetryTests
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+    private static TelemetrySettings Read(IConfiguration configuration) =>
+        Settings.Read<TelemetrySettings>(configuration, TelemetrySettings.Section, TelemetrySettings.Problem);
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.ApiKeys;
 using Buddy.Gateway.Caseloads;
-using Buddy.Gateway.Conversations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Buddy.Gateway.Api;
@@ -25,18 +24,26 @@ internal static class ApiCaller
             errors.ToDictionary(e => string.Join('.', e.Key.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)), e => e.Value),
             title: "The request has invalid fields");
 
-    /// <summary>A change the service refuses (in the past, discharged, one already in progress) is a 400 (or <paramref name="status"/>) with its reason.</summary>
-    public static async Task<IResult> ChangeAsync(Func<Task<IResult>> change, int status = StatusCodes.Status400BadRequest)
-    {
-        try
+    /// <summary>
+    /// The API's answer to a command's outcome, the one place it is decided: the saved record (or the one someone saved
+    /// first) through <paramref name="saved"/>; 404 naming <paramref name="what"/>; 400 with field errors; 409 for a
+    /// conflict; a refusal (in the past, discharged, one already in progress) as 400, or <paramref name="refusedStatus"/>, with its reason.
+    /// </summary>
+    public static IResult ToResult<T>(this Change<T> change, string what, Func<T, IResult> saved, int refusedStatus = StatusCodes.Status400BadRequest)
+        where T : class => change.Outcome switch
         {
-            return await change();
-        }
-        catch (CycleValidationException ex)
-        {
-            return Refused(ex.Message, status);
-        }
-    }
+            ChangeOutcome.Saved or ChangeOutcome.AlreadyDone => saved(change.Saved!),
+            ChangeOutcome.NotFound => NotFound(what),
+            ChangeOutcome.Invalid => Invalid(change.Errors),
+            ChangeOutcome.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: change.Title, detail: change.Reason),
+            _ => Refused(change.Reason!, refusedStatus),
+        };
+
+    /// <summary>As <see cref="ToResult{T}"/>, for an answer that reads more before it is written.</summary>
+    public static async Task<IResult> ToResultAsync<T>(this Change<T> change, string what, Func<T, Task<IResult>> saved, int refusedStatus = StatusCodes.Status400BadRequest)
+        where T : class => change.Outcome is ChangeOutcome.Saved or ChangeOutcome.AlreadyDone
+            ? await saved(change.Saved!)
+            : change.ToResult(what, _ => throw new System.Diagnostics.UnreachableException(), refusedStatus);
 
     public static ProblemHttpResult Refused(string reason, int status) =>
         TypedResults.Problem(statusCode: status, title: "The change was refused", detail: reason);

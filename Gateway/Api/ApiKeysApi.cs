@@ -41,12 +41,8 @@ internal static class ApiKeysApi
     private static async Task<IResult> RevokeAsync(Guid id, ClaimsPrincipal user, ApiKeyIssuer issuer, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
-        if (!await issuer.RevokeAsync(actor, id, cancellationToken))
-        {
-            return ApiCaller.NotFound("API key");
-        }
-
-        var key = await issuer.FindAsync(actor.OrganisationId, id, cancellationToken);
-        return TypedResults.Ok(ApiKeyResource.From(key!, actor.ActorId));
+        var change = await issuer.RevokeAsync(actor, id, cancellationToken);
+        return await change.ToResultAsync("API key", async _ =>
+            TypedResults.Ok(ApiKeyResource.From((await issuer.FindAsync(actor.OrganisationId, id, cancellationToken))!, actor.ActorId)));
     }
 }

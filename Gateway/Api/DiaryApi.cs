@@ -126,14 +126,14 @@ internal static class DiaryApi
         Guid id, AcknowledgeRequest? request, ClaimsPrincipal user, BuddyDbContext db, CaseloadAccess caseloads, AlertActions alerts, CancellationToken cancellationToken)
     {
         var actor = user.Actor();
-        if (await alerts.AcknowledgeAsync(actor, id, request?.Note, cancellationToken) == AcknowledgeOutcome.NotFound)
+        var change = await alerts.AcknowledgeAsync(actor, id, request?.Note, cancellationToken);
+        return await change.ToResultAsync("alert", async _ =>
         {
-            return ApiCaller.NotFound("alert");
-        }
-
-        var alert = await caseloads.Alerts(actor).AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
-        var replies = await AlertView.RepliesAsync(db, [alert.Id], cancellationToken);
-        return TypedResults.Ok(AlertResource.From(alert, replies[alert.Id]));
+            // Read back as stored, whoever acknowledged it (someone may have done so first).
+            var alert = await caseloads.Alerts(actor).AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
+            var replies = await AlertView.RepliesAsync(db, [alert.Id], cancellationToken);
+            return TypedResults.Ok(AlertResource.From(alert, replies[alert.Id]));
+        });
     }
 
     private static async Task<IResult> SummaryAsync(

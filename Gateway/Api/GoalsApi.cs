@@ -2,7 +2,6 @@ using Buddy.Domain.Goals;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
-using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Goals;
 using Microsoft.EntityFrameworkCore;
@@ -46,11 +45,8 @@ internal static class GoalsApi
             return ApiCaller.Invalid(errors);
         }
 
-        return await ApiCaller.ChangeAsync(async () =>
-        {
-            var goal = await goals.CreateAsync(actor.OrganisationId, person.Id, input, AuditActor.Of(actor), cancellationToken);
-            return TypedResults.Created($"/api/v1/service-users/{person.Id}/goals/{goal.Id}", GoalResource.From(goal, []));
-        });
+        var change = await goals.CreateAsync(actor.OrganisationId, person.Id, input, AuditActor.Of(actor), cancellationToken);
+        return change.ToResult("service user", goal => TypedResults.Created($"/api/v1/service-users/{person.Id}/goals/{goal.Id}", GoalResource.From(goal, [])));
     }
 
     private static async Task<IResult> UpdateAsync(
@@ -68,8 +64,8 @@ internal static class GoalsApi
             return ApiCaller.Invalid(errors);
         }
 
-        return await ApiCaller.ChangeAsync(async () =>
-            TypedResults.Ok(await WithRecentAsync(db, await goals.UpdateAsync(actor.OrganisationId, goalId, input, AuditActor.Of(actor), cancellationToken), cancellationToken)));
+        var change = await goals.UpdateAsync(actor.OrganisationId, goalId, input, AuditActor.Of(actor), cancellationToken);
+        return await change.ToResultAsync("goal", goal => WithRecentAsync(db, goal, cancellationToken));
     }
 
     private static async Task<IResult> SetStatusAsync(
@@ -86,17 +82,17 @@ internal static class GoalsApi
             return ApiCaller.Invalid(FieldErrors.One("Status", "Use Active, Paused, Achieved or Archived"));
         }
 
-        return await ApiCaller.ChangeAsync(async () =>
-            TypedResults.Ok(await WithRecentAsync(db, await goals.SetStatusAsync(actor.OrganisationId, goalId, status, AuditActor.Of(actor), cancellationToken), cancellationToken)));
+        var change = await goals.SetStatusAsync(actor.OrganisationId, goalId, status, AuditActor.Of(actor), cancellationToken);
+        return await change.ToResultAsync("goal", goal => WithRecentAsync(db, goal, cancellationToken));
     }
 
-    private static async Task<GoalResource> WithRecentAsync(BuddyDbContext db, Goal goal, CancellationToken cancellationToken)
+    private static async Task<IResult> WithRecentAsync(BuddyDbContext db, Goal goal, CancellationToken cancellationToken)
     {
         var recent = await db.GoalProgress.AsNoTracking()
             .Where(p => p.GoalId == goal.Id)
             .OrderByDescending(p => p.RecordedAtUtc)
             .Take(GoalQueries.RecentRepliesShown)
             .ToListAsync(cancellationToken);
-        return GoalResource.From(goal, recent);
+        return TypedResults.Ok(GoalResource.From(goal, recent));
     }
 }

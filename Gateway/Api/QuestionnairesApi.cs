@@ -2,7 +2,6 @@ using Buddy.Domain.Questionnaires;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
-using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Questionnaires;
 using Microsoft.EntityFrameworkCore;
@@ -63,11 +62,8 @@ internal static class QuestionnairesApi
             return ApiCaller.Refused($"{person.DisplayName} cannot be texted (opted out, discharged or no number).", StatusCodes.Status409Conflict);
         }
 
-        return await ApiCaller.ChangeAsync(async () =>
-        {
-            var run = await questionnaires.SendNowAsync(actor.OrganisationId, person.Id, kind, AuditActor.Of(actor), cancellationToken);
-            return TypedResults.Created($"/api/v1/service-users/{person.Id}/questionnaires", RunResource(run, 0, clock));
-        }, StatusCodes.Status409Conflict);
+        var change = await questionnaires.SendNowAsync(actor.OrganisationId, person.Id, kind, AuditActor.Of(actor), cancellationToken);
+        return change.ToResult("service user", run => TypedResults.Created($"/api/v1/service-users/{person.Id}/questionnaires", RunResource(run, 0, clock)), StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> WithdrawAsync(
@@ -80,11 +76,9 @@ internal static class QuestionnairesApi
             return ApiCaller.NotFound("questionnaire");
         }
 
-        return await ApiCaller.ChangeAsync(async () =>
-        {
-            var run = await questionnaires.WithdrawAsync(actor.OrganisationId, runId, AuditActor.Of(actor), cancellationToken);
-            return TypedResults.Ok(RunResource(run, await db.QuestionnaireAnswers.CountAsync(a => a.RunId == run.Id, cancellationToken), clock));
-        }, StatusCodes.Status409Conflict);
+        var change = await questionnaires.WithdrawAsync(actor.OrganisationId, runId, AuditActor.Of(actor), cancellationToken);
+        return await change.ToResultAsync("questionnaire", async run =>
+            TypedResults.Ok(RunResource(run, await db.QuestionnaireAnswers.CountAsync(a => a.RunId == run.Id, cancellationToken), clock)), StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> ListSchedulesAsync(HttpContext http, QuestionnaireQueries queries, AuditTrail audit, CancellationToken cancellationToken)
@@ -111,8 +105,9 @@ internal static class QuestionnairesApi
             return ApiCaller.Invalid(errors);
         }
 
-        return await ApiCaller.ChangeAsync(async () => TypedResults.Ok(QuestionnaireScheduleResource.From(await questionnaires.ScheduleAsync(
-            actor.OrganisationId, person.Id, chosen, input.EveryWeeks, input.FirstDate, input.LocalTime, AuditActor.Of(actor), cancellationToken))));
+        var change = await questionnaires.ScheduleAsync(
+            actor.OrganisationId, person.Id, chosen, input.EveryWeeks, input.FirstDate, input.LocalTime, AuditActor.Of(actor), cancellationToken);
+        return change.ToResult("service user", schedule => TypedResults.Ok(QuestionnaireScheduleResource.From(schedule)));
     }
 
     private static async Task<IResult> StopScheduleAsync(
@@ -127,11 +122,8 @@ internal static class QuestionnairesApi
             return ApiCaller.NotFound("questionnaire schedule");
         }
 
-        return await ApiCaller.ChangeAsync(async () =>
-        {
-            await questionnaires.StopScheduleAsync(actor.OrganisationId, schedule.Id, AuditActor.Of(actor), cancellationToken);
-            return TypedResults.NoContent();
-        });
+        var change = await questionnaires.StopScheduleAsync(actor.OrganisationId, schedule.Id, AuditActor.Of(actor), cancellationToken);
+        return change.ToResult("questionnaire schedule", _ => TypedResults.NoContent());
     }
 
     private static QuestionnaireRunResource RunResource(QuestionnaireRun run, int answered, TimeProvider clock) =>

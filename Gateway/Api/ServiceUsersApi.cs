@@ -93,11 +93,8 @@ internal static class ServiceUsersApi
 
         var zone = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
         var change = await commands.CreateAsync(actor, request.ServiceUser.ToInput(zone), schedule, cancellationToken);
-        return change.Outcome switch
-        {
-            ChangeOutcome.Saved => TypedResults.Created($"/api/v1/service-users/{change.Saved!.Id}", ServiceUserResource.From(change.Saved)),
-            _ => Refused(change with { Errors = Nested(change.Errors) }),
-        };
+        return (change with { Errors = Nested(change.Errors) })
+            .ToResult("service user", created => TypedResults.Created($"/api/v1/service-users/{created.Id}", ServiceUserResource.From(created)));
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, AuditTrail audit, CancellationToken cancellationToken)
@@ -111,14 +108,14 @@ internal static class ServiceUsersApi
     {
         var (person, actor) = ServiceUserInScope.Of(http);
         var change = await commands.UpdateAsync(actor, person.Id, request.ToInput(person.TimeZoneId), cancellationToken);
-        return change.Outcome == ChangeOutcome.Saved ? TypedResults.Ok(ServiceUserResource.From(change.Saved!)) : Refused(change);
+        return change.ToResult("service user", saved => TypedResults.Ok(ServiceUserResource.From(saved)));
     }
 
     private static async Task<IResult> DischargeAsync(HttpContext http, ServiceUserCommands commands, CancellationToken cancellationToken)
     {
         var (person, actor) = ServiceUserInScope.Of(http);
         var change = await commands.DischargeAsync(actor, person.Id, cancellationToken);
-        return change.Outcome == ChangeOutcome.Saved ? TypedResults.NoContent() : Refused(change);
+        return change.ToResult("service user", _ => TypedResults.NoContent());
     }
 
     private static async Task<IResult> GetScheduleAsync(HttpContext http, BuddyDbContext db, AuditTrail audit, CancellationToken cancellationToken)
@@ -144,24 +141,8 @@ internal static class ServiceUsersApi
         }
 
         var change = await schedules.SaveAsync(actor, person.Id, input, cancellationToken);
-        return change.Outcome switch
-        {
-            ChangeOutcome.Saved => TypedResults.Ok(ScheduleResource.From(change.Saved!)),
-            ChangeOutcome.NotFound => ApiCaller.NotFound("service user"),
-            _ => ApiCaller.Invalid(change.Errors),
-        };
+        return change.ToResult("service user", saved => TypedResults.Ok(ScheduleResource.From(saved)));
     }
-
-    private static IResult Refused<T>(ServiceUserChange<T> change)
-        where T : class => change.Outcome switch
-        {
-            ChangeOutcome.NotFound => ApiCaller.NotFound("service user"),
-            ChangeOutcome.PhoneInUse => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Phone number in use",
-                detail: ServiceUserCommands.SameOrganisationMessage + "."),
-            ChangeOutcome.PhoneUnavailable => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Phone number cannot be used",
-                detail: ServiceUserCommands.UnavailableMessage + "."),
-            _ => ApiCaller.Invalid(change.Errors),
-        };
 
     /// <summary>Names create errors after the body's two parts: "serviceUser.phone", "schedule.localTime".</summary>
     private static FieldErrors Nested(FieldErrors errors)

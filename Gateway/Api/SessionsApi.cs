@@ -2,7 +2,6 @@ using Buddy.Domain.Sessions;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
-using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Sessions;
 
 namespace Buddy.Gateway.Api;
@@ -44,11 +43,9 @@ internal static class SessionsApi
             return ApiCaller.Invalid(errors);
         }
 
-        return await ApiCaller.ChangeAsync(async () =>
-        {
-            var session = await sessions.RecordAsync(actor.OrganisationId, person.Id, booking, AuditActor.Of(actor), cancellationToken);
-            return TypedResults.Created($"/api/v1/service-users/{person.Id}/sessions/{session.Id}", SessionResource.From(SessionView.From(session), person.TimeZoneId));
-        });
+        var change = await sessions.RecordAsync(actor.OrganisationId, person.Id, booking, AuditActor.Of(actor), cancellationToken);
+        return change.ToResult("service user", session =>
+            TypedResults.Created($"/api/v1/service-users/{person.Id}/sessions/{session.Id}", SessionResource.From(SessionView.From(session), person.TimeZoneId)));
     }
 
     private static async Task<IResult> RescheduleAsync(
@@ -66,9 +63,8 @@ internal static class SessionsApi
             return ApiCaller.Invalid(errors);
         }
 
-        return await ApiCaller.ChangeAsync(async () =>
-            TypedResults.Ok(SessionResource.From(
-                SessionView.From(await sessions.RescheduleAsync(actor.OrganisationId, sessionId, booking, AuditActor.Of(actor), cancellationToken)), person.TimeZoneId)));
+        var change = await sessions.RescheduleAsync(actor.OrganisationId, sessionId, booking, AuditActor.Of(actor), cancellationToken);
+        return change.ToResult("session", session => TypedResults.Ok(SessionResource.From(SessionView.From(session), person.TimeZoneId)));
     }
 
     private static async Task<IResult> MarkAsync(
@@ -85,8 +81,7 @@ internal static class SessionsApi
             return ApiCaller.Invalid(FieldErrors.One("Status", "Use Attended, Missed or Cancelled"));
         }
 
-        return await ApiCaller.ChangeAsync(async () =>
-            TypedResults.Ok(SessionResource.From(
-                SessionView.From(await sessions.MarkAsync(actor.OrganisationId, sessionId, status, AuditActor.Of(actor), cancellationToken)), person.TimeZoneId)));
+        var change = await sessions.MarkAsync(actor.OrganisationId, sessionId, status, AuditActor.Of(actor), cancellationToken);
+        return change.ToResult("session", session => TypedResults.Ok(SessionResource.From(SessionView.From(session), person.TimeZoneId)));
     }
 }

@@ -1,4 +1,5 @@
 using Buddy.Domain.ApiKeys;
+using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
@@ -67,18 +68,19 @@ public sealed class ApiKeyIssuer(BuddyDbContext db, AuditTrail audit, RecentApiK
     }
 
     /// <summary>
-    /// Revokes at once: the next request with the key is refused (every request looks its key up). False when the
-    /// key is not this organisation's. Revoking twice keeps the first time.
+    /// Revokes at once: the next request with the key is refused (every request looks its key up). NotFound when the
+    /// key is not this organisation's. Revoking twice keeps the first time (AlreadyDone).
     /// </summary>
-    public async Task<bool> RevokeAsync(CaseloadScope actor, Guid keyId, CancellationToken cancellationToken)
+    public async Task<Change<ApiKey>> RevokeAsync(CaseloadScope actor, Guid keyId, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.OrganisationId == actor.OrganisationId, cancellationToken);
         if (key is null)
         {
-            return false;
+            return Change.NotFound<ApiKey>();
         }
 
-        if (key.RevokedAtUtc is null)
+        var wasRevoked = key.RevokedAtUtc is not null;
+        if (!wasRevoked)
         {
             key.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
             audit.Add(actor, "api-key.revoked", null, entityType: AuditEntities.ApiKey, entityId: key.Id.ToString(), detail: $"{key.Name} ({key.Prefix}…)");
@@ -86,6 +88,6 @@ public sealed class ApiKeyIssuer(BuddyDbContext db, AuditTrail audit, RecentApiK
         }
 
         recent.Forget(key.Hash);
-        return true;
+        return wasRevoked ? Change.AlreadyDone(key) : Change.Saved(key);
     }
 }

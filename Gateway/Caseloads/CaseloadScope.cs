@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Buddy.Domain.Audit;
+using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Staff;
 using Buddy.Gateway.Identity;
 
@@ -34,4 +35,8 @@ public sealed record CaseloadScope(Guid OrganisationId, Guid? TherapistId, Audit
     }
 
     public bool IsWholeOrganisation => TherapistId is null;
+
+    /// <summary>True when the person is in this scope (the rule <see cref="CaseloadAccess.ServiceUsers"/> queries by).</summary>
+    public bool Includes(ServiceUser person) =>
+        person.OrganisationId == OrganisationId && (TherapistId is null || person.TherapistId == TherapistId);
 }

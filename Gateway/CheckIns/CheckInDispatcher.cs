@@ -1,9 +1,6 @@
 using System.Globalization;
 using Buddy.Domain.CheckIns;
-using Buddy.Domain.Organisations;
 using Buddy.Domain.Schedules;
-using Buddy.Domain.ServiceUsers;
-using Buddy.Domain.Sms;
 using Buddy.Domain.Templates;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Schedules;
@@ -22,8 +19,9 @@ namespace Buddy.Gateway.CheckIns;
 /// outbox rows (unique dedupe key) and next due time commit together or not at all, so a retry, a restart, a
 /// misfire or a second instance can never write a second text for the same day. Quiet hours and the catch-up window are decided per schedule by
 /// <see cref="CheckInRules.PlanDispatch"/> exactly as for one. Sending is the SMS outbox's job.
+/// The rows one due schedule writes are worked out in CheckInDispatcher.Plan.cs.
 /// </summary>
-public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts, TimeProvider clock, BuddyMetrics metrics, ILogger<CheckInDispatcher> logger)
+public sealed partial class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts, TimeProvider clock, BuddyMetrics metrics, ILogger<CheckInDispatcher> logger)
 {
     /// <summary>
     /// Schedules handled in one transaction when many are due at once (a whole service at 19:00): one commit and a
@@ -216,63 +214,6 @@ public sealed class CheckInDispatcher(IDbContextFactory<BuddyDbContext> contexts
                 .Where(s => s.Id == schedule.Id && s.NextDueAtUtc == claimedDue)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextDueAtUtc, plan.NextDueAtUtc), cancellationToken);
         }
-    }
-
-    /// <summary>Adds the day's check-in rows (and outbox rows for those to send) to <paramref name="rows"/> and moves the schedule on; the caller writes them.</summary>
-    private static DispatchPlan Plan(
-        DispatchRows rows, CheckInSchedule schedule, ServiceUser person, Organisation organisation, List<MessageTemplate> templates,
-        DateOnly? last, DateTime now, DispatchCounts counts)
-    {
-        var quiet = QuietHours.For(organisation, schedule);
-        var plan = CheckInRules.PlanDispatch(schedule, person, quiet, TimeSpan.FromMinutes(organisation.CatchUpWindowMinutes), now, last);
-        var template = plan.Due.Any(d => d.Outcome == DueOutcome.Send)
-            ? TemplateRenderer.CheckInBodyFor(schedule.TwoStep, schedule.TemplateId, templates)
-            : null;
-
-        foreach (var (occurrence, outcome) in plan.Due)
-        {
-            var checkIn = new CheckIn
-            {
-                OrganisationId = organisation.Id,
-                ServiceUserId = person.Id,
-                LocalDate = occurrence.LocalDate,
-                DueAtUtc = occurrence.DueAtUtc,
-            };
-            switch (outcome)
-            {
-                case DueOutcome.Send:
-                    var message = OutboundTexts.To(person, OutboundKind.CheckIn, TemplateRenderer.Render(template!, person, organisation),
-                        DedupeKey(person.Id, occurrence.LocalDate), now);
-                    rows.Messages.Add(message);
-                    checkIn.Status = CheckInStatus.Sent;
-                    checkIn.OutboundMessageId = message.Id;
-                    checkIn.SentAtUtc = now;
-                    checkIn.ReminderDueAtUtc = CheckInRules.ReminderDue(schedule, person, quiet, now);
-                    counts.Created++;
-                    break;
-                case DueOutcome.Missed:
-                    checkIn.Status = CheckInStatus.Missed;
-                    checkIn.Note = $"Not sent: Buddy was not running within the {organisation.CatchUpWindowMinutes}-minute catch-up window after it was due.";
-                    counts.Missed++;
-                    break;
-                case DueOutcome.SkippedQuietHours:
-                    checkIn.Status = CheckInStatus.Skipped;
-                    checkIn.Note = "Not sent: it was late and could only have gone inside quiet hours.";
-                    counts.SkippedQuietHours++;
-                    break;
-            }
-
-            rows.CheckIns.Add(checkIn);
-        }
-
-        if (plan.Due.Count == 0)
-        {
-            counts.Rescheduled++;
-        }
-
-        schedule.NextDueAtUtc = plan.NextDueAtUtc;
-        rows.Rescheduled(schedule.Id, plan.NextDueAtUtc);
-        return plan;
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Hosting;
 using Buddy.Gateway.Schedules;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace Buddy.Gateway.CheckIns;
@@ -15,8 +17,11 @@ public static class CheckInsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCheckIns(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var settings = SchedulingSettings.From(configuration);
-        services.AddSingleton(settings);
+        services.AddSettings<SchedulingSettings>(SchedulingSettings.Section, SchedulingSettings.Problem);
+        // The jobs and handlers take the value itself: it does not change after start-up.
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<SchedulingSettings>>().Value);
+        // Read now as well: the job intervals and the Quartz store are registered before the container exists.
+        var settings = Settings.Read<SchedulingSettings>(configuration, SchedulingSettings.Section, SchedulingSettings.Problem);
         services.AddSingleton<CheckInDispatcher>();
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<CheckInExpiry>();

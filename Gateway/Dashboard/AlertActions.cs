@@ -1,4 +1,6 @@
 using Buddy.Domain.Audit;
+using Buddy.Domain.Safeguarding;
+using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
@@ -6,32 +8,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Dashboard;
 
-public enum AcknowledgeOutcome
-{
-    /// <summary>No such alert in the caller's scope: answer 404.</summary>
-    NotFound,
-    Acknowledged,
-
-    /// <summary>Someone acknowledged it first; their name and time stand.</summary>
-    AlreadyAcknowledged,
-}
-
-/// <summary>Acknowledging an alert records who and when, on the alert and in the audit trail.</summary>
+/// <summary>
+/// Acknowledging an alert records who and when, on the alert and in the audit trail. NotFound when the alert is not in
+/// the caller's scope; AlreadyDone when someone acknowledged it first (their name and time stand).
+/// </summary>
 public sealed class AlertActions(BuddyDbContext db, CaseloadAccess access, AuditTrail audit, TimeProvider clock)
 {
     public const int MaximumNoteLength = 1000;
 
-    public async Task<AcknowledgeOutcome> AcknowledgeAsync(CaseloadScope scope, Guid alertId, string? note, CancellationToken cancellationToken = default)
+    public async Task<Change<Alert>> AcknowledgeAsync(CaseloadScope scope, Guid alertId, string? note, CancellationToken cancellationToken = default)
     {
         var alert = await access.Alerts(scope).SingleOrDefaultAsync(a => a.Id == alertId, cancellationToken);
         if (alert is null)
         {
-            return AcknowledgeOutcome.NotFound;
+            return Change.NotFound<Alert>();
         }
 
         if (alert.AcknowledgedAtUtc is not null)
         {
-            return AcknowledgeOutcome.AlreadyAcknowledged;
+            return Change.AlreadyDone(alert);
         }
 
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -40,6 +35,6 @@ public sealed class AlertActions(BuddyDbContext db, CaseloadAccess access, Audit
         alert.AcknowledgementNote = note is { Length: > MaximumNoteLength } ? note[..MaximumNoteLength] : note;
         audit.Add(scope, "alert.acknowledged", alert.ServiceUserId, AuditEntities.Alert, alert.Id.ToString(), alert.Kind.ToString());
         await db.SaveChangesAsync(cancellationToken);
-        return AcknowledgeOutcome.Acknowledged;
+        return Change.Saved(alert);
     }
 }

@@ -9,17 +9,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 {
     public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
     {
-        var providerText = configuration["Database:Provider"];
-        DatabaseProvider provider;
-        if (string.IsNullOrWhiteSpace(providerText))
-        {
-            provider = DatabaseProvider.Sqlite;
-        }
-        else if (!Enum.TryParse(providerText, ignoreCase: true, out provider) || !Enum.IsDefined(provider))
-        {
-            throw new BadConfigurationException(
-                $"Database:Provider is '{providerText}', but Buddy supports only {string.Join(", ", Enum.GetNames<DatabaseProvider>()[..^1])} or {Enum.GetNames<DatabaseProvider>()[^1]}.");
-        }
+        // Read with the options binder before the container exists: the engine decides which EF Core provider is registered.
+        var provider = ProviderOf(Settings.Read<DatabaseSection>(configuration, DatabaseSection.Name, DatabaseSection.Problem).Provider)!.Value;
 
         var connectionString = configuration.GetConnectionString("Buddy");
         if (string.IsNullOrWhiteSpace(connectionString))
@@ -44,6 +35,24 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
         return new DatabaseSettings(provider, connectionString);
     }
+
+    /// <summary>The <c>Database</c> section as bound; the provider stays text so a wrong one is named in Buddy's words.</summary>
+    private sealed class DatabaseSection
+    {
+        public const string Name = "Database";
+
+        public string? Provider { get; set; }
+
+        public static string? Problem(DatabaseSection section) => ProviderOf(section.Provider) is null
+            ? $"{Name}:Provider is '{section.Provider}', but Buddy supports only {string.Join(", ", Enum.GetNames<DatabaseProvider>()[..^1])} or {Enum.GetNames<DatabaseProvider>()[^1]}."
+            : null;
+    }
+
+    /// <summary>The engine named (SQLite when none is), or null when the name is not one Buddy supports.</summary>
+    private static DatabaseProvider? ProviderOf(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? DatabaseProvider.Sqlite
+            : Enum.TryParse<DatabaseProvider>(text, ignoreCase: true, out var provider) && Enum.IsDefined(provider) ? provider
+            : null;
 
     private static void CheckSqlServer(string connectionString)
     {

@@ -2,6 +2,7 @@ using Buddy.Domain.Organisations;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Pages;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,14 +26,5 @@ public abstract class ManagePageModel : PageModel
         return organisation;
     }
 
-    protected void AddErrors(FieldErrors errors, string prefix = "Input")
-    {
-        foreach (var (field, messages) in errors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(prefix.Length == 0 ? field : $"{prefix}.{field}", message);
-            }
-        }
-    }
+    protected void AddErrors(FieldErrors errors, string prefix = "Input") => ModelState.AddErrors(errors, prefix);
 }

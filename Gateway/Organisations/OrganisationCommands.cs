@@ -13,13 +13,13 @@ public sealed class OrganisationCommands(BuddyDbContext db, AuditTrail audit)
     public Task<Organisation> GetAsync(CaseloadScope actor, CancellationToken cancellationToken) =>
         db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, cancellationToken);
 
-    public async Task<FieldErrors> SaveAsync(CaseloadScope actor, OrganisationSettings settings, CancellationToken cancellationToken)
+    public async Task<Change<Organisation>> SaveAsync(CaseloadScope actor, OrganisationSettings settings, CancellationToken cancellationToken)
     {
         var organisation = await GetAsync(actor, cancellationToken);
         var errors = settings.Validate(organisation.CountryCode);
         if (!errors.IsValid)
         {
-            return errors;
+            return Change.Invalid<Organisation>(errors);
         }
 
         var before = OrganisationSettings.From(organisation);
@@ -36,6 +36,6 @@ public sealed class OrganisationCommands(BuddyDbContext db, AuditTrail audit)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return errors;
+        return Change.Saved(organisation);
     }
 }

@@ -50,7 +50,7 @@ internal sealed class EraseServiceUserVerb(ErasureService erasure, BuddyDbContex
             }
         }
 
-        var result = await erasure.EraseAsync(id, PrivacyActor.Operator, reason, cancellationToken);
+        var result = await erasure.EraseAsync(id, scope: null, reason, cancellationToken);
         if (result is null)
         {
             return await VerbErrors.FailAsync(output, $"No service user has id {id}.");

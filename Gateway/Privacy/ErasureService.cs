@@ -2,6 +2,7 @@ using Buddy.Domain.Audit;
 using Buddy.Domain.Privacy;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Gateway.Audit;
+using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,8 +24,9 @@ public sealed class ErasureService(BuddyDbContext db, TimeProvider clock, ILogge
 {
     public const string ErasedAction = "service-user.erased";
 
-    /// <returns>Null when no such person is visible to the actor.</returns>
-    public async Task<ErasureResult?> EraseAsync(Guid serviceUserId, PrivacyActor actor, string reason, CancellationToken cancellationToken = default)
+    /// <param name="scope">Who asks and whose data they may erase; null for an operator at the console (the whole installation).</param>
+    /// <returns>Null when no such person is in the scope.</returns>
+    public async Task<ErasureResult?> EraseAsync(Guid serviceUserId, CaseloadScope? scope, string reason, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -37,7 +39,7 @@ public sealed class ErasureService(BuddyDbContext db, TimeProvider clock, ILogge
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var person = await db.ServiceUsers.SingleOrDefaultAsync(s => s.Id == serviceUserId, cancellationToken);
-            if (person is null || !actor.MayActOn(person.OrganisationId))
+            if (person is null || scope?.Includes(person) == false)
             {
                 return null;
             }
@@ -74,7 +76,8 @@ public sealed class ErasureService(BuddyDbContext db, TimeProvider clock, ILogge
 
             var counts = string.Join(", ", removed.Where(r => r.Value > 0).Select(r => $"{r.Key}={r.Value}"));
             // The reason is the operator's free text and may name the person: their identifiers are scrubbed out.
-            AuditTrail.Stage(db, actor.Actor, person.OrganisationId, ErasedAction, person.Id, AuditEntities.ServiceUser, person.Id.ToString(),
+            var actor = scope is null ? AuditActor.Operator : AuditActor.Of(scope);
+            AuditTrail.Stage(db, actor, person.OrganisationId, ErasedAction, person.Id, AuditEntities.ServiceUser, person.Id.ToString(),
                 $"reason: {scrubber.Scrub(reason.Trim())}; removed: {(counts.Length == 0 ? "nothing" : counts)}", now);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

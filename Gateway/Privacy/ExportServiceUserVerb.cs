@@ -32,7 +32,7 @@ internal sealed class ExportServiceUserVerb(ServiceUserExporter exporter, TimePr
         bool found;
         await using (var file = File.Create(temporary))
         {
-            found = await exporter.ExportAsync(id, format, PrivacyActor.Operator, file, cancellationToken);
+            found = await exporter.ExportAsync(id, format, scope: null, file, cancellationToken);
         }
 
         if (!found)

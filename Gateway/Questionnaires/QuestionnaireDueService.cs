@@ -43,15 +43,16 @@ public sealed class QuestionnaireDueService(BuddyDbContext db, QuestionnaireServ
                 continue;
             }
 
-            try
+            var start = await questionnaires.StartAsync(
+                person, schedule.Kind, QuestionnaireSource.Scheduled, AuditActor.System, schedule.Id, $"qs:{schedule.Id}:{dueDate:yyyy-MM-dd}", nowUtc, cancellationToken);
+            if (start.IsSaved)
             {
-                await questionnaires.StartAsync(person, schedule.Kind, QuestionnaireSource.Scheduled, AuditActor.System, schedule.Id, $"qs:{schedule.Id}:{dueDate:yyyy-MM-dd}", nowUtc, cancellationToken);
                 started++;
             }
-            catch (CycleValidationException ex)
+            else
             {
                 // Opted out, discharged or one still in progress: this occurrence is skipped, the schedule carries on.
-                logger.LogInformation("Scheduled {Kind} for service user {ServiceUserId} skipped: {Reason}", schedule.Kind, person.Id, ex.Message);
+                logger.LogInformation("Scheduled {Kind} for service user {ServiceUserId} skipped: {Reason}", schedule.Kind, person.Id, start.Reason);
             }
         }
 

@@ -6,6 +6,7 @@ using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Time;
+using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
@@ -22,31 +23,43 @@ namespace Buddy.Gateway.Questionnaires;
 public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, IOptions<QuestionnaireOptions> options)
 {
     /// <summary>Sends a questionnaire now (or when the person's quiet hours end).</summary>
-    public async Task<QuestionnaireRun> SendNowAsync(Guid organisationId, Guid serviceUserId, QuestionnaireKind kind, AuditActor actor, CancellationToken cancellationToken)
+    public async Task<Change<QuestionnaireRun>> SendNowAsync(Guid organisationId, Guid serviceUserId, QuestionnaireKind kind, AuditActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var person = await FindPersonAsync(organisationId, serviceUserId, cancellationToken);
-        var run = await StartAsync(person, kind, QuestionnaireSource.OnDemand, actor, null, null, now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return run;
+        if (await CyclePeople.FindAsync(db, organisationId, serviceUserId, cancellationToken) is not { } person)
+        {
+            return Change.NotFound<QuestionnaireRun>();
+        }
+
+        var started = await StartAsync(person, kind, QuestionnaireSource.OnDemand, actor, null, null, now, cancellationToken);
+        if (started.IsSaved)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return started;
     }
 
     /// <summary>Sends a questionnaire every <paramref name="everyWeeks"/> weeks from a local date and time.</summary>
-    public async Task<QuestionnaireSchedule> ScheduleAsync(
+    public async Task<Change<QuestionnaireSchedule>> ScheduleAsync(
         Guid organisationId, Guid serviceUserId, QuestionnaireKind kind, int everyWeeks, DateOnly firstDate, TimeOnly localTime, AuditActor actor,
         CancellationToken cancellationToken)
     {
         if (everyWeeks is < 1 or > 26)
         {
-            throw new CycleValidationException("Choose every 1 to 26 weeks.");
+            return Change.Refused<QuestionnaireSchedule>("Choose every 1 to 26 weeks.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var person = await FindPersonAsync(organisationId, serviceUserId, cancellationToken);
+        if (await CyclePeople.FindAsync(db, organisationId, serviceUserId, cancellationToken) is not { } person)
+        {
+            return Change.NotFound<QuestionnaireSchedule>();
+        }
+
         var firstDue = LocalTimes.ToUtc(firstDate, localTime, person.TimeZoneId);
         if (firstDue < now.AddMinutes(-1))
         {
-            throw new CycleValidationException("The first questionnaire date must be today or later.");
+            return Change.Refused<QuestionnaireSchedule>("The first questionnaire date must be today or later.");
         }
 
         var schedule = await db.QuestionnaireSchedules.SingleOrDefaultAsync(s => s.ServiceUserId == person.Id && s.Kind == kind, cancellationToken);
@@ -64,18 +77,23 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
         schedule.UpdatedAtUtc = now;
         AuditTrail.Stage(db, actor, organisationId, "questionnaire.scheduled", person.Id, AuditEntities.QuestionnaireSchedule, schedule.Id.ToString(), $"{kind} every {everyWeeks} week(s)", now);
         await db.SaveChangesAsync(cancellationToken);
-        return schedule;
+        return Change.Saved(schedule);
     }
 
-    public async Task StopScheduleAsync(Guid organisationId, Guid scheduleId, AuditActor actor, CancellationToken cancellationToken)
+    public async Task<Change<QuestionnaireSchedule>> StopScheduleAsync(Guid organisationId, Guid scheduleId, AuditActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var schedule = await db.QuestionnaireSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId && s.OrganisationId == organisationId, cancellationToken)
-            ?? throw new CycleValidationException("That questionnaire schedule does not exist.");
+        var schedule = await db.QuestionnaireSchedules.SingleOrDefaultAsync(s => s.Id == scheduleId && s.OrganisationId == organisationId, cancellationToken);
+        if (schedule is null)
+        {
+            return Change.NotFound<QuestionnaireSchedule>();
+        }
+
         schedule.IsEnabled = false;
         schedule.UpdatedAtUtc = now;
         AuditTrail.Stage(db, actor, organisationId, "questionnaire.unscheduled", schedule.ServiceUserId, AuditEntities.QuestionnaireSchedule, schedule.Id.ToString(), null, now);
         await db.SaveChangesAsync(cancellationToken);
+        return Change.Saved(schedule);
     }
 
     /// <summary>
@@ -83,14 +101,18 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
     /// outbox (an opening held back by quiet hours, the next item) are withdrawn with it, so none arrives afterwards.
     /// Refused, with the reason, when it is not in progress.
     /// </summary>
-    public async Task<QuestionnaireRun> WithdrawAsync(Guid organisationId, Guid runId, AuditActor actor, CancellationToken cancellationToken)
+    public async Task<Change<QuestionnaireRun>> WithdrawAsync(Guid organisationId, Guid runId, AuditActor actor, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var run = await db.QuestionnaireRuns.SingleOrDefaultAsync(r => r.Id == runId && r.OrganisationId == organisationId, cancellationToken)
-            ?? throw new CycleValidationException("That questionnaire does not exist.");
+        var run = await db.QuestionnaireRuns.SingleOrDefaultAsync(r => r.Id == runId && r.OrganisationId == organisationId, cancellationToken);
+        if (run is null)
+        {
+            return Change.NotFound<QuestionnaireRun>();
+        }
+
         if (WithdrawalRefusal(run, now) is { } refusal)
         {
-            throw new CycleValidationException(refusal);
+            return Change.Refused<QuestionnaireRun>(refusal);
         }
 
         // Its texts by their keys (see StartAsync and QuestionnaireReplies), never by their words, which change with a name.
@@ -111,7 +133,7 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
         AuditTrail.Stage(db, actor, organisationId, "questionnaire.withdrawn", run.ServiceUserId, AuditEntities.QuestionnaireRun, run.Id.ToString(), null, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return run;
+        return Change.Saved(run);
     }
 
     /// <summary>Why a questionnaire cannot be withdrawn now, or null when it can (it is still in progress).</summary>
@@ -124,16 +146,16 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
     };
 
     /// <summary>
-    /// Adds the run and its first text (not saved). Refuses when the person cannot be texted or already has this
+    /// Adds the run and its first text (not saved). Refused when the person cannot be texted or already has this
     /// questionnaire in progress; an expired one left open is closed first.
     /// </summary>
-    internal async Task<QuestionnaireRun> StartAsync(
+    internal async Task<Change<QuestionnaireRun>> StartAsync(
         ServiceUser person, QuestionnaireKind kind, QuestionnaireSource source, AuditActor actor, Guid? scheduleId, string? dedupeKey, DateTime now,
         CancellationToken cancellationToken)
     {
         if (person.MayNotBeTexted)
         {
-            throw new CycleValidationException($"{person.DisplayName} cannot be texted (opted out, discharged or no number).");
+            return Change.Refused<QuestionnaireRun>($"{person.DisplayName} cannot be texted (opted out, discharged or no number).");
         }
 
         var definition = QuestionnaireDefinitions.For(kind);
@@ -147,7 +169,7 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
 
         if (open.Any(r => r.IsOpenAt(now)))
         {
-            throw new CycleValidationException($"{person.DisplayName} already has a {definition.Name} in progress.");
+            return Change.Refused<QuestionnaireRun>($"{person.DisplayName} already has a {definition.Name} in progress.");
         }
 
         // A questionnaire is something Buddy starts, so it waits for the end of quiet hours like a check-in would.
@@ -171,9 +193,6 @@ public sealed class QuestionnaireService(BuddyDbContext db, TimeProvider clock, 
         // A scheduled opening is keyed by its schedule and date (once, whichever instance runs it); an on-demand one by its run.
         await OutboundTexts.QueueOnceAsync(db, person, OutboundKind.Questionnaire, QuestionnaireTexts.Opening(definition, person.GreetingName), dedupeKey ?? $"q:{run.Id}:open", now, cancellationToken, sendAt);
         AuditTrail.Stage(db, actor, person.OrganisationId, "questionnaire.sent", person.Id, AuditEntities.QuestionnaireRun, run.Id.ToString(), definition.Name, now);
-        return run;
+        return Change.Saved(run);
     }
-
-    private Task<ServiceUser> FindPersonAsync(Guid organisationId, Guid serviceUserId, CancellationToken cancellationToken) =>
-        CyclePeople.FindAsync(db, organisationId, serviceUserId, cancellationToken);
 }

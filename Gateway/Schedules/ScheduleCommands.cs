@@ -6,7 +6,6 @@ using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Data;
-using Buddy.Gateway.ServiceUsers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.Schedules;
@@ -46,20 +45,20 @@ public sealed class ScheduleCommands(
         return schedule;
     }
 
-    public async Task<ServiceUserChange<CheckInSchedule>> SaveAsync(
+    public async Task<Change<CheckInSchedule>> SaveAsync(
         CaseloadScope actor, Guid serviceUserId, ScheduleInput input, CancellationToken cancellationToken)
     {
         var serviceUser = await caseloads.FindAsync(actor, serviceUserId, cancellationToken);
         if (serviceUser is null)
         {
-            return ServiceUserChange.Refused<CheckInSchedule>(ChangeOutcome.NotFound);
+            return Change.NotFound<CheckInSchedule>();
         }
 
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, cancellationToken);
         var errors = await ValidateAsync(organisation, input, cancellationToken);
         if (!errors.IsValid)
         {
-            return ServiceUserChange.Refused<CheckInSchedule>(ChangeOutcome.Invalid, errors);
+            return Change.Invalid<CheckInSchedule>(errors);
         }
 
         var existing = await db.CheckInSchedules.SingleOrDefaultAsync(s => s.ServiceUserId == serviceUserId, cancellationToken);
@@ -68,14 +67,14 @@ public sealed class ScheduleCommands(
         audit.Add(actor, existing is null ? "schedule.created" : "schedule.updated", serviceUser.Id, entityType: AuditEntities.CheckInSchedule, entityId: schedule.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         await TimeNextAsync(schedule, cancellationToken);
-        return ServiceUserChange.Done(schedule);
+        return Change.Saved(schedule);
     }
 
     /// <summary>
     /// Switches the daily check-in between one message and two steps. The due time does not depend on the style, so
     /// nothing is re-timed. NotFound when the person is out of scope or has no schedule yet (a manager sets one up first).
     /// </summary>
-    public async Task<ServiceUserChange<CheckInSchedule>> SetCheckInStyleAsync(
+    public async Task<Change<CheckInSchedule>> SetCheckInStyleAsync(
         CaseloadScope actor, Guid serviceUserId, bool twoStep, CancellationToken cancellationToken)
     {
         var schedule = await caseloads.FindAsync(actor, serviceUserId, cancellationToken) is null
@@ -83,7 +82,7 @@ public sealed class ScheduleCommands(
             : await db.CheckInSchedules.SingleOrDefaultAsync(s => s.ServiceUserId == serviceUserId, cancellationToken);
         if (schedule is null)
         {
-            return ServiceUserChange.Refused<CheckInSchedule>(ChangeOutcome.NotFound);
+            return Change.NotFound<CheckInSchedule>();
         }
 
         if (schedule.TwoStep != twoStep)
@@ -94,7 +93,7 @@ public sealed class ScheduleCommands(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return ServiceUserChange.Done(schedule);
+        return Change.Saved(schedule);
     }
 
     /// <summary>

@@ -1,12 +1,13 @@
 using System.Globalization;
-using Buddy.Gateway.Hosting;
 using Quartz;
 
 namespace Buddy.Gateway.Schedules;
 
-/// <summary>The <c>Scheduling:</c> settings, read and checked once at start-up.</summary>
+/// <summary>The <c>Scheduling:</c> settings, bound and checked once at start-up (<see cref="Hosting.Settings"/>).</summary>
 public sealed record SchedulingSettings
 {
+    public const string Section = "Scheduling";
+
     /// <summary>Runs the recurring jobs in this process. Off only for tools and tests that drive the jobs themselves.</summary>
     public bool Enabled { get; init; } = true;
 
@@ -40,45 +41,32 @@ public sealed record SchedulingSettings
     /// <summary>Health turns Degraded when an enabled schedule is overdue by more than this (the dispatcher is not running).</summary>
     public int OverdueWarningMinutes { get; init; } = 5;
 
-    public static SchedulingSettings From(IConfiguration configuration)
+    /// <summary>Why the bound values cannot run the jobs (the setting named), or null when they can.</summary>
+    public static string? Problem(SchedulingSettings settings)
     {
-        var section = configuration.GetSection("Scheduling");
-        var defaults = new SchedulingSettings();
-        var settings = new SchedulingSettings
+        (string Key, int Value)[] counts =
+        [
+            (nameof(DispatchIntervalSeconds), settings.DispatchIntervalSeconds),
+            (nameof(ReminderIntervalSeconds), settings.ReminderIntervalSeconds),
+            (nameof(ExpiryIntervalMinutes), settings.ExpiryIntervalMinutes),
+            (nameof(ReplyWindowHours), settings.ReplyWindowHours),
+            (nameof(BatchSize), settings.BatchSize),
+            (nameof(ClusterCheckinIntervalSeconds), settings.ClusterCheckinIntervalSeconds),
+            (nameof(ClusterCheckinMisfireThresholdSeconds), settings.ClusterCheckinMisfireThresholdSeconds),
+            (nameof(OverdueWarningMinutes), settings.OverdueWarningMinutes),
+        ];
+        if (counts.FirstOrDefault(c => c.Value <= 0) is { Key: not null } bad)
         {
-            Enabled = Bool(section, nameof(Enabled), defaults.Enabled),
-            InstanceName = Text(section, nameof(InstanceName), defaults.InstanceName),
-            InstanceId = Text(section, nameof(InstanceId), defaults.InstanceId),
-            DispatchIntervalSeconds = Positive(section, nameof(DispatchIntervalSeconds), defaults.DispatchIntervalSeconds),
-            ReminderIntervalSeconds = Positive(section, nameof(ReminderIntervalSeconds), defaults.ReminderIntervalSeconds),
-            ExpiryIntervalMinutes = Positive(section, nameof(ExpiryIntervalMinutes), defaults.ExpiryIntervalMinutes),
-            ReplyWindowHours = Positive(section, nameof(ReplyWindowHours), defaults.ReplyWindowHours),
-            HousekeepingCron = Text(section, nameof(HousekeepingCron), defaults.HousekeepingCron),
-            BatchSize = Positive(section, nameof(BatchSize), defaults.BatchSize),
-            ClusterCheckinIntervalSeconds = Positive(section, nameof(ClusterCheckinIntervalSeconds), defaults.ClusterCheckinIntervalSeconds),
-            ClusterCheckinMisfireThresholdSeconds =
-                Positive(section, nameof(ClusterCheckinMisfireThresholdSeconds), defaults.ClusterCheckinMisfireThresholdSeconds),
-            OverdueWarningMinutes = Positive(section, nameof(OverdueWarningMinutes), defaults.OverdueWarningMinutes),
-        };
-
-        if (!CronExpression.TryParse(settings.HousekeepingCron, out _))
-        {
-            throw new BadConfigurationException($"Scheduling:HousekeepingCron '{settings.HousekeepingCron}' is not a valid Quartz cron expression (e.g. '0 30 2 * * ?').");
+            return string.Create(CultureInfo.InvariantCulture, $"{Section}:{bad.Key} is '{bad.Value}', but it must be a whole number above zero.");
         }
 
-        return settings;
+        if (string.IsNullOrWhiteSpace(settings.InstanceName) || string.IsNullOrWhiteSpace(settings.InstanceId))
+        {
+            return $"{Section}:InstanceName and {Section}:InstanceId must not be empty (InstanceId AUTO gives each process its own).";
+        }
+
+        return CronExpression.TryParse(settings.HousekeepingCron, out _)
+            ? null
+            : $"{Section}:HousekeepingCron '{settings.HousekeepingCron}' is not a valid Quartz cron expression (e.g. '0 30 2 * * ?').";
     }
-
-    private static string Text(IConfigurationSection section, string key, string fallback) =>
-        section[key] is { Length: > 0 } value ? value.Trim() : fallback;
-
-    private static bool Bool(IConfigurationSection section, string key, bool fallback) =>
-        section[key] is not { Length: > 0 } value ? fallback
-            : bool.TryParse(value, out var parsed) ? parsed
-            : throw new BadConfigurationException($"Scheduling:{key} is '{value}', but it must be true or false.");
-
-    private static int Positive(IConfigurationSection section, string key, int fallback) =>
-        section[key] is not { Length: > 0 } value ? fallback
-            : int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed
-            : throw new BadConfigurationException($"Scheduling:{key} is '{value}', but it must be a whole number above zero.");
 }

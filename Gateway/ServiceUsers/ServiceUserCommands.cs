@@ -25,7 +25,10 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
     /// <summary>Says nothing about why: the number may be another organisation's client's.</summary>
     public const string UnavailableMessage = "Buddy cannot use this mobile number. Check it with the person; if it is right, ask your Buddy administrator";
 
-    public async Task<ServiceUserChange<ServiceUser>> CreateAsync(
+    private const string PhoneInUseTitle = "Phone number in use";
+    private const string PhoneUnavailableTitle = "Phone number cannot be used";
+
+    public async Task<Change<ServiceUser>> CreateAsync(
         CaseloadScope actor, ServiceUserInput input, ScheduleInput? schedule, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, cancellationToken);
@@ -40,7 +43,7 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
 
         if (!errors.IsValid)
         {
-            return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.Invalid, errors);
+            return Change.Invalid<ServiceUser>(errors);
         }
 
         var phone = PhoneNumberReader.ReadMobile(input.Phone, organisation.CountryCode).E164!;
@@ -61,7 +64,7 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         }
 
         var change = await SaveAsync(serviceUser, cancellationToken);
-        if (change.Outcome == ChangeOutcome.Saved && saved is not null)
+        if (change.IsSaved && saved is not null)
         {
             await schedules.TimeNextAsync(saved, cancellationToken);
         }
@@ -69,20 +72,20 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         return change;
     }
 
-    public async Task<ServiceUserChange<ServiceUser>> UpdateAsync(
+    public async Task<Change<ServiceUser>> UpdateAsync(
         CaseloadScope actor, Guid id, ServiceUserInput input, CancellationToken cancellationToken)
     {
         var serviceUser = await FindAsync(actor, id, cancellationToken);
         if (serviceUser is null)
         {
-            return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.NotFound);
+            return Change.NotFound<ServiceUser>();
         }
 
         var organisation = await db.Organisations.SingleAsync(o => o.Id == actor.OrganisationId, cancellationToken);
         var errors = await ValidateAsync(organisation, input, serviceUser, cancellationToken);
         if (!errors.IsValid)
         {
-            return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.Invalid, errors);
+            return Change.Invalid<ServiceUser>(errors);
         }
 
         var phone = PhoneNumberReader.ReadMobile(input.Phone, organisation.CountryCode).E164!;
@@ -97,7 +100,7 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         var changed = Snapshot(serviceUser).Where((value, i) => value.Value != before[i].Value).Select(c => c.Field).ToList();
         if (changed.Count == 0)
         {
-            return ServiceUserChange.Done(serviceUser);
+            return Change.Saved(serviceUser);
         }
 
         // A new zone, pause or discharge moves or stops the next check-in: it is worked out again once saved.
@@ -110,7 +113,7 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         audit.Add(actor, action, serviceUser.Id, entityType: AuditEntities.ServiceUser, entityId: serviceUser.Id.ToString(),
             detail: Display.DisplayWords.AuditDetail("changed " + string.Join(", ", changed)));
         var change = await SaveAsync(serviceUser, cancellationToken);
-        if (change.Outcome == ChangeOutcome.Saved)
+        if (change.IsSaved)
         {
             foreach (var schedule in retimed)
             {
@@ -123,12 +126,12 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
 
 
     /// <summary>Discharge: nothing more is texted; the record and diary stay for the clinical file.</summary>
-    public async Task<ServiceUserChange<ServiceUser>> DischargeAsync(CaseloadScope actor, Guid id, CancellationToken cancellationToken)
+    public async Task<Change<ServiceUser>> DischargeAsync(CaseloadScope actor, Guid id, CancellationToken cancellationToken)
     {
         var serviceUser = await FindAsync(actor, id, cancellationToken);
         if (serviceUser is null)
         {
-            return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.NotFound);
+            return Change.NotFound<ServiceUser>();
         }
 
         return await UpdateAsync(actor, id, ToInput(serviceUser) with { Status = ServiceUserStatus.Discharged, PausedUntil = null }, cancellationToken);
@@ -176,7 +179,7 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
     /// either; but the refusal must not tell one organisation that another has a client with that number. Within
     /// the organisation it says so plainly; across organisations it says only that Buddy cannot use the number.
     /// </summary>
-    private async Task<ServiceUserChange<ServiceUser>?> PhoneRefusalAsync(Guid organisationId, string? phone, Guid? exceptId, CancellationToken cancellationToken)
+    private async Task<Change<ServiceUser>?> PhoneRefusalAsync(Guid organisationId, string? phone, Guid? exceptId, CancellationToken cancellationToken)
     {
         var holders = await db.ServiceUsers.Where(s => s.PhoneE164 == phone && s.Id != exceptId).Select(s => s.OrganisationId).ToListAsync(cancellationToken);
         if (holders.Count == 0)
@@ -188,11 +191,11 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         if (holders.Contains(organisationId))
         {
             errors.Add(nameof(ServiceUserInput.Phone), SameOrganisationMessage);
-            return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.PhoneInUse, errors);
+            return Change.Conflict<ServiceUser>(PhoneInUseTitle, SameOrganisationMessage + ".", errors);
         }
 
         errors.Add(nameof(ServiceUserInput.Phone), UnavailableMessage);
-        return ServiceUserChange.Refused<ServiceUser>(ChangeOutcome.PhoneUnavailable, errors);
+        return Change.Conflict<ServiceUser>(PhoneUnavailableTitle, UnavailableMessage + ".", errors);
     }
 
     /// <param name="phone">The typed number read in the organisation's country: E.164.</param>
@@ -234,12 +237,12 @@ public sealed class ServiceUserCommands(BuddyDbContext db, CaseloadAccess caselo
         _ => "service-user.resumed",
     };
 
-    private async Task<ServiceUserChange<ServiceUser>> SaveAsync(ServiceUser serviceUser, CancellationToken cancellationToken)
+    private async Task<Change<ServiceUser>> SaveAsync(ServiceUser serviceUser, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return ServiceUserChange.Done(serviceUser);
+            return Change.Saved(serviceUser);
         }
         catch (DbUpdateException)
         {

@@ -42,11 +42,11 @@ internal sealed class CreateStaffVerb(BuddyDbContext db, StaffCommands staff) : 
             return await VerbErrors.FailAsync(Error, "Type the new password on standard input (e.g. pipe it in); none was given.");
         }
 
-        var (created, errors) = await staff.CreateAsync(
+        var change = await staff.CreateAsync(
             OperatorScope.For(organisation.Id), new StaffInput(options["name"]!, options["email"]!, role), password, cancellationToken);
-        if (created is null)
+        if (change.Saved is not { } created)
         {
-            return await VerbErrors.FailAsync(Error, string.Join(" ", errors.Values.SelectMany(m => m).Select(m => m.EndsWith('.') ? m : m + ".")));
+            return await VerbErrors.FailAsync(Error, string.Join(" ", change.Errors.Values.SelectMany(m => m).Select(m => m.EndsWith('.') ? m : m + ".")));
         }
 
         await output.WriteLineAsync($"Created {created.Role} {created.Email} in '{organisation.Name}' ({created.Id}).");

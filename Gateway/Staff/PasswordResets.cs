@@ -25,25 +25,25 @@ public sealed class PasswordResets(BuddyDbContext db, UserManager<BuddyUser> use
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
 
-    /// <summary>Null with the reason when the actor may not reset this account (another organisation's is "not found": null reason).</summary>
-    public async Task<(PasswordResetLink? Link, string? Refusal)> IssueAsync(CaseloadScope actor, Guid staffId, CancellationToken cancellationToken)
+    /// <summary>Refused with the reason when the actor may not reset this account; another organisation's is NotFound.</summary>
+    public async Task<Change<PasswordResetLink>> IssueAsync(CaseloadScope actor, Guid staffId, CancellationToken cancellationToken)
     {
         var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == staffId && s.OrganisationId == actor.OrganisationId, cancellationToken);
         if (member is null)
         {
-            return (null, null);
+            return Change.NotFound<PasswordResetLink>();
         }
 
         var permissions = StaffChanges.Permissions(actor, await changes.ActorRoleAsync(actor, cancellationToken), member);
         if (!permissions.CanResetPassword || await accounts.FindAsync(member) is not { } user)
         {
-            return (null, permissions.Why ?? "A deactivated account's password cannot be reset: reactivate it first.");
+            return Change.Refused<PasswordResetLink>(permissions.Why ?? "A deactivated account's password cannot be reset: reactivate it first.");
         }
 
         await users.UpdateSecurityStampAsync(user); // earlier links stop working
         var token = await users.GeneratePasswordResetTokenAsync(user);
         await audit.RecordAsync(actor, "staff.password-reset-issued", null, AuditEntities.StaffMember, member.Id.ToString(), cancellationToken: cancellationToken);
-        return (new PasswordResetLink(user.Id, token), null);
+        return Change.Saved(new PasswordResetLink(user.Id, token));
     }
 
     /// <summary>The staff member the link is for, or null when it has expired, was used, was replaced or names nobody.</summary>
@@ -58,8 +58,8 @@ public sealed class PasswordResets(BuddyDbContext db, UserManager<BuddyUser> use
         return await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == user.StaffMemberId && s.IsActive, cancellationToken);
     }
 
-    /// <summary>Sets the password; errors (keyed Password) are Identity's rules or a dead link. Unlocks a locked-out account.</summary>
-    public async Task<FieldErrors> CompleteAsync(Guid userId, string token, string password, CancellationToken cancellationToken)
+    /// <summary>Sets the password; Invalid (errors keyed Password) for Identity's rules or a dead link. Unlocks a locked-out account.</summary>
+    public async Task<Change<StaffMember>> CompleteAsync(Guid userId, string token, string password, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var member = await CheckAsync(userId, token, cancellationToken);
@@ -67,7 +67,7 @@ public sealed class PasswordResets(BuddyDbContext db, UserManager<BuddyUser> use
         if (member is null || user is null)
         {
             errors.Add(StaffCommands.PasswordField, "This link has expired or has already been used: ask your service manager for a new one");
-            return errors;
+            return Change.Invalid<StaffMember>(errors);
         }
 
         var result = await users.ResetPasswordAsync(user, token, password);
@@ -82,8 +82,9 @@ public sealed class PasswordResets(BuddyDbContext db, UserManager<BuddyUser> use
             await users.ResetAccessFailedCountAsync(user);
             var self = new CaseloadScope(member.OrganisationId, null, AuditActorType.Staff, member.Id);
             await audit.RecordAsync(self, "staff.password-reset", null, AuditEntities.StaffMember, member.Id.ToString(), cancellationToken: cancellationToken);
+            return Change.Saved(member);
         }
 
-        return errors;
+        return Change.Invalid<StaffMember>(errors);
     }
 }

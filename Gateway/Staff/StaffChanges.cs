@@ -49,14 +49,14 @@ public sealed class StaffChanges(BuddyDbContext db, AuditTrail audit)
         return new StaffPermissions(false, true, true, member.IsActive, member.IsActive, null);
     }
 
-    /// <summary>Null (with <c>NotFound</c>) when the staff member is not in the actor's organisation; errors keyed DisplayName, Role, AlertPhone.</summary>
-    public async Task<(StaffMember? Saved, FieldErrors Errors, bool NotFound)> UpdateAsync(
+    /// <summary>NotFound when the staff member is not in the actor's organisation; Invalid with errors keyed DisplayName, Role, AlertPhone.</summary>
+    public async Task<Change<StaffMember>> UpdateAsync(
         CaseloadScope actor, Guid staffId, string? displayName, StaffRole role, string? alertPhone, CancellationToken cancellationToken)
     {
         var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == staffId && s.OrganisationId == actor.OrganisationId, cancellationToken);
         if (member is null)
         {
-            return (null, new FieldErrors(), true);
+            return Change.NotFound<StaffMember>();
         }
 
         var country = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.CountryCode).SingleAsync(cancellationToken);
@@ -78,7 +78,7 @@ public sealed class StaffChanges(BuddyDbContext db, AuditTrail audit)
 
         if (!errors.IsValid)
         {
-            return (null, errors, false);
+            return Change.Invalid<StaffMember>(errors);
         }
 
         var changes = new List<string>();
@@ -108,7 +108,7 @@ public sealed class StaffChanges(BuddyDbContext db, AuditTrail audit)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return (member, errors, false);
+        return Change.Saved(member);
     }
 
     /// <summary>The alert phone as stored (E.164), or null when none was given; call after validation.</summary>

@@ -18,8 +18,8 @@ public sealed class StaffCommands(BuddyDbContext db, StaffAccounts accounts, Use
 {
     public const string PasswordField = "Password";
 
-    /// <summary>Null with field errors (including Identity's password messages) when nothing was created.</summary>
-    public async Task<(StaffMember? Staff, FieldErrors Errors)> CreateAsync(
+    /// <summary>Invalid, with field errors (including Identity's password messages), when nothing was created.</summary>
+    public async Task<Change<StaffMember>> CreateAsync(
         CaseloadScope actor, StaffInput input, string password, CancellationToken cancellationToken)
     {
         var country = await db.Organisations.Where(o => o.Id == actor.OrganisationId).Select(o => o.CountryCode).SingleAsync(cancellationToken);
@@ -53,7 +53,7 @@ public sealed class StaffCommands(BuddyDbContext db, StaffAccounts accounts, Use
 
         if (!errors.IsValid)
         {
-            return (null, errors);
+            return Change.Invalid<StaffMember>(errors);
         }
 
         var staff = new StaffMember
@@ -81,28 +81,29 @@ public sealed class StaffCommands(BuddyDbContext db, StaffAccounts accounts, Use
                 errors.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? PasswordField : nameof(input.Email), error.Description);
             }
 
-            return (null, errors);
+            return Change.Invalid<StaffMember>(errors);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return (staff, errors);
+        return Change.Saved(staff);
     }
 
     /// <summary>
     /// Deactivating stops sign-in at once and ends open sessions at their next check (security stamp). Their service
-    /// users stay assigned until a manager moves them. False when the staff member is not in the actor's organisation.
+    /// users stay assigned until a manager moves them. NotFound when the staff member is not in the actor's organisation;
+    /// AlreadyDone when they already were.
     /// </summary>
-    public async Task<bool> SetActiveAsync(CaseloadScope actor, Guid staffId, bool active, CancellationToken cancellationToken)
+    public async Task<Change<StaffMember>> SetActiveAsync(CaseloadScope actor, Guid staffId, bool active, CancellationToken cancellationToken)
     {
         var staff = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == staffId && s.OrganisationId == actor.OrganisationId, cancellationToken);
         if (staff is null)
         {
-            return false;
+            return Change.NotFound<StaffMember>();
         }
 
         if (staff.IsActive == active)
         {
-            return true;
+            return Change.AlreadyDone(staff);
         }
 
         staff.IsActive = active;
@@ -113,6 +114,6 @@ public sealed class StaffCommands(BuddyDbContext db, StaffAccounts accounts, Use
             await users.UpdateSecurityStampAsync(user);
         }
 
-        return true;
+        return Change.Saved(staff);
     }
 }

@@ -1,3 +1,4 @@
+using Buddy.Gateway.Hosting;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -12,11 +13,12 @@ public static class TelemetryServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBuddyTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = TelemetrySettings.From(configuration);
-        services.AddSingleton(settings);
+        services.AddSettings<TelemetrySettings>(TelemetrySettings.Section, TelemetrySettings.Problem);
+        // Read now as well: whether to add the exporters at all is decided before the container exists.
+        var settings = Settings.Read<TelemetrySettings>(configuration, TelemetrySettings.Section, TelemetrySettings.Problem);
         services.AddSingleton<BuddyMetrics>();
         services.AddHostedService<BacklogGauges>();
-        if (settings.Endpoint is null)
+        if (settings.Collector is null)
         {
             return services;
         }
@@ -26,12 +28,12 @@ public static class TelemetryServiceCollectionExtensions
             .WithMetrics(metrics => Metrics(metrics).AddOtlpExporter(o =>
             {
                 o.Endpoint = settings.SignalEndpoint("metrics");
-                o.Protocol = settings.Protocol;
+                o.Protocol = settings.OtlpProtocol;
             }))
             .WithTracing(tracing => Tracing(tracing).AddOtlpExporter(o =>
             {
                 o.Endpoint = settings.SignalEndpoint("traces");
-                o.Protocol = settings.Protocol;
+                o.Protocol = settings.OtlpProtocol;
             }));
         return services;
     }

@@ -17,20 +17,20 @@ public sealed class TemplateCommands(BuddyDbContext db, AuditTrail audit, TimePr
     public Task<MessageTemplate?> FindAsync(CaseloadScope actor, Guid id, CancellationToken cancellationToken) =>
         db.MessageTemplates.SingleOrDefaultAsync(t => t.Id == id && t.OrganisationId == actor.OrganisationId, cancellationToken);
 
-    /// <summary>Creates when <paramref name="id"/> is null. Null with errors when invalid; null without errors when not found.</summary>
-    public async Task<(MessageTemplate? Template, FieldErrors Errors)> SaveAsync(
+    /// <summary>Creates when <paramref name="id"/> is null; NotFound when <paramref name="id"/> names no template of the organisation.</summary>
+    public async Task<Change<MessageTemplate>> SaveAsync(
         CaseloadScope actor, Guid? id, TemplateInput input, CancellationToken cancellationToken)
     {
         var errors = input.Validate();
         if (!errors.IsValid)
         {
-            return (null, errors);
+            return Change.Invalid<MessageTemplate>(errors);
         }
 
         var template = id is { } existingId ? await FindAsync(actor, existingId, cancellationToken) : null;
         if (id is not null && template is null)
         {
-            return (null, errors);
+            return Change.NotFound<MessageTemplate>();
         }
 
         // A template a schedule uses must stay a check-in template, or that schedule would send the wrong kind.
@@ -38,7 +38,7 @@ public sealed class TemplateCommands(BuddyDbContext db, AuditTrail audit, TimePr
             && await db.CheckInSchedules.AnyAsync(s => s.TemplateId == template.Id, cancellationToken))
         {
             errors.Add(nameof(input.Kind), "Schedules use this template, so it must stay a check-in template");
-            return (null, errors);
+            return Change.Invalid<MessageTemplate>(errors);
         }
 
         template ??= db.MessageTemplates.Add(new MessageTemplate { OrganisationId = actor.OrganisationId, Name = "", Body = "" }).Entity;
@@ -58,6 +58,6 @@ public sealed class TemplateCommands(BuddyDbContext db, AuditTrail audit, TimePr
         audit.Add(actor, isNew ? "template.created" : "template.updated", null, entityType: AuditEntities.MessageTemplate, entityId: template.Id.ToString(),
             detail: $"{Display.DisplayWords.TemplateKind(template.Kind)}: {template.Name}{(template.IsDefault ? " (default)" : "")}");
         await db.SaveChangesAsync(cancellationToken);
-        return (template, errors);
+        return Change.Saved(template);
     }
 }

@@ -49,7 +49,7 @@ public sealed class ResetPasswordModel(PasswordResets resets) : PageModel
         }
         else
         {
-            foreach (var (_, messages) in await resets.CompleteAsync(UserId, Token!, Password, cancellationToken))
+            foreach (var (_, messages) in (await resets.CompleteAsync(UserId, Token!, Password, cancellationToken)).Errors)
             {
                 Problems.AddRange(messages.Select(m => ("Password", m)));
             }

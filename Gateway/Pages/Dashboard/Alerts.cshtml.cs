@@ -1,4 +1,5 @@
 using Buddy.Domain.Safeguarding;
+using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Dashboard;
@@ -45,11 +46,11 @@ public sealed class AlertsModel(BuddyDbContext db, CaseloadAccess access, AlertA
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid alertId, string? note, CancellationToken cancellationToken)
     {
-        var outcome = await alerts.AcknowledgeAsync(CaseloadScope.Of(User), alertId, note, cancellationToken);
-        return outcome switch
+        var change = await alerts.AcknowledgeAsync(CaseloadScope.Of(User), alertId, note, cancellationToken);
+        return change.Outcome switch
         {
-            AcknowledgeOutcome.NotFound => NotFound(),
-            AcknowledgeOutcome.AlreadyAcknowledged => RedirectToPage(new { done = "already" }),
+            ChangeOutcome.NotFound => NotFound(),
+            ChangeOutcome.AlreadyDone => RedirectToPage(new { done = "already" }),
             _ => RedirectToPage(new { done = "acknowledged" }),
         };
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Buddy.Domain.Summaries;
+using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
 using Buddy.Gateway.Dashboard;
@@ -87,11 +88,11 @@ public sealed class SummaryModel(SummaryQuery summaries, AlertActions alerts, Au
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid id, Guid alertId, string? note, CancellationToken cancellationToken)
     {
-        var outcome = await alerts.AcknowledgeAsync(CaseloadScope.Of(User), alertId, note, cancellationToken);
-        return outcome switch
+        var change = await alerts.AcknowledgeAsync(CaseloadScope.Of(User), alertId, note, cancellationToken);
+        return change.Outcome switch
         {
-            AcknowledgeOutcome.NotFound => NotFound(),
-            AcknowledgeOutcome.AlreadyAcknowledged => RedirectToPage(new { id, from = From, to = To, done = "already" }),
+            ChangeOutcome.NotFound => NotFound(),
+            ChangeOutcome.AlreadyDone => RedirectToPage(new { id, from = From, to = To, done = "already" }),
             _ => RedirectToPage(new { id, from = From, to = To, done = "acknowledged" }),
         };
     }

@@ -78,7 +78,7 @@ public sealed class OrganisationModel(OrganisationCommands organisations) : Mana
             return Page();
         }
 
-        var errors = await organisations.SaveAsync(Scope, new OrganisationSettings
+        var change = await organisations.SaveAsync(Scope, new OrganisationSettings
         {
             TimeZoneId = Input.TimeZoneId?.Trim() ?? "", MoodScale = Input.MoodScale, CrisisMessage = Input.CrisisMessage ?? "", HelpMessage = Input.HelpMessage ?? "",
             DutyContactName = Input.DutyContactName, DutyContactPhone = Input.DutyContactPhone, DutyContactEmail = Input.DutyContactEmail,
@@ -86,9 +86,9 @@ public sealed class OrganisationModel(OrganisationCommands organisations) : Mana
             SendRatePerSecond = Input.SendRatePerSecond!.Value, LowMoodStreak = Input.LowMoodStreak!.Value, NoReplyDays = Input.NoReplyDays!.Value,
             DeteriorationDrop = Input.DeteriorationDrop!.Value,
         }, cancellationToken);
-        if (!errors.IsValid)
+        if (!change.IsSaved)
         {
-            AddErrors(errors);
+            AddErrors(change.Errors);
             return Page();
         }
 

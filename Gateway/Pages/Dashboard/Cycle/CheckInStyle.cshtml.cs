@@ -2,7 +2,6 @@ using Buddy.Domain.Validation;
 using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Schedules;
-using Buddy.Gateway.ServiceUsers;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Buddy.Gateway.Pages.Dashboard.Cycle;

@@ -2,7 +2,6 @@ using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Validation;
 using Buddy.Gateway.Audit;
 using Buddy.Gateway.Caseloads;
-using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Dashboard;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Manage;
@@ -52,18 +51,28 @@ public abstract class CyclePageModel(CycleScreenQuery screens, BuddyDbContext db
     {
     }
 
-    /// <summary>Runs a change through a session-cycle service: confirmation and redirect to the screen, or its refusal on the form.</summary>
-    protected async Task<IActionResult> AttemptAsync(string errorKey, Func<AuditActor, Task<string>> change, string fragment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a change through its feature's command: a confirmation and redirect to the screen, 404 when the record has
+    /// gone, or the screen again with the refusal on the form (under <paramref name="errorKey"/>).
+    /// </summary>
+    protected async Task<IActionResult> AttemptAsync<T>(
+        string errorKey, Func<AuditActor, Task<Change<T>>> change, Func<T, string> confirmation, string fragment, CancellationToken cancellationToken)
+        where T : class
     {
-        try
+        var outcome = await change(AuditActor.Of(Scope));
+        if (outcome.Saved is { } saved && outcome.IsSaved)
         {
-            return Done(await change(AuditActor.Of(Scope)), fragment);
+            return Done(confirmation(saved), fragment);
         }
-        catch (CycleValidationException ex)
+
+        if (outcome.Outcome == ChangeOutcome.NotFound)
         {
-            db.ChangeTracker.Clear(); // nothing half-made survives into the re-rendered page
-            return await InvalidAsync(FieldErrors.One(errorKey, ex.Message.TrimEnd('.')), "", cancellationToken);
+            return NotFound();
         }
+
+        db.ChangeTracker.Clear(); // nothing half-made survives into the re-rendered page
+        ModelState.AddRefusal(outcome, "", errorKey);
+        return await ShowAsync(cancellationToken);
     }
 
     protected IActionResult Done(string confirmation, string fragment)
@@ -75,14 +84,7 @@ public abstract class CyclePageModel(CycleScreenQuery screens, BuddyDbContext db
     /// <summary>The screen again with the NHS.UK error summary; the typed values stay in their fields.</summary>
     protected Task<IActionResult> InvalidAsync(FieldErrors errors, string prefix, CancellationToken cancellationToken)
     {
-        foreach (var (field, messages) in errors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(prefix.Length == 0 ? field : $"{prefix}.{field}", message);
-            }
-        }
-
+        ModelState.AddErrors(errors, prefix);
         return ShowAsync(cancellationToken);
     }
 

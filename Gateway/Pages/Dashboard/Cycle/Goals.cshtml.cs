@@ -30,14 +30,15 @@ public sealed class GoalsModel(CycleScreenQuery screens, BuddyDbContext db, Goal
             return await InvalidAsync(errors, "Goal", cancellationToken);
         }
 
-        return await AttemptAsync("Goal.Text", async actor =>
-        {
-            var saved = Goal.GoalId is { } id
-                ? await goals.UpdateAsync(Person.OrganisationId, id, input, actor, cancellationToken)
-                : await goals.CreateAsync(Person.OrganisationId, Person.Id, input, actor, cancellationToken);
-            return $"Goal {(Goal.GoalId is null ? "added" : "saved")}: \u201c{saved.Text}\u201d." +
-                (saved.NextDueAtUtc is { } next ? $" Next reminder {LocalDisplay.DateTime(next, Person.TimeZoneId)}." : " No reminders are set.");
-        }, "goals", cancellationToken);
+        return await AttemptAsync(
+            "Goal.Text",
+            actor => Goal.GoalId is { } id
+                ? goals.UpdateAsync(Person.OrganisationId, id, input, actor, cancellationToken)
+                : goals.CreateAsync(Person.OrganisationId, Person.Id, input, actor, cancellationToken),
+            saved => $"Goal {(Goal.GoalId is null ? "added" : "saved")}: \u201c{saved.Text}\u201d." +
+                (saved.NextDueAtUtc is { } next ? $" Next reminder {LocalDisplay.DateTime(next, Person.TimeZoneId)}." : " No reminders are set."),
+            "goals",
+            cancellationToken);
     }
 
     public async Task<IActionResult> OnPostGoalStatusAsync(Guid goalId, string? status, CancellationToken cancellationToken)
@@ -52,17 +53,18 @@ public sealed class GoalsModel(CycleScreenQuery screens, BuddyDbContext db, Goal
             return await InvalidAsync(FieldErrors.One("goals", "Choose resume, pause, completed or archive"), "", cancellationToken);
         }
 
-        return await AttemptAsync("goals", async actor =>
-        {
-            var goal = await goals.SetStatusAsync(Person.OrganisationId, goalId, wanted, actor, cancellationToken);
-            return wanted switch
+        return await AttemptAsync(
+            "goals",
+            actor => goals.SetStatusAsync(Person.OrganisationId, goalId, wanted, actor, cancellationToken),
+            goal => wanted switch
             {
                 GoalStatus.Active => $"Goal resumed: \u201c{goal.Text}\u201d.",
                 GoalStatus.Paused => $"Goal paused: \u201c{goal.Text}\u201d. No reminders until it is resumed.",
                 GoalStatus.Achieved => $"Goal completed: \u201c{goal.Text}\u201d.",
                 _ => $"Goal archived: \u201c{goal.Text}\u201d.",
-            };
-        }, "goals", cancellationToken);
+            },
+            "goals",
+            cancellationToken);
     }
 
     protected override void KeepForm(CycleScreen view) => view.Goal = Goal;

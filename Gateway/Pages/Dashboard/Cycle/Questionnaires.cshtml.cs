@@ -27,14 +27,15 @@ public sealed class QuestionnairesModel(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        return await AttemptAsync("send-questionnaire", async actor =>
-        {
-            var run = await questionnaires.SendNowAsync(Person.OrganisationId, Person.Id, chosen, actor, cancellationToken);
-            var name = QuestionnaireDefinitions.For(chosen).Name;
-            return run.LastPromptAtUtc > now
+        var name = QuestionnaireDefinitions.For(chosen).Name;
+        return await AttemptAsync(
+            "send-questionnaire",
+            actor => questionnaires.SendNowAsync(Person.OrganisationId, Person.Id, chosen, actor, cancellationToken),
+            run => run.LastPromptAtUtc > now
                 ? $"{name} queued: it goes at {LocalDisplay.DateTime(run.LastPromptAtUtc, Person.TimeZoneId)}, when {Person.GreetingName}'s quiet hours end."
-                : $"{name} sent to {Person.GreetingName}. Answers arrive item by item below.";
-        }, "questionnaires", cancellationToken);
+                : $"{name} sent to {Person.GreetingName}. Answers arrive item by item below.",
+            "questionnaires",
+            cancellationToken);
     }
 
     public async Task<IActionResult> OnPostScheduleQuestionnaireAsync(CancellationToken cancellationToken)
@@ -54,12 +55,12 @@ public sealed class QuestionnairesModel(
             return await InvalidAsync(errors, "Questionnaire", cancellationToken);
         }
 
-        return await AttemptAsync("Questionnaire.FirstDate", async actor =>
-        {
-            var schedule = await questionnaires.ScheduleAsync(
-                Person.OrganisationId, Person.Id, kind.Value, input.EveryWeeks, input.FirstDate, input.LocalTime, actor, cancellationToken);
-            return $"{QuestionnaireDefinitions.For(kind.Value).Name} every {CycleScreen.Weeks(input.EveryWeeks)}, first on {LocalDisplay.DateTime(schedule.NextDueAtUtc, Person.TimeZoneId)}.";
-        }, "questionnaires", cancellationToken);
+        return await AttemptAsync(
+            "Questionnaire.FirstDate",
+            actor => questionnaires.ScheduleAsync(Person.OrganisationId, Person.Id, kind.Value, input.EveryWeeks, input.FirstDate, input.LocalTime, actor, cancellationToken),
+            schedule => $"{QuestionnaireDefinitions.For(kind.Value).Name} every {CycleScreen.Weeks(input.EveryWeeks)}, first on {LocalDisplay.DateTime(schedule.NextDueAtUtc, Person.TimeZoneId)}.",
+            "questionnaires",
+            cancellationToken);
     }
 
     public async Task<IActionResult> OnPostStopQuestionnaireScheduleAsync(Guid scheduleId, CancellationToken cancellationToken)
@@ -70,11 +71,12 @@ public sealed class QuestionnairesModel(
             return NotFound();
         }
 
-        return await AttemptAsync("questionnaire-schedules", async actor =>
-        {
-            await questionnaires.StopScheduleAsync(Person.OrganisationId, scheduleId, actor, cancellationToken);
-            return $"{QuestionnaireDefinitions.For(schedule.Kind).Name} will no longer be sent on a schedule.";
-        }, "questionnaires", cancellationToken);
+        return await AttemptAsync(
+            "questionnaire-schedules",
+            actor => questionnaires.StopScheduleAsync(Person.OrganisationId, scheduleId, actor, cancellationToken),
+            _ => $"{QuestionnaireDefinitions.For(schedule.Kind).Name} will no longer be sent on a schedule.",
+            "questionnaires",
+            cancellationToken);
     }
 
     public async Task<IActionResult> OnPostWithdrawQuestionnaireAsync(Guid runId, CancellationToken cancellationToken)
@@ -84,11 +86,12 @@ public sealed class QuestionnairesModel(
             return NotFound();
         }
 
-        return await AttemptAsync("runs", async actor =>
-        {
-            await questionnaires.WithdrawAsync(Person.OrganisationId, runId, actor, cancellationToken);
-            return $"{QuestionnaireDefinitions.For(run.Kind).Name} withdrawn. Answers so far are kept, unscored.";
-        }, "questionnaires", cancellationToken);
+        return await AttemptAsync(
+            "runs",
+            actor => questionnaires.WithdrawAsync(Person.OrganisationId, runId, actor, cancellationToken),
+            _ => $"{QuestionnaireDefinitions.For(run.Kind).Name} withdrawn. Answers so far are kept, unscored.",
+            "questionnaires",
+            cancellationToken);
     }
 
     protected override void KeepForm(CycleScreen view) => view.Questionnaire = Questionnaire;

@@ -42,14 +42,15 @@ public sealed class SessionsModel(CycleScreenQuery screens, BuddyDbContext db, S
             return await InvalidAsync(errors, "Session", cancellationToken);
         }
 
-        return await AttemptAsync("Session.Date", async actor =>
-        {
-            var saved = Session.SessionId is { } id
-                ? await sessions.RescheduleAsync(Person.OrganisationId, id, booking, actor, cancellationToken)
-                : await sessions.RecordAsync(Person.OrganisationId, Person.Id, booking, actor, cancellationToken);
-            return (Session.SessionId is null ? "Session recorded" : "Session changed") +
-                $" for {LocalDisplay.DateTime(saved.StartsAtUtc, Person.TimeZoneId)}, {SessionTexts.Where(saved.Location)}.";
-        }, "sessions", cancellationToken);
+        return await AttemptAsync(
+            "Session.Date",
+            actor => Session.SessionId is { } id
+                ? sessions.RescheduleAsync(Person.OrganisationId, id, booking, actor, cancellationToken)
+                : sessions.RecordAsync(Person.OrganisationId, Person.Id, booking, actor, cancellationToken),
+            saved => (Session.SessionId is null ? "Session recorded" : "Session changed") +
+                $" for {LocalDisplay.DateTime(saved.StartsAtUtc, Person.TimeZoneId)}, {SessionTexts.Where(saved.Location)}.",
+            "sessions",
+            cancellationToken);
     }
 
     public async Task<IActionResult> OnPostMarkSessionAsync(Guid sessionId, string? status, CancellationToken cancellationToken)
@@ -64,11 +65,12 @@ public sealed class SessionsModel(CycleScreenQuery screens, BuddyDbContext db, S
             return await InvalidAsync(FieldErrors.One("sessions", "Mark a session attended, missed or cancelled"), "", cancellationToken);
         }
 
-        return await AttemptAsync("sessions", async actor =>
-        {
-            var session = await sessions.MarkAsync(Person.OrganisationId, sessionId, marked, actor, cancellationToken);
-            return $"The session on {LocalDisplay.DateTime(session.StartsAtUtc, Person.TimeZoneId)} was marked \u201c{DisplayWords.Session(marked)}\u201d.";
-        }, "sessions", cancellationToken);
+        return await AttemptAsync(
+            "sessions",
+            actor => sessions.MarkAsync(Person.OrganisationId, sessionId, marked, actor, cancellationToken),
+            session => $"The session on {LocalDisplay.DateTime(session.StartsAtUtc, Person.TimeZoneId)} was marked \u201c{DisplayWords.Session(marked)}\u201d.",
+            "sessions",
+            cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAcknowledgeNoticeAsync(Guid alertId, string? note, CancellationToken cancellationToken)
@@ -78,7 +80,7 @@ public sealed class SessionsModel(CycleScreenQuery screens, BuddyDbContext db, S
             return NotFound();
         }
 
-        return Done(await alerts.AcknowledgeAsync(Scope, alertId, note, cancellationToken) == AcknowledgeOutcome.AlreadyAcknowledged
+        return Done((await alerts.AcknowledgeAsync(Scope, alertId, note, cancellationToken)).Outcome == ChangeOutcome.AlreadyDone
             ? "Someone else had already acknowledged that request."
             : "Change request acknowledged.", "notices");
     }

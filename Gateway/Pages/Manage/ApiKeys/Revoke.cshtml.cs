@@ -1,4 +1,5 @@
 using Buddy.Domain.ApiKeys;
+using Buddy.Domain.Validation;
 using Buddy.Gateway.ApiKeys;
 using Buddy.Gateway.Manage;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +34,7 @@ public sealed class RevokeModel(ApiKeyIssuer issuer) : ManagePageModel
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await issuer.FindAsync(Scope.OrganisationId, id, cancellationToken) is not { } key
-            || !await issuer.RevokeAsync(Scope, id, cancellationToken))
+            || (await issuer.RevokeAsync(Scope, id, cancellationToken)).Outcome == ChangeOutcome.NotFound)
         {
             return NotFound();
         }

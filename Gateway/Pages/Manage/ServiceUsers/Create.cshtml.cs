@@ -35,20 +35,14 @@ public sealed class CreateModel(BuddyDbContext db, ServiceUserCommands commands)
             var person = Input.ToInput((await LoadOrganisationAsync(db, cancellationToken)).TimeZoneId, new FieldErrors())
                 with { Status = Domain.ServiceUsers.ServiceUserStatus.Active, PausedUntil = null };
             var change = await commands.CreateAsync(Scope, person, schedule, cancellationToken);
-            if (change.Outcome == ChangeOutcome.Saved)
+            if (change.IsSaved)
             {
                 Confirmation = $"{change.Saved!.DisplayName} was added. " + FirstCheckIn(change.Saved, await NextCheckInAsync(change.Saved.Id, cancellationToken));
                 return RedirectToPage("Edit", new { id = change.Saved.Id });
             }
 
             var scheduleFields = typeof(ScheduleForm).GetProperties().Select(p => p.Name).ToHashSet();
-            foreach (var (field, messages) in change.Errors)
-            {
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError($"{(scheduleFields.Contains(field) ? "Schedule" : "Input")}.{field}", message);
-                }
-            }
+            ModelState.AddErrors(change.Errors, field => $"{(scheduleFields.Contains(field) ? "Schedule" : "Input")}.{field}");
         }
 
         await LoadChoicesAsync(cancellationToken);

@@ -45,7 +45,7 @@ public sealed class EditModel(BuddyDbContext db, CaseloadAccess caseloads, Servi
         if (ModelState.IsValid)
         {
             var change = await commands.UpdateAsync(Scope, id, input, cancellationToken);
-            if (change.Outcome == ChangeOutcome.Saved)
+            if (change.IsSaved)
             {
                 Confirmation = $"{change.Saved!.DisplayName}'s details were saved.";
                 return RedirectToPage("Edit", new { id });

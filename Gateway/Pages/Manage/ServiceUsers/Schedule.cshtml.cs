@@ -46,7 +46,7 @@ public sealed class ScheduleModel(BuddyDbContext db, CaseloadAccess caseloads, S
         if (ModelState.IsValid && input is not null)
         {
             var change = await schedules.SaveAsync(Scope, id, input, cancellationToken);
-            if (change.Outcome == ChangeOutcome.Saved)
+            if (change.IsSaved)
             {
                 Confirmation = $"{ServiceUser.DisplayName}'s check-in schedule was saved. " + (change.Saved!.NextDueAtUtc is { } next
                     ? $"The next check-in goes out {LocalDisplay.DateTime(next, ServiceUser.TimeZoneId)} (their time)."

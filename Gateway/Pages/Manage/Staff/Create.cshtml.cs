@@ -35,11 +35,11 @@ public sealed class CreateModel(BuddyDbContext db, StaffCommands staff, StaffCha
             return Page();
         }
 
-        var (created, errors) = await staff.CreateAsync(
+        var change = await staff.CreateAsync(
             Scope, new StaffInput(Input.DisplayName ?? "", Input.Email ?? "", Input.Role, Input.AlertPhone), Input.Password ?? "", cancellationToken);
-        if (created is null)
+        if (change.Saved is not { } created)
         {
-            AddErrors(errors);
+            AddErrors(change.Errors);
             Input.Password = null;
             return Page();
         }

@@ -1,4 +1,5 @@
 using Buddy.Domain.Staff;
+using Buddy.Domain.Validation;
 using Buddy.Gateway.Data;
 using Buddy.Gateway.Manage;
 using Buddy.Gateway.Staff;
@@ -54,20 +55,20 @@ public sealed class EditModel(BuddyDbContext db, StaffChanges changes, PasswordR
 
         if (ModelState.IsValid)
         {
-            var (saved, errors, notFound) = await changes.UpdateAsync(Scope, id, Input.DisplayName, Input.Role, Input.AlertPhone, cancellationToken);
-            if (notFound)
+            var change = await changes.UpdateAsync(Scope, id, Input.DisplayName, Input.Role, Input.AlertPhone, cancellationToken);
+            if (change.Outcome == ChangeOutcome.NotFound)
             {
                 return NotFound();
             }
 
-            if (saved is not null)
+            if (change.Saved is { } saved)
             {
                 Confirmation = $"{saved.DisplayName}'s details were saved." +
                     (saved.Role != Member.Role ? " The new role applies within five minutes, or when they next sign in." : "");
                 return RedirectToPage(new { id });
             }
 
-            AddErrors(errors);
+            AddErrors(change.Errors);
         }
 
         return Page();
@@ -80,15 +81,15 @@ public sealed class EditModel(BuddyDbContext db, StaffChanges changes, PasswordR
             return NotFound();
         }
 
-        var (link, refusal) = await resets.IssueAsync(Scope, id, cancellationToken);
-        if (link is null)
+        var change = await resets.IssueAsync(Scope, id, cancellationToken);
+        if (change.Outcome == ChangeOutcome.NotFound)
         {
-            if (refusal is null)
-            {
-                return NotFound();
-            }
+            return NotFound();
+        }
 
-            ModelState.AddModelError("password", refusal);
+        if (change.Saved is not { } link)
+        {
+            ModelState.AddModelError("password", change.Reason!);
         }
         else
         {

@@ -1,5 +1,6 @@
 using Buddy.Domain.Organisations;
 using Buddy.Domain.Templates;
+using Buddy.Domain.Validation;
 using Buddy.Gateway.Display;
 using Buddy.Gateway.Manage;
 using Buddy.Gateway.Organisations;
@@ -85,19 +86,19 @@ public sealed class EditModel(TemplateCommands templates, OrganisationCommands o
             return Page();
         }
 
-        var (saved, errors) = await templates.SaveAsync(Scope, id, new TemplateInput(Input.Kind, Input.Name ?? "", Input.Body ?? "", Input.IsDefault), cancellationToken);
-        if (saved is not null)
+        var change = await templates.SaveAsync(Scope, id, new TemplateInput(Input.Kind, Input.Name ?? "", Input.Body ?? "", Input.IsDefault), cancellationToken);
+        if (change.Saved is { } saved)
         {
             Confirmation = $"The template '{saved.Name}' was saved.";
             return RedirectToPage("Index");
         }
 
-        if (errors.IsValid)
+        if (change.Outcome == ChangeOutcome.NotFound)
         {
             return NotFound();
         }
 
-        AddErrors(errors);
+        AddErrors(change.Errors);
         return Page();
     }
 
