@@ -91,7 +91,7 @@ internal static class InboundLoad
             Console.WriteLine($"  {database.Description}: schema applied by the gateway's migrate verb; {users:N0} service users seeded");
 
             await using var mock = await MockTwilio.StartAsync();
-            await using var gateways = await GatewayInstances.StartAsync(instances, GatewayRun.Environment(database, mock.BaseAddress, runFolder), runFolder, cpu);
+            await using var gateways = await GatewayInstances.StartAsync(instances, GatewayRun.Environment(database, mock.BaseAddress, runFolder, options.Settings), runFolder, cpu);
             Console.WriteLine($"  gateway process {gateways.Ids()} (attach dotnet-trace or dotnet-counters to it to profile)");
             var warm = await OpenLoopGenerator.RunAsync(gateways.Addresses, warmup, rate, TwilioSignature.HeaderName);
             Console.WriteLine($"  warm-up: {warm.Succeeded:N0} of {warm.Count:N0} answered 2xx; p99 {warm.Percentile(99):0.0} ms");

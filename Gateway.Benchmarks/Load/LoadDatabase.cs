@@ -41,7 +41,7 @@ internal sealed class LoadDatabase
         }
 
         var server = Environment.GetEnvironmentVariable("BUDDY_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("BUDDY_TEST_POSTGRES is not set: run eval \"$(.ci/postgres.sh)\" first.");
+            ?? throw new ArgumentException("--database Postgres needs the server in BUDDY_TEST_POSTGRES, which is not set: run eval \"$(.ci/postgres.sh)\" in the same shell first.");
         var name = $"buddy_load_{DateTime.UtcNow:yyyyMMdd_HHmmss}_{Guid.NewGuid().ToString("N")[..6]}";
         await using (var admin = new NpgsqlConnection(server))
         {

@@ -62,7 +62,7 @@ internal static class InboundProfile
                 sampler.TakeTop(0);
                 Console.WriteLine($"1. empty endpoint (client + test server): {baseline.PerText(texts)}");
 
-                await using (var gateway = Gateway(database, runFolder, starveProcessor: true))
+                await using (var gateway = Gateway(database, runFolder, options.Settings, starveProcessor: true))
                 {
                     var gatewayClient = gateway.CreateClient();
                     await SeedAsync(database, users, checkIns);
@@ -73,7 +73,7 @@ internal static class InboundProfile
                     Console.WriteLine($"   sampled allocations by type:{Environment.NewLine}{sampler.TakeTop(25)}");
 
                     await SetAsideAsync(database); // phase 2's texts are not this phase's work
-                    await using var processing = Gateway(database, runFolder, starveProcessor: false);
+                    await using var processing = Gateway(database, runFolder, options.Settings, starveProcessor: false);
                     var processingClient = processing.CreateClient();
                     await SendAsync(processingClient, Prepare("c0", 500, users), concurrency); // warm-up of the processor's path
                     await DrainAsync(database);
@@ -146,10 +146,10 @@ internal static class InboundProfile
     /// The real gateway in this process. Starved, its processor's routine lane takes nothing (and the sweep waits an
     /// hour), so the webhook path is measured alone; the texts stay Received for the next gateway's start-up sweep.
     /// </summary>
-    private static WebApplicationFactory<Program> Gateway(LoadDatabase database, string runFolder, bool starveProcessor) =>
+    private static WebApplicationFactory<Program> Gateway(LoadDatabase database, string runFolder, IReadOnlyDictionary<string, string> settings, bool starveProcessor) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            foreach (var (key, value) in GatewayRun.Environment(database, new Uri("http://127.0.0.1:9"), runFolder))
+            foreach (var (key, value) in GatewayRun.Environment(database, new Uri("http://127.0.0.1:9"), runFolder, settings))
             {
                 builder.UseSetting(key.Replace("__", ":", StringComparison.Ordinal), value);
             }

@@ -1,5 +1,6 @@
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Data.SqlClient;
 using Npgsql;
@@ -79,10 +80,11 @@ public sealed class TestDatabase : IAsyncDisposable
     public Task<IReadOnlyList<SchemaScript>> MigrateAsync() =>
         new SchemaMigrator(Settings, NullLogger<SchemaMigrator>.Instance, TimeProvider.System).MigrateAsync();
 
-    public BuddyDbContext CreateContext()
+    public BuddyDbContext CreateContext(params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<BuddyDbContext>();
         DatabaseServiceCollectionExtensions.Configure(options, Settings);
+        options.AddInterceptors(interceptors);
         return new BuddyDbContext(options.Options);
     }
 

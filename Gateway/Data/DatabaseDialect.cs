@@ -119,6 +119,55 @@ public abstract class DatabaseDialect
         RETURNING id AS "Value"
         """;
 
+    /// <summary>
+    /// Records the provider's acceptance of claimed outbox rows, <see cref="MaxRowsPerUpdate"/> rows a statement in
+    /// the caller's transaction: each row's sid and status, sent and updated at <paramref name="nowUtc"/>, its lease,
+    /// doubt, error and claim cleared, but only while it is still Sending under <paramref name="claimToken"/> (a row
+    /// claimed again or recorded by a status callback meanwhile is left to its new owner). Returns the ids recorded.
+    /// A sid another row already holds fails the statement with the engine's unique violation.
+    /// </summary>
+    internal async Task<List<Guid>> RecordOutboxAcceptancesAsync(
+        BuddyDbContext db, Guid claimToken, DateTime nowUtc, IReadOnlyList<OutboxAcceptance> acceptances, CancellationToken cancellationToken)
+    {
+        const int fixedParameters = 3, parametersPerRow = 3;
+        var rowsPerStatement = Math.Max(1, Math.Min(MaxRowsPerUpdate, (MaxParametersPerCommand - fixedParameters) / parametersPerRow));
+        var recorded = new List<Guid>(acceptances.Count);
+        foreach (var chunk in acceptances.Chunk(rowsPerStatement))
+        {
+            var parameters = new object[fixedParameters + (chunk.Length * parametersPerRow)];
+            parameters[0] = OutboxClaimRequest.Sending;
+            parameters[1] = claimToken;
+            parameters[2] = nowUtc;
+            var rows = new System.Text.StringBuilder(chunk.Length * 24);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var first = fixedParameters + (i * parametersPerRow);
+                parameters[first] = chunk[i].Id;
+                parameters[first + 1] = chunk[i].ProviderMessageId;
+                parameters[first + 2] = chunk[i].Status.ToString();
+                rows.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{first}}}, {{{first + 1}}}, {{{first + 2}}})");
+            }
+
+            recorded.AddRange(await db.Database.SqlQueryRaw<Guid>(RecordOutboxAcceptancesSql(rows.ToString()), parameters).ToListAsync(cancellationToken));
+        }
+
+        return recorded;
+    }
+
+    // {0} Sending, {1} claim token, {2} now; the rows are (id, provider sid, status) with the default names VALUES
+    // gives its columns on both SQLite and PostgreSQL.
+    private protected virtual string RecordOutboxAcceptancesSql(string rows) => $$"""
+        UPDATE outbound_messages
+        SET provider_message_id = answers.column2, status = answers.column3, sent_at_utc = {2}, status_updated_at_utc = {2},
+            lease_until_utc = NULL, unconfirmed_since_utc = NULL, error_code = NULL, error_message = NULL, claim_token = NULL
+        FROM (VALUES {{rows}}) AS answers
+        WHERE outbound_messages.id = answers.column1 AND outbound_messages.status = {0} AND outbound_messages.claim_token = {1}
+        RETURNING id AS "Value"
+        """;
+
+    /// <summary>Most rows one multi-row <c>UPDATE</c> may carry (also bounded by <see cref="MaxParametersPerCommand"/>).</summary>
+    internal virtual int MaxRowsPerUpdate => 1_000;
+
     /// <summary>Most parameters one command may carry (a multi-row insert is split to stay under it).</summary>
     internal virtual int MaxParametersPerCommand => 30_000;
 

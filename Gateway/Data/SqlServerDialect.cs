@@ -155,6 +155,17 @@ internal sealed partial class SqlServerDialect : DatabaseDialect
                 Time("@lease", claim.LeaseUntilUtc), new SqlParameter("@limit", claim.Limit), new SqlParameter("@token", claim.Token))
             .ToListAsync(cancellationToken);
 
+    // T-SQL names a VALUES table's columns itself and returns rows with OUTPUT; otherwise as the shared form.
+    private protected override string RecordOutboxAcceptancesSql(string rows) => $$"""
+        UPDATE m
+        SET provider_message_id = answers.sid, status = answers.status, sent_at_utc = {2}, status_updated_at_utc = {2},
+            lease_until_utc = NULL, unconfirmed_since_utc = NULL, error_code = NULL, error_message = NULL, claim_token = NULL
+        OUTPUT inserted.id AS [Value]
+        FROM outbound_messages AS m
+        JOIN (VALUES {{rows}}) AS answers (id, sid, status) ON m.id = answers.id
+        WHERE m.status = {0} AND m.claim_token = {1};
+        """;
+
     internal override bool IsUniqueViolation(Exception exception) =>
         exception is SqlException { Number: UniqueIndexViolation or UniqueConstraintViolation };
 

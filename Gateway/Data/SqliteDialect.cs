@@ -33,6 +33,9 @@ internal sealed class SqliteDialect : DatabaseDialect
     // The same reason for multi-row inserts: 16 rows of 20 columns are 320 parameters a command.
     internal override int MaxRowsPerInsert => StatementsPerBatch;
 
+    // And for the outbox's recorded answers: 100 rows of 3 are about the parameters of one 16-row insert.
+    internal override int MaxRowsPerUpdate => 100;
+
     // SQLite stores DateTime as text and forgets the kind: read every one back as the UTC it was written as.
     internal override void ConfigureModel(ModelBuilder builder) => StoreConventions.ReadDateTimesAsUtc(builder);
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Buddy.Domain.CheckIns;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
@@ -6,7 +5,6 @@ using Buddy.Gateway.Data;
 using Buddy.Gateway.Sms.Inbound;
 using Buddy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Buddy.Tests.Sms.Inbound;
@@ -22,7 +20,7 @@ public sealed class InboundBatchQueryTests
     public async Task ProcessBatch_WhenThirtyPeopleTextOnceEach_ReadsNoMoreThanForThree(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var counter = new ReadCounter();
+        var counter = new CommandLog();
         await using var gateway = new SmsGateway(database, settings: new Dictionary<string, string?> { ["Sms:Inbound:SweepSeconds"] = "3600" }, services: s =>
         {
             s.AddSingleton(new InboundLanes(routineCapacity: 0)); // the background processor is given nothing: the test hands it each batch
@@ -38,7 +36,7 @@ public sealed class InboundBatchQueryTests
     }
 
     /// <summary>Each person replies "6 went to college" to an open check-in; the reads the batch took, all of them handled.</summary>
-    private static async Task<int> ReadsToProcessAsync(SmsGateway gateway, TestDatabase database, ReadCounter counter, int people)
+    private static async Task<int> ReadsToProcessAsync(SmsGateway gateway, TestDatabase database, CommandLog counter, int people)
     {
         var users = new List<ServiceUser>();
         for (var i = 0; i < people; i++)
@@ -68,10 +66,10 @@ public sealed class InboundBatchQueryTests
 
         var processor = gateway.Services.GetRequiredService<InboundProcessor>();
         int reads;
-        using (counter.Count())
+        using (counter.Record())
         {
             await processor.ProcessBatchAsync([.. ids.Select(id => new QueuedInbound(id, Urgent: false))], CancellationToken.None);
-            reads = counter.Reads;
+            reads = counter.Selects;
         }
 
         await using var check = database.CreateContext();
@@ -80,37 +78,5 @@ public sealed class InboundBatchQueryTests
         Assert.Equal(people, await check.DiaryEntries.CountAsync(e => userIds.Contains(e.ServiceUserId) && e.MoodScore == 6 && e.CheckInId != null));
         Assert.Equal(people, await check.CheckIns.CountAsync(c => userIds.Contains(c.ServiceUserId) && c.Status == CheckInStatus.Answered));
         return reads;
-    }
-
-    /// <summary>Counts the SELECTs run on the async flow inside <see cref="Count"/>, so the gateway's own background work is not counted.</summary>
-    private sealed class ReadCounter : DbCommandInterceptor
-    {
-        private readonly AsyncLocal<bool> _counting = new();
-        private int _reads;
-
-        public int Reads => Volatile.Read(ref _reads);
-
-        public IDisposable Count()
-        {
-            _reads = 0;
-            _counting.Value = true;
-            return new Stop(this);
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (_counting.Value && command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
-            {
-                Interlocked.Increment(ref _reads);
-            }
-
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        private sealed class Stop(ReadCounter counter) : IDisposable
-        {
-            public void Dispose() => counter._counting.Value = false;
-        }
     }
 }

@@ -435,6 +435,32 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(5, _sentTo.Count);
     }
 
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task RunOnce_WhenTheProviderAnswersWithASidAnotherRowHolds_RecordsTheOthersAndLeavesThatRowInDoubt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, holder) = await SmsTestData.AddPersonAsync(database);
+        await SmsTestData.AddOutboundAsync(database, holder, OutboundKind.CheckIn, s_evening.UtcDateTime.AddHours(-1), m =>
+            (m.Status, m.ProviderMessageId, m.SentAtUtc) = (OutboundStatus.Delivered, "SMalreadyanotherrows", s_evening.UtcDateTime.AddHours(-1)));
+        var (_, first) = await SmsTestData.AddPersonAsync(database);
+        var (_, second) = await SmsTestData.AddPersonAsync(database);
+        var clashing = await SmsTestData.AddOutboundAsync(database, first, OutboundKind.CheckIn, s_evening.UtcDateTime);
+        var fine = await SmsTestData.AddOutboundAsync(database, second, OutboundKind.CheckIn, s_evening.UtcDateTime);
+        _sender.Setup(s => s.SendAsync(It.IsAny<SmsRequest>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((SmsRequest request, CancellationToken _) => new SendOutcome.Accepted(
+                request.To == first.PhoneE164 ? "SMalreadyanotherrows" : "SM" + Guid.NewGuid().ToString("N"), OutboundStatus.Queued));
+
+        Assert.Equal(2, await Dispatcher(database).RunOnceAsync(default));
+
+        var recorded = await SmsTestData.ReloadAsync(database, fine);
+        Assert.Equal(OutboundStatus.Queued, recorded.Status);
+        Assert.StartsWith("SM", recorded.ProviderMessageId);
+        var inDoubt = await SmsTestData.ReloadAsync(database, clashing);
+        Assert.Equal((OutboundStatus.Pending, null, "sid-taken"), (inDoubt.Status, inDoubt.ProviderMessageId, inDoubt.ErrorCode));
+        Assert.NotNull(inDoubt.UnconfirmedSinceUtc);
+        Assert.Null(inDoubt.ClaimToken);
+    }
+
     private void AcceptEverything() =>
         _sender.Setup(s => s.SendAsync(It.IsAny<SmsRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((SmsRequest request, CancellationToken _) =>

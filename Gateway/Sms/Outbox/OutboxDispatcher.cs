@@ -101,7 +101,7 @@ internal sealed partial class OutboxDispatcher(
     }
 
     /// <summary>
-    /// One claimed batch: its rows loaded with their organisations, service users and schedules in four queries,
+    /// One claimed batch: its rows loaded with their organisations, service users and schedules in one query,
     /// each decided (give up, cancel, or send), the sends made several at once (each still waiting its turn at the
     /// sender's pace: the pacer is shared), and the answers recorded by one writer as they come, all the answers
     /// waiting at that moment in one commit (group commit: under load one commit for many answers, when quiet each
