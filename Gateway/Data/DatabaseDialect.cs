@@ -67,7 +67,7 @@ public abstract class DatabaseDialect
         return [.. ids.Where(id => !skip.Contains(id)).Take(take)];
     }
 
-    private protected virtual string ClaimDueIdsSql(DueClaim due, int limit) =>
+    internal virtual string ClaimDueIdsSql(DueClaim due, int limit) =>
         $"SELECT id AS \"Value\" FROM {due.Table} WHERE {due.Condition} ORDER BY {due.OrderBy} LIMIT {limit.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>One schedule, locked against a dispatcher for the caller's open transaction.</summary>
@@ -156,7 +156,7 @@ public abstract class DatabaseDialect
 
     // {0} Sending, {1} claim token, {2} now; the rows are (id, provider sid, status) with the default names VALUES
     // gives its columns on both SQLite and PostgreSQL.
-    private protected virtual string RecordOutboxAcceptancesSql(string rows) => $$"""
+    internal virtual string RecordOutboxAcceptancesSql(string rows) => $$"""
         UPDATE outbound_messages
         SET provider_message_id = answers.column2, status = answers.column3, sent_at_utc = {2}, status_updated_at_utc = {2},
             lease_until_utc = NULL, unconfirmed_since_utc = NULL, error_code = NULL, error_message = NULL, claim_token = NULL

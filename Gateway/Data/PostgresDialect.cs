@@ -51,7 +51,7 @@ internal sealed class PostgresDialect : DatabaseDialect
         return rows.SingleOrDefault();
     }
 
-    private protected override string ClaimDueIdsSql(DueClaim due, int limit) => base.ClaimDueIdsSql(due, limit) + " FOR UPDATE SKIP LOCKED";
+    internal override string ClaimDueIdsSql(DueClaim due, int limit) => base.ClaimDueIdsSql(due, limit) + " FOR UPDATE SKIP LOCKED";
 
     internal override async Task<CheckInSchedule?> LockScheduleAsync(BuddyDbContext db, Guid scheduleId, CancellationToken cancellationToken) =>
         (await db.CheckInSchedules.FromSql($"SELECT * FROM check_in_schedules WHERE id = {scheduleId} FOR UPDATE").ToListAsync(cancellationToken)).SingleOrDefault();

@@ -142,7 +142,7 @@ internal sealed partial class SqlServerDialect : DatabaseDialect
         (await db.CheckIns.FromSqlRaw(ClaimDueReminderSql, new SqlParameter("@sent", SqlDbType.NVarChar, 450) { Value = nameof(CheckInStatus.Sent) }, Time("@now", nowUtc), Ids("@skip", skip))
             .ToListAsync(cancellationToken)).SingleOrDefault();
 
-    private protected override string ClaimDueIdsSql(DueClaim due, int limit) =>
+    internal override string ClaimDueIdsSql(DueClaim due, int limit) =>
         $"SELECT TOP ({limit.ToString(CultureInfo.InvariantCulture)}) id AS [Value] FROM {due.Table} WITH (UPDLOCK, READPAST, ROWLOCK) WHERE {due.Condition} ORDER BY {due.OrderBy}";
 
     internal override async Task<CheckInSchedule?> LockScheduleAsync(BuddyDbContext db, Guid scheduleId, CancellationToken cancellationToken) =>
@@ -156,7 +156,7 @@ internal sealed partial class SqlServerDialect : DatabaseDialect
             .ToListAsync(cancellationToken);
 
     // T-SQL names a VALUES table's columns itself and returns rows with OUTPUT; otherwise as the shared form.
-    private protected override string RecordOutboxAcceptancesSql(string rows) => $$"""
+    internal override string RecordOutboxAcceptancesSql(string rows) => $$"""
         UPDATE m
         SET provider_message_id = answers.sid, status = answers.status, sent_at_utc = {2}, status_updated_at_utc = {2},
             lease_until_utc = NULL, unconfirmed_since_utc = NULL, error_code = NULL, error_message = NULL, claim_token = NULL

@@ -1,4 +1,8 @@
+using System.Text.RegularExpressions;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Goals;
+using Buddy.Gateway.Questionnaires;
+using Buddy.Gateway.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -36,6 +40,28 @@ public sealed class SqlServerOfflineTests
     public void DialectStatements_ParseAsTransactSql()
     {
         foreach (var statement in SqlServerDialect.Statements)
+        {
+            TransactSql.Parse(statement, out var errors);
+            Assert.True(errors.Count == 0, $"{statement}\n{string.Join("\n", errors)}");
+        }
+    }
+
+    // Statements the dialect builds at run time (a due-work claim per kind, the outbox's multi-row acceptance),
+    // with EF's {n} placeholders as the parameters they become.
+    [Fact]
+    public void GeneratedStatements_ParseAsTransactSql()
+    {
+        var now = new DateTime(2026, 3, 3, 12, 0, 0, DateTimeKind.Utc);
+        var dialect = DatabaseDialect.SqlServer;
+        string[] statements =
+        [
+            dialect.ClaimDueIdsSql(QuestionnaireDueService.Due(now), 100),
+            dialect.ClaimDueIdsSql(GoalReminderService.Due(now), 100),
+            dialect.ClaimDueIdsSql(AppointmentReminderService.Candidates(now, new AppointmentReminderOptions()), 100),
+            dialect.RecordOutboxAcceptancesSql("({3}, {4}, {5}), ({6}, {7}, {8})"),
+        ];
+
+        foreach (var statement in statements.Select(s => Regex.Replace(s, @"\{(\d+)\}", "@p$1")))
         {
             TransactSql.Parse(statement, out var errors);
             Assert.True(errors.Count == 0, $"{statement}\n{string.Join("\n", errors)}");
