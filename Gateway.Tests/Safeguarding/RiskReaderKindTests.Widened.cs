@@ -61,6 +61,26 @@ public sealed partial class RiskReaderKindTests
     public void ChildIndicators_NeglectOrSecretsKeptForAnAdult_AreHighFromOthers(string text) => AssertHigh(text, RiskSubject.SenderFromOthers);
 
     [Theory]
+    [InlineData("started my self harm again after the session")]
+    [InlineData("my self harming is getting worse")]
+    public void SelfHarm_WrittenWithMySelfApart_IsHigh(string text) => AssertHigh(text, RiskSubject.Sender);
+
+    [Theory]
+    [InlineData("had to call 999 for myself on saturday, ok now", RiskSubject.Sender)]
+    [InlineData("rang 116123 at 3am, they helped", RiskSubject.Sender)]
+    [InlineData("did my suicide prevention training today", RiskSubject.Sender)]
+    [InlineData("work meeting about a patient who overdosed", RiskSubject.ThirdParty)]
+    [InlineData("nursing placement on the mental health ward, a patient self harmed", RiskSubject.ThirdParty)]
+    [InlineData("tried to kill myself back in 2015, doing much better now", RiskSubject.Sender)]
+    public void CrisisLineNumbersCoursesPatientsAndDatedPasts_AreReviewNotHigh(string text, RiskSubject who)
+    {
+        var risk = Assess(text);
+
+        Assert.True(risk.Level == RiskLevel.Review, $"\"{text}\": {risk.Level} [{string.Join("; ", risk.Matched)}]");
+        Assert.Equal(who, risk.Subject);
+    }
+
+    [Theory]
     [InlineData("caught the bus to college 7")]
     [InlineData("caught the last bus home 6")]
     [InlineData("missed the bus again, ran for it 5")]
@@ -79,6 +99,7 @@ public sealed partial class RiskReaderKindTests
     [InlineData("mum's pills are ready on the side for her 6")]
     [InlineData("wouldnt be sad if it rained tomorrow 6")]
     [InlineData("burnt my hand on the oven making tea 5")]
+    [InlineData("looking after my self today, bath and book 8")]
     public void HardNegatives_SharingTheWidenedKindsWords_AreNotHigh(string text)
     {
         var risk = Assess(text);

@@ -14,6 +14,8 @@ internal sealed partial class RiskText
         Concept.Die, Concept.Kill, Concept.Suicide, Concept.Farewell, Concept.Bye, Concept.Disappear, Concept.Deceased);
 
 
+    private static readonly Concepts s_numberFamilies = Concepts.Of(Concept.Help);
+
     private static readonly WordSet s_clauseWords = new("but", "though", "although", "however", "except", "whereas");
 
     private static readonly WordSet s_unitsAfterNumber = new("kms", "km", "k", "ks", "ish", "x", "xx");
@@ -213,7 +215,9 @@ internal sealed partial class RiskText
             ref var token = ref _tokens[i];
             if (token.Has(TokenMarks.Numeric))
             {
-                token.Concepts = Concepts.None; // a count of tablets is read by the overdose rule, next to the tablets
+                // A count of tablets is read by the overdose rule, next to the tablets; a crisis line's number ("999",
+                // "116123", "85258") is the service it calls, whatever else the digits could be.
+                token.Concepts = token.Entry?.Word is { } listed ? listed.Concepts.Intersect(s_numberFamilies) : Concepts.None;
                 continue;
             }
 
