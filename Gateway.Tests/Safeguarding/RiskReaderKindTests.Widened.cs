@@ -58,7 +58,11 @@ public sealed partial class RiskReaderKindTests
     [InlineData("no food in the house again and dad didnt come home last night")]
     [InlineData("mum forgets to pick me up and theres no one home for days")]
     [InlineData("he makes me keep secrets about what happens in my room")]
-    public void ChildIndicators_NeglectOrSecretsKeptForAnAdult_AreHighFromOthers(string text) => AssertHigh(text, RiskSubject.SenderFromOthers);
+    [InlineData("mum burnt my hand on the cooker cos i was cheeky")]
+    [InlineData("my older cousin made me do things in the shed")]
+    [InlineData("the older lads make me do things to them")]
+    [InlineData("he makes me do stuff to him when mum is out")]
+    public void ChildIndicators_NeglectSecretsBurnsAndActsTheyWereMadeToDo_AreHighFromOthers(string text) => AssertHigh(text, RiskSubject.SenderFromOthers);
 
     [Theory]
     [InlineData("started my self harm again after the session")]
@@ -100,6 +104,8 @@ public sealed partial class RiskReaderKindTests
     [InlineData("wouldnt be sad if it rained tomorrow 6")]
     [InlineData("burnt my hand on the oven making tea 5")]
     [InlineData("looking after my self today, bath and book 8")]
+    [InlineData("mum made me do stuff in the garden all day 5")]
+    [InlineData("not had a proper meal in days, been so busy with uni 5")]
     public void HardNegatives_SharingTheWidenedKindsWords_AreNotHigh(string text)
     {
         var risk = Assess(text);
