@@ -76,13 +76,8 @@ public sealed partial class RiskReaderKindTests
     [InlineData("work meeting about a patient who overdosed", RiskSubject.ThirdParty)]
     [InlineData("nursing placement on the mental health ward, a patient self harmed", RiskSubject.ThirdParty)]
     [InlineData("tried to kill myself back in 2015, doing much better now", RiskSubject.Sender)]
-    public void CrisisLineNumbersCoursesPatientsAndDatedPasts_AreReviewNotHigh(string text, RiskSubject who)
-    {
-        var risk = Assess(text);
-
-        Assert.True(risk.Level == RiskLevel.Review, $"\"{text}\": {risk.Level} [{string.Join("; ", risk.Matched)}]");
-        Assert.Equal(who, risk.Subject);
-    }
+    public void CrisisLineNumbersCoursesPatientsAndDatedPasts_AreReviewNotHigh(string text, RiskSubject who) =>
+        PastThirdPartyNegatedOrProfessional_IsReviewNotHigh(text, who);
 
     [Theory]
     [InlineData("caught the bus to college 7")]
@@ -106,10 +101,5 @@ public sealed partial class RiskReaderKindTests
     [InlineData("looking after my self today, bath and book 8")]
     [InlineData("mum made me do stuff in the garden all day 5")]
     [InlineData("not had a proper meal in days, been so busy with uni 5")]
-    public void HardNegatives_SharingTheWidenedKindsWords_AreNotHigh(string text)
-    {
-        var risk = Assess(text);
-
-        Assert.True(risk.Level != RiskLevel.High, $"\"{text}\": High [{string.Join("; ", risk.Matched)}]");
-    }
+    public void HardNegatives_SharingTheWidenedKindsWords_AreNotHigh(string text) => HardNegatives_AreNotHigh(text);
 }
