@@ -23,13 +23,13 @@ public sealed class TagVocabulary
         "started", "stated", "starter", "shouted", "sorting", "hearing", "heating", "dating", "rating", "eating");
 
     private readonly string[] _names;
-    private readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _words;
+    // One lookup per word: a word's own tags and the phrases it starts are one entry.
+    private readonly FrozenDictionary<string, TagEntry>.AlternateLookup<ReadOnlySpan<char>> _entries;
     private readonly (string Stem, ulong Tags)[] _stems;
 
     // Stems and typo candidates by first letter (a-z, then everything else), so a word is compared with a few, not all.
     private readonly (string Stem, ulong Tags)[][] _stemsByLetter;
     private readonly (string Word, ulong Tags)[][] _fuzzyByLetter;
-    private readonly FrozenDictionary<string, (string[] Words, ulong Tags)[]>.AlternateLookup<ReadOnlySpan<char>> _phrases;
 
     public TagVocabulary(IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> tags)
     {
@@ -84,10 +84,10 @@ public sealed class TagVocabulary
 
         _names = [.. names];
         Names = _names;
-        _words = words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        _stems = [.. stems.Select(s => (s.Key, s.Value))];
-        _phrases = phrases.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase)
+        _entries = words.Keys.Concat(phrases.Keys).Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(k => k, k => new TagEntry(words.GetValueOrDefault(k), phrases.TryGetValue(k, out var list) ? [.. list] : []), StringComparer.OrdinalIgnoreCase)
             .GetAlternateLookup<ReadOnlySpan<char>>();
+        _stems = [.. stems.Select(s => (s.Key, s.Value))];
         var fuzzy = words.Where(w => w.Key.Length >= FuzzyMinimumLength).Select(w => (w.Key, w.Value)).ToList();
         _stemsByLetter = [.. Enumerable.Range(0, 27).Select(b => _stems.Where(x => Letter(x.Stem) == b).ToArray())];
         _fuzzyByLetter = [.. Enumerable.Range(0, 27).Select(b => fuzzy.Where(x => Letter(x.Key) == b).ToArray())];
@@ -126,13 +126,15 @@ public sealed class TagVocabulary
             }
 
             var word = WithoutApostrophes(text.Slice(token.Start, token.Length), buffer);
-            if (_words.TryGetValue(word, out var tags)
-                || (word.Length >= 4 && word[^1] is 's' or 'S' && _words.TryGetValue(word[..^1], out tags)))
+            _entries.TryGetValue(word, out var entry);
+            var tags = entry.Tags;
+            if (tags == 0 && word.Length >= 4 && word[^1] is 's' or 'S' && _entries.TryGetValue(word[..^1], out var singular))
             {
-                found |= tags; // "nans", "mum's": plurals and possessives of a tag word
+                tags = singular.Tags; // "nans", "mum's": plurals and possessives of a tag word
             }
 
-            if (_phrases.TryGetValue(word, out var phrases))
+            found |= tags;
+            if (entry.Phrases is { Length: > 0 } phrases)
             {
                 foreach (var phrase in phrases)
                 {
@@ -208,16 +210,16 @@ public sealed class TagVocabulary
         {
             var bit = 1UL << i;
             var terms = new List<string>();
-            foreach (var (word, tags) in _words.Dictionary)
+            foreach (var (word, entry) in _entries.Dictionary)
             {
-                if ((tags & bit) != 0)
+                if ((entry.Tags & bit) != 0)
                 {
                     terms.Add(word);
                 }
             }
 
             terms.AddRange(_stems.Where(s => (s.Tags & bit) != 0).Select(s => s.Stem + "*"));
-            terms.AddRange(_phrases.Dictionary.Values.SelectMany(p => p).Where(p => (p.Tags & bit) != 0).Select(p => string.Join(' ', p.Words)));
+            terms.AddRange(_entries.Dictionary.Values.SelectMany(e => e.Phrases).Where(p => (p.Tags & bit) != 0).Select(p => string.Join(' ', p.Words)));
             yield return new(_names[i], terms);
         }
     }
@@ -276,4 +278,7 @@ public sealed class TagVocabulary
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    /// <summary>What one word sets: its own tags (0 when it sets none alone) and the phrases it starts.</summary>
+    private readonly record struct TagEntry(ulong Tags, (string[] Words, ulong Tags)[] Phrases);
 }

@@ -52,6 +52,8 @@ internal readonly record struct Concepts(UInt128 Bits)
 
     public Concepts Without(Concepts other) => new(Bits & ~other.Bits);
 
+    public Concepts Intersect(Concepts other) => new(Bits & other.Bits);
+
     public static Concepts Of(params ReadOnlySpan<Concept> concepts)
     {
         var bits = UInt128.Zero;

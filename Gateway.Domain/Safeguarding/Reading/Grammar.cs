@@ -186,7 +186,12 @@ internal static class Grammar
         }
 
         var before = anchor - 1;
-        var owned = text.Before(anchor, Concepts.Of(Concept.I, Concept.Me, Concept.Myself, Concept.My), 4, clause: true) >= 0
+        var owner = text.Before(anchor, Concepts.Of(Concept.I, Concept.Me, Concept.Myself, Concept.My), 4, clause: true);
+
+        // "my suicide prevention training", "our self harm module": "my" owns the course named right after the topic, not the risk.
+        var ownsTheCourse = owner >= 0 && !text.HasAny(owner, Concepts.Of(Concept.I, Concept.Me, Concept.Myself))
+            && text.After(anchor, Concept.Professional, 2, clause: true) >= 0;
+        var owned = (owner >= 0 && !ownsTheCourse)
             || (before >= 0 && text[before].Sentence == text[anchor].Sentence && text.Key(before).StartsWith("feel", StringComparison.Ordinal));
         return !owned;
     }

@@ -6,14 +6,17 @@ namespace Buddy.Domain.Safeguarding.Reading;
 internal sealed partial class RiskLexicon
 {
     /// <summary>What a word means when spelt as listed or with a listed stem: the cheap lookup for joining split words.</summary>
-    public LexiconWord? FindPlain(ReadOnlySpan<char> word)
+    public LexiconWord? FindPlain(ReadOnlySpan<char> word) => FindPlain(word, Entry(word));
+
+    /// <summary>What a word means as listed or by a listed stem, given its entry (or null when it has none).</summary>
+    public LexiconWord? FindPlain(ReadOnlySpan<char> word, VocabularyEntry? entry)
     {
         if (word.IsEmpty)
         {
             return null;
         }
 
-        if (_words.TryGetValue(word, out var found))
+        if (entry?.Word is { } found)
         {
             return found;
         }
@@ -30,14 +33,17 @@ internal sealed partial class RiskLexicon
     }
 
     /// <summary>What a typed word means: exactly, stretched, by stem, with one typo, or through a censor ("k*ll").</summary>
-    public LexiconWord? Find(ReadOnlySpan<char> word)
+    public LexiconWord? Find(ReadOnlySpan<char> word) => Find(word, Entry(word));
+
+    /// <summary>What a typed word means, given its entry (already looked up by the caller, or null when it has none).</summary>
+    public LexiconWord? Find(ReadOnlySpan<char> word, VocabularyEntry? entry)
     {
         if (word.IsEmpty)
         {
             return null;
         }
 
-        if (_words.TryGetValue(word, out var found))
+        if (entry?.Word is { } found)
         {
             return found;
         }
@@ -51,9 +57,9 @@ internal sealed partial class RiskLexicon
         {
             Span<char> collapsed = stackalloc char[word.Length];
             var length = Collapse(word, collapsed);
-            if (_stretchedFilter.MayContain(collapsed[..length]) && _stretched.TryGetValue(collapsed[..length], out found) && word.Length > found.Key.Length)
+            if (Entry(collapsed[..length])?.Stretched is { } stretched && word.Length > stretched.Key.Length)
             {
-                return found; // "killlll", "diiie": stretched for emphasis
+                return stretched; // "killlll", "diiie": stretched for emphasis
             }
         }
 
@@ -96,9 +102,9 @@ internal sealed partial class RiskLexicon
         for (var keep = 2; keep >= 1; keep--)
         {
             var length = Shorten(word, shorter, keep);
-            if (_vocabulary.TryGetValue(shorter[..length], out var listed))
+            if (Entry(shorter[..length]) is { IsSpelt: true } listed)
             {
-                return listed;
+                return listed.Spelling;
             }
         }
 

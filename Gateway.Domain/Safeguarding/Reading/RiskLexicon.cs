@@ -32,19 +32,13 @@ internal sealed partial class RiskLexicon
         Concept.Suicide, Concept.SelfHarm, Concept.Overdose, Concept.Meds, Concept.Abuse, Concept.Exploit, Concept.Sexual, Concept.Choke,
         Concept.Burden, Concept.Farewell, Concept.Relapse, Concept.Means, Concept.Violence);
 
-    private readonly FrozenDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _textSpeak;
-    private readonly FrozenDictionary<string, LexiconWord>.AlternateLookup<ReadOnlySpan<char>> _words;
-    private readonly FrozenDictionary<string, LexiconWord>.AlternateLookup<ReadOnlySpan<char>> _stretched;
-    private readonly FrozenDictionary<string, UnitsAfter>.AlternateLookup<ReadOnlySpan<char>> _unitsByFirstWord;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _vocabulary;
+    // One lookup per word: every vocabulary the reader asks about a spelling is one entry of this dictionary.
+    private readonly FrozenDictionary<string, VocabularyEntry>.AlternateLookup<ReadOnlySpan<char>> _entries;
+    private readonly WordFilter _entryFilter;
+    private readonly VocabularyEntry? _numberEntry;
     private readonly (string Stem, LexiconWord Word)[][] _stemsByLetters;
     private readonly LexiconWord[][] _typosByLetterAndLength;
     private readonly LexiconWord[][] _wordsByLetter;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _splitStarts;
-    private readonly WordFilter _textSpeakFilter;
-    private readonly WordFilter _unitFilter;
-    private readonly WordFilter _splitFilter;
-    private readonly WordFilter _stretchedFilter;
 
     public RiskLexicon(string json)
     {
@@ -52,7 +46,6 @@ internal sealed partial class RiskLexicon
         var root = document.RootElement;
         var textSpeak = root.GetProperty("textSpeak").EnumerateObject()
             .ToDictionary(p => p.Name, p => p.Value.GetString()!.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.OrdinalIgnoreCase);
-        _textSpeak = textSpeak.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         IEnumerable<string> Speak(string word) => textSpeak.TryGetValue(word, out var replacement) ? replacement : [word];
 
         var words = new Dictionary<string, LexiconWord>(StringComparer.Ordinal);
@@ -94,18 +87,36 @@ internal sealed partial class RiskLexicon
 
         Families = families;
         Idioms = idioms;
-        _words = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _stretched = words.Values.Where(w => w.Key.Length >= 3)
+        var stretched = words.Values.Where(w => w.Key.Length >= 3)
             .GroupBy(w => Collapse(w.Key), StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(w => w.Key.Length).First(), StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+            .ToDictionary(g => g.Key, g => g.OrderBy(w => w.Key.Length).First(), StringComparer.Ordinal);
         // Every word the lexicon spells, alone, in a unit or as text-speak: what a word typed with a letter held down may be.
-        _vocabulary = words.Keys.Concat(units.SelectMany(u => u.Words)).Concat(textSpeak.Keys).Where(w => w.Length >= 2 && !w.EndsWith('*') && w != "#")
-            .ToFrozenSet(StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
-        _unitsByFirstWord = MergeUnits(units).GroupBy(u => u.Words[0], StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => new UnitsAfter(g), StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+        var spelt = words.Keys.Concat(units.SelectMany(u => u.Words)).Concat(textSpeak.Keys.Select(k => k.ToLowerInvariant()))
+            .Where(w => w.Length >= 2 && !w.EndsWith('*') && w != "#")
+            .ToHashSet(StringComparer.Ordinal);
+        var unitsByFirstWord = MergeUnits(units).GroupBy(u => u.Words[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new UnitsAfter(g), StringComparer.Ordinal);
+        // The starts of split risk words ("sui" of "sui cide", "over" of "over dose"): a pair of words is only joined when the first is one.
+        var splitStarts = words.Values.Where(w => w.Concepts.HasAny(Joinable) && w.Key.Length >= 6 && !w.Key.Contains(' ', StringComparison.Ordinal))
+            .Select(w => w.Key).Concat(stems.Keys.Where(k => k.Length >= 4 && stems[k].HasAny(Joinable)))
+            .SelectMany(k => Enumerable.Range(2, Math.Max(0, k.Length - 3)).Select(n => k[..n]))
+            .ToHashSet(StringComparer.Ordinal);
+        var textSpeakLower = textSpeak.ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value, StringComparer.Ordinal);
+        var lookup = words.Keys.Concat(stretched.Keys).Concat(spelt).Concat(unitsByFirstWord.Keys).Concat(splitStarts).Concat(textSpeakLower.Keys)
+            .Distinct(StringComparer.Ordinal)
+            .ToFrozenDictionary(k => k, k => new VocabularyEntry
+            {
+                Spelling = k,
+                Word = words.GetValueOrDefault(k),
+                TextSpeak = textSpeakLower.GetValueOrDefault(k),
+                Units = unitsByFirstWord.GetValueOrDefault(k),
+                StartsSplitWord = splitStarts.Contains(k),
+                Stretched = stretched.GetValueOrDefault(k),
+                IsSpelt = spelt.Contains(k),
+            }, StringComparer.Ordinal);
+        _entries = lookup.GetAlternateLookup<ReadOnlySpan<char>>();
+        _entryFilter = new WordFilter(lookup.Keys);
+        _numberEntry = Entry("#");
         MaxUnitLength = units.Count == 0 ? 1 : units.Max(u => u.Words.Length);
         _stemsByLetters = ByTwoLetters(stems.OrderByDescending(s => s.Key.Length).Select(s => (s.Key, new LexiconWord(s.Value, s.Key, s.Key) { IsStem = true })));
         // Typos are forgiven against words as listed, not against generated forms ("staying" is not a typo of "stabing").
@@ -114,16 +125,6 @@ internal sealed partial class RiskLexicon
         _typosByLetterAndLength = [.. Enumerable.Range(0, 27 * MaxTypoLength).Select(b => typos
             .Where(w => Letter(w.Key[0]) == b / MaxTypoLength && Math.Abs(Math.Min(w.Key.Length, MaxTypoLength - 1) - (b % MaxTypoLength)) <= 1).ToArray())];
         _wordsByLetter = ByLetter(words.Values, w => w.Key);
-
-        // The starts of split risk words ("sui" of "sui cide", "over" of "over dose"): a pair of words is only joined when the first is one.
-        _textSpeakFilter = new WordFilter(textSpeak.Keys);
-        _stretchedFilter = new WordFilter(_stretched.Dictionary.Keys);
-        _unitFilter = new WordFilter(units.Select(u => u.Words[0]));
-        _splitStarts = words.Values.Where(w => w.Concepts.HasAny(Joinable) && w.Key.Length >= 6 && !w.Key.Contains(' ', StringComparison.Ordinal))
-            .Select(w => w.Key).Concat(stems.Keys.Where(k => k.Length >= 4 && stems[k].HasAny(Joinable)))
-            .SelectMany(k => Enumerable.Range(2, Math.Max(0, k.Length - 3)).Select(n => k[..n]))
-            .ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _splitFilter = new WordFilter(_splitStarts.Set);
     }
 
     /// <summary>Families worth joining split letters or words for ("s u i c i d e", "over dose"): not grammar words.</summary>
@@ -132,8 +133,12 @@ internal sealed partial class RiskLexicon
         Concept.Violence, Concept.Exploit, Concept.Myself, Concept.Cut, Concept.Burden, Concept.Disappear, Concept.Relapse, Concept.Nobody,
         Concept.Everyone, Concept.Other, Concept.Choke, Concept.Means, Concept.Blade);
 
-    /// <summary>True when <paramref name="word"/> can be the first part of a risk word split in two.</summary>
-    public bool CouldStartSplitWord(ReadOnlySpan<char> word) => _splitFilter.MayContain(word) && _splitStarts.Contains(word);
+    /// <summary>Everything the lexicon knows about this spelling (one filter test and one hash lookup), or null.</summary>
+    public VocabularyEntry? Entry(ReadOnlySpan<char> word) =>
+        _entryFilter.MayContain(word) && _entries.TryGetValue(word, out var entry) ? entry : null;
+
+    /// <summary>The entry a number is read as in units ("#": "took 30 tablets").</summary>
+    public VocabularyEntry? NumberEntry => _numberEntry;
 
     /// <summary>The families as written in the data, for tests that read every entry.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Families { get; }
@@ -146,22 +151,17 @@ internal sealed partial class RiskLexicon
 
     public bool TryTextSpeak(ReadOnlySpan<char> word, out string[] replacement)
     {
-        if (!_textSpeakFilter.MayContain(word))
-        {
-            replacement = [];
-            return false;
-        }
-
-        return _textSpeak.TryGetValue(word, out replacement!);
+        replacement = Entry(word)?.TextSpeak ?? [];
+        return replacement.Length > 0;
     }
 
     /// <summary>
-    /// The units that start with <paramref name="first"/> then <paramref name="second"/>, longest first; and those whose
-    /// second word is a number or a stem, which the caller checks in full.
+    /// The units that start with the word of <paramref name="first"/> then <paramref name="second"/>, longest first; and
+    /// those whose second word is a number or a stem, which the caller checks in full.
     /// </summary>
-    public (ReadOnlyMemory<LexiconUnit> Exact, ReadOnlyMemory<LexiconUnit> Patterned) UnitsStartingWith(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
+    public static (ReadOnlyMemory<LexiconUnit> Exact, ReadOnlyMemory<LexiconUnit> Patterned) UnitsStartingWith(VocabularyEntry? first, ReadOnlySpan<char> second)
     {
-        if (!_unitFilter.MayContain(first) || !_unitsByFirstWord.TryGetValue(first, out var after))
+        if (first?.Units is not { } after)
         {
             return (ReadOnlyMemory<LexiconUnit>.Empty, ReadOnlyMemory<LexiconUnit>.Empty);
         }
@@ -171,23 +171,9 @@ internal sealed partial class RiskLexicon
 
     /// <summary>True when a typo in this word, as listed, is forgiven (seven letters or more, in a risk family).</summary>
     public bool ForgivesTypo(string word) =>
-        word.Length >= TypoMinimumLength && _words.TryGetValue(word, out var listed) && listed.Key == listed.Base && listed.Concepts.HasAny(s_typoFamilies);
+        word.Length >= TypoMinimumLength && Entry(word)?.Word is { } listed && listed.Key == listed.Base && listed.Concepts.HasAny(s_typoFamilies);
 
-    /// <summary>True when some unit starts with these two words.</summary>
-    public bool StartsAUnit(ReadOnlySpan<char> first, ReadOnlySpan<char> second) =>
-        _unitsByFirstWord.TryGetValue(first, out var after) && (after.BySecondWord.ContainsKey(second) || after.Patterned.Length > 0);
-
-    /// <summary>The units after one first word, by their second word (two lookups instead of trying every unit of "my" or "i").</summary>
-    private sealed class UnitsAfter(IEnumerable<LexiconUnit> units)
-    {
-        public FrozenDictionary<string, LexiconUnit[]>.AlternateLookup<ReadOnlySpan<char>> BySecondWord { get; } = units
-            .Where(u => !IsPattern(u.Words[1]))
-            .GroupBy(u => u.Words[1], StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(u => u.Words.Length).ToArray(), StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public LexiconUnit[] Patterned { get; } = [.. units.Where(u => IsPattern(u.Words[1])).OrderByDescending(u => u.Words.Length)];
-
-        private static bool IsPattern(string word) => word == "#" || word.EndsWith('*');
-    }
+    /// <summary>True when some unit starts with the word of <paramref name="first"/> then <paramref name="second"/>.</summary>
+    public static bool StartsAUnit(VocabularyEntry? first, ReadOnlySpan<char> second) =>
+        first?.Units is { } after && (after.BySecondWord.ContainsKey(second) || after.Patterned.Length > 0);
 }

@@ -53,9 +53,9 @@ internal sealed partial class RiskText
             return null; // every unit has two words at least, and none runs across a break
         }
 
-        var first = _tokens[r].Has(TokenMarks.Numeric) ? "#".AsSpan() : Key(r);
+        var first = _tokens[r].Has(TokenMarks.Numeric) ? lexicon.NumberEntry : _tokens[r].Entry;
         var second = _tokens[r + 1].Has(TokenMarks.Numeric) ? "#".AsSpan() : Key(r + 1);
-        var (exact, patterned) = lexicon.UnitsStartingWith(first, second);
+        var (exact, patterned) = RiskLexicon.UnitsStartingWith(first, second);
         var longest = FirstMatch(exact.Span, r, readIdioms);
         var other = FirstMatch(patterned.Span, r, readIdioms);
         return other is not null && (longest is null || other.Words.Length > longest.Words.Length) ? other : longest;

@@ -14,6 +14,8 @@ internal sealed partial class RiskText
         Concept.Die, Concept.Kill, Concept.Suicide, Concept.Farewell, Concept.Bye, Concept.Disappear, Concept.Deceased);
 
 
+    private static readonly Concepts s_numberFamilies = Concepts.Of(Concept.Help);
+
     private static readonly WordSet s_clauseWords = new("but", "though", "although", "however", "except", "whereas");
 
     private static readonly WordSet s_unitsAfterNumber = new("kms", "km", "k", "ks", "ish", "x", "xx");
@@ -111,20 +113,22 @@ internal sealed partial class RiskText
                 end = LongestLetterRun(lexicon, r, count);
             }
             else if (r + 1 < count && IsWordPart(r) && IsWordPart(r + 1) && _raw[r + 1].OriginalStart == _raw[r].OriginalEnd + 1
-                && _raw[r].CharLength + _raw[r + 1].CharLength >= 6 && lexicon.CouldStartSplitWord(CharsOf(r)))
+                && _raw[r].CharLength + _raw[r + 1].CharLength >= 6 && _raw[r].Entry is { StartsSplitWord: true })
             {
                 end = r + 1;
             }
 
             // A joined pair must reach into its second word ("suicidal just" is not a split "suicid*") and be a word as listed
             // ("murder in" is not "murderin"); a pair that starts a unit ("self harm", "over dose") is read as the unit instead.
-            if (end > r && lexicon.FindPlain(_chars.AsSpan(_raw[r].CharStart, _raw[end].CharStart + _raw[end].CharLength - _raw[r].CharStart)) is { } joined
+            var joinedEntry = end > r ? lexicon.Entry(JoinedChars(r, end)) : null;
+            if (end > r && lexicon.FindPlain(JoinedChars(r, end), joinedEntry) is { } joined
                 && joined.Concepts.HasAny(RiskLexicon.Joinable)
                 && (_raw[r].Has(TokenMarks.SingleLetter) || (joined.Key.Length > _raw[r].CharLength && (joined.IsStem || joined.Key == joined.Base)
-                    && !lexicon.StartsAUnit(CharsOf(r), CharsOf(end)))))
+                    && !RiskLexicon.StartsAUnit(_raw[r].Entry, CharsOf(end)))))
             {
                 _raw[written] = _raw[r];
                 _raw[written].CharLength = _raw[end].CharStart + _raw[end].CharLength - _raw[r].CharStart;
+                _raw[written].Entry = joinedEntry;
                 _raw[written].OriginalEnd = _raw[end].OriginalEnd;
                 _raw[written].Marks = (_raw[written].Marks & ~TokenMarks.SingleLetter) | TokenMarks.Joined;
                 written++;
@@ -152,7 +156,7 @@ internal sealed partial class RiskText
 
         for (var end = last; end > r; end--)
         {
-            var joined = lexicon.FindPlain(_chars.AsSpan(_raw[r].CharStart, _raw[end].CharStart + _raw[end].CharLength - _raw[r].CharStart));
+            var joined = lexicon.FindPlain(JoinedChars(r, end));
             if (joined is not null && joined.Concepts.HasAny(RiskLexicon.Joinable))
             {
                 return end;
@@ -166,6 +170,9 @@ internal sealed partial class RiskText
 
     private ReadOnlySpan<char> CharsOf(int r) => _chars.AsSpan(_raw[r].CharStart, _raw[r].CharLength);
 
+    /// <summary>The characters of raw words <paramref name="r"/> to <paramref name="end"/> with the gaps left out.</summary>
+    private ReadOnlySpan<char> JoinedChars(int r, int end) => _chars.AsSpan(_raw[r].CharStart, _raw[end].CharStart + _raw[end].CharLength - _raw[r].CharStart);
+
     /// <summary>"wanna" becomes "want" "to": the rewritten words are tokens of their own, the first keeps the breaks.</summary>
     private int RewriteTextSpeak(RiskLexicon lexicon, int count)
     {
@@ -177,14 +184,15 @@ internal sealed partial class RiskText
             if (typed && lexicon.Destretch(CharsOf(r)) is { } meant)
             {
                 token.Word = meant; // "wannaaaa", "nooseeee": read as spelt, so text-speak, units and rules see the word
+                token.Entry = lexicon.Entry(meant);
             }
 
-            if (typed && lexicon.TryTextSpeak(token.Word ?? CharsOf(r), out var replacement) && (token.Word is not null || !IsCountBeforeUnit(r, count)))
+            if (typed && token.Entry?.TextSpeak is { } replacement && (token.Word is not null || !IsCountBeforeUnit(r, count)))
             {
                 for (var k = 0; k < replacement.Length; k++)
                 {
                     var marks = (k == 0 ? token.Marks : TokenMarks.None) & ~(TokenMarks.Numeric | TokenMarks.SingleLetter);
-                    _tokens[written++] = token with { CharStart = -1, Word = replacement[k], Marks = marks, Number = -1 };
+                    _tokens[written++] = token with { CharStart = -1, Word = replacement[k], Entry = lexicon.Entry(replacement[k]), Marks = marks, Number = -1 };
                 }
 
                 continue;
@@ -207,7 +215,9 @@ internal sealed partial class RiskText
             ref var token = ref _tokens[i];
             if (token.Has(TokenMarks.Numeric))
             {
-                token.Concepts = Concepts.None; // a count of tablets is read by the overdose rule, next to the tablets
+                // A count of tablets is read by the overdose rule, next to the tablets; a crisis line's number ("999",
+                // "116123", "85258") is the service it calls, whatever else the digits could be.
+                token.Concepts = token.Entry?.Word is { } listed ? listed.Concepts.Intersect(s_numberFamilies) : Concepts.None;
                 continue;
             }
 
@@ -220,12 +230,13 @@ internal sealed partial class RiskText
                 continue;
             }
 
-            if (lexicon.Find(Key(i)) is { } word)
+            if (lexicon.Find(Key(i), token.Entry) is { } word)
             {
                 token.Concepts = word.Concepts;
                 if (!Key(i).SequenceEqual(word.Key) && !word.IsStem)
                 {
                     token.Word = word.Key; // stretched, misspelt or censored: read as the word meant
+                    token.Entry = lexicon.Entry(word.Key);
                 }
 
                 token.Base = word.Base;

@@ -55,6 +55,9 @@ internal struct RiskToken
 
     public Concepts Concepts;
 
+    /// <summary>What the lexicon knows about the word's spelling, looked up once when the spelling was set.</summary>
+    public VocabularyEntry? Entry;
+
     public int Sentence;
 
     public int Clause;

@@ -7,7 +7,7 @@ namespace Buddy.Domain.Safeguarding.Reading;
 /// Splits a reply into words in one forward pass with no backtracking: lower-cased, apostrophes dropped ("can't"
 /// is "cant", "od'd" is "oded"), look-alike characters read as letters ("su1c1de", "k!ll", "$elf"), censor stars kept
 /// for the lexicon ("k*ll"), a few emojis read as the words they stand for (💊 pills, 😂 lol), and a currency sign before digits as "money". Records where
-/// sentences and clauses break. Writes into caller-owned buffers and allocates nothing.
+/// sentences and clauses break, and looks each word up once (<see cref="VocabularyEntry"/>). Writes into caller-owned buffers and allocates nothing.
 /// </summary>
 internal static class RiskTokenizer
 {
@@ -36,7 +36,7 @@ internal static class RiskTokenizer
                     ReadLookAlikes(word);
                 }
 
-                tokens[count++] = NewToken(start, written - start, i, end, pending | marks, word);
+                tokens[count++] = NewToken(start, written - start, i, end, pending | marks, word, lexicon.Entry(word));
                 pending = TokenMarks.None;
                 i = end;
                 continue;
@@ -47,7 +47,7 @@ internal static class RiskTokenizer
                 var consumed = ReadSymbol(text, i, out var emoji);
                 if (emoji is not null)
                 {
-                    tokens[count++] = new RiskToken { CharStart = -1, Word = emoji, OriginalStart = i, OriginalEnd = i + consumed, Marks = pending, Number = -1 };
+                    tokens[count++] = new RiskToken { CharStart = -1, Word = emoji, Entry = lexicon.Entry(emoji), OriginalStart = i, OriginalEnd = i + consumed, Marks = pending, Number = -1 };
                     pending = TokenMarks.None;
                 }
                 else if (!char.IsWhiteSpace(c) && c is not ('\u2019' or '\u2018' or '\uFE0F' or '\u200D'))
@@ -62,7 +62,7 @@ internal static class RiskTokenizer
             if (c is '\u00A3' or '\u20AC' or '$' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))
             {
                 // "£200", "$50": an amount of money, read as the word (what a demand or a debt is made of)
-                tokens[count++] = new RiskToken { CharStart = -1, Word = "money", OriginalStart = i, OriginalEnd = i + 1, Marks = pending, Number = -1 };
+                tokens[count++] = new RiskToken { CharStart = -1, Word = "money", Entry = lexicon.Entry("money"), OriginalStart = i, OriginalEnd = i + 1, Marks = pending, Number = -1 };
                 pending = TokenMarks.None;
                 i++;
                 continue;
@@ -75,7 +75,7 @@ internal static class RiskTokenizer
         return count;
     }
 
-    private static RiskToken NewToken(int start, int length, int originalStart, int originalEnd, TokenMarks marks, ReadOnlySpan<char> word)
+    private static RiskToken NewToken(int start, int length, int originalStart, int originalEnd, TokenMarks marks, ReadOnlySpan<char> word, VocabularyEntry? entry)
     {
         var number = -1;
         if (!word.ContainsAnyExcept(s_digits) && word.Length <= 6)
@@ -88,7 +88,7 @@ internal static class RiskTokenizer
             marks |= TokenMarks.SingleLetter;
         }
 
-        return new RiskToken { CharStart = start, CharLength = length, OriginalStart = originalStart, OriginalEnd = originalEnd, Marks = marks, Number = number };
+        return new RiskToken { CharStart = start, CharLength = length, Entry = entry, OriginalStart = originalStart, OriginalEnd = originalEnd, Marks = marks, Number = number };
     }
 
     private static readonly SearchValues<char> s_digits = SearchValues.Create("0123456789");

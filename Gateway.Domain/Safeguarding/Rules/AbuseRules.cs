@@ -85,6 +85,11 @@ internal static partial class AbuseRules
             return part; // "broke my arm"
         }
 
+        if (t.Has(verb, Body) && t.Key(verb).Contains(" my ", StringComparison.Ordinal) && Grammar.SubjectOf(t, verb) == Agent.Someone)
+        {
+            return verb; // "mum burnt my hand": the sender's body is inside the unit, someone else did it ("burnt my hand on the oven" is an accident)
+        }
+
         var me = t.After(verb, Me, 2, clause: true);
         if (me >= 0)
         {

@@ -70,8 +70,8 @@ internal static partial class PlanRules
         }
 
         // "gave my niece my jewellery, won't need it": given with no further use for it.
-        var noNeed = t.AfterWord(i, "need", 10) is var need and >= 0 && t.Before(need, Negation, 2) >= 0
-            || t.AfterWord(i, "needing", 10) is var needing and >= 0 && t.Before(needing, Negation, 2) >= 0;
+        var noNeed = t.AfterWord(i, "need", 14) is var need and >= 0 && t.Before(need, Negation, 2) >= 0
+            || t.AfterWord(i, "needing", 14) is var needing and >= 0 && t.Before(needing, Negation, 2) >= 0;
         var away = noNeed || t.Key(i).Contains("away", StringComparison.Ordinal) || t.Base(i).StartsWith("rehom", StringComparison.Ordinal)
             || t.AfterWord(i, "away", 6) >= 0 || t.Near(things, Quantity, 2) >= 0 || t.Near(i, Everyone, 6) >= 0 || t.Near(i, Farewell, 10) >= 0;
         if (away)

@@ -82,7 +82,7 @@ internal static partial class PlanRules
 
         if (ready >= 0)
         {
-            return RiskHit.High(ready, i, ready);
+            return RiskHit.High(ready, i, ready, PreparerOf(t, ready, i));
         }
 
         var bought = t.Near(i, Buy, 4);
@@ -103,6 +103,23 @@ internal static partial class PlanRules
         var purpose = t.AfterWord(i, "for", 3) >= 0; // "got a new rope for climbing"
         return bought < 0 ? RiskHit.None : lethal && !purpose ? RiskHit.High(bought, i, bought) : RiskHit.Review(bought, i, bought);
 
+    }
+
+    /// <summary>
+    /// "all of mums pills ready", "collecting my nans tablets": someone else's medicine made ready by the sender. The
+    /// owner right before the means is not who prepares it; the sender is, unless someone else is the subject before that.
+    /// </summary>
+    private static RiskSubject PreparerOf(RiskText t, int ready, int means)
+    {
+        var owner = means - 1;
+        if (owner < 0 || !t.Has(owner, Kin) || !t.Key(owner).EndsWith('s') || t.Has(owner, My))
+        {
+            return RiskSubject.None;
+        }
+
+        // The sender's act on them comes first ("got ... all of mums pills ready"); "mum's pills are ready for her" is hers.
+        var act = ready < owner ? ready : t.Before(owner, Concepts.Of(Buy, Prepare, Seize), 8, clause: true);
+        return act >= 0 && Grammar.SubjectOf(t, act) is not Agent.Someone ? RiskSubject.Sender : RiskSubject.None;
     }
 
     private static RiskHit BladeReady(RiskText t, int i)
