@@ -142,16 +142,25 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
             await db.InboundMessages.Where(m => sids.Contains(m.ProviderMessageId)).Select(m => m.ProviderMessageId).ToListAsync(),
             StringComparer.Ordinal);
         var stored = new InboundMessage?[batch.Count];
+        var rows = new List<InboundMessage>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             if (known.Add(batch[i].Text.MessageSid))
             {
                 stored[i] = NewMessage(batch[i].Text);
-                db.InboundMessages.Add(stored[i]!);
+                rows.Add(stored[i]!);
             }
         }
 
-        await db.SaveChangesAsync();
+        if (rows.Count > 0)
+        {
+            // Multi-row INSERTs with nothing tracked, not SaveChanges' statement and change-tracking entry per row:
+            // this writer is on every webhook's path. A sid that beat us to the unique index still fails the batch.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await BulkInsert.InsertAsync(db, rows, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
         for (var i = 0; i < batch.Count; i++)
         {
             Answer(batch[i], stored[i]);
