@@ -7,12 +7,21 @@ public sealed class ReceptionPriorityTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 3, 19, 0, 0, TimeSpan.Zero));
 
-    [Fact]
-    public void BeforeBatchAsync_WhenNoTextWaitsForReception_GoesAtOnce()
+    [Theory]
+    [InlineData(0, 0, false)] // reception is idle
+    [InlineData(1, 0, true)] // an urgent (safeguarding, opt-out) batch never waits
+    [InlineData(1, 1, false)] // the caller gave up before its text was queued: nothing will be committed for it
+    public void BeforeBatchAsync_WhenNothingWaitsToBeStoredOrTheBatchIsUrgent_GoesAtOnce(int arriving, int left, bool urgent)
     {
         var priority = new ReceptionPriority(_clock);
+        for (var i = 0; i < arriving; i++)
+        {
+            priority.Arriving();
+        }
 
-        Assert.True(priority.BeforeBatchAsync(urgent: false, CancellationToken.None).IsCompletedSuccessfully);
+        priority.Left(left);
+
+        Assert.True(priority.BeforeBatchAsync(urgent, CancellationToken.None).IsCompletedSuccessfully);
     }
 
     [Fact]
@@ -28,15 +37,6 @@ public sealed class ReceptionPriorityTests
         priority.Committed(2);
         await routine;
         Assert.False(priority.ReceptionBusy);
-    }
-
-    [Fact]
-    public void BeforeBatchAsync_WhenBatchIsUrgent_NeverWaitsForReception()
-    {
-        var priority = new ReceptionPriority(_clock);
-        priority.Arriving();
-
-        Assert.True(priority.BeforeBatchAsync(urgent: true, CancellationToken.None).IsCompletedSuccessfully);
     }
 
     [Fact]
@@ -70,15 +70,5 @@ public sealed class ReceptionPriorityTests
 
         await routine;
         Assert.True(priority.ReceptionBusy);
-    }
-
-    [Fact]
-    public void BeforeBatchAsync_WhenTheCallerGaveUpBeforeItsTextWasQueued_GoesAtOnce()
-    {
-        var priority = new ReceptionPriority(_clock);
-        priority.Arriving();
-        priority.Left(1);
-
-        Assert.True(priority.BeforeBatchAsync(urgent: false, CancellationToken.None).IsCompletedSuccessfully);
     }
 }
