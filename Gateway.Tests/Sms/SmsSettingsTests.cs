@@ -33,6 +33,26 @@ public sealed class SmsSettingsTests
     }
 
     [Theory]
+    [InlineData(null, null, 50, 200)]
+    [InlineData("500", null, 500, 500)]
+    [InlineData("20", "80", 20, 80)]
+    public void From_InboundBatchSizes_DefaultTheBacklogSizeToAtLeastTheQuietOne(string? batch, string? burst, int expectedBatch, int expectedBurst)
+    {
+        var settings = SmsSettings.From(Configuration(new() { ["Sms:Inbound:BatchSize"] = batch, ["Sms:Inbound:BurstBatchSize"] = burst }));
+
+        Assert.Equal((expectedBatch, expectedBurst), (settings.InboundBatchSize, settings.InboundBurstBatchSize));
+    }
+
+    [Fact]
+    public void From_WhenTheBacklogBatchSizeIsBelowTheQuietOne_NamesBothSettings()
+    {
+        var problem = Assert.Throws<BadConfigurationException>(
+            () => SmsSettings.From(Configuration(new() { ["Sms:Inbound:BatchSize"] = "100", ["Sms:Inbound:BurstBatchSize"] = "50" })));
+
+        Assert.StartsWith("Sms:Inbound:BurstBatchSize is 50, less than Sms:Inbound:BatchSize (100)", problem.Message);
+    }
+
+    [Theory]
     [InlineData("Twilio:AccountSid", null, "Twilio:AccountSid is required")]
     [InlineData("Twilio:AccountSid", "12345", "Twilio:AccountSid must be")]
     [InlineData("Twilio:AuthToken", null, "Twilio:AuthToken is required")]

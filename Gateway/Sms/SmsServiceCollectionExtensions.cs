@@ -42,6 +42,7 @@ public static class SmsServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox");
 
         services.AddSingleton(_ => new InboundLanes(sms.InboundQueueCapacity));
+        services.AddSingleton<ReceptionPriority>();
         services.AddSingleton<InboundReception>();
         services.AddSingleton<InboundPipeline>();
         services.AddSingleton<InboundProcessor>();

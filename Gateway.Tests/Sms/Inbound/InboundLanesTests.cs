@@ -85,6 +85,28 @@ public sealed class InboundLanesTests
     }
 
     [Fact]
+    public async Task ReadBatchesAsync_WhenMoreRoutineIdsWaitThanABatch_TakesUpToTheBacklogMaximumButUrgentOnesStayAtTheMaximum()
+    {
+        using var queue = new InboundLanes();
+        var urgent = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();
+        var routine = Enumerable.Range(0, 7).Select(_ => Guid.NewGuid()).ToList();
+        urgent.ForEach(id => queue.Enqueue(id, urgent: true));
+        routine.ForEach(id => queue.Enqueue(id, urgent: false));
+        await using var reader = queue.ReadBatchesAsync(2, 5, CancellationToken.None).GetAsyncEnumerator();
+
+        var sizes = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(await reader.MoveNextAsync());
+            sizes.Add(reader.Current.Count);
+        }
+
+        // Urgent: 2 and 2 however many wait; routine: 7 waiting is a backlog (5 taken), the 2 left are not.
+        Assert.Equal([2, 2, 5, 2], sizes);
+        Assert.True(queue.IsEmpty);
+    }
+
+    [Fact]
     public void Enqueue_WhenTheRoutineLaneIsFull_RefusesRoutineIdsOnlyAndSaysSoOnce()
     {
         using var queue = new InboundLanes(routineCapacity: 2);

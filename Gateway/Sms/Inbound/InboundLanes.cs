@@ -55,20 +55,30 @@ public sealed class InboundLanes(int routineCapacity = int.MaxValue) : IDisposab
     /// gateway handles each text at once and a busy one in batches. A batch never mixes the lanes: an urgent text
     /// is never held up by routine ones handled with it.
     /// </summary>
-    public async IAsyncEnumerable<IReadOnlyList<QueuedInbound>> ReadBatchesAsync(int max, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<IReadOnlyList<QueuedInbound>> ReadBatchesAsync(int max, CancellationToken cancellationToken) =>
+        ReadBatchesAsync(max, max, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadBatchesAsync(int, CancellationToken)"/>, but a routine batch that starts with more than
+    /// <paramref name="max"/> ids waiting in its lane (a backlog) takes up to <paramref name="backlogMax"/>.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<QueuedInbound>> ReadBatchesAsync(int max, int backlogMax, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(backlogMax, max);
         while (true)
         {
             await _waiting.WaitAsync(cancellationToken);
+            var backlog = Volatile.Read(ref _routineCount) > max;
             var urgent = _urgent.TryDequeue(out var id);
             if (!urgent && !TryTakeRoutine(out id))
             {
                 continue;
             }
 
-            var batch = new List<QueuedInbound>(Math.Min(max, 64)) { new(id, urgent) };
-            while (batch.Count < max && _waiting.Wait(0, CancellationToken.None))
+            var limit = urgent || !backlog ? max : backlogMax;
+            var batch = new List<QueuedInbound>(Math.Min(limit, 64)) { new(id, urgent) };
+            while (batch.Count < limit && _waiting.Wait(0, CancellationToken.None))
             {
                 if (!(urgent ? _urgent.TryDequeue(out id) : TryTakeRoutine(out id)))
                 {

@@ -7,13 +7,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Buddy.Gateway.Sms.Inbound;
 
 /// <summary>
-/// Works through the inbound queue in batches of up to <c>Sms:Inbound:BatchSize</c> (urgent lane first, never mixing
-/// the lanes; see <see cref="InboundRounds"/> for the order within a batch), and sweeps the table for messages
+/// Works through the inbound queue in batches of up to <c>Sms:Inbound:BatchSize</c> (<c>Sms:Inbound:BurstBatchSize</c>
+/// for routine texts once a backlog has built up; urgent lane first, never mixing the lanes; see
+/// <see cref="InboundRounds"/> for the order within a batch), giving way to reception before each routine batch
+/// (<see cref="ReceptionPriority"/>), and sweeps the table for messages
 /// left in state Received (stored just before a restart, or whose processing hit a database outage): at start-up
 /// and then every <c>Sms:Inbound:SweepSeconds</c>.
 /// </summary>
 internal sealed class InboundProcessor(
     InboundLanes queue,
+    ReceptionPriority priority,
     InboundPipeline pipeline,
     IDbContextFactory<BuddyDbContext> contexts,
     RiskDetector risk,
@@ -30,10 +33,12 @@ internal sealed class InboundProcessor(
         var sweeping = SweepLoopAsync(stoppingToken);
         try
         {
-            await foreach (var batch in queue.ReadBatchesAsync(settings.InboundBatchSize, stoppingToken))
+            await foreach (var batch in queue.ReadBatchesAsync(settings.InboundBatchSize, settings.InboundBurstBatchSize, stoppingToken))
             {
                 try
                 {
+                    // Webhooks first on a busy core: a routine batch waits for the reception writer's next commit.
+                    await priority.BeforeBatchAsync(batch[0].Urgent, stoppingToken);
                     await ProcessBatchAsync(batch, stoppingToken);
                     if (queue.IsEmpty && queue.TakeOverflow())
                     {

@@ -30,12 +30,13 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger<InboundReception> _logger;
     private readonly BuddyMetrics _metrics;
+    private readonly ReceptionPriority _priority;
     private readonly Channel<Arrival> _arrivals;
     private readonly Task _writer;
 
     public InboundReception(
-        IDbContextFactory<BuddyDbContext> contexts, InboundLanes queue, RiskDetector risk, SmsSettings settings, TimeProvider clock, BuddyMetrics metrics,
-        ILogger<InboundReception> logger)
+        IDbContextFactory<BuddyDbContext> contexts, InboundLanes queue, ReceptionPriority priority, RiskDetector risk, SmsSettings settings, TimeProvider clock,
+        BuddyMetrics metrics, ILogger<InboundReception> logger)
     {
         // Bounded: a store slower than the arrivals makes webhooks wait for room (held at Kestrel, each on its own
         // connection) rather than grow this queue without end; waiting is not refusing, Twilio still gets its 200.
@@ -45,6 +46,7 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
             FullMode = BoundedChannelFullMode.Wait,
         });
         _metrics = metrics;
+        _priority = priority;
         _contexts = contexts;
         _queue = queue;
         _risk = risk;
@@ -59,6 +61,7 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
         // Triage here, on the caller's thread, so the single writer below does no more than store.
         var urgent = InboundTriage.IsUrgent(_risk, text.Body, text.OptOutType);
         var arrival = new Arrival(text, urgent, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _priority.Arriving(); // counted before it can be read, so the writer's answer never comes before the count
         if (!_arrivals.Writer.TryWrite(arrival))
         {
             // Full: wait for room. A caller that gives up here was never queued, so nothing was stored for it.
@@ -68,7 +71,13 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
             }
             catch (ChannelClosedException)
             {
+                _priority.Left(1);
                 throw new ObjectDisposedException(nameof(InboundReception), "The gateway is stopping.");
+            }
+            catch (OperationCanceledException)
+            {
+                _priority.Left(1);
+                throw;
             }
         }
 
@@ -117,6 +126,11 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
                     arrival.Stored.TrySetException(ex);
                 }
             }
+            finally
+            {
+                // Every text taken was answered (stored, a repeat or failed): a routine batch waiting for this commit goes now.
+                _priority.Committed(batch.Count);
+            }
         }
     }
 
@@ -128,16 +142,25 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
             await db.InboundMessages.Where(m => sids.Contains(m.ProviderMessageId)).Select(m => m.ProviderMessageId).ToListAsync(),
             StringComparer.Ordinal);
         var stored = new InboundMessage?[batch.Count];
+        var rows = new List<InboundMessage>(batch.Count);
         for (var i = 0; i < batch.Count; i++)
         {
             if (known.Add(batch[i].Text.MessageSid))
             {
                 stored[i] = NewMessage(batch[i].Text);
-                db.InboundMessages.Add(stored[i]!);
+                rows.Add(stored[i]!);
             }
         }
 
-        await db.SaveChangesAsync();
+        if (rows.Count > 0)
+        {
+            // Multi-row INSERTs with nothing tracked, not SaveChanges' statement and change-tracking entry per row:
+            // this writer is on every webhook's path. A sid that beat us to the unique index still fails the batch.
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await BulkInsert.InsertAsync(db, rows, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
         for (var i = 0; i < batch.Count; i++)
         {
             Answer(batch[i], stored[i]);
