@@ -33,10 +33,10 @@ public sealed class SmsSettingsTests
     }
 
     [Theory]
-    [InlineData(null, null, 50, 200)]
+    [InlineData(null, null, 50, 50)]
     [InlineData("500", null, 500, 500)]
     [InlineData("20", "80", 20, 80)]
-    public void From_InboundBatchSizes_DefaultTheBacklogSizeToAtLeastTheQuietOne(string? batch, string? burst, int expectedBatch, int expectedBurst)
+    public void From_InboundBatchSizes_DefaultTheBacklogSizeToTheQuietOne(string? batch, string? burst, int expectedBatch, int expectedBurst)
     {
         var settings = SmsSettings.From(Configuration(new() { ["Sms:Inbound:BatchSize"] = batch, ["Sms:Inbound:BurstBatchSize"] = burst }));
 
