@@ -38,7 +38,7 @@ public static class CheckInsServiceCollectionExtensions
             return services;
         }
 
-        var database = DatabaseSettings.From(configuration, environment.ContentRootPath);
+        var database = DatabaseSettings.Read(configuration, environment.ContentRootPath);
         var dialect = DatabaseDialect.For(database.Provider);
         services.AddQuartz(quartz =>
         {
