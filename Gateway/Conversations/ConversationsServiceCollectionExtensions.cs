@@ -24,7 +24,7 @@ public static class ConversationsServiceCollectionExtensions
 
         // The session cycle's due work: expiry, appointment and goal reminders, scheduled questionnaires.
         services.AddRecurringJob<SessionCycleDueWork>(
-            "session-cycle-due-work", TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(configuration, "Conversations:DueWorkIntervalSeconds", 60)),
+            "session-cycle-due-work", Settings.Read<ConversationOptions, TimeSpan>(configuration, ConversationOptions.Section, ConversationOptions.DueWorkInterval),
             (work, now, cancellationToken) => work.RunDueAsync(now, cancellationToken));
         return services;
     }

@@ -23,10 +23,6 @@ internal static class ConfigurationValues
             : throw new BadConfigurationException($"{key} is '{text}', but it must be a positive number.");
     }
 
-    /// <summary>The setting <paramref name="key"/> read straight from the configuration, for a lone value outside any bound section.</summary>
-    public static double PositiveNumber(IConfiguration configuration, string key, double fallback) =>
-        PositiveNumber(configuration[key], key, fallback);
-
     public static int WholeNumber(string? text, string key, int fallback, int minimum, int maximum)
     {
         if (string.IsNullOrWhiteSpace(text))
