@@ -67,7 +67,9 @@ internal sealed class RecurringWorkJob(IServiceScopeFactory scopes, IEnumerable<
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var job = jobs.Single(j => j.Key.Equals(context.JobDetail.Key));
+        // Every instance registers the same jobs; one it does not know came from another build sharing the clustered store.
+        var job = jobs.FirstOrDefault(j => j.Key.Equals(context.JobDetail.Key))
+            ?? throw new InvalidOperationException($"This gateway has no recurring job {context.JobDetail.Key}: is another version sharing the scheduler's tables?");
         await using var scope = scopes.CreateAsyncScope();
         await job.Work(scope.ServiceProvider, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
