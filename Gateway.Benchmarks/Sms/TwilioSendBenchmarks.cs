@@ -31,7 +31,7 @@ public class TwilioSendBenchmarks
             ["Twilio:AuthToken"] = "benchmark-auth-token",
             ["Twilio:From"] = "+15005550006",
         }).Build();
-        var settings = TwilioSettings.FromConfiguration(configuration, SmsProvider.Twilio);
+        var settings = TwilioSettings.Read(configuration, SmsProvider.Twilio);
         _sender = new TwilioSmsSender(new TwilioClients(new AnsweringClients(), settings), NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
     }
 

@@ -107,11 +107,11 @@ public sealed class ProviderOutageTests
             // One send at a time, so each scripted fault lands on a known text (the order of the first requests).
             ["Sms:Outbox:Concurrency"] = "1",
         }).Build();
-        var twilioSettings = TwilioSettings.FromConfiguration(configuration, SmsProvider.Twilio);
+        var twilioSettings = TwilioSettings.Read(configuration, SmsProvider.Twilio);
 
         // The client waits in real time (its in-call retries are milliseconds); the outbox's clock is fake.
         var sender = new TwilioSmsSender(SingleClientFactory.ClientsFor(twilioSettings, TimeSpan.FromSeconds(30)), NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
         return new OutboxDispatcher(new Support.TestContextFactory(database), sender, new SendPacer(clock), new OutboxSignal(clock),
-            SmsSettings.From(configuration), twilioSettings, clock, TestMetrics.Instance, NullLogger<OutboxDispatcher>.Instance);
+            SmsSettings.Read(configuration), twilioSettings, clock, TestMetrics.Instance, NullLogger<OutboxDispatcher>.Instance);
     }
 }

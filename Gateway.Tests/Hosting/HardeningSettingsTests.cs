@@ -6,9 +6,9 @@ namespace Buddy.Tests.Hosting;
 public sealed class HardeningSettingsTests
 {
     [Fact]
-    public void From_WhenNothingIsSet_UsesTheDocumentedDefaults()
+    public void Read_WhenNothingIsSet_UsesTheDocumentedDefaults()
     {
-        var settings = HardeningSettings.From(new ConfigurationBuilder().Build());
+        var settings = HardeningSettings.Read(new ConfigurationBuilder().Build());
 
         Assert.Equal(2000, settings.WebhookPermitsPerSecond);
         Assert.Equal(10, settings.SignInAttemptsPerMinute);
@@ -20,9 +20,9 @@ public sealed class HardeningSettingsTests
     }
 
     [Fact]
-    public void From_ReadsProxiesAsAnArrayOrACommaList()
+    public void Read_ReadsProxiesAsAnArrayOrACommaList()
     {
-        var settings = HardeningSettings.From(Configuration(new()
+        var settings = HardeningSettings.Read(Configuration(new()
         {
             ["ReverseProxy:KnownProxies:0"] = "10.0.0.5",
             ["ReverseProxy:KnownProxies:1"] = "fd00::5",
@@ -40,9 +40,9 @@ public sealed class HardeningSettingsTests
     [InlineData("ReverseProxy:KnownProxies", "10.0.0.300")]
     [InlineData("ReverseProxy:KnownNetworks", "10.0.0.0/99")]
     [InlineData("Hosting:ShutdownTimeoutSeconds", "0")]
-    public void From_WhenAValueIsWrong_StopsStartUpNamingTheSetting(string key, string value)
+    public void Read_WhenAValueIsWrong_StopsStartUpNamingTheSetting(string key, string value)
     {
-        var problem = Assert.Throws<BadConfigurationException>(() => HardeningSettings.From(Configuration(new() { [key] = value })));
+        var problem = Assert.Throws<BadConfigurationException>(() => HardeningSettings.Read(Configuration(new() { [key] = value })));
         Assert.StartsWith(key, problem.Message, StringComparison.Ordinal);
     }
 

@@ -1,8 +1,5 @@
-using Buddy.Gateway.CheckIns;
-using Buddy.Gateway.Conversations;
 using Buddy.Gateway.Data;
-using Buddy.Gateway.Engagement;
-using Buddy.Gateway.Privacy;
+using Buddy.Gateway.Schedules;
 using Buddy.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -45,8 +42,8 @@ public sealed class RecurringJobsTests
 
         foreach (var (job, longest) in new (JobKey, TimeSpan)[]
                  {
-                     (DispatchDueCheckInsJob.Key, TimeSpan.FromMinutes(1)), (SessionCycleJob.Key, TimeSpan.FromHours(1)),
-                     (RetentionSweepJob.Key, TimeSpan.FromDays(1)), (EngagementAlertsJob.Key, TimeSpan.FromHours(1)),
+                     (RecurringJobs.Key("dispatch-due-check-ins"), TimeSpan.FromMinutes(1)), (RecurringJobs.Key("session-cycle-due-work"), TimeSpan.FromHours(1)),
+                     (RecurringJobs.Key("retention-sweep"), TimeSpan.FromDays(1)), (RecurringJobs.Key("engagement-alerts"), TimeSpan.FromHours(1)),
                  })
         {
             var trigger = Assert.Single(await scheduler.GetTriggersOfJob(job));

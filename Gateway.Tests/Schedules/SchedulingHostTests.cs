@@ -22,8 +22,8 @@ public sealed class SchedulingHostTests
 {
     private static readonly JobKey[] s_jobs =
         [
-            DispatchDueCheckInsJob.Key, SendRemindersJob.Key, ExpireMissedCheckInsJob.Key, NightlyHousekeepingJob.Key,
-            Buddy.Gateway.Conversations.SessionCycleJob.Key, Buddy.Gateway.Privacy.RetentionSweepJob.Key, Buddy.Gateway.Engagement.EngagementAlertsJob.Key,
+            RecurringJobs.Key("dispatch-due-check-ins"), RecurringJobs.Key("send-reminders"), RecurringJobs.Key("expire-missed-check-ins"), RecurringJobs.Key("nightly-housekeeping"),
+            RecurringJobs.Key("session-cycle-due-work"), RecurringJobs.Key("retention-sweep"), RecurringJobs.Key("engagement-alerts"),
         ];
 
     [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
@@ -47,7 +47,7 @@ public sealed class SchedulingHostTests
         Assert.Equal(provider == DatabaseProvider.Postgres, metadata.JobStorePersistent);
 
         var personId = await AddDuePersonAsync(database);
-        await scheduler.TriggerJob(DispatchDueCheckInsJob.Key);
+        await scheduler.TriggerJob(RecurringJobs.Key("dispatch-due-check-ins"));
         var message = await EventuallyAsync(async () =>
         {
             await using var db = database.CreateContext();

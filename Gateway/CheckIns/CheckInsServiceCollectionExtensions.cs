@@ -29,16 +29,20 @@ public static class CheckInsServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<CheckInsHealthCheck>("check-ins");
 
         // Without Scheduling:Enabled there is no scheduler, and these stay unscheduled.
-        services.AddRecurringJob<DispatchDueCheckInsJob>(DispatchDueCheckInsJob.Key, TimeSpan.FromSeconds(settings.DispatchIntervalSeconds));
-        services.AddRecurringJob<SendRemindersJob>(SendRemindersJob.Key, TimeSpan.FromSeconds(settings.ReminderIntervalSeconds));
-        services.AddRecurringJob<ExpireMissedCheckInsJob>(ExpireMissedCheckInsJob.Key, TimeSpan.FromMinutes(settings.ExpiryIntervalMinutes));
-        services.AddRecurringJob<NightlyHousekeepingJob>(NightlyHousekeepingJob.Key, settings.HousekeepingCron);
+        services.AddRecurringJob<CheckInDispatcher>("dispatch-due-check-ins", TimeSpan.FromSeconds(settings.DispatchIntervalSeconds),
+            (dispatcher, _, cancellationToken) => dispatcher.DispatchDueAsync(settings.BatchSize, cancellationToken));
+        services.AddRecurringJob<ReminderSender>("send-reminders", TimeSpan.FromSeconds(settings.ReminderIntervalSeconds),
+            (reminders, _, cancellationToken) => reminders.SendDueAsync(settings.BatchSize, cancellationToken));
+        services.AddRecurringJob<CheckInExpiry>("expire-missed-check-ins", TimeSpan.FromMinutes(settings.ExpiryIntervalMinutes),
+            (expiry, _, cancellationToken) => expiry.ExpireAsync(cancellationToken));
+        services.AddRecurringJob<NightlyHousekeeping>("nightly-housekeeping", settings.HousekeepingCron,
+            (housekeeping, _, cancellationToken) => housekeeping.RunAsync(cancellationToken));
         if (!settings.Enabled)
         {
             return services;
         }
 
-        var database = DatabaseSettings.From(configuration, environment.ContentRootPath);
+        var database = DatabaseSettings.Read(configuration, environment.ContentRootPath);
         var dialect = DatabaseDialect.For(database.Provider);
         services.AddQuartz(quartz =>
         {

@@ -1,3 +1,5 @@
+using Buddy.Gateway.Hosting;
+
 namespace Buddy.Gateway.Conversations;
 
 /// <summary><c>Conversations</c> settings: how long a question waits for its answer.</summary>
@@ -10,4 +12,13 @@ public sealed class ConversationOptions
 
     /// <summary>How long a goal reminder waits for "done" / "not today".</summary>
     public int GoalReplyExpiryHours { get; set; } = 20;
+
+    /// <summary>
+    /// How often the session-cycle job asks what is due, as typed (a positive number of seconds, 60 when unset): it is
+    /// read before the container exists, to time the job, and kept as text so a bad value is quoted back.
+    /// </summary>
+    public string? DueWorkIntervalSeconds { get; set; }
+
+    public static TimeSpan DueWorkInterval(ConversationOptions options) =>
+        TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(options.DueWorkIntervalSeconds, $"{Section}:{nameof(DueWorkIntervalSeconds)}", 60));
 }

@@ -22,9 +22,10 @@ public static class ConversationsServiceCollectionExtensions
         services.AddScoped<DemoCycleSeeder>();
         services.AddScoped<TwoStepCheckIns>();
 
-        services.AddTransient<SessionCycleJob>();
-        services.AddRecurringJob<SessionCycleJob>(
-            SessionCycleJob.Key, TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(configuration, "Conversations:DueWorkIntervalSeconds", 60)));
+        // The session cycle's due work: expiry, appointment and goal reminders, scheduled questionnaires.
+        services.AddRecurringJob<SessionCycleDueWork>(
+            "session-cycle-due-work", Settings.Read<ConversationOptions, TimeSpan>(configuration, ConversationOptions.Section, ConversationOptions.DueWorkInterval),
+            (work, now, cancellationToken) => work.RunDueAsync(now, cancellationToken));
         return services;
     }
 }

@@ -19,7 +19,8 @@ namespace Buddy.Gateway.Conversations;
 /// </summary>
 public sealed class DemoCycleSeeder(BuddyDbContext db, TimeProvider clock, ILogger<DemoCycleSeeder> logger)
 {
-    public const string DemoPhone = "+447700900101";
+    /// <summary>The demo user: the one whose check-in the lead's demo data arms for the next minute.</summary>
+    public const string DemoPhone = Demo.DemoSeeder.DemoNowPhone;
     public const string TwoStepPhone = "+447700900102";
     public const string DemoGoal = "walk to the shop twice this week";
 

@@ -14,7 +14,8 @@ public static class DashboardSetup
         services.AddScoped<AlertActions>();
 
         services.AddSingleton<EngagementAlertScanner>();
-        services.AddRecurringJob<EngagementAlertsJob>(EngagementAlertsJob.Key, TimeSpan.FromHours(1));
+        // Low-mood-streak and no-reply alerts.
+        services.AddRecurringJob<EngagementAlertScanner>("engagement-alerts", TimeSpan.FromHours(1), (scanner, now, cancellationToken) => scanner.ScanAsync(now, cancellationToken));
         return services;
     }
 }

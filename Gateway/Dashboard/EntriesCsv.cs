@@ -4,7 +4,6 @@ using Buddy.Domain.Summaries;
 using Buddy.Domain.Time;
 using Buddy.Gateway.Display;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Buddy.Gateway.Dashboard;
 
@@ -14,15 +13,9 @@ namespace Buddy.Gateway.Dashboard;
 /// </summary>
 public static class EntriesCsv
 {
-    private static readonly CsvConfiguration s_config = new(CultureInfo.InvariantCulture)
-    {
-        // Diary text is the service user's own words: a reply starting with "=" must not become a spreadsheet formula.
-        InjectionOptions = InjectionOptions.Escape,
-    };
-
     public static async Task WriteAsync(TextWriter writer, IEnumerable<DiaryLine> diary, string timeZoneId)
     {
-        await using var csv = new CsvWriter(writer, s_config, leaveOpen: true);
+        await using var csv = new CsvWriter(writer, SpreadsheetCsv.Configuration, leaveOpen: true);
         csv.WriteField("date");
         csv.WriteField("kind");
         csv.WriteField("mood_score");

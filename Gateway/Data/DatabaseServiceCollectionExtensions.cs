@@ -7,7 +7,7 @@ public static class DatabaseServiceCollectionExtensions
     /// <summary>The one place the database engine is chosen.</summary>
     public static IServiceCollection AddBuddyDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var settings = DatabaseSettings.From(configuration, environment.ContentRootPath);
+        var settings = DatabaseSettings.Read(configuration, environment.ContentRootPath);
         services.AddSingleton(settings);
 
         // A factory for background work (jobs, the inbound pipeline) and a scoped context for requests.

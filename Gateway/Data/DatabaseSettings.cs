@@ -4,15 +4,24 @@ using Microsoft.Data.Sqlite;
 
 namespace Buddy.Gateway.Data;
 
-/// <summary><c>Database:Provider</c> and <c>ConnectionStrings:Buddy</c>, read and checked once at start-up.</summary>
+/// <summary>
+/// <c>Database:Provider</c> and <c>ConnectionStrings:Buddy</c>, read and checked once at start-up, before the
+/// container exists: the engine decides which EF Core provider is registered.
+/// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
-    public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
-    {
-        // Read with the options binder before the container exists: the engine decides which EF Core provider is registered.
-        var provider = ProviderOf(Settings.Read<DatabaseSection>(configuration, DatabaseSection.Name, DatabaseSection.Problem).Provider)!.Value;
+    /// <summary>Both bound and checked (<see cref="Settings"/>); a bad value stops start-up naming it.</summary>
+    public static DatabaseSettings Read(IConfiguration configuration, string contentRoot) =>
+        Settings.Read<Text, DatabaseSettings>(configuration, "", text => Checked(text, contentRoot));
 
-        var connectionString = configuration.GetConnectionString("Buddy");
+    private static DatabaseSettings Checked(Text text, string contentRoot)
+    {
+        // The provider stays text when bound so a wrong one is named in Buddy's words.
+        var provider = ProviderOf(text.Database.Provider)
+            ?? throw new BadConfigurationException(
+                $"Database:Provider is '{text.Database.Provider}', but Buddy supports only {string.Join(", ", Enum.GetNames<DatabaseProvider>()[..^1])} or {Enum.GetNames<DatabaseProvider>()[^1]}.");
+
+        var connectionString = text.ConnectionStrings.Buddy;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             if (provider != DatabaseProvider.Sqlite)
@@ -36,16 +45,22 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return new DatabaseSettings(provider, connectionString);
     }
 
-    /// <summary>The <c>Database</c> section as bound; the provider stays text so a wrong one is named in Buddy's words.</summary>
-    private sealed class DatabaseSection
+    /// <summary>The two sections as typed.</summary>
+    private sealed class Text
     {
-        public const string Name = "Database";
+        public DatabaseText Database { get; set; } = new();
 
+        public ConnectionStringsText ConnectionStrings { get; set; } = new();
+    }
+
+    private sealed class DatabaseText
+    {
         public string? Provider { get; set; }
+    }
 
-        public static string? Problem(DatabaseSection section) => ProviderOf(section.Provider) is null
-            ? $"{Name}:Provider is '{section.Provider}', but Buddy supports only {string.Join(", ", Enum.GetNames<DatabaseProvider>()[..^1])} or {Enum.GetNames<DatabaseProvider>()[^1]}."
-            : null;
+    private sealed class ConnectionStringsText
+    {
+        public string? Buddy { get; set; }
     }
 
     /// <summary>The engine named (SQLite when none is), or null when the name is not one Buddy supports.</summary>

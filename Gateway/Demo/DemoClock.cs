@@ -18,7 +18,7 @@ public sealed class DemoClock(TimeProvider real) : TimeProvider
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 
     public static bool IsAllowed(IConfiguration configuration, IHostEnvironment environment) =>
-        environment.IsDevelopment() && SmsSettings.From(configuration).Provider == SmsProvider.Simulator;
+        environment.IsDevelopment() && SmsSettings.Read(configuration).Provider == SmsProvider.Simulator;
 
     public override DateTimeOffset GetUtcNow() => real.GetUtcNow() + Offset;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 
 namespace Buddy.Gateway.Hosting;
@@ -20,61 +19,62 @@ public sealed record HardeningSettings(
     TimeSpan ShutdownTimeout,
     bool TlsTerminatedUpstream)
 {
-    public static HardeningSettings From(IConfiguration configuration) => new(
+    /// <summary>The four sections bound and checked (<see cref="Settings"/>); a bad value stops start-up naming it.</summary>
+    public static HardeningSettings Read(IConfiguration configuration) => Settings.Read<Text, HardeningSettings>(configuration, "", Checked);
+
+    private static HardeningSettings Checked(Text text) => new(
         // Above what the gateway can store (about 1,500 webhooks/s on 2 cores, BENCHMARKS.md), so it never refuses
         // a burst the gateway could have stored: Twilio delivers a whole installation's replies from a few addresses.
         // It stops floods, not Twilio; a text it does refuse is recovered from Twilio's log (Sms:Inbound:Recovery).
-        Whole(configuration, "RateLimiting:WebhookPermitsPerSecond", 2000, 0, 1_000_000),
-        Whole(configuration, "RateLimiting:SignInAttemptsPerMinute", 10, 0, 10_000),
-        Whole(configuration, "RateLimiting:ApiRequestsPerMinute", 600, 0, 1_000_000),
-        Whole(configuration, "Limits:MaxRequestBodyBytes", 64 * 1024, 1024, 100 * 1024 * 1024),
-        List(configuration, "ReverseProxy:KnownProxies", "an IP address such as 10.0.0.5", (string text, out IPAddress ip) => IPAddress.TryParse(text, out ip!)),
-        List(configuration, "ReverseProxy:KnownNetworks", "a CIDR range such as 10.0.0.0/24", (string text, out System.Net.IPNetwork network) => System.Net.IPNetwork.TryParse(text, out network)),
-        Whole(configuration, "ReverseProxy:ForwardLimit", 1, 1, 10),
-        TimeSpan.FromSeconds(Whole(configuration, "Hosting:ShutdownTimeoutSeconds", 30, 1, 3600)),
-        YesOrNo(configuration, "ReverseProxy:TlsTerminatedUpstream"));
+        ConfigurationValues.WholeNumber(text.RateLimiting.WebhookPermitsPerSecond, "RateLimiting:WebhookPermitsPerSecond", 2000, 0, 1_000_000),
+        ConfigurationValues.WholeNumber(text.RateLimiting.SignInAttemptsPerMinute, "RateLimiting:SignInAttemptsPerMinute", 10, 0, 10_000),
+        ConfigurationValues.WholeNumber(text.RateLimiting.ApiRequestsPerMinute, "RateLimiting:ApiRequestsPerMinute", 600, 0, 1_000_000),
+        ConfigurationValues.WholeNumber(text.Limits.MaxRequestBodyBytes, "Limits:MaxRequestBodyBytes", 64 * 1024, 1024, 100 * 1024 * 1024),
+        ConfigurationValues.Entries(text.ReverseProxy.KnownProxies, "ReverseProxy:KnownProxies", "an IP address such as 10.0.0.5", (string entry, out IPAddress ip) => IPAddress.TryParse(entry, out ip!)),
+        ConfigurationValues.Entries(text.ReverseProxy.KnownNetworks, "ReverseProxy:KnownNetworks", "a CIDR range such as 10.0.0.0/24", (string entry, out System.Net.IPNetwork network) => System.Net.IPNetwork.TryParse(entry, out network)),
+        ConfigurationValues.WholeNumber(text.ReverseProxy.ForwardLimit, "ReverseProxy:ForwardLimit", 1, 1, 10),
+        TimeSpan.FromSeconds(ConfigurationValues.WholeNumber(text.Hosting.ShutdownTimeoutSeconds, "Hosting:ShutdownTimeoutSeconds", 30, 1, 3600)),
+        ConfigurationValues.TrueOrFalse(text.ReverseProxy.TlsTerminatedUpstream, "ReverseProxy:TlsTerminatedUpstream", false));
 
-    private static bool YesOrNo(IConfiguration configuration, string key)
+    /// <summary>The sections as typed: text, so a bad value is quoted back in the sentence naming it.</summary>
+    private sealed class Text
     {
-        var text = configuration[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
+        public RateLimitingText RateLimiting { get; set; } = new();
 
-        return bool.TryParse(text, out var value)
-            ? value
-            : throw new BadConfigurationException($"{key} is '{text}', but it must be true or false.");
+        public LimitsText Limits { get; set; } = new();
+
+        public ReverseProxyText ReverseProxy { get; set; } = new();
+
+        public HostingText Hosting { get; set; } = new();
     }
 
-    private static int Whole(IConfiguration configuration, string key, int fallback, int minimum, int maximum)
+    private sealed class RateLimitingText
     {
-        var text = configuration[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
+        public string? WebhookPermitsPerSecond { get; set; }
 
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum && value <= maximum
-            ? value
-            : throw new BadConfigurationException($"{key} is '{text}', but it must be a whole number from {minimum} to {maximum}.");
+        public string? SignInAttemptsPerMinute { get; set; }
+
+        public string? ApiRequestsPerMinute { get; set; }
     }
 
-    /// <summary>Accepts a JSON array (or Section__Key__0 variables) or one comma-separated string.</summary>
-    private delegate bool TryParse<T>(string text, out T value);
-
-    private static List<T> List<T>(IConfiguration configuration, string key, string shape, TryParse<T> parse)
+    private sealed class LimitsText
     {
-        var section = configuration.GetSection(key);
-        var texts = section.GetChildren().Select(c => c.Value).Append(section.Value)
-            .Where(v => !string.IsNullOrWhiteSpace(v))
-            .SelectMany(v => v!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        var values = new List<T>();
-        foreach (var text in texts)
-        {
-            values.Add(parse(text, out var value) ? value : throw new BadConfigurationException($"{key} holds '{text}', but each entry must be {shape}."));
-        }
+        public string? MaxRequestBodyBytes { get; set; }
+    }
 
-        return values;
+    private sealed class ReverseProxyText
+    {
+        public IConfigurationSection? KnownProxies { get; set; }
+
+        public IConfigurationSection? KnownNetworks { get; set; }
+
+        public string? ForwardLimit { get; set; }
+
+        public string? TlsTerminatedUpstream { get; set; }
+    }
+
+    private sealed class HostingText
+    {
+        public string? ShutdownTimeoutSeconds { get; set; }
     }
 }

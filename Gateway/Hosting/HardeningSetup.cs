@@ -10,7 +10,7 @@ public static class HardeningSetup
     /// </summary>
     public static WebApplicationBuilder AddHardening(this WebApplicationBuilder builder)
     {
-        var settings = HardeningSettings.From(builder.Configuration);
+        var settings = HardeningSettings.Read(builder.Configuration);
         builder.Services.AddSingleton(settings);
 
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -6,6 +6,7 @@ namespace Buddy.Gateway.Hosting;
 /// Settings sections are bound one way: <c>AddOptions&lt;T&gt;().BindConfiguration(section)</c>, checked by one
 /// function of the bound values (it returns the sentence naming the bad setting, or null) and validated at start-up.
 /// <see cref="Read{T}"/> is the same binder and the same check, for the few values needed before the container exists.
+/// <see cref="Read{TText, T}"/> binds a section as text, for checks that quote back what was typed.
 /// </summary>
 internal static class Settings
 {
@@ -23,7 +24,7 @@ internal static class Settings
         T settings;
         try
         {
-            settings = configuration.GetSection(section).Get<T>() ?? new T();
+            settings = (section.Length == 0 ? configuration : configuration.GetSection(section)).Get<T>() ?? new T();
         }
         catch (InvalidOperationException error) when (ConfigurationErrors.Explain(error) is { } bad)
         {
@@ -32,6 +33,15 @@ internal static class Settings
 
         return problem(settings) is { } sentence ? throw new BadConfigurationException(sentence) : settings;
     }
+
+    /// <summary>
+    /// The section bound as text and turned into its values by <paramref name="values"/>, which throws a
+    /// <see cref="BadConfigurationException"/> naming the first bad setting and quoting it (the binder's own
+    /// conversion leaves the value out, as it may be a secret). An empty <paramref name="section"/> binds the whole
+    /// configuration, for settings spread over several sections.
+    /// </summary>
+    public static T Read<TText, T>(IConfiguration configuration, string section, Func<TText, T> values)
+        where TText : class, new() => values(Read<TText>(configuration, section, _ => null));
 
     private sealed class Check<T>(Func<T, string?> problem) : IValidateOptions<T>
         where T : class

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using Buddy.Gateway.Display;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Buddy.Gateway.Privacy;
 
@@ -12,16 +12,10 @@ namespace Buddy.Gateway.Privacy;
 /// almost no columns: a single sheet would be mostly empty cells, and a records officer files diary entries,
 /// alerts and messages into different parts of the clinical record, so each opens as its own tidy table.
 /// Each time in UTC has a local-time twin in the person's zone. UTF-8 with a byte-order mark so Excel shows
-/// names and emoji correctly; cells starting with = + - @ are escaped so a text cannot run as a formula.
+/// names and emoji correctly; cells are escaped as <see cref="SpreadsheetCsv"/> says.
 /// </summary>
 internal static class CsvExportWriter
 {
-    private static readonly CsvConfiguration s_csv = new(CultureInfo.InvariantCulture)
-    {
-        InjectionOptions = InjectionOptions.Escape,
-        NewLine = "\r\n",
-    };
-
     public static async Task WriteAsync(ServiceUserExport export, Stream output, CancellationToken cancellationToken)
     {
         // The archive is built in memory first: ZipArchive needs a seekable stream and an HTTP response is not.
@@ -50,7 +44,7 @@ internal static class CsvExportWriter
 
     private static async Task WriteSectionAsync(StreamWriter writer, ExportSection section, string timeZoneId)
     {
-        await using var csv = new CsvWriter(writer, s_csv, leaveOpen: true);
+        await using var csv = new CsvWriter(writer, SpreadsheetCsv.Configuration, leaveOpen: true);
         foreach (var column in section.Columns)
         {
             csv.WriteField(column.Name);

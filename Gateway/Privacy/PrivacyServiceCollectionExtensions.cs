@@ -8,7 +8,7 @@ public static class PrivacyServiceCollectionExtensions
 {
     /// <summary>
     /// Data protection: <see cref="ServiceUserExporter"/> and <see cref="ErasureService"/> (scoped, for the
-    /// dashboard and API), <see cref="RetentionSweep"/> (singleton, run daily by <see cref="RetentionSweepJob"/>) and their command verbs.
+    /// dashboard and API), <see cref="RetentionSweep"/> (singleton, run daily) and their command verbs.
     /// Named AddPrivacy because AddDataProtection is ASP.NET Core's key ring.
     /// </summary>
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
@@ -23,7 +23,7 @@ public static class PrivacyServiceCollectionExtensions
         services.AddScoped<ServiceUserExporter>();
         services.AddScoped<ErasureService>();
         services.AddSingleton<RetentionSweep>();
-        services.AddRecurringJob<RetentionSweepJob>(RetentionSweepJob.Key, TimeSpan.FromHours(24));
+        services.AddRecurringJob<RetentionSweep>("retention-sweep", TimeSpan.FromHours(24), (sweep, now, cancellationToken) => sweep.RunAsync(now, cancellationToken));
         services.AddScoped<ICommandVerb, ExportServiceUserVerb>();
         services.AddScoped<ICommandVerb, EraseServiceUserVerb>();
         services.AddScoped<ICommandVerb, RetentionSweepVerb>();

@@ -17,8 +17,8 @@ public static class SmsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSms(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var sms = SmsSettings.From(configuration);
-        var twilio = TwilioSettings.FromConfiguration(configuration, sms.Provider);
+        var sms = SmsSettings.Read(configuration);
+        var twilio = TwilioSettings.Read(configuration, sms.Provider);
         services.AddSingleton(sms);
         services.AddSingleton(twilio);
 
@@ -50,7 +50,7 @@ public static class SmsServiceCollectionExtensions
         services.AddSingleton<TwilioWebhookFilter>();
 
         // Texts the webhook never delivered, read back from Twilio's own log (only Twilio keeps one).
-        var recovery = InboundRecoverySettings.From(configuration, sms.Provider);
+        var recovery = InboundRecoverySettings.Read(configuration, sms.Provider);
         services.AddSingleton(recovery);
         if (sms.Provider == SmsProvider.Twilio)
         {

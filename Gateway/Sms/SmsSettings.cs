@@ -40,34 +40,39 @@ public sealed record SmsSettings(SmsProvider Provider, TimeSpan OutboxPoll, int 
     /// </summary>
     public int InboundReceptionCapacity { get; init; } = 2_000;
 
-    public static SmsSettings From(IConfiguration configuration)
+    public const string Section = "Sms";
+
+    /// <summary>The section bound and checked (<see cref="Settings"/>); a bad value stops start-up naming it.</summary>
+    public static SmsSettings Read(IConfiguration configuration) => Settings.Read<Text, SmsSettings>(configuration, Section, Checked);
+
+    private static SmsSettings Checked(Text text)
     {
-        var providerText = configuration["Sms:Provider"];
         var provider = SmsProvider.Simulator;
-        if (!string.IsNullOrWhiteSpace(providerText)
-            && (!Enum.TryParse(providerText, ignoreCase: true, out provider) || !Enum.IsDefined(provider)))
+        if (!string.IsNullOrWhiteSpace(text.Provider)
+            && (!Enum.TryParse(text.Provider, ignoreCase: true, out provider) || !Enum.IsDefined(provider)))
         {
             throw new BadConfigurationException(
-                $"Sms:Provider is '{providerText}', but Buddy supports only {string.Join(" or ", Enum.GetNames<SmsProvider>())}.");
+                $"Sms:Provider is '{text.Provider}', but Buddy supports only {string.Join(" or ", Enum.GetNames<SmsProvider>())}.");
         }
 
+        var (outbox, inbound) = (text.Outbox, text.Inbound);
         var settings = new SmsSettings(
             provider,
-            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(configuration, "Sms:Outbox:PollSeconds", 2)),
-            (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Outbox:BatchSize", 20),
-            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(configuration, "Sms:Outbox:LeaseSeconds", 120)),
-            (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Outbox:MaxAttempts", 8),
-            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(configuration, "Sms:Inbound:SweepSeconds", 60)))
+            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(outbox.PollSeconds, "Sms:Outbox:PollSeconds", 2)),
+            (int)ConfigurationValues.PositiveNumber(outbox.BatchSize, "Sms:Outbox:BatchSize", 20),
+            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(outbox.LeaseSeconds, "Sms:Outbox:LeaseSeconds", 120)),
+            (int)ConfigurationValues.PositiveNumber(outbox.MaxAttempts, "Sms:Outbox:MaxAttempts", 8),
+            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(inbound.SweepSeconds, "Sms:Inbound:SweepSeconds", 60)))
         {
-            OutboxConcurrency = (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Outbox:Concurrency", 8),
-            InboundBatchSize = (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Inbound:BatchSize", 50),
-            InboundQueueCapacity = (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Inbound:QueueCapacity", 10_000),
-            InboundReceptionCapacity = (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Inbound:ReceptionCapacity", 2_000),
+            OutboxConcurrency = (int)ConfigurationValues.PositiveNumber(outbox.Concurrency, "Sms:Outbox:Concurrency", 8),
+            InboundBatchSize = (int)ConfigurationValues.PositiveNumber(inbound.BatchSize, "Sms:Inbound:BatchSize", 50),
+            InboundQueueCapacity = (int)ConfigurationValues.PositiveNumber(inbound.QueueCapacity, "Sms:Inbound:QueueCapacity", 10_000),
+            InboundReceptionCapacity = (int)ConfigurationValues.PositiveNumber(inbound.ReceptionCapacity, "Sms:Inbound:ReceptionCapacity", 2_000),
         };
         // Unset, it is the quiet batch size (see InboundBurstBatchSize), so raising only Sms:Inbound:BatchSize keeps working.
         settings = settings with
         {
-            InboundBurstBatchSize = (int)ConfigurationValues.PositiveNumber(configuration, "Sms:Inbound:BurstBatchSize", settings.InboundBatchSize),
+            InboundBurstBatchSize = (int)ConfigurationValues.PositiveNumber(inbound.BurstBatchSize, "Sms:Inbound:BurstBatchSize", settings.InboundBatchSize),
         };
         if (settings.InboundBurstBatchSize < settings.InboundBatchSize)
         {
@@ -76,5 +81,41 @@ public sealed record SmsSettings(SmsProvider Provider, TimeSpan OutboxPoll, int 
         }
 
         return settings;
+    }
+
+    /// <summary>The section as typed: text, so a bad value is quoted back in the sentence naming it.</summary>
+    private sealed class Text
+    {
+        public string? Provider { get; set; }
+
+        public OutboxText Outbox { get; set; } = new();
+
+        public InboundText Inbound { get; set; } = new();
+    }
+
+    private sealed class OutboxText
+    {
+        public string? PollSeconds { get; set; }
+
+        public string? BatchSize { get; set; }
+
+        public string? LeaseSeconds { get; set; }
+
+        public string? MaxAttempts { get; set; }
+
+        public string? Concurrency { get; set; }
+    }
+
+    private sealed class InboundText
+    {
+        public string? SweepSeconds { get; set; }
+
+        public string? BatchSize { get; set; }
+
+        public string? BurstBatchSize { get; set; }
+
+        public string? QueueCapacity { get; set; }
+
+        public string? ReceptionCapacity { get; set; }
     }
 }

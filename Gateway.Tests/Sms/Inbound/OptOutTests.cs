@@ -93,6 +93,23 @@ public sealed class OptOutTests
         Assert.Equal("consent.opted-in", (await db.AuditEvents.SingleAsync()).Action);
     }
 
+    [Theory]
+    [InlineData(null, "opted in; confirmation sent", 1)]
+    [InlineData("START", "opted in; confirmed by Twilio", 0)]
+    public async Task Post_WhenAnOptedOutPersonTextsStart_RecordsTheOutcome_AndConfirmsUnlessTwilioDid(string? optOutType, string outcome, int confirmations)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var (_, user) = await SmsTestData.AddPersonAsync(database, u => u.Consent = ConsentState.OptedOut);
+        await using var gateway = new SmsGateway(database);
+
+        await ReplyAsync(gateway, user, "Start", optOutType);
+
+        await using var db = database.CreateContext();
+        Assert.Equal(ConsentState.OptedIn, (await db.ServiceUsers.SingleAsync()).Consent);
+        Assert.Equal(outcome, (await db.InboundMessages.SingleAsync()).Outcome);
+        Assert.Equal(confirmations, await db.OutboundMessages.CountAsync(m => m.Kind == OutboundKind.OptInConfirmation));
+    }
+
     [Fact]
     public async Task Post_WhenAnOptedInPersonTextsYes_TreatsItAsAnOrdinaryReply()
     {

@@ -474,12 +474,12 @@ public sealed class OutboxDispatcherTests
             settings ?? Settings(), Twilio(), _clock, TestMetrics.Instance, NullLogger<OutboxDispatcher>.Instance);
 
     private static SmsSettings Settings(int batchSize = 20, double pollSeconds = 2) =>
-        SmsSettings.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        SmsSettings.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Sms:Outbox:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Sms:Outbox:PollSeconds"] = pollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build());
 
     private static TwilioSettings Twilio() =>
-        TwilioSettings.FromConfiguration(new ConfigurationBuilder().Build(), SmsProvider.Simulator);
+        TwilioSettings.Read(new ConfigurationBuilder().Build(), SmsProvider.Simulator);
 }

@@ -189,6 +189,6 @@ public sealed class OutboxReconciliationTests
 
     private OutboxDispatcher Dispatcher(TestDatabase database, ISmsSender sender) =>
         new(new TestContextFactory(database), sender, new SendPacer(_clock), new OutboxSignal(_clock),
-            SmsSettings.From(new ConfigurationBuilder().Build()), TwilioSettings.FromConfiguration(new ConfigurationBuilder().Build(), SmsProvider.Simulator),
+            SmsSettings.Read(new ConfigurationBuilder().Build()), TwilioSettings.Read(new ConfigurationBuilder().Build(), SmsProvider.Simulator),
             _clock, TestMetrics.Instance, NullLogger<OutboxDispatcher>.Instance);
 }

@@ -57,10 +57,10 @@ public sealed class TwilioContractTests(PrismMock prism) : IClassFixture<PrismMo
             ["Twilio:From"] = "+15005550006",
             ["Twilio:BaseUrl"] = prism.BaseUrl.ToString(),
         }).Build();
-        var twilio = TwilioSettings.FromConfiguration(configuration, SmsProvider.Twilio);
+        var twilio = TwilioSettings.Read(configuration, SmsProvider.Twilio);
         var answers = new ConcurrentQueue<string>();
         var log = new TwilioInboundLog(new TwilioClients(new SingleClientFactory(twilio.BaseUrl, TimeSpan.FromSeconds(30), answers), twilio),
-            InboundRecoverySettings.From(configuration, SmsProvider.Twilio));
+            InboundRecoverySettings.Read(configuration, SmsProvider.Twilio));
 
         // Prism answers with Twilio's own example list, which breaks the description's "uri" format (its page links
         // are relative), so with --errors it reports the answer, not our request, as invalid. A request it would
@@ -106,7 +106,7 @@ public sealed class TwilioContractTests(PrismMock prism) : IClassFixture<PrismMo
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         // Read without the start-up checks so a deliberately malformed sid can reach the mock.
-        var twilio = TwilioSettings.FromConfiguration(configuration, SmsProvider.Simulator);
+        var twilio = TwilioSettings.Read(configuration, SmsProvider.Simulator);
         return new TwilioSmsSender(SingleClientFactory.ClientsFor(twilio, TimeSpan.FromSeconds(30)), NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
     }
 }

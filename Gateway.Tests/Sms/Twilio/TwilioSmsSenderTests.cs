@@ -266,7 +266,7 @@ public sealed class TwilioSmsSenderTests : IAsyncLifetime
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var twilioSettings = TwilioSettings.FromConfiguration(configuration, SmsProvider.Twilio);
+        var twilioSettings = TwilioSettings.Read(configuration, SmsProvider.Twilio);
         return new TwilioSmsSender(SingleClientFactory.ClientsFor(twilioSettings, twilioSettings.RequestTimeout), NullLogger<TwilioSmsSender>.Instance, TimeProvider.System);
     }
 }

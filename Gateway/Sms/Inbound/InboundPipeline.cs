@@ -208,40 +208,37 @@ internal sealed class InboundPipeline(
     private static async Task OptOutAsync(BuddyDbContext db, InboundMessage message, ServiceUser user, DateTime now, CancellationToken cancellationToken)
     {
         var changed = await ConsentChanges.OptOutAsync(db, user, now, $"Texted an opt-out word (inbound {message.Id}).", cancellationToken);
-        if (!changed)
-        {
-            message.Outcome = "opt-out (already opted out)";
-            return;
-        }
-
-        // When Twilio's own opt-out handling classified the text (OptOutType), Twilio has already replied and now
-        // blocks texts to the number, so a second confirmation would only fail.
-        if (message.OptOutType is null)
-        {
-            Queue(db, message, user, OutboundKind.OptOutConfirmation, DefaultTexts.OptOutConfirmation, $"optout:{message.Id}", now);
-            message.Outcome = "opted out; confirmation sent";
-            return;
-        }
-
-        message.Outcome = "opted out; confirmed by Twilio";
+        Confirm(db, message, user, changed, ("opt-out", "opted out"), (OutboundKind.OptOutConfirmation, DefaultTexts.OptOutConfirmation, $"optout:{message.Id}"), now);
     }
 
     private static void OptIn(BuddyDbContext db, InboundMessage message, ServiceUser user, DateTime now)
     {
-        if (!ConsentChanges.OptIn(db, user, now, $"Texted an opt-in word (inbound {message.Id})."))
+        var changed = ConsentChanges.OptIn(db, user, now, $"Texted an opt-in word (inbound {message.Id}).");
+        Confirm(db, message, user, changed, ("opt-in", "opted in"), (OutboundKind.OptInConfirmation, DefaultTexts.OptInConfirmation, $"optin:{message.Id}"), now);
+    }
+
+    /// <summary>
+    /// Confirms a consent change by text unless Twilio's own opt-out handling classified the text (OptOutType): then
+    /// Twilio has already replied (and, for STOP, blocks texts to the number), so a second confirmation would only fail.
+    /// </summary>
+    private static void Confirm(
+        BuddyDbContext db, InboundMessage message, ServiceUser user, bool changed, (string Word, string Done) change,
+        (OutboundKind Kind, string Body, string DedupeKey) confirmation, DateTime now)
+    {
+        if (!changed)
         {
-            message.Outcome = "opt-in (already opted in)";
+            message.Outcome = $"{change.Word} (already {change.Done})";
             return;
         }
 
         if (message.OptOutType is null)
         {
-            Queue(db, message, user, OutboundKind.OptInConfirmation, DefaultTexts.OptInConfirmation, $"optin:{message.Id}", now);
-            message.Outcome = "opted in; confirmation sent";
+            Queue(db, message, user, confirmation.Kind, confirmation.Body, confirmation.DedupeKey, now);
+            message.Outcome = $"{change.Done}; confirmation sent";
             return;
         }
 
-        message.Outcome = "opted in; confirmed by Twilio";
+        message.Outcome = $"{change.Done}; confirmed by Twilio";
     }
 
     private async Task ReplyAsync(

@@ -9,33 +9,36 @@ namespace Buddy.Gateway.Sms.Inbound;
 /// </summary>
 public sealed partial record InboundRecoverySettings(bool Enabled, TimeSpan Interval, TimeSpan Overlap, IReadOnlyList<string> Numbers)
 {
-    public static InboundRecoverySettings From(IConfiguration configuration, SmsProvider provider)
+    public const string Section = "Sms:Inbound:Recovery";
+
+    /// <summary>The section bound and checked (<see cref="Settings"/>); a bad value stops start-up naming it.</summary>
+    public static InboundRecoverySettings Read(IConfiguration configuration, SmsProvider provider) =>
+        Settings.Read<Text, InboundRecoverySettings>(configuration, Section, text => Checked(text, provider));
+
+    private static InboundRecoverySettings Checked(Text text, SmsProvider provider)
     {
-        var enabledText = configuration["Sms:Inbound:Recovery:Enabled"];
-        var enabled = provider == SmsProvider.Twilio;
-        if (!string.IsNullOrWhiteSpace(enabledText) && !bool.TryParse(enabledText.Trim(), out enabled))
-        {
-            throw new BadConfigurationException($"Sms:Inbound:Recovery:Enabled is '{enabledText}', but it must be true or false.");
-        }
-
-        var numbers = configuration.GetSection("Sms:Inbound:Recovery:Numbers") is var section
-            ? section.GetChildren().Select(c => c.Value).Append(section.Value)
-                .Where(v => !string.IsNullOrWhiteSpace(v))
-                .SelectMany(v => v!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .ToList()
-            : [];
-        foreach (var number in numbers.Where(n => !E164().IsMatch(n)))
-        {
-            throw new BadConfigurationException($"Sms:Inbound:Recovery:Numbers holds '{number}', but each entry must be a number in E.164 form such as +447700900123.");
-        }
-
+        var enabled = ConfigurationValues.TrueOrFalse(text.Enabled, $"{Section}:Enabled", provider == SmsProvider.Twilio);
+        var numbers = ConfigurationValues.Entries(
+            text.Numbers, $"{Section}:Numbers", "a number in E.164 form such as +447700900123", (string number, out string e164) => E164().IsMatch(e164 = number));
         return new InboundRecoverySettings(
             enabled,
-            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(configuration, "Sms:Inbound:Recovery:IntervalSeconds", 300)),
-            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(configuration, "Sms:Inbound:Recovery:OverlapSeconds", 900)),
+            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(text.IntervalSeconds, $"{Section}:IntervalSeconds", 300)),
+            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(text.OverlapSeconds, $"{Section}:OverlapSeconds", 900)),
             numbers.Distinct(StringComparer.Ordinal).ToList());
     }
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex E164();
+
+    /// <summary>The section as typed: text, so a bad value is quoted back in the sentence naming it.</summary>
+    private sealed class Text
+    {
+        public string? Enabled { get; set; }
+
+        public string? IntervalSeconds { get; set; }
+
+        public string? OverlapSeconds { get; set; }
+
+        public IConfigurationSection? Numbers { get; set; }
+    }
 }

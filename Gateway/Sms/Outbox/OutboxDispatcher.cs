@@ -24,7 +24,7 @@ namespace Buddy.Gateway.Sms.Outbox;
 /// path can record one provider message on two rows. A batch's answers are recorded in one commit, each row's
 /// update still conditional on its token; a commit refused for any row is retried row by row.
 /// </para>
-/// Claiming and sending are here; writing what the provider said onto the rows is in OutboxDispatcher.Recording.cs.
+/// Claiming and sending are here; writing what the provider said onto the rows is in OutboxDispatcher.Recording.cs (one row) and OutboxDispatcher.GroupCommit.cs (a batch together).
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     IDbContextFactory<BuddyDbContext> contexts,

@@ -11,16 +11,22 @@ namespace Buddy.Gateway.Sms.Twilio;
 public sealed partial record TwilioSettings(
     string? AccountSid, string? AuthToken, string? From, string? MessagingServiceSid, Uri BaseUrl, Uri? PublicBaseUrl, TimeSpan RequestTimeout)
 {
-    public static TwilioSettings FromConfiguration(IConfiguration configuration, SmsProvider provider)
+    public const string Section = "Twilio";
+
+    /// <summary>The section bound and checked (<see cref="Settings"/>); a bad value stops start-up naming it.</summary>
+    public static TwilioSettings Read(IConfiguration configuration, SmsProvider provider) =>
+        Settings.Read<Text, TwilioSettings>(configuration, Section, text => Checked(text, provider));
+
+    private static TwilioSettings Checked(Text text, SmsProvider provider)
     {
         var settings = new TwilioSettings(
-            Value(configuration, "Twilio:AccountSid"),
-            Value(configuration, "Twilio:AuthToken"),
-            Value(configuration, "Twilio:From"),
-            Value(configuration, "Twilio:MessagingServiceSid"),
-            AbsoluteUrl(configuration, "Twilio:BaseUrl") ?? new Uri("https://api.twilio.com"),
-            AbsoluteUrl(configuration, "Twilio:PublicBaseUrl"),
-            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(configuration, "Twilio:RequestTimeoutSeconds", 10)));
+            Value(text.AccountSid),
+            Value(text.AuthToken),
+            Value(text.From),
+            Value(text.MessagingServiceSid),
+            AbsoluteUrl(text.BaseUrl, "Twilio:BaseUrl") ?? new Uri("https://api.twilio.com"),
+            AbsoluteUrl(text.PublicBaseUrl, "Twilio:PublicBaseUrl"),
+            TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(text.RequestTimeoutSeconds, "Twilio:RequestTimeoutSeconds", 10)));
 
         if (provider == SmsProvider.Twilio)
         {
@@ -73,12 +79,11 @@ public sealed partial record TwilioSettings(
         }
     }
 
-    private static string? Value(IConfiguration configuration, string key) =>
-        configuration[key] is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static Uri? AbsoluteUrl(IConfiguration configuration, string key)
+    private static Uri? AbsoluteUrl(string? typed, string key)
     {
-        var text = Value(configuration, key);
+        var text = Value(typed);
         if (text is null)
         {
             return null;
@@ -94,4 +99,22 @@ public sealed partial record TwilioSettings(
 
     [GeneratedRegex("^MG[0-9a-fA-F]{32}$")]
     private static partial Regex MessagingServicePattern();
+
+    /// <summary>The section as typed: text, so a bad value is quoted back in the sentence naming it.</summary>
+    private sealed class Text
+    {
+        public string? AccountSid { get; set; }
+
+        public string? AuthToken { get; set; }
+
+        public string? From { get; set; }
+
+        public string? MessagingServiceSid { get; set; }
+
+        public string? BaseUrl { get; set; }
+
+        public string? PublicBaseUrl { get; set; }
+
+        public string? RequestTimeoutSeconds { get; set; }
+    }
 }
