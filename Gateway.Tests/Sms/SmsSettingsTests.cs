@@ -111,7 +111,9 @@ public sealed class SmsSettingsTests
 
     [Theory]
     [InlineData("Sms:Outbox:PollSeconds", "0", "Sms:Outbox:PollSeconds is '0', but it must be a positive number.")]
-    [InlineData("Sms:Inbound:BatchSize", "lots", "Sms:Inbound:BatchSize is 'lots', but it must be a positive number.")]
+    [InlineData("Sms:Inbound:BatchSize", "lots", "Sms:Inbound:BatchSize is 'lots', but it must be a positive whole number.")]
+    [InlineData("Sms:Outbox:BatchSize", "0.5", "Sms:Outbox:BatchSize is '0.5', but it must be a positive whole number.")]
+    [InlineData("Sms:Outbox:MaxAttempts", "2.5", "Sms:Outbox:MaxAttempts is '2.5', but it must be a positive whole number.")]
     [InlineData("Twilio:RequestTimeoutSeconds", "-1", "Twilio:RequestTimeoutSeconds is '-1', but it must be a positive number.")]
     [InlineData("Twilio:BaseUrl", "api.twilio.com", "Twilio:BaseUrl is 'api.twilio.com', but it must be an absolute http(s) URL such as https://buddy.example.org.")]
     [InlineData("Sms:Inbound:Recovery:Enabled", "maybe", "Sms:Inbound:Recovery:Enabled is 'maybe', but it must be true or false.")]

@@ -23,6 +23,22 @@ internal static class ConfigurationValues
             : throw new BadConfigurationException($"{key} is '{text}', but it must be a positive number.");
     }
 
+    /// <summary>
+    /// A count above zero: a batch size or a number of attempts. A fraction is refused rather than cut down, because
+    /// "0.5" read as 0 would leave a batch that never takes a row.
+    /// </summary>
+    public static int PositiveCount(string? text, string key, int fallback)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new BadConfigurationException($"{key} is '{text}', but it must be a positive whole number.");
+    }
+
     public static int WholeNumber(string? text, string key, int fallback, int minimum, int maximum)
     {
         if (string.IsNullOrWhiteSpace(text))

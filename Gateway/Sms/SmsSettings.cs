@@ -59,20 +59,20 @@ public sealed record SmsSettings(SmsProvider Provider, TimeSpan OutboxPoll, int 
         var settings = new SmsSettings(
             provider,
             TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(outbox.PollSeconds, "Sms:Outbox:PollSeconds", 2)),
-            (int)ConfigurationValues.PositiveNumber(outbox.BatchSize, "Sms:Outbox:BatchSize", 20),
+            ConfigurationValues.PositiveCount(outbox.BatchSize, "Sms:Outbox:BatchSize", 20),
             TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(outbox.LeaseSeconds, "Sms:Outbox:LeaseSeconds", 120)),
-            (int)ConfigurationValues.PositiveNumber(outbox.MaxAttempts, "Sms:Outbox:MaxAttempts", 8),
+            ConfigurationValues.PositiveCount(outbox.MaxAttempts, "Sms:Outbox:MaxAttempts", 8),
             TimeSpan.FromSeconds(ConfigurationValues.PositiveNumber(inbound.SweepSeconds, "Sms:Inbound:SweepSeconds", 60)))
         {
-            OutboxConcurrency = (int)ConfigurationValues.PositiveNumber(outbox.Concurrency, "Sms:Outbox:Concurrency", 8),
-            InboundBatchSize = (int)ConfigurationValues.PositiveNumber(inbound.BatchSize, "Sms:Inbound:BatchSize", 50),
-            InboundQueueCapacity = (int)ConfigurationValues.PositiveNumber(inbound.QueueCapacity, "Sms:Inbound:QueueCapacity", 10_000),
-            InboundReceptionCapacity = (int)ConfigurationValues.PositiveNumber(inbound.ReceptionCapacity, "Sms:Inbound:ReceptionCapacity", 2_000),
+            OutboxConcurrency = ConfigurationValues.PositiveCount(outbox.Concurrency, "Sms:Outbox:Concurrency", 8),
+            InboundBatchSize = ConfigurationValues.PositiveCount(inbound.BatchSize, "Sms:Inbound:BatchSize", 50),
+            InboundQueueCapacity = ConfigurationValues.PositiveCount(inbound.QueueCapacity, "Sms:Inbound:QueueCapacity", 10_000),
+            InboundReceptionCapacity = ConfigurationValues.PositiveCount(inbound.ReceptionCapacity, "Sms:Inbound:ReceptionCapacity", 2_000),
         };
         // Unset, it is the quiet batch size (see InboundBurstBatchSize), so raising only Sms:Inbound:BatchSize keeps working.
         settings = settings with
         {
-            InboundBurstBatchSize = (int)ConfigurationValues.PositiveNumber(inbound.BurstBatchSize, "Sms:Inbound:BurstBatchSize", settings.InboundBatchSize),
+            InboundBurstBatchSize = ConfigurationValues.PositiveCount(inbound.BurstBatchSize, "Sms:Inbound:BurstBatchSize", settings.InboundBatchSize),
         };
         if (settings.InboundBurstBatchSize < settings.InboundBatchSize)
         {
