@@ -24,12 +24,7 @@ public sealed partial class RiskReaderKindTests
     [InlineData("missed the bus again, you know how it is")]
     [InlineData("gonna catch the bus to nans, let me know if you know the times")]
     [InlineData("waited forever to catch the bus home")]
-    public void BusJourneys_EvenWithTheMarkersWords_AreNotHigh(string text)
-    {
-        var risk = Assess(text);
-
-        Assert.True(risk.Level != RiskLevel.High, $"\"{text}\": High [{string.Join("; ", risk.Matched)}]");
-    }
+    public void BusJourneys_EvenWithTheMarkersWords_AreNotHigh(string text) => AssertNotHigh(text);
 
     [Theory]
     [InlineData("finished my note")]
@@ -44,12 +39,7 @@ public sealed partial class RiskReaderKindTests
     [InlineData("finished my thank you note to nan")]
     [InlineData("wrote a note for the milkman")]
     [InlineData("finally hit the high note in choir, finished my song")]
-    public void EverydayNotes_AreNotHigh(string text)
-    {
-        var risk = Assess(text);
-
-        Assert.True(risk.Level != RiskLevel.High, $"\"{text}\": High [{string.Join("; ", risk.Matched)}]");
-    }
+    public void EverydayNotes_AreNotHigh(string text) => AssertNotHigh(text);
 
     [Theory]
     [InlineData("did my helpline volunteer shift, two suicidal callers tonight")]
