@@ -10,7 +10,10 @@ namespace Buddy.Domain.Replies;
 /// </summary>
 public sealed class ReplyParser(TagVocabulary vocabulary)
 {
-    private const int StackTokens = 128;
+    private const int BufferTokens = 128;
+
+    [ThreadStatic]
+    private static ReplyToken[]? s_tokens;
 
     public static ReplyParser Default { get; } = new(TagVocabulary.Default);
 
@@ -20,12 +23,13 @@ public sealed class ReplyParser(TagVocabulary vocabulary)
     {
         text ??= "";
         ReplyToken[]? rented = null;
-        var buffer = text.Length < StackTokens
-            ? stackalloc ReplyToken[StackTokens]
+        // The thread's own buffer rather than a stackalloc, which zeroed 128 tokens (4 KB) for every reply.
+        var buffer = text.Length < BufferTokens
+            ? (s_tokens ??= new ReplyToken[BufferTokens])
             : (rented = ArrayPool<ReplyToken>.Shared.Rent(text.Length + 1));
         try
         {
-            var tokens = buffer[..ReplyTokenizer.Tokenize(text, buffer)];
+            var tokens = buffer.AsSpan(0, ReplyTokenizer.Tokenize(text, buffer));
             var mood = MoodReader.Read(text, tokens, scale);
             var tags = vocabulary.NamesOf(vocabulary.Match(text, tokens));
             var eventText = EventText.Build(text, tokens, mood);

@@ -51,7 +51,7 @@ public sealed class RiskDetector
         var caution = Evaluate(reading, findings);
         if (reading.HasIdiom)
         {
-            AddWhatIdiomsHid(text, state);
+            AddWhatIdiomsHid(state);
         }
 
         if (IsVeryLow(mood, scale))
@@ -94,10 +94,10 @@ public sealed class RiskDetector
     /// An idiom never hides risk: the reply is read again without idioms, and anything High there that the idiom
     /// reading did not flag is kept as Review ("killed myself laughing" is worth a look, not nothing).
     /// </summary>
-    private void AddWhatIdiomsHid(string text, ReaderState state)
+    private void AddWhatIdiomsHid(ReaderState state)
     {
         var plain = state.Plain;
-        plain.Read(text, _lexicon, readIdioms: false);
+        plain.ReadWithoutIdioms(state.Reading, _lexicon);
         var hidden = state.Hidden;
         hidden.Clear();
         Evaluate(plain, hidden);

@@ -18,11 +18,11 @@ public sealed class CorpusReportTests(ITestOutputHelper output)
 {
     [Fact]
     public void Development_MeetsTheFalseHighAndMoodBars_AndKeepsItsRecallFloor() =>
-        AssertBars(CorpusScore.Read(Path.GetFileName(ReplyCorpus.DevelopmentPath), ReplyCorpus.Rows), new RecallFloor(HighRead: 415, ReviewFlagged: 136));
+        AssertBars(CorpusScore.Read(Path.GetFileName(ReplyCorpus.DevelopmentPath), ReplyCorpus.Rows), new RecallFloor(HighRead: 420, ReviewFlagged: 136));
 
     [Fact]
     public void Sealed_MeetsTheFalseHighAndMoodBars_AndKeepsItsRecallFloor() =>
-        AssertBars(CorpusScore.Read("sealed.tsv", ReplyCorpus.Load(ReplyCorpus.SealedPath), isSealed: true), new RecallFloor(HighRead: 233, ReviewFlagged: 110));
+        AssertBars(CorpusScore.Read("sealed.tsv", ReplyCorpus.Load(ReplyCorpus.SealedPath), isSealed: true), new RecallFloor(HighRead: 235, ReviewFlagged: 110));
 
     [SkippableIndependentSetFact]
     public void IndependentSet1_MeetsEveryBar() => AssertBars(CorpusScore.Read("independent-set-1.jsonl", IndependentSet.Load()), floor: null);

@@ -191,12 +191,7 @@ public sealed partial class RiskReaderKindTests
     [InlineData("decided to stay in tonight")]
     [InlineData("my boyfriend moved in with me")]
     [InlineData("i owe my mum a tenner")]
-    public void HardNegatives_AreNotHigh(string text)
-    {
-        var risk = Assess(text);
-
-        Assert.True(risk.Level != RiskLevel.High, $"\"{text}\": High [{string.Join("; ", risk.Matched)}]");
-    }
+    public void HardNegatives_AreNotHigh(string text) => AssertNotHigh(text);
 
     [Fact]
     public void EveryWordingAbove_IsNotItselfAnEntryOfTheLexicon()
@@ -210,6 +205,13 @@ public sealed partial class RiskReaderKindTests
         Assert.True(wordings.Count > 100, $"{wordings.Count} wordings");
         var listed = wordings.Where(w => entries.Contains(RiskLexiconEntries.Normalise(w))).ToList();
         Assert.True(listed.Count == 0, "Listed in the lexicon as they are: " + string.Join(" | ", listed));
+    }
+
+    private static void AssertNotHigh(string text)
+    {
+        var risk = Assess(text);
+
+        Assert.True(risk.Level != RiskLevel.High, $"\"{text}\": High [{string.Join("; ", risk.Matched)}]");
     }
 
     private static void AssertHigh(string text, RiskSubject who)

@@ -3,8 +3,8 @@ namespace Buddy.Domain.Safeguarding.Reading;
 /// <summary>Several words read as one: "no one" (nobody, not a negation), "made my mind up", idioms ("dying to").</summary>
 internal sealed partial class RiskText
 {
-    /// <summary>Merges the longest unit starting at each word, left to right; returns the new word count.</summary>
-    private int MergeUnits(RiskLexicon lexicon, bool readIdioms)
+    /// <summary>Merges the longest unit starting at each word, left to right, into <paramref name="merged"/>; returns its word count.</summary>
+    private int MergeUnits(RiskLexicon lexicon, bool readIdioms, RiskToken[] merged)
     {
         var written = 0;
         var r = 0;
@@ -18,28 +18,28 @@ internal sealed partial class RiskText
 
             if (unit is null)
             {
-                _tokens[written++] = _tokens[r++];
+                merged[written++] = _tokens[r++];
                 continue;
             }
 
             var last = r + unit.Words.Length - 1;
-            var merged = _tokens[r];
+            var token = _tokens[r];
             var death = false;
             for (var k = r; k <= last; k++)
             {
                 death |= _tokens[k].Has(TokenMarks.DeathWord);
             }
 
-            merged.CharStart = -1;
-            merged.Word = unit.Text;
-            merged.Base = null;
-            merged.Concepts = unit.Concepts;
-            merged.OriginalEnd = _tokens[last].OriginalEnd;
-            merged.Marks = (merged.Marks & (TokenMarks.SentenceBreak | TokenMarks.ClauseBreak | TokenMarks.Capitalised))
+            token.CharStart = -1;
+            token.Word = unit.Text;
+            token.Base = null;
+            token.Concepts = unit.Concepts;
+            token.OriginalEnd = _tokens[last].OriginalEnd;
+            token.Marks = (token.Marks & (TokenMarks.SentenceBreak | TokenMarks.ClauseBreak | TokenMarks.Capitalised))
                 | (death || unit.Concepts.HasAny(s_deathFamilies) ? TokenMarks.DeathWord : TokenMarks.None);
-            merged.Number = -1;
+            token.Number = -1;
             HasIdiom |= unit.IsIdiom;
-            _tokens[written++] = merged;
+            merged[written++] = token;
             r = last + 1;
         }
 
@@ -54,6 +54,11 @@ internal sealed partial class RiskText
         }
 
         var first = _tokens[r].Has(TokenMarks.Numeric) ? lexicon.NumberEntry : _tokens[r].Entry;
+        if (first?.Units is null)
+        {
+            return null; // most words start no unit: no need to read the next one
+        }
+
         var second = _tokens[r + 1].Has(TokenMarks.Numeric) ? "#".AsSpan() : Key(r + 1);
         var (exact, patterned) = RiskLexicon.UnitsStartingWith(first, second);
         var longest = FirstMatch(exact.Span, r, readIdioms);

@@ -27,6 +27,10 @@ internal sealed partial class RiskText
     private char[] _chars = new char[256];
     private RiskToken[] _raw = new RiskToken[256];
     private RiskToken[] _tokens = new RiskToken[768];
+
+    // The words as looked up, before units were merged: what the reading without idioms starts from.
+    private RiskToken[] _lookedUp = new RiskToken[768];
+    private int _lookedUpCount;
     private Scope[] _sentences = new Scope[64];
     private Scope[] _clauses = new Scope[64];
     private readonly int[] _counts = new int[Enum.GetValues<Concept>().Length];
@@ -55,8 +59,32 @@ internal sealed partial class RiskText
         Grow(ref _tokens, (raw * 3) + 1);
         Count = RewriteTextSpeak(lexicon, raw);
         LookUp(lexicon);
+        Merge(lexicon, readIdioms);
+    }
+
+    /// <summary>
+    /// Reads the same reply as <paramref name="source"/> without idioms, from the words <paramref name="source"/>
+    /// already tokenised and looked up: one tokenisation serves both readings (see RiskDetector.AddWhatIdiomsHid).
+    /// </summary>
+    public void ReadWithoutIdioms(RiskText source, RiskLexicon lexicon)
+    {
+        Text = source.Text;
+        _chars = source._chars;
+        _letters = source._letters;
+        _capitals = source._capitals;
+        Grow(ref _tokens, source._lookedUp.Length);
+        Array.Copy(source._lookedUp, _tokens, source._lookedUpCount);
+        Count = source._lookedUpCount;
+        Merge(lexicon, readIdioms: false);
+    }
+
+    private void Merge(RiskLexicon lexicon, bool readIdioms)
+    {
         HasIdiom = false;
-        Count = MergeUnits(lexicon, readIdioms);
+        Grow(ref _lookedUp, _tokens.Length);
+        _lookedUpCount = MergeUnits(lexicon, readIdioms, _lookedUp);
+        (_tokens, _lookedUp) = (_lookedUp, _tokens);
+        (Count, _lookedUpCount) = (_lookedUpCount, Count);
         MarkNames();
         NumberScopes();
     }
@@ -136,7 +164,13 @@ internal sealed partial class RiskText
                 continue;
             }
 
-            _raw[written++] = _raw[r++];
+            if (written != r)
+            {
+                _raw[written] = _raw[r];
+            }
+
+            written++;
+            r++;
         }
 
         return written;

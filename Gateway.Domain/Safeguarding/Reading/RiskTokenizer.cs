@@ -29,14 +29,14 @@ internal static class RiskTokenizer
             if (char.IsLetterOrDigit(c) || (c is '$' or '@' && i + 1 < text.Length && char.IsLetter(text[i + 1])))
             {
                 var start = written;
-                var end = ReadWord(text, i, chars, ref written, out var marks, ref letters, ref capitals);
+                var end = ReadWord(text, i, chars, ref written, out var marks, ref letters, ref capitals, out var hasDigit);
                 var word = chars.AsSpan(start, written - start);
-                if (NeedsLookAlikes(word) && !lexicon.TryTextSpeak(word, out _))
+                if (hasDigit && NeedsLookAlikes(word) && !lexicon.TryTextSpeak(word, out _))
                 {
                     ReadLookAlikes(word);
                 }
 
-                tokens[count++] = NewToken(start, written - start, i, end, pending | marks, word, lexicon.Entry(word));
+                tokens[count++] = NewToken(start, written - start, i, end, pending | marks, word, lexicon.Entry(word), hasDigit);
                 pending = TokenMarks.None;
                 i = end;
                 continue;
@@ -75,10 +75,10 @@ internal static class RiskTokenizer
         return count;
     }
 
-    private static RiskToken NewToken(int start, int length, int originalStart, int originalEnd, TokenMarks marks, ReadOnlySpan<char> word, VocabularyEntry? entry)
+    private static RiskToken NewToken(int start, int length, int originalStart, int originalEnd, TokenMarks marks, ReadOnlySpan<char> word, VocabularyEntry? entry, bool hasDigit)
     {
         var number = -1;
-        if (!word.ContainsAnyExcept(s_digits) && word.Length <= 6)
+        if (hasDigit && !word.ContainsAnyExcept(s_digits) && word.Length <= 6)
         {
             number = int.Parse(word, provider: System.Globalization.CultureInfo.InvariantCulture);
             marks |= TokenMarks.Numeric;
@@ -93,9 +93,11 @@ internal static class RiskTokenizer
 
     private static readonly SearchValues<char> s_digits = SearchValues.Create("0123456789");
 
-    /// <summary>Reads one word from <paramref name="i"/>; returns the index after it.</summary>
-    private static int ReadWord(string text, int i, char[] chars, ref int written, out TokenMarks marks, ref int allLetters, ref int capitals)
+    /// <summary>Reads one word from <paramref name="i"/>; returns the index after it. Says whether it wrote a digit, so words
+    /// without one (most) skip the look-alike and number scans.</summary>
+    private static int ReadWord(string text, int i, char[] chars, ref int written, out TokenMarks marks, ref int allLetters, ref int capitals, out bool hasDigit)
     {
+        hasDigit = false;
         marks = char.IsUpper(text[i]) ? TokenMarks.Capitalised : TokenMarks.None;
         var letters = 0;
         var wordStart = written;
@@ -114,6 +116,7 @@ internal static class RiskTokenizer
             else if (char.IsDigit(c))
             {
                 chars[written++] = c;
+                hasDigit = true;
             }
             else if (c is '\'' or '\u2019' or '\u2018' or '`' && letters > 0 && char.IsLetter(next))
             {

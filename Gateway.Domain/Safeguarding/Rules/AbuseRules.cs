@@ -226,6 +226,12 @@ internal static partial class AbuseRules
             return ByOthers(t, i) ? RiskHit.High(Subject(t, i), i, i) : RiskHit.None; // "a pillow over my face"
         }
 
+        // "had me in a headlock", "got me in a choke hold": the hold is a noun the sender is put in, by whoever put them there.
+        if (t.Is(i - 1, "a") && t.Is(i - 2, "in") && t.Has(i - 3, Me) && ByOthers(t, i - 3))
+        {
+            return RiskHit.High(Subject(t, i - 3), i, i - 3);
+        }
+
         var me = ObjectIsMe(t, i);
         var passive = t.Before(i, Passive, 2, clause: true);
         return (me >= 0 && ByOthers(t, i)) || passive >= 0 ? RiskHit.High(passive >= 0 ? passive : i, me >= 0 ? me : i, i) : HarmToAThirdParty(t, i, Subject(t, i));

@@ -22,6 +22,13 @@ internal static partial class IdeationRules
             "suicidal", "feeling sewer slidey", "thinking bout unaliving myself", "k m s", "s u i c i d e", "su1c1de thoughts", "end it all",
             "take my own life", "nothing left to live for", "lost the will to live", "want to sleep forever"),
 
+        new("bus-for-good", Suicide, RiskDirection.Self, Thing, BusForGood,
+            "im catching the bus soon, if you know you know", "gonna catch the bus tonight, for good this time", "might catch the bus. iykyk"),
+
+        new("prayer-to-be-taken", Suicide, RiskDirection.Self, Disappear, PrayerToBeTaken, "please god take me tonight", "asked the lord to take me to my wife"),
+
+        new("prayer-to-be-taken", Suicide, RiskDirection.Self, Take, PrayerToBeTaken, "god just take me now"),
+
         new("wish-to-die", Suicide, RiskDirection.Self, Die, WishToDie,
             "i want to die", "wish i was dead", "would rather be dead", "ready to die", "better off dead", "hope i die in my sleep",
             "feel like dying", "keep thinking about death", "i just wanna diiie", "praying i die in my sleep tonight", "hoping i dont make it through the night"),

@@ -70,7 +70,7 @@ internal static partial class PlanRules
         var written = t.Near(i, Write, 4);
         if (written < 0)
         {
-            return RiskHit.None;
+            return FinishedNote(t, i);
         }
 
         var audience = t.Near(i, Concepts.Of(Everyone, Explain, Farewell, Bye), 8);
@@ -81,6 +81,48 @@ internal static partial class PlanRules
 
         var family = t.After(i, Kin, 3);
         var plural = t.Key(i).EndsWith('s');
-        return family >= 0 && plural ? RiskHit.High(Math.Min(written, i), family, written) : RiskHit.None;
+        return family >= 0 && plural ? RiskHit.High(Math.Min(written, i), family, written) : FinishedNote(t, i);
+    }
+
+    private static readonly Buddy.Domain.Replies.WordSet s_finished = new(
+        "finished", "finish", "finishing", "done", "ready", "written", "wrote", "write", "writing", "completed", "sorted");
+
+    // A note of the everyday kind: a sick note, class notes, a thank-you note, a note on the fridge, a musical note.
+    private static readonly Buddy.Domain.Replies.WordSet s_everydayNotes = new(
+        "sick", "fit", "gp", "doctor", "doctors", "class", "lesson", "lessons", "school", "exam", "exams", "revision", "uni", "college",
+        "meeting", "thank", "thanks", "thankyou", "birthday", "card", "shopping", "fridge", "voice", "sticky", "diary", "piano", "music",
+        "song", "cover", "teacher", "homework", "coursework", "milkman", "delivery", "parcel", "neighbour", "neighbours", "christmas", "santa");
+
+    /// <summary>
+    /// The sender's one note, finished ("finished my note", "the note is written"): a note written to be found (C-SSRS
+    /// preparatory acts), unless the sentence says it is an everyday one.
+    /// </summary>
+    private static RiskHit FinishedNote(RiskText t, int i)
+    {
+        if (!t.Is(i, "note") || !(t.Is(i - 1, "my") || t.Is(i - 1, "the")))
+        {
+            return RiskHit.None;
+        }
+
+        var finished = -1;
+        for (var j = Math.Max(t.ClauseFirst(i), i - 4); j <= Math.Min(t.ClauseLast(i), i + 3) && finished < 0; j++)
+        {
+            finished = j != i && s_finished.Contains(t.Key(j)) ? j : -1;
+        }
+
+        if (finished < 0 || t.SentenceHasAny(i, Concepts.Of(Professional, Media)))
+        {
+            return RiskHit.None;
+        }
+
+        for (var j = t.SentenceFirst(i); j <= t.SentenceLast(i); j++)
+        {
+            if (s_everydayNotes.Contains(t.Key(j)))
+            {
+                return RiskHit.None;
+            }
+        }
+
+        return RiskHit.High(Math.Min(finished, i - 1), Math.Max(finished, i), finished, RiskSubject.Sender);
     }
 }

@@ -108,6 +108,9 @@ internal static partial class PlanRules
             wish = t.Near(i, Concepts.Of(Soon, Anymore, Thought, Prepare), 8);
         }
 
+        // "asking God to take me to my Harold": a prayer to be taken to someone is a wish to die, whether or not the death is named.
+        var prayer = wish < 0 && someone >= 0 && t.Key(i).StartsWith("take me", StringComparison.Ordinal) ? IdeationRules.PrayerBefore(t, i) : -1;
+        wish = wish < 0 ? prayer : wish;
         if (wish < 0)
         {
             return died && t.Near(i, s_deathEvidence, 10) >= 0 ? RiskHit.Review(i, end, i) : RiskHit.None;
@@ -120,7 +123,7 @@ internal static partial class PlanRules
             return RiskHit.Review(Math.Min(wish, i), Math.Max(wish, end), wish); // "can't wait to be with my sister at christmas"
         }
 
-        if (strong || ready || died)
+        if (strong || ready || died || prayer >= 0)
         {
             return RiskHit.High(Math.Min(wish, i), Math.Max(wish, end), wish);
         }

@@ -51,7 +51,8 @@ internal static partial class PlanRules
         new("farewell", Suicide, RiskDirection.Self, Farewell, ReadFarewell, "goodbye everyone", "this is goodbye", "sorry for everything", "look after mum for me",
             "tell my kids i love them", "by the time you read this"),
 
-        new("goodbye-letters", Suicide, RiskDirection.Self, Letter, GoodbyeLetters, "wrote letters to everyone, theyll understand why", "written notes for my kids"),
+        new("goodbye-letters", Suicide, RiskDirection.Self, Letter, GoodbyeLetters, "wrote letters to everyone, theyll understand why", "written notes for my kids",
+            "finished my note", "the note is written"),
 
         new("decision", Suicide, RiskDirection.Self, Decision, DecisionMade, "finally made my mind up", "ive decided. sorry", "my mind is made up"),
 

@@ -17,7 +17,12 @@ internal static class RiskJudge
         switch (rule.Direction)
         {
             case RiskDirection.Self:
-                if (subject == RiskSubject.None)
+                if (subject == RiskSubject.None && DescribesPeopleAtWork(text, hit.Anchor))
+                {
+                    subject = RiskSubject.ThirdParty; // "two suicidal callers on my helpline shift": the callers' risk, met at work
+                    modifier = "context";
+                }
+                else if (subject == RiskSubject.None)
                 {
                     var reflexive = Grammar.ReflexiveAfter(text, hit.Anchor);
                     var agent = reflexive != Agent.Unknown ? reflexive : Grammar.SubjectOf(text, hit.Anchor);
@@ -60,6 +65,30 @@ internal static class RiskJudge
         }
 
         return new RiskFinding(rule, text[start].OriginalStart, text[end].OriginalEnd, level, subject, negated, modifier);
+    }
+
+    /// <summary>
+    /// The risk word describes people named right after it, several of them, in a reply about work, training or
+    /// volunteering: "suicidal callers", "self harming clients". Plural only: "a suicidal person" may be the sender.
+    /// </summary>
+    private static bool DescribesPeopleAtWork(RiskText text, int anchor)
+    {
+        if (!text.All.Has(Concept.Professional))
+        {
+            return false;
+        }
+
+        var last = Math.Min(anchor + 2, text.ClauseLast(anchor));
+        for (var j = anchor + 1; j <= last; j++)
+        {
+            if (text.HasAny(j, Concepts.Of(Concept.Person, Concept.Group)) && !text.HasAny(j, Concepts.Of(Concept.Other, Concept.Kin)))
+            {
+                var key = text.Key(j);
+                return key.Length > 3 && key[^1] == 's' && key[^2] != 's';
+            }
+        }
+
+        return false;
     }
 
     private static void Lower(ref RiskLevel level, ref string? modifier, string why)

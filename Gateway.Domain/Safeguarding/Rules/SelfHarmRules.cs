@@ -8,7 +8,7 @@ namespace Buddy.Domain.Safeguarding.Rules;
 /// arms"), the act alone ("cutting again"), what it leaves ("arms a mess", "had to hide my arms", "till it bled"),
 /// relapse ("relapsed", "did it again last night"), and any act on oneself ("hurt myself", "kill myself").
 /// </summary>
-internal static class SelfHarmRules
+internal static partial class SelfHarmRules
 {
     private const string SelfHarm = "self-harm";
 
@@ -44,6 +44,10 @@ internal static class SelfHarmRules
         new("hiding-harm", SelfHarm, RiskDirection.Self, Hide, HidingHarm, "had to hide my arms", "wearing long sleeves so no one sees my arms", "hiding the blades"),
 
         new("bleeding", SelfHarm, RiskDirection.Self, Bleed, Bleeding, "picked at my scars till they bled", "made myself bleed"),
+
+        new("did-my-body", SelfHarm, RiskDirection.Self, Body, DidMyBody, "did my legs again", "done my arms last night"),
+
+        new("sore-from-what-i-did", SelfHarm, RiskDirection.Self, Body, SoreFromWhatIDid, "my arms sting from what i did"),
 
         new("relapse", SelfHarm, RiskDirection.Self, Relapse, Relapsed, "relapsed", "did it again last night", "broke my streak", "back to day one"),
 
