@@ -30,7 +30,8 @@ internal static class InboundLoad
         "6 ok day, cooked tea for everyone",
     ];
 
-    private const string RiskyReply = "2 I want to kill myself";
+    /// <summary>The risk phrase one text in fifty carries (inbound-profile --risky 1 sends only this).</summary>
+    internal const string RiskyReply = "2 I want to kill myself";
 
     /// <summary>The routine replies every inbound command sends (inbound-profile too), so their figures are for the same texts.</summary>
     internal static IReadOnlyList<string> RoutineReplies => s_replies;
