@@ -30,7 +30,8 @@ internal static class InboundLoad
         "6 ok day, cooked tea for everyone",
     ];
 
-    private const string RiskyReply = "2 I want to kill myself";
+    /// <summary>The risk phrase one text in fifty carries (inbound-profile --risky 1 sends only this).</summary>
+    internal const string RiskyReply = "2 I want to kill myself";
 
     /// <summary>The routine replies every inbound command sends (inbound-profile too), so their figures are for the same texts.</summary>
     internal static IReadOnlyList<string> RoutineReplies => s_replies;
@@ -47,8 +48,12 @@ internal static class InboundLoad
         var drainTimeout = TimeSpan.FromSeconds(options.Number("drain-timeout", 600));
         var instances = options.Instances(provider);
         var cpu = CpuPinning.ServerCpuFor(options);
+        var connections = (int)options.Number("connections", 0);
 
-        Console.WriteLine($"inbound-load: {provider}, {rate:N0} signed webhooks/s for {seconds} s (after {warmupSeconds} s warm-up at the same rate), from {users:N0} service users");
+        Console.WriteLine(connections > 0
+            ? $"inbound-load: {provider}, closed loop: {connections} connections each sending its next signed webhook when the last is answered, for {seconds} s " +
+                $"(after {warmupSeconds} s warm-up the same way; at most {rate:N0}/s prepared), from {users:N0} service users"
+            : $"inbound-load: {provider}, {rate:N0} signed webhooks/s for {seconds} s (after {warmupSeconds} s warm-up at the same rate), from {users:N0} service users");
         Console.WriteLine($"  machine: {Machine.Describe()}");
         if (cpu is not null)
         {
@@ -64,6 +69,12 @@ internal static class InboundLoad
         var warmup = Prepare(runId, "w", (int)(rate * warmupSeconds), users, signed: true);
         var measured = Prepare(runId, "m", (int)(rate * seconds), users, signed: true);
 
+        // Open loop at the offered rate, or with --connections N a closed loop for the same time (the requests prepared
+        // at --rate per second are then the most it can send).
+        Task<LoadResult> Generate(IReadOnlyList<Uri> addresses, List<PreparedRequest> requests, double forSeconds) => connections > 0
+            ? ClosedLoopGenerator.RunAsync(addresses, requests, connections, TimeSpan.FromSeconds(forSeconds), TwilioSignature.HeaderName)
+            : OpenLoopGenerator.RunAsync(addresses, requests, rate, TwilioSignature.HeaderName);
+
         Console.WriteLine();
         Console.WriteLine("1. Empty Kestrel endpoint (own process, POST /sms/inbound answers empty TwiML, does nothing else)");
         LoadResult baseline;
@@ -71,9 +82,9 @@ internal static class InboundLoad
         await using (var empty = ServerProcess.Start(GatewayRun.ToolDll, [EmptyEndpoint.Verb], new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" }, runFolder, "empty-endpoint", cpu))
         {
             await empty.WaitUntilListeningAsync("/", TimeSpan.FromSeconds(60));
-            await OpenLoopGenerator.RunAsync(empty.BaseAddress, warmup, rate, TwilioSignature.HeaderName);
+            await Generate([empty.BaseAddress], warmup, warmupSeconds);
             var cpuBefore = empty.Meter.CpuSeconds;
-            baseline = await OpenLoopGenerator.RunAsync(empty.BaseAddress, measured, rate, TwilioSignature.HeaderName);
+            baseline = await Generate([empty.BaseAddress], measured, seconds);
             baselinePeakKb = empty.Meter.PeakKb;
             Console.WriteLine($"  {baseline.Summary()}");
             Console.WriteLine($"  server CPU {Cores(empty.Meter.CpuSeconds - cpuBefore, baseline.TotalTime)}; peak memory (VmHWM) {ProcessMeter.Mb(baselinePeakKb)}");
@@ -93,10 +104,10 @@ internal static class InboundLoad
             await using var mock = await MockTwilio.StartAsync();
             await using var gateways = await GatewayInstances.StartAsync(instances, GatewayRun.Environment(database, mock.BaseAddress, runFolder, options.Settings), runFolder, cpu);
             Console.WriteLine($"  gateway process {gateways.Ids()} (attach dotnet-trace or dotnet-counters to it to profile)");
-            var warm = await OpenLoopGenerator.RunAsync(gateways.Addresses, warmup, rate, TwilioSignature.HeaderName);
+            var warm = await Generate(gateways.Addresses, warmup, warmupSeconds);
             Console.WriteLine($"  warm-up: {warm.Succeeded:N0} of {warm.Count:N0} answered 2xx; p99 {warm.Percentile(99):0.0} ms");
             var cpuBefore = gateways.CpuSeconds;
-            var result = await OpenLoopGenerator.RunAsync(gateways.Addresses, measured, rate, TwilioSignature.HeaderName);
+            var result = await Generate(gateways.Addresses, measured, seconds);
             var cpuSeconds = gateways.CpuSeconds - cpuBefore;
             Console.WriteLine($"  {result.Summary()}");
             Console.WriteLine($"  gateway CPU {Cores(cpuSeconds, result.TotalTime)}; memory at the end of the load {gateways.Rss()}, peak so far (VmHWM) {gateways.Peaks()}");
@@ -121,6 +132,13 @@ internal static class InboundLoad
             Console.WriteLine(Row("empty Kestrel endpoint", baseline, baselinePeakKb));
             Console.WriteLine(Row($"Buddy gateway, {provider}{(instances > 1 ? $" x{instances}" : "")}", result, peakKb));
             Console.WriteLine($"| ratio gateway / empty | {result.Throughput / baseline.Throughput:0.00}x | {Ratio(result, baseline, 50)} | {Ratio(result, baseline, 90)} | {Ratio(result, baseline, 99)} | {Ratio(result, baseline, 100)} | | {(double)peakKb / baselinePeakKb:0.0}x |");
+            if (connections > 0)
+            {
+                var stored = result.Throughput >= 5000 && verdict.NoneLost;
+                Console.WriteLine($"Closed-loop target (at least 5,000 webhooks/s answered after being stored, each exactly once): {(stored ? "MET" : "NOT MET")} " +
+                    $"[{result.Throughput:N0}/s over {connections} connections, lost {(verdict.NoneLost ? "none" : "SOME")}]");
+            }
+
             var targets = result.Throughput >= rate * 0.98 && result.Percentile(99) < 50 && verdict.NoneLost && peakKb < 300 * 1024;
             Console.WriteLine($"Targets (2,000/s sustained, p99 < 50 ms, none lost, memory < 300 MB): {(targets ? "MET" : "NOT MET")}" +
                 $" [throughput {(result.Throughput >= rate * 0.98 ? "ok" : "short")}, p99 {(result.Percentile(99) < 50 ? "ok" : "over")}, " +

@@ -20,14 +20,7 @@ internal static class OpenLoopGenerator
     /// <summary>The same, spread over several servers (gateway instances behind a round-robin balancer): request i goes to server i mod n.</summary>
     public static async Task<LoadResult> RunAsync(IReadOnlyList<Uri> baseAddresses, IReadOnlyList<PreparedRequest> requests, double ratePerSecond, string signatureHeader)
     {
-        using var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = 512,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            UseCookies = false,
-            AllowAutoRedirect = false,
-        };
-        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
+        using var client = Client(maxConnections: 512);
         var latencyTicks = new long[requests.Count];
         var statuses = new int[requests.Count];
         var errors = new string?[requests.Count];
@@ -55,7 +48,18 @@ internal static class OpenLoopGenerator
             Stopwatch.GetElapsedTime(start, lastSent), Stopwatch.GetElapsedTime(start, end), ratePerSecond, startedAtUtc);
     }
 
-    private static async Task SendAsync(
+    /// <summary>The load client: keep-alive connections, up to <paramref name="maxConnections"/> per server, 60 s timeout.</summary>
+    internal static HttpClient Client(int maxConnections) =>
+        new(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = maxConnections,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+        }, disposeHandler: true) { Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>Sends one request; its latency is from <paramref name="due"/> (a <see cref="Stopwatch"/> timestamp).</summary>
+    internal static async Task SendAsync(
         HttpClient client, Uri baseAddress, PreparedRequest prepared, string signatureHeader, long due, int index, long[] latencyTicks, int[] statuses, string?[] errors)
     {
         try

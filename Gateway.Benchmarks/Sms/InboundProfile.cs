@@ -29,7 +29,9 @@ namespace Buddy.Benchmarks.Sms;
 /// </list>
 /// <code>dotnet run -c Release --project Gateway.Benchmarks -- inbound-profile --database Sqlite --texts 4000 --check-ins 1</code>
 /// <c>--check-ins 1</c> gives every service user a check-in sent an hour ago, so replies land on it (the diary's
-/// check-in path); without it they become notes, as in inbound-load.
+/// check-in path); without it they become notes, as in inbound-load. <c>--risky 1</c> sends only inbound-load's risk
+/// phrase, so every text takes the safeguarding path (with <c>--service-users 20</c>, as in inbound-load, each joins its
+/// sender's open alert). CPU is the whole process's (user + system), so the empty endpoint's share is subtracted too.
 /// </summary>
 internal static class InboundProfile
 {
@@ -42,8 +44,9 @@ internal static class InboundProfile
         var users = (int)options.Number("service-users", 1000);
         var concurrency = (int)options.Number("concurrency", 32);
         var checkIns = options.Text("check-ins", "0") == "1";
+        var risky = options.Text("risky", "0") == "1";
         Console.WriteLine($"inbound-profile: {provider}, {texts:N0} signed webhooks per phase from {users:N0} service users, {concurrency} at a time" +
-            $"{(checkIns ? ", each with a check-in sent an hour ago" : "")}");
+            $"{(checkIns ? ", each with a check-in sent an hour ago" : "")}{(risky ? ", every text the risk phrase" : "")}");
         Console.WriteLine($"  machine: {Machine.Describe()}; GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
         Machine.PrintLoad("before the run");
 
@@ -57,8 +60,8 @@ internal static class InboundProfile
             {
                 await empty.StartAsync();
                 var client = empty.GetTestClient();
-                await SendAsync(client, Prepare("a0", 500, users), concurrency); // warm-up
-                var baseline = await MeasureAsync(() => SendAsync(client, Prepare("a1", texts, users), concurrency), commands, sampler);
+                await SendAsync(client, Prepare("a0", 500, users, risky), concurrency); // warm-up
+                var baseline = await MeasureAsync(() => SendAsync(client, Prepare("a1", texts, users, risky), concurrency), commands, sampler);
                 sampler.TakeTop(0);
                 Console.WriteLine($"1. empty endpoint (client + test server): {baseline.PerText(texts)}");
 
@@ -66,8 +69,8 @@ internal static class InboundProfile
                 {
                     var gatewayClient = gateway.CreateClient();
                     await SeedAsync(database, users, checkIns);
-                    await SendAsync(gatewayClient, Prepare("b0", 500, users), concurrency); // warm-up: JIT, EF model, pools
-                    var webhook = await MeasureAsync(() => SendAsync(gatewayClient, Prepare("b1", texts, users), concurrency), commands, sampler);
+                    await SendAsync(gatewayClient, Prepare("b0", 500, users, risky), concurrency); // warm-up: JIT, EF model, pools
+                    var webhook = await MeasureAsync(() => SendAsync(gatewayClient, Prepare("b1", texts, users, risky), concurrency), commands, sampler);
                     Console.WriteLine($"2. gateway webhook path only:              {webhook.PerText(texts)}");
                     Console.WriteLine($"   minus the empty endpoint:               {(webhook - baseline).PerText(texts)}");
                     Console.WriteLine($"   sampled allocations by type:{Environment.NewLine}{sampler.TakeTop(25)}");
@@ -75,11 +78,11 @@ internal static class InboundProfile
                     await SetAsideAsync(database); // phase 2's texts are not this phase's work
                     await using var processing = Gateway(database, runFolder, options.Settings, starveProcessor: false);
                     var processingClient = processing.CreateClient();
-                    await SendAsync(processingClient, Prepare("c0", 500, users), concurrency); // warm-up of the processor's path
+                    await SendAsync(processingClient, Prepare("c0", 500, users, risky), concurrency); // warm-up of the processor's path
                     await DrainAsync(database);
                     var both = await MeasureAsync(async () =>
                     {
-                        await SendAsync(processingClient, Prepare("c1", texts, users), concurrency);
+                        await SendAsync(processingClient, Prepare("c1", texts, users, risky), concurrency);
                         await DrainAsync(database);
                     }, commands, sampler);
                     Console.WriteLine($"3. webhook + processing:                   {both.PerText(texts)}");
@@ -109,13 +112,14 @@ internal static class InboundProfile
             .Select(line => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture))
             .FirstOrDefault();
 
-    private sealed record Cost(long Bytes, long Commands, int Gen0, int Gen1, int Gen2, TimeSpan Wall)
+    private sealed record Cost(long Bytes, long Commands, int Gen0, int Gen1, int Gen2, TimeSpan Wall, TimeSpan Cpu)
     {
         public static Cost operator -(Cost a, Cost b) =>
-            new(a.Bytes - b.Bytes, a.Commands - b.Commands, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Wall - b.Wall);
+            new(a.Bytes - b.Bytes, a.Commands - b.Commands, a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.Wall - b.Wall, a.Cpu - b.Cpu);
 
         public string PerText(int texts) =>
-            $"{Bytes / (double)texts / 1024:0.0} KB allocated/text, {Commands / (double)texts:0.00} database commands/text " +
+            $"{Bytes / (double)texts / 1024:0.0} KB allocated/text, {Commands / (double)texts:0.00} database commands/text, " +
+            $"{Cpu.TotalMilliseconds / texts:0.000} ms CPU/text " +
             $"(GCs gen0 {Gen0} gen1 {Gen1} gen2 {Gen2}; {texts / Wall.TotalSeconds:N0} texts/s wall, noisy)";
     }
 
@@ -125,11 +129,13 @@ internal static class InboundProfile
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var (bytes, count, g0, g1, g2) = (GC.GetTotalAllocatedBytes(precise: true), commands.Count, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await work();
         sampler.Recording = false;
         return new Cost(GC.GetTotalAllocatedBytes(precise: true) - bytes, commands.Count - count,
-            GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2, clock.Elapsed);
+            GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2, clock.Elapsed,
+            Process.GetCurrentProcess().TotalProcessorTime - cpu);
     }
 
     private static WebApplication EmptyApp()
@@ -214,7 +220,7 @@ internal static class InboundProfile
     }
 
     /// <summary>Signed requests with unique MessageSids (SM + 32 hex: the run, the phase as two hex digits, the index).</summary>
-    private static List<PreparedRequest> Prepare(string phase, int count, int users)
+    private static List<PreparedRequest> Prepare(string phase, int count, int users, bool risky)
     {
         var url = GatewayRun.PublicBaseUrl + "/sms/inbound";
         var requests = new List<PreparedRequest>(count);
@@ -225,7 +231,7 @@ internal static class InboundProfile
             var fields = new List<KeyValuePair<string, string>>
             {
                 new("ToCountry", "GB"), new("SmsMessageSid", sid), new("NumMedia", "0"), new("SmsSid", sid), new("SmsStatus", "received"),
-                new("Body", InboundLoad.RoutineReplies[i % InboundLoad.RoutineReplies.Count]), new("To", "+15005550006"), new("NumSegments", "1"), new("MessageSid", sid),
+                new("Body", risky ? InboundLoad.RiskyReply : InboundLoad.RoutineReplies[i % InboundLoad.RoutineReplies.Count]), new("To", "+15005550006"), new("NumSegments", "1"), new("MessageSid", sid),
                 new("AccountSid", GatewayRun.AccountSid), new("From", LoadDatabase.Phone(i % users)), new("ApiVersion", "2010-04-01"),
             };
             using var content = new FormUrlEncodedContent(fields);

@@ -3,6 +3,7 @@ using Buddy.Domain.Conversations;
 using Buddy.Domain.Diary;
 using Buddy.Domain.Questionnaires;
 using Buddy.Domain.Safeguarding;
+using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Buddy.Gateway.Replies;
 /// <summary>
 /// What the reply steps read about the senders of the texts handled in one transaction: their questionnaires in
 /// progress, open conversations, check-ins, the diary entries of their open check-ins, their schedules' two-step
-/// setting and their open safeguarding alerts. Each kind is read for the whole batch in one query the first time a
+/// setting, their open safeguarding alerts with their replies and their crisis texts of the last hour. Each kind is read for the whole batch in one query the first time a
 /// step asks for it, so a batch of fifty texts from fifty people costs the same few queries as a batch of one.
 /// <para>
 /// Equivalent to each step querying for its own sender: the transaction saves only at its end, so the database
@@ -29,6 +30,8 @@ public sealed class ReplyBatch(BuddyDbContext db, IReadOnlyCollection<Guid> serv
     private Dictionary<Guid, bool>? _twoStep;
     private HashSet<Guid>? _alerted;
     private Dictionary<Guid, Alert>? _openAlerts;
+    private Dictionary<Guid, List<AlertReply>>? _alertReplies;
+    private ILookup<Guid, RecentCrisisText>? _crisisTexts;
 
     /// <summary>A batch of one text, for a reply handled on its own.</summary>
     public static ReplyBatch Of(BuddyDbContext db, Guid serviceUserId, Guid inboundMessageId, DateTime nowUtc) =>
@@ -130,8 +133,8 @@ public sealed class ReplyBatch(BuddyDbContext db, IReadOnlyCollection<Guid> serv
     }
 
     /// <summary>
-    /// The person's latest unacknowledged safeguarding alert in the organisation, with its replies loaded (tracked),
-    /// or null when they have none open.
+    /// The person's latest unacknowledged safeguarding alert in the organisation (tracked), or null when they have none
+    /// open. Its replies are read with it (<see cref="RepliesOf"/>).
     /// </summary>
     public async Task<Alert?> OpenAlertAsync(Guid serviceUserId, Guid organisationId, CancellationToken cancellationToken)
     {
@@ -143,12 +146,51 @@ public sealed class ReplyBatch(BuddyDbContext db, IReadOnlyCollection<Guid> serv
                 .Select(g => g.OrderByDescending(a => a.CreatedAtUtc).First())
                 .ToDictionaryAsync(a => a.Id, cancellationToken);
             var alertIds = _openAlerts.Keys.ToList();
+            _alertReplies ??= [];
             if (alertIds.Count > 0)
             {
-                await db.AlertReplies.Where(r => alertIds.Contains(r.AlertId)).LoadAsync(cancellationToken);
+                // Untracked: a saved reply never changes, and an alert joined all day holds hundreds of them, which the
+                // change tracker would otherwise compare on every look at DbSet.Local and at SaveChanges.
+                foreach (var group in (await db.AlertReplies.AsNoTracking()
+                    .Where(r => alertIds.Contains(r.AlertId))
+                    .OrderBy(r => r.AlertId).ThenBy(r => r.ReceivedAtUtc)
+                    .ToListAsync(cancellationToken)).GroupBy(r => r.AlertId))
+                {
+                    _alertReplies[group.Key] = [.. group];
+                }
             }
         }
 
         return _openAlerts.Values.FirstOrDefault(a => a.ServiceUserId == serviceUserId && a.OrganisationId == organisationId);
     }
+
+    /// <summary>
+    /// The replies on an alert: those saved before (read with <see cref="OpenAlertAsync"/>) and those this batch
+    /// added (the caller adds each new one here as well as to the context). Empty for an alert opened in this batch.
+    /// </summary>
+    public List<AlertReply> RepliesOf(Guid alertId)
+    {
+        _alertReplies ??= [];
+        if (!_alertReplies.TryGetValue(alertId, out var replies))
+        {
+            _alertReplies[alertId] = replies = [];
+        }
+
+        return replies;
+    }
+
+    /// <summary>The crisis texts saved for the person within <see cref="JoinedReplyRules.CrisisRepeatInterval"/> before now.</summary>
+    public async Task<IEnumerable<RecentCrisisText>> RecentCrisisTextsAsync(Guid serviceUserId, CancellationToken cancellationToken)
+    {
+        var sinceUtc = nowUtc - JoinedReplyRules.CrisisRepeatInterval;
+        _crisisTexts ??= (await db.OutboundMessages
+            .Where(m => m.ServiceUserId != null && serviceUserIds.Contains(m.ServiceUserId.Value) && m.Kind == OutboundKind.Crisis && m.CreatedAtUtc >= sinceUtc)
+            .Select(m => new { ServiceUserId = m.ServiceUserId!.Value, m.Body, m.Status, m.CreatedAtUtc })
+            .ToListAsync(cancellationToken))
+            .ToLookup(m => m.ServiceUserId, m => new RecentCrisisText(m.Body, m.Status, m.CreatedAtUtc));
+        return _crisisTexts[serviceUserId];
+    }
 }
+
+/// <summary>A crisis text already queued for a person, for the rule that the same one is not sent twice within the hour.</summary>
+public sealed record RecentCrisisText(string Body, OutboundStatus Status, DateTime CreatedAtUtc);

@@ -39,19 +39,20 @@ public sealed class SafeguardingAlerts(SafeguardingEscalation escalation, ILogge
             };
             db.Alerts.Add(alert);
         }
-        else
+
+        var replies = reply.Batch.RepliesOf(alert.Id); // read with the open alert, untracked; the new ones added below
+        if (!opened)
         {
-            // The open alert's replies are already tracked (the batch loaded them with it).
-            if (!db.AlertReplies.Local.Any(r => r.AlertId == alert.Id))
+            if (replies.Count == 0)
             {
-                db.AlertReplies.Add(ReplyOf(alert)); // an alert from before replies were recorded: it keeps its own line
+                replies.Add(db.AlertReplies.Add(ReplyOf(alert)).Entity); // an alert from before replies were recorded: it keeps its own line
             }
 
             alert.LatestReplyAtUtc = now;
         }
 
         reply.Safeguarding.Alert = alert;
-        db.AlertReplies.Add(new AlertReply
+        replies.Add(db.AlertReplies.Add(new AlertReply
         {
             AlertId = alert.Id,
             OrganisationId = alert.OrganisationId,
@@ -64,9 +65,8 @@ public sealed class SafeguardingAlerts(SafeguardingEscalation escalation, ILogge
             Summary = finding.Summary,
             MatchedPhrases = finding.MatchedPhrases,
             ReceivedAtUtc = reply.Message.ReceivedAtUtc,
-        });
-        var replies = db.AlertReplies.Local.Where(r => r.AlertId == alert.Id).OrderBy(r => r.ReceivedAtUtc).ToList();
-        Join(alert, finding, replies);
+        }).Entity);
+        Join(alert, finding, [.. replies.OrderBy(r => r.ReceivedAtUtc)]);
 
         string notified;
         var escalated = false;

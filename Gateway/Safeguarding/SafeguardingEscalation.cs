@@ -35,11 +35,7 @@ public sealed class SafeguardingEscalation(IOutboxSignal outboxSignal, EmailSign
 
         var to = user.PhoneE164 ?? reply.Message.FromPhone;
         var body = CrisisTexts.For(to, organisation, discreet);
-        var since = reply.NowUtc - JoinedReplyRules.CrisisRepeatInterval;
-        var earlier = await db.OutboundMessages
-            .Where(m => m.ServiceUserId == user.Id && m.Kind == OutboundKind.Crisis && m.CreatedAtUtc >= since)
-            .Select(m => new { m.Body, m.Status, m.CreatedAtUtc })
-            .ToListAsync(cancellationToken);
+        var earlier = await reply.Batch.RecentCrisisTextsAsync(user.Id, cancellationToken);
         if (JoinedReplyRules.SendCrisisText(body, earlier.Select(m => (m.Body, m.Status, m.CreatedAtUtc)), reply.NowUtc))
         {
             OutboundTexts.Queue(db, OutboundTexts.ToPhone(organisation.Id, user.Id, to, OutboundKind.Crisis, body, $"crisis:{inboundId}", reply.NowUtc));

@@ -43,6 +43,26 @@ public sealed class InboundLanesTests
     }
 
     [Fact]
+    public async Task TakeUrgent_WhenBothLanesHoldIds_TakesUrgentOnesUpToTheMaximumAndLeavesTheRestForTheReader()
+    {
+        using var queue = new InboundLanes();
+        var routine = Guid.NewGuid();
+        var urgent = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
+        queue.Enqueue(routine, urgent: false);
+        foreach (var id in urgent)
+        {
+            queue.Enqueue(id, urgent: true);
+        }
+
+        var taken = queue.TakeUrgent(2);
+
+        Assert.Equal(urgent.Take(2).Select(id => new QueuedInbound(id, true)), taken);
+        Assert.Equal([new QueuedInbound(urgent[2], true), new QueuedInbound(routine, false)], await Read(queue, 2));
+        Assert.Empty(queue.TakeUrgent(2));
+        Assert.True(queue.IsEmpty);
+    }
+
+    [Fact]
     public async Task ReadBatchesAsync_WhenEmpty_WaitsForTheNextId()
     {
         using var queue = new InboundLanes();

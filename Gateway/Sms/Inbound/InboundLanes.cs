@@ -93,6 +93,28 @@ public sealed class InboundLanes(int routineCapacity = int.MaxValue) : IDisposab
         }
     }
 
+    /// <summary>
+    /// For the reader between batches (never while it waits in <see cref="ReadBatchesAsync(int, int, CancellationToken)"/>):
+    /// the urgent ids queued now, up to <paramref name="max"/>, or an empty list. A routine batch that waited for reception
+    /// takes these first, so an urgent text that arrived during the wait does not wait for the routine batch as well.
+    /// </summary>
+    public IReadOnlyList<QueuedInbound> TakeUrgent(int max)
+    {
+        var batch = new List<QueuedInbound>();
+        while (batch.Count < max && !_urgent.IsEmpty && _waiting.Wait(0, CancellationToken.None))
+        {
+            if (!_urgent.TryDequeue(out var id))
+            {
+                _waiting.Release(); // that count is a routine id's: leave it for the next batch
+                break;
+            }
+
+            batch.Add(new QueuedInbound(id, Urgent: true));
+        }
+
+        return batch;
+    }
+
     private bool TryTakeRoutine(out Guid id)
     {
         if (!_routine.TryDequeue(out id))

@@ -52,8 +52,7 @@ internal sealed class InboundPipeline(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await HandleAsync(scope.ServiceProvider, db, message, senders, senders.BatchOf(db, [message], now), now, cancellationToken);
             message.ProcessedAtUtc = now;
-            raised = AddedAlerts(db);
-            wakeOutbox = QueuedTexts(db);
+            (raised, wakeOutbox) = Added(db);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -120,8 +119,7 @@ internal sealed class InboundPipeline(
                 message.ProcessedAtUtc = now;
             }
 
-            raised = AddedAlerts(db);
-            wakeOutbox = QueuedTexts(db);
+            (raised, wakeOutbox) = Added(db);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -146,15 +144,25 @@ internal sealed class InboundPipeline(
         return true;
     }
 
-    private static List<Alert> AddedAlerts(BuddyDbContext db) =>
-        [.. db.ChangeTracker.Entries<Alert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
-
     /// <summary>
-    /// The handling queued a text (a crisis reply, a confirmation, a question), which should go at once, not at the
-    /// outbox's next poll. Asked once per transaction: each look at the change tracker first scans every tracked row.
+    /// The alerts the handling raised, and whether it queued a text (a crisis reply, a confirmation, a question), which
+    /// should go at once, not at the outbox's next poll. Both kinds of row are added with DbSet.Add, so they are Added
+    /// without change detection; each detection scans every tracked row of the batch, and SaveChanges runs its own.
     /// </summary>
-    private static bool QueuedTexts(BuddyDbContext db) =>
-        db.ChangeTracker.Entries<OutboundMessage>().Any(e => e.State == EntityState.Added);
+    private static (List<Alert> Raised, bool QueuedTexts) Added(BuddyDbContext db)
+    {
+        var tracker = db.ChangeTracker;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return ([.. tracker.Entries<Alert>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)],
+                tracker.Entries<OutboundMessage>().Any(e => e.State == EntityState.Added));
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = true;
+        }
+    }
 
     /// <summary>Committed: the reply's handling, and any alert it raised, now stand.</summary>
     private void Committed(InboundMessage message, List<Alert> raised)

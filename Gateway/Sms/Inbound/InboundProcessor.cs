@@ -37,8 +37,17 @@ internal sealed class InboundProcessor(
             {
                 try
                 {
-                    // Webhooks first on a busy core: a routine batch waits for the reception writer's next commit.
-                    await priority.BeforeBatchAsync(batch[0].Urgent, stoppingToken);
+                    // Webhooks first on a busy core: a routine batch waits for the reception writer's next commit,
+                    // then urgent texts stored meanwhile go before it (safeguarding never waits behind routine work).
+                    if (!batch[0].Urgent)
+                    {
+                        await priority.BeforeBatchAsync(urgent: false, stoppingToken);
+                        for (var urgent = queue.TakeUrgent(settings.InboundBatchSize); urgent.Count > 0; urgent = queue.TakeUrgent(settings.InboundBatchSize))
+                        {
+                            await ProcessBatchAsync(urgent, stoppingToken);
+                        }
+                    }
+
                     await ProcessBatchAsync(batch, stoppingToken);
                     if (queue.IsEmpty && queue.TakeOverflow())
                     {
