@@ -107,49 +107,6 @@ public sealed class UrgentLaneTests
         Assert.True(await ReceivedFromAsync(check, busy) >= backlog - 1, "at most the one routine reply held in the pipeline was taken before it");
     }
 
-    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
-    public async Task Inbound_WhenARiskyTextIsStoredWhileARoutineBatchWaitsForReception_HandlesItBeforeThatBatch(DatabaseProvider provider)
-    {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        var (_, busy) = await SmsTestData.AddPersonAsync(database);
-        var (_, user) = await SmsTestData.AddPersonAsync(database);
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var priority = new ReceptionPriority(clock);
-        await using var gateway = new SmsGateway(database, settings: new Dictionary<string, string?> { ["RateLimiting:WebhookPermitsPerSecond"] = "0" }, services: s =>
-        {
-            s.Remove(s.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.ReturnType == typeof(InboundProcessor)));
-            s.AddSingleton(priority);
-            s.AddScoped<IReplyPipeline>(sp => new HeldReplies(busy.PhoneE164!, sp.GetRequiredService<ReplyPipeline>()));
-        });
-        _ = gateway.Server;
-        await PostAsync(gateway, [(busy, "7")]);
-
-        // A webhook waits for reception, so the routine batch the processor takes waits for the writer's next commit.
-        priority.Arriving();
-        var lanes = gateway.Services.GetRequiredService<InboundLanes>();
-        var processor = gateway.Services.GetRequiredService<InboundProcessor>();
-        await processor.StartAsync(CancellationToken.None);
-        try
-        {
-            await SmsTestData.WaitUntilAsync(_ => Task.FromResult(lanes.IsEmpty), database, "the processor to take the routine batch");
-            await PostAsync(gateway, [(user, Risky)]); // stored (a commit), queued urgent
-
-            // The routine batch goes on waiting or goes now (the commit, or MaxWait on the fake clock): either way the
-            // risky text must be handled first, since the routine one is then held in the pipeline for good.
-            await SmsTestData.WaitUntilAsync(async db =>
-            {
-                clock.Advance(ReceptionPriority.MaxWait);
-                return await db.Alerts.AnyAsync(a => a.ServiceUserId == user.Id);
-            }, database, "the safeguarding alert", seconds: 60);
-            await using var db = database.CreateContext();
-            Assert.Equal(1, await ReceivedFromAsync(db, busy));
-        }
-        finally
-        {
-            await processor.StopAsync(CancellationToken.None);
-        }
-    }
-
     /// <summary>
     /// The gateway with its inbound processor not started, so webhooks only store and queue: first a backlog of
     /// routine replies from <paramref name="busy"/> (whose replies are then held in the pipeline), then
