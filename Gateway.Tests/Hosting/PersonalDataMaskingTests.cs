@@ -1,7 +1,7 @@
 using System.Globalization;
 using Buddy.Gateway.Hosting;
+using Buddy.Tests.Support;
 using Serilog;
-using Serilog.Core;
 using Serilog.Events;
 
 namespace Buddy.Tests.Hosting;
@@ -31,12 +31,5 @@ public sealed class PersonalDataMaskingTests
         Assert.DoesNotContain("argued", rendered, StringComparison.Ordinal);
         Assert.Contains("+44*******123", rendered, StringComparison.Ordinal);
         Assert.Contains("[29 chars]", rendered, StringComparison.Ordinal);
-    }
-
-    private sealed class CapturingSink : ILogEventSink
-    {
-        public List<LogEvent> Events { get; } = [];
-
-        public void Emit(LogEvent logEvent) => Events.Add(logEvent);
     }
 }

@@ -12,21 +12,18 @@ public sealed class RequestLoggingTests
     [Fact]
     public async Task Requests_AreLoggedWithPathStatusAndTime_WithoutQueryStringsOrPhoneNumbers()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "buddy-tests", $"logs-{Guid.NewGuid():N}");
+        var logs = new LogFiles();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using (var gateway = new ConfiguredGateway(database, "Production", new Dictionary<string, string?>
-        {
-            ["Logging:DisableFile"] = "false",
-            ["Logging:Folder"] = folder,
-        }))
+        await using (var gateway = new ConfiguredGateway(database, "Production", logs.Settings()))
         {
             using var client = gateway.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
             (await client.GetAsync("/Account/SignIn?ReturnUrl=%2Fsearch%3Fq%3Dsecret-query")).Dispose();
             (await client.GetAsync("/api/v1/service-users/+447700900123")).Dispose();
             (await client.GetAsync("/health")).Dispose();
+            (await client.PostAsync("/sms/inbound", new FormUrlEncodedContent([new("From", "+447700900123"), new("Body", "unsigned")]))).Dispose();
         }
 
-        var lines = Directory.GetFiles(folder).SelectMany(File.ReadAllLines).ToList();
+        var lines = logs.Lines();
         var signIn = Assert.Single(lines, l => l.Contains("HTTP GET /Account/SignIn responded 200 in ", StringComparison.Ordinal));
         Assert.Matches(@"responded 200 in \d+\.\d{4} ms", signIn);
         Assert.Single(lines, l => l.Contains("HTTP GET /api/v1/service-users/+44*******123 responded ", StringComparison.Ordinal));
@@ -34,6 +31,8 @@ public sealed class RequestLoggingTests
         Assert.DoesNotContain("secret-query", all, StringComparison.Ordinal);
         Assert.DoesNotContain("900123", all, StringComparison.Ordinal);
         Assert.DoesNotContain("HTTP GET /health", all, StringComparison.Ordinal); // a routine probe is Debug
+        var refusedWebhook = Assert.Single(lines, l => l.Contains("HTTP POST /sms/inbound responded 403 in ", StringComparison.Ordinal)); // its own, cheaper logging
+        Assert.Matches(@"responded 403 in \d+\.\d{4} ms", refusedWebhook);
     }
 
     [Theory]

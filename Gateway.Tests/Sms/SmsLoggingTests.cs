@@ -13,16 +13,12 @@ public sealed class SmsLoggingTests
     [Fact]
     public async Task Logs_AfterInboundOutboundAndFailures_ContainNoPhoneNumberOrMessageBody()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "buddy-tests", $"logs-{Guid.NewGuid():N}");
+        var logs = new LogFiles();
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var (_, user) = await SmsTestData.AddPersonAsync(database);
         var stranger = SmsTestData.NewPhone();
         const string Secret = "argued with mum and cried in the toilets";
-        await using (var gateway = new SmsGateway(database, settings: new Dictionary<string, string?>
-        {
-            ["Logging:DisableFile"] = "false",
-            ["Logging:Folder"] = folder,
-        }, services: s => s.AddScoped<IReplyPipeline>(_ => new ExplodingPipeline())))
+        await using (var gateway = new SmsGateway(database, settings: logs.Settings(), services: s => s.AddScoped<IReplyPipeline>(_ => new ExplodingPipeline())))
         {
             await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(user.PhoneE164!, Secret));
             await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(stranger, Secret + " (stranger)"));
@@ -34,7 +30,7 @@ public sealed class SmsLoggingTests
                 database, "processing and the help text's delivery");
         }
 
-        var text = string.Concat(Directory.GetFiles(folder).Select(ReadShared));
+        var text = logs.ReadAll();
         Assert.Contains("Inbound", text); // the log was written at all
         Assert.Contains("could not be handled: FormatException", text); // including the handler's crash
         foreach (var phone in new[] { user.PhoneE164!, stranger })
@@ -46,13 +42,6 @@ public sealed class SmsLoggingTests
 
         Assert.DoesNotContain("argued with mum", text);
         Assert.DoesNotContain("This is Buddy", text); // the help text sent back
-    }
-
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
     }
 
     /// <summary>Throws with the body and number in its message, as careless parsing code might.</summary>

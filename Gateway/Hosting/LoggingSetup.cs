@@ -61,17 +61,19 @@ public static class LoggingSetup
     /// One line per request at completion: method, path without its query string (a query may carry a search
     /// term or a token), status and time. The webhooks, health probes and static files succeed thousands of times
     /// a minute and already log what matters (a text stored, processed), so their successes are Debug: a line
-    /// per text costs throughput (BENCHMARKS.md, Logging). Failures are always written.
+    /// per text costs throughput (BENCHMARKS.md, Logging). Failures are always written. The webhooks have a cheaper
+    /// middleware writing the same line (<see cref="WebhookRequestLogging"/>).
     /// </summary>
     public static WebApplication UseBuddyRequestLogging(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<Serilog.ILogger>();
-        app.UseSerilogRequestLogging(options =>
+        app.UseWhen(context => WebhookRequestLogging.Covers(context.Request.Path), webhooks => webhooks.UseMiddleware<WebhookRequestLogging>(logger));
+        app.UseWhen(context => !WebhookRequestLogging.Covers(context.Request.Path), others => others.UseSerilogRequestLogging(options =>
         {
             options.Logger = logger;
             options.IncludeQueryInRequestPath = false;
             options.GetLevel = (context, _, error) => RequestLevel(context.Request.Path, context.Response.StatusCode, error);
-        });
+        }));
         return app;
     }
 

@@ -18,8 +18,10 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        context.Response.OnStarting(() =>
+        // Static, with the context as its state: a capturing lambda would be a closure and a delegate on every request.
+        context.Response.OnStarting(static state =>
         {
+            var context = (HttpContext)state;
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<OwnContentSecurityPolicy>()?.For(context) ?? ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
@@ -37,7 +39,7 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             }
 
             return Task.CompletedTask;
-        });
+        }, context);
         return next(context);
     }
 }

@@ -42,6 +42,22 @@ public sealed class InboundWebhookTests
     }
 
     [Fact]
+    public async Task Post_WhenSigned_AnswersWithTheSecurityHeadersAndNoStore()
+    {
+        // The webhooks are short-circuited past authentication; the hardening before routing still covers them.
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var gateway = new SmsGateway(database, "Production");
+
+        using var response = await gateway.PostSignedAsync("/sms/inbound", SmsGateway.InboundForm(SmsTestData.NewPhone(), "5 meh"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Contains("frame-ancestors 'none'", string.Join(",", response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore, "a webhook's answer must be marked no-store");
+        Assert.Equal(response.Content.Headers.ContentLength, (await response.Content.ReadAsByteArrayAsync()).Length);
+    }
+
+    [Fact]
     public async Task Post_WhenBehindAProxy_ValidatesAgainstThePublicBaseUrl()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

@@ -209,16 +209,26 @@ public sealed class InboundReception : IAsyncDisposable, IDisposable
     /// <summary>Called only after the row is committed: queue it for the processor and tell the caller.</summary>
     private void Answer(Arrival arrival, InboundMessage? stored)
     {
+        // Guarded: the arguments (a masked number, a boxed id, their array) would be built for every text even with Debug off.
+        var debug = _logger.IsEnabled(LogLevel.Debug);
         if (stored is null)
         {
-            _logger.LogDebug("Inbound {MessageSid} is a repeat; already stored", arrival.Text.MessageSid);
+            if (debug)
+            {
+                _logger.LogDebug("Inbound {MessageSid} is a repeat; already stored", arrival.Text.MessageSid);
+            }
+
             arrival.Stored.TrySetResult(false);
             return;
         }
 
         // Debug, not Information: at a burst's 2,000 texts a second a line per text is a real share of the cost (and of
         // the disk); the count is in the metrics (inbound.stored), and a text's own story is its row.
-        _logger.LogDebug("Inbound {MessageSid} stored as {InboundId} from {From}", arrival.Text.MessageSid, stored.Id, Redact.Phone(arrival.Text.From));
+        if (debug)
+        {
+            _logger.LogDebug("Inbound {MessageSid} stored as {InboundId} from {From}", arrival.Text.MessageSid, stored.Id, Redact.Phone(arrival.Text.From));
+        }
+
         _queue.Enqueue(stored.Id, arrival.Urgent);
         _metrics.InboundStored(arrival.Urgent);
         arrival.Stored.TrySetResult(true);

@@ -36,7 +36,7 @@ internal static class InboundWebhook
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
-        return Results.Text(EmptyTwiml, "text/xml");
+        return EmptyTwimlResult.Instance;
     }
 
     /// <summary>The text Twilio describes, or null with the reason the fields cannot be Twilio's.</summary>
@@ -65,5 +65,25 @@ internal static class InboundWebhook
             ?? (from!.Length > TwilioFields.MaxAddressLength || to.Length > TwilioFields.MaxAddressLength ? $"From and To are at most {TwilioFields.MaxAddressLength} characters." : null)
             ?? "";
         return problem.Length > 0 ? null : new InboundText(sid!, from!, to, body!, string.IsNullOrEmpty(optOutType) ? null : optOutType);
+    }
+
+    /// <summary>
+    /// The answer to every stored text, written from bytes made once. Results.Text would encode the string and
+    /// create a logger on every call (the host's Serilog factory makes a new one each time).
+    /// </summary>
+    private sealed class EmptyTwimlResult : IResult
+    {
+        public static readonly EmptyTwimlResult Instance = new();
+
+        private static readonly byte[] s_body = System.Text.Encoding.UTF8.GetBytes(EmptyTwiml);
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "text/xml";
+            response.ContentLength = s_body.Length;
+            return response.Body.WriteAsync(s_body).AsTask();
+        }
     }
 }

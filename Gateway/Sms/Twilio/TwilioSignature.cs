@@ -23,63 +23,81 @@ public static class TwilioSignature
 
     public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters)
     {
+        var sorted = parameters.ToArray();
+        Sort(sorted);
         Span<byte> hash = stackalloc byte[HMACSHA1.HashSizeInBytes];
-        Hash(Encoding.UTF8.GetBytes(authToken), url, SignedParameters(parameters), hash);
+        Hash(Encoding.UTF8.GetBytes(authToken), url, sorted, hash);
         return Convert.ToBase64String(hash);
     }
 
     /// <summary>A form-encoded webhook (SMS, status callbacks): the parameters are part of what was signed.</summary>
-    public static bool IsValid(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters, string? signature)
+    public static bool IsValid(string authToken, string url, IEnumerable<KeyValuePair<string, string>> parameters, string? signature) =>
+        IsValidSortingInPlace(authToken, url, parameters.ToArray(), signature);
+
+    /// <summary>
+    /// <see cref="IsValid"/> for a caller that hands over parameters it owns (the webhook filter's pooled array): they
+    /// are sorted in place, not copied.
+    /// </summary>
+    internal static bool IsValidSortingInPlace(string authToken, string url, Span<KeyValuePair<string, string>> parameters, string? signature)
     {
         if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(authToken))
         {
             return false;
         }
 
-        // Every webhook is checked, so this is written to allocate little: the parameters are joined once, and the URL
-        // as received (what Twilio signed, almost always) is tried before any variant of it is built.
+        // Every webhook is checked, so this is written to allocate little: the URL and parameters are encoded straight
+        // into one pooled buffer, and the URL as received (what Twilio signed, almost always) is tried before any
+        // variant of it is built.
         var key = Encoding.UTF8.GetBytes(authToken);
-        var data = SignedParameters(parameters);
-        return Matches(key, url, data, signature) || UrlVariants(url).Skip(1).Any(candidate => Matches(key, candidate, data, signature));
+        Sort(parameters);
+        return Matches(key, url, parameters, signature) || MatchesAVariant(key, url, parameters.ToArray(), signature);
     }
 
-    /// <summary>Each parameter's name and value, names sorted ordinally and a repeated name's distinct values sorted, joined.</summary>
-    private static string SignedParameters(IEnumerable<KeyValuePair<string, string>> parameters)
-    {
-        var sorted = parameters.ToArray();
-        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key) is var byName and not 0 ? byName : string.CompareOrdinal(a.Value, b.Value));
-        var data = new StringBuilder();
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            if (i > 0 && string.Equals(sorted[i].Key, sorted[i - 1].Key, StringComparison.Ordinal) && string.Equals(sorted[i].Value, sorted[i - 1].Value, StringComparison.Ordinal))
-            {
-                continue; // a value repeated under the same name is signed once
-            }
+    /// <summary>Kept out of the common path: its lambda's captured state would otherwise be allocated on every call.</summary>
+    private static bool MatchesAVariant(byte[] key, string url, KeyValuePair<string, string>[] sorted, string signature) =>
+        UrlVariants(url).Skip(1).Any(candidate => Matches(key, candidate, sorted, signature));
 
-            data.Append(sorted[i].Key).Append(sorted[i].Value);
-        }
+    /// <summary>Names sorted ordinally and a repeated name's values sorted, so a repeated value sits next to its twin.</summary>
+    private static void Sort(Span<KeyValuePair<string, string>> parameters) =>
+        parameters.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key) is var byName and not 0 ? byName : string.CompareOrdinal(a.Value, b.Value));
 
-        return data.ToString();
-    }
+    /// <summary>A value repeated under the same name is signed once.</summary>
+    private static bool IsRepeat(ReadOnlySpan<KeyValuePair<string, string>> sorted, int i) =>
+        i > 0 && string.Equals(sorted[i].Key, sorted[i - 1].Key, StringComparison.Ordinal) && string.Equals(sorted[i].Value, sorted[i - 1].Value, StringComparison.Ordinal);
 
-    private static bool Matches(byte[] key, string url, string data, string signature)
+    private static bool Matches(byte[] key, string url, ReadOnlySpan<KeyValuePair<string, string>> sorted, string signature)
     {
         Span<byte> hash = stackalloc byte[HMACSHA1.HashSizeInBytes];
-        Hash(key, url, data, hash);
+        Hash(key, url, sorted, hash);
         Span<char> expected = stackalloc char[28]; // base64 of 20 bytes
         return Convert.TryToBase64Chars(hash, expected, out var written)
             && CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected[..written]), MemoryMarshal.AsBytes(signature.AsSpan()));
     }
 
-    /// <summary>HMAC-SHA1 of the URL and the joined parameters, in UTF-8.</summary>
-    private static void Hash(byte[] key, string url, string data, Span<byte> hash)
+    /// <summary>HMAC-SHA1 of the URL and each sorted parameter's name and value joined, in UTF-8.</summary>
+    private static void Hash(byte[] key, string url, ReadOnlySpan<KeyValuePair<string, string>> sorted, Span<byte> hash)
     {
-        var length = Encoding.UTF8.GetByteCount(url) + Encoding.UTF8.GetByteCount(data);
+        var length = Encoding.UTF8.GetByteCount(url);
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (!IsRepeat(sorted, i))
+            {
+                length += Encoding.UTF8.GetByteCount(sorted[i].Key) + Encoding.UTF8.GetByteCount(sorted[i].Value);
+            }
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(length);
         try
         {
             var written = Encoding.UTF8.GetBytes(url, buffer);
-            written += Encoding.UTF8.GetBytes(data, buffer.AsSpan(written));
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                if (!IsRepeat(sorted, i))
+                {
+                    written += Encoding.UTF8.GetBytes(sorted[i].Key, buffer.AsSpan(written));
+                    written += Encoding.UTF8.GetBytes(sorted[i].Value, buffer.AsSpan(written));
+                }
+            }
 
             // SHA-1 is Twilio's choice, not ours; HMAC-SHA1 remains sound as a MAC.
 #pragma warning disable CA5350
