@@ -44,6 +44,11 @@ internal static partial class AbuseRules
         new("coercive-control", Abuse, RiskDirection.FromOthers, Control, Controlled,
             "he wont let me see my friends", "not allowed to see my family", "he reads my messages", "she checks my phone every night"),
 
+        new("coercive-control", Abuse, RiskDirection.FromOthers, Cant, SaysICant,
+            "my husband says i cant work anymore", "she told me i cant see my mates", "he decided i cant drive the car"),
+
+        new("coercive-control", Abuse, RiskDirection.FromOthers, Concept.Other, BecauseTheySaid, "gave up college because he said so", "i stopped going to the gym cos he told me to"),
+
         new("financial-abuse", Abuse, RiskDirection.FromOthers, Seize, TakesMine,
             "my carer takes money from my purse", "my son took my bank card", "he takes my phone", "they took my passport"),
 
