@@ -8,7 +8,8 @@ namespace Buddy.Tests.Safeguarding;
 /// (C-SSRS behaviour items); going after someone who has died; a blade used on oneself or freed from a sharpener
 /// (NICE NG225); someone's word over the sender's daily life, a room locked on them (coercive control, Care Act 2014);
 /// drugs held on someone's orders, a growing money demand, a wedding kept quiet (county lines, sextortion, forced
-/// marriage guidance); a weapon taken to meet someone. None of these wordings is in the corpus; each kind has the
+/// marriage guidance); a weapon taken to meet someone; a child's neglect told as a need unmet while a parent is
+/// unreachable, or as what a parent does done by nobody (Working Together 2023). None of these wordings is in the corpus; each kind has the
 /// ordinary wordings that share its words.
 /// </summary>
 public sealed partial class RiskReaderKindTests
@@ -112,4 +113,17 @@ public sealed partial class RiskReaderKindTests
 
     [Fact]
     public void AKnifeForCooking_IsNotHigh() => AssertNotHigh("going to make him a sandwich with the bread knife");
+
+    [Theory]
+    [InlineData("no heating and nothing in the fridge, dad didnt come home")]
+    [InlineData("nothing to eat again and mums out")]
+    [InlineData("nobody ever washes my clothes and i get picked on at school")]
+    [InlineData("no one came for me after school so i slept on the bench")]
+    public void AChildsNeedsUnmet_AreHighFromOthers(string text) => AssertHigh(text, RiskSubject.SenderFromOthers);
+
+    [Theory]
+    [InlineData("nobody picked me up from the airport, had to get a taxi")]
+    [InlineData("no one came to my party lol")]
+    [InlineData("mums still in bed, shes on nights this week")]
+    public void AnAdultsLiftsPartiesAndShiftWork_AreNotHigh(string text) => AssertNotHigh(text);
 }

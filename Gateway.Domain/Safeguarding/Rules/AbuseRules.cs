@@ -58,6 +58,12 @@ internal static partial class AbuseRules
 
         new("neglect", Abuse, RiskDirection.FromOthers, NoShow, CarerNoShow, "carers didnt turn up again, no food since yesterday"),
 
+        new("neglect", Abuse, RiskDirection.FromOthers, Deprivation, LeftWithout, "no heating and nothing in the fridge, dad didnt come home", "nothing to eat again and mums out"),
+
+        new("neglect", Abuse, RiskDirection.FromOthers, NoShow, NobodyDoesIt),
+
+        new("neglect", Abuse, RiskDirection.FromOthers, Nobody, NobodyDoesIt, "nobody ever washes my clothes and i get picked on at school", "no one came for me after school so i slept on the bench"),
+
         new("cruel-punishment", Abuse, RiskDirection.FromOthers, Made, MadeToEndure, "my stepdad makes me stand in the corner all night", "made me sleep in the shed"),
 
         new("neglect", Abuse, RiskDirection.FromOthers, Need, NeedDenied,
