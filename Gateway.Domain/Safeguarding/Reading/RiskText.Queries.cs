@@ -27,6 +27,28 @@ internal sealed partial class RiskText
 
     public bool EndsSentence(int i) => OnlyTrailing(i, SentenceLast(i));
 
+    /// <summary>
+    /// Ends its clause but for asides, a trailing negation or an idiom ("i want to not be anymore, bored to death"): none
+    /// of them is what the phrase is about, so none may stop a rule that needs the phrase to end.
+    /// </summary>
+    public bool EndsClauseOrIdiom(int i)
+    {
+        for (var j = i + 1; j <= ClauseLast(i); j++)
+        {
+            if (_tokens[j].Concepts.Has(Concept.Idiom))
+            {
+                return true;
+            }
+
+            if (!IsAside(j) && !_tokens[j].Concepts.Has(Concept.Negation))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private bool OnlyTrailing(int i, int last)
     {
         for (var j = i + 1; j <= last; j++)

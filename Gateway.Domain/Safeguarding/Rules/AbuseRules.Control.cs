@@ -105,6 +105,12 @@ internal static partial class AbuseRules
         // "reads", "checks", "goes through": control when what is read is the sender's phone or money.
         var generic = !t.Key(i).Contains(' ') && !t.Key(i).StartsWith("control", StringComparison.Ordinal) && !t.Key(i).StartsWith("lock", StringComparison.Ordinal);
         var what = t.After(i, generic ? s_taken : s_taken.Union(Concepts.Of(Kin, Person, Everyone, Home)), 4, clause: true);
+        // "they lock my bedroom door at night": the sender's own room locked by others.
+        if (what < 0 && !generic && t.After(i, Room, 3, clause: true) is var room and >= 0 && (t.Before(room, My, 1) >= 0 || t.Key(room).StartsWith("my ", StringComparison.Ordinal)))
+        {
+            what = room;
+        }
+
         if (what >= 0 || (!generic && (t.AfterWord(i, "out", 3) >= 0 || t.AfterWord(i, "leave", 3) >= 0 || t.AfterWord(i, "see", 2) >= 0)))
         {
             return generic && t.Before(what, My, 2) < 0 ? RiskHit.None : RiskHit.High(Subject(t, i), Math.Max(i, what), i);

@@ -44,6 +44,11 @@ internal static partial class AbuseRules
         new("coercive-control", Abuse, RiskDirection.FromOthers, Control, Controlled,
             "he wont let me see my friends", "not allowed to see my family", "he reads my messages", "she checks my phone every night"),
 
+        new("coercive-control", Abuse, RiskDirection.FromOthers, Cant, SaysICant,
+            "my husband says i cant work anymore", "she told me i cant see my mates", "he decided i cant drive the car"),
+
+        new("coercive-control", Abuse, RiskDirection.FromOthers, Concept.Other, BecauseTheySaid, "gave up college because he said so", "i stopped going to the gym cos he told me to"),
+
         new("financial-abuse", Abuse, RiskDirection.FromOthers, Seize, TakesMine,
             "my carer takes money from my purse", "my son took my bank card", "he takes my phone", "they took my passport"),
 
@@ -52,6 +57,12 @@ internal static partial class AbuseRules
         new("neglect", Abuse, RiskDirection.FromOthers, Deprivation, Deprived, "not been fed since yesterday", "sitting in wet pads all day"),
 
         new("neglect", Abuse, RiskDirection.FromOthers, NoShow, CarerNoShow, "carers didnt turn up again, no food since yesterday"),
+
+        new("neglect", Abuse, RiskDirection.FromOthers, Deprivation, LeftWithout, "no heating and nothing in the fridge, dad didnt come home", "nothing to eat again and mums out"),
+
+        new("neglect", Abuse, RiskDirection.FromOthers, NoShow, NobodyDoesIt),
+
+        new("neglect", Abuse, RiskDirection.FromOthers, Nobody, NobodyDoesIt, "nobody ever washes my clothes and i get picked on at school", "no one came for me after school so i slept on the bench"),
 
         new("cruel-punishment", Abuse, RiskDirection.FromOthers, Made, MadeToEndure, "my stepdad makes me stand in the corner all night", "made me sleep in the shed"),
 

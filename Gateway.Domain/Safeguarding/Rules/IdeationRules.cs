@@ -51,6 +51,13 @@ internal static partial class IdeationRules
         new("no-wish-to-go-on", Suicide, RiskDirection.Self, GoOn, NoWishToLive, "i dont want to carry on", "dont wanna keep going")
         { NegationIsPart = true },
 
+        new("wish-not-to-be", Suicide, RiskDirection.Self, Desire, WishNotToBe, "i want to not be anymore", "sometimes i wish i could just not exist", "id rather not be")
+        { NegationIsPart = true },
+
+        new("done-with-living", Suicide, RiskDirection.Self, Life, DoneWithLiving, "so done with being alive", "im finished with living", "through with my life"),
+
+        new("over-for-good", Suicide, RiskDirection.Self, Forever, OverForGood, "i want it all to be over for good", "wish everything would just stop for good"),
+
         new("sleep-forever", Suicide, RiskDirection.Self, Sleep, SleepForever, "i just want to go to sleep forever", "wish i could sleep and never wake"),
 
         new("wish-to-be-killed", Suicide, RiskDirection.Self, Violence, WishToBeKilled, "i hope i get hit by a bus", "wish a car would hit me", "hope someone kills me"),

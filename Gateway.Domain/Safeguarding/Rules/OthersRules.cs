@@ -20,7 +20,37 @@ internal static class OthersRules
         new("joking-threat", "harm-to-others", RiskDirection.ToOthers, Violence, JokingThreat),
         new("joking-threat", "harm-to-others", RiskDirection.ToOthers, Kill, JokingThreat),
         new("weapon", "harm-to-others", RiskDirection.ToOthers, Blade, CarriesWeapon, "carrying a knife now", "got a knife in my bag for him"),
+        new("weapon-for-someone", "harm-to-others", RiskDirection.ToOthers, Blade, ArmedForSomeone,
+            "gonna find him after work with my knife", "im going to wait for her at the gate with a blade"),
     ];
+
+    private static readonly Buddy.Domain.Replies.WordSet s_confront = new("wait", "waiting", "find", "catch", "meet", "see", "get", "sort", "teach", "show", "jump");
+
+    /// <summary>"going to wait outside school for him with my blade": the sender's intent to meet a person, with a weapon.</summary>
+    private static RiskHit ArmedForSomeone(RiskText t, int i)
+    {
+        if (!(t.Is(i, "blade") || t.Is(i, "knife") || t.Is(i, "machete") || t.Is(i, "blades")) || !t.Is(i - 2, "with"))
+        {
+            return RiskHit.None; // "with my blade", "with a knife": what the sender brings
+        }
+
+        var intent = t.Before(i, s_intent, 10);
+        var target = intent < 0 ? -1 : t.After(intent, Concepts.Of(Other, Person, Group), i - intent - 1);
+        return target >= 0 && Confronts(t, intent + 1, i) && Grammar.SubjectOf(t, intent) != Agent.Someone ? RiskHit.High(intent, i, intent) : RiskHit.None;
+    }
+
+    private static bool Confronts(RiskText t, int first, int last)
+    {
+        for (var j = first; j < last; j++)
+        {
+            if (s_confront.Contains(t.Key(j)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A knife carried or bought to have on them: for protection or for use, a risk to someone.</summary>
     private static RiskHit CarriesWeapon(RiskText t, int i)

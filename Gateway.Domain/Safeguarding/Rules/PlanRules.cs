@@ -41,6 +41,15 @@ internal static partial class PlanRules
 
         new("attempt", Suicide, RiskDirection.Self, Try, Attempt, "tried to hang myself", "had the rope but stopped myself", "attempted to overdose"),
 
+        new("interrupted-attempt", Suicide, RiskDirection.Self, Method, InterruptedAttempt,
+            "i was about to step off when a woman talked to me", "was going to jump but my phone rang", "i was about to hang"),
+
+        new("method-done", Suicide, RiskDirection.Self, Method, MethodDone, "tied a bag over my head last night", "had a bag over my head till i got scared"),
+
+        new("follow-the-dead", Suicide, RiskDirection.Self, Intent, FollowTheDead, "mum passed away in june and i just want to go with her", "theyre all in heaven, i want to go too"),
+
+        new("only-way-to-them", Suicide, RiskDirection.Self, Reunion, OnlyWayToThem, "miss my son so much, the only way is to go to him"),
+
         new("plan", Suicide, RiskDirection.Self, Plan, HasAPlan, "i have a plan", "ive got it all planned out", "i know how i would do it", "picked a date", "looked up painless ways"),
 
         new("ready", Suicide, RiskDirection.Self, Prepare, (t, i) => t.Is(i, "ready") && (t.EndsSentence(i) || (t.Has(i + 1, Now) && t.EndsSentence(i + 1))) && t.Before(i, I, 3, clause: true) >= 0
@@ -112,7 +121,8 @@ internal static partial class PlanRules
     /// </summary>
     private static RiskSubject PreparerOf(RiskText t, int ready, int means)
     {
-        var owner = means - 1;
+        // The owner may have a word between: "my dads heart tablets", "nans sleeping pills".
+        var owner = t.Has(means - 1, Kin) || !t.Has(means - 2, Kin) ? means - 1 : means - 2;
         if (owner < 0 || !t.Has(owner, Kin) || !t.Key(owner).EndsWith('s') || t.Has(owner, My))
         {
             return RiskSubject.None;
@@ -258,7 +268,25 @@ internal static partial class PlanRules
 
         // The act is read against its own words: "was gonna jump but a man stopped me" is the sender's attempt.
         var how = t.Near(i, Concepts.Of(Kill, Method, Concept.Overdose, Concept.Suicide, Means, Place, Meds), 5);
+        if (how < 0)
+        {
+            how = EndingIt(t, i); // "stopped halfway through trying to end it"
+        }
+
         return how >= 0 ? RiskHit.High(i, how, Math.Min(i, how)) : RiskHit.None;
+    }
+
+    /// <summary>"trying to end it", "tried to end everything": ending it all, not ending something with someone ("end things with him").</summary>
+    private static int EndingIt(RiskText t, int i)
+    {
+        var end = t.After(i, End, 3, clause: true);
+        var what = end + 1;
+        if (end < 0 || !t.Has(what, Everything) || t.Is(what + 1, "with") || t.HasAny(what + 1, Concepts.Of(Other, Kin, Person, Thing)))
+        {
+            return -1;
+        }
+
+        return what;
     }
 
     /// <summary>

@@ -37,6 +37,10 @@ internal static partial class SelfHarmRules
         new("cut-body", SelfHarm, RiskDirection.Self, Cut, CutBody,
             "cut my arms", "cutting my legs again", "scratched my arms till they bled", "burnt my wrist on purpose", "carved into my thigh"),
 
+        new("blade-on-myself", SelfHarm, RiskDirection.Self, Blade, BladeOnMyself, "couldnt keep myself away from the blade", "used a razor on myself again"),
+
+        new("blade-freed", SelfHarm, RiskDirection.Self, Blade, BladeFreed, "took the blade out of my pencil sharpener", "got the blades out of a razor"),
+
         new("cutting", SelfHarm, RiskDirection.Self, Cut, Cutting, "been cutting", "started cutting again", "cut again last night", "i want to cut", "urges to cut"),
 
         new("wounds", SelfHarm, RiskDirection.Self, Wound, Wounds, "arms a mess again", "legs covered in cuts", "fresh cuts on my thighs"),
@@ -70,13 +74,27 @@ internal static partial class SelfHarmRules
     private static RiskHit CutBody(RiskText t, int i)
     {
         var body = t.After(i, Body, 3, clause: true);
-        if (body < 0 || IsAccident(t, i) || Grammar.SubjectOf(t, i) == Agent.Thing)
+        if (body < 0 && t.AfterWord(i, "into", 4) is var into and >= 0)
+        {
+            body = t.After(into, Body, 2, clause: true); // "dug my nails into my wrist"
+        }
+
+        if (body < 0 || (IsAccident(t, i) && !UntilItShows(t, body)) || Grammar.SubjectOf(t, i) == Agent.Thing)
         {
             return RiskHit.None; // "cut my arm on a nail", "the cat scratched my arm"
         }
 
         var owner = t.After(i, Concepts.Of(Other, Kin, Person), body - i, clause: true);
         return owner >= 0 && owner < body ? RiskHit.None : RiskHit.High(i, body, i);
+    }
+
+    /// <summary>Kept at until the body showed it: "dug my nails into my arm till the skin came off", "until it bled" is done on purpose.</summary>
+    private static bool UntilItShows(RiskText t, int body)
+    {
+        var until = t.AfterWord(body, "till", 2);
+        until = until >= 0 ? until : t.AfterWord(body, "until", 2);
+        until = until >= 0 ? until : t.AfterWord(body, "til", 2);
+        return until >= 0 && t.After(until, Concepts.Of(Body, Bleed, Wound), 3, clause: true) >= 0;
     }
 
     private static bool IsAccident(RiskText t, int i)

@@ -1,0 +1,88 @@
+using Buddy.Domain.Safeguarding.Reading;
+using static Buddy.Domain.Safeguarding.Reading.Concept;
+
+namespace Buddy.Domain.Safeguarding.Rules;
+
+/// <summary>
+/// Passive death wishes with no death word (C-SSRS item 1, Samaritans' "wanting to not be here"): a wish simply to
+/// not be ("wish i could just not be"), being done with living ("so done with being here"), and wanting it all over
+/// for good. Each needs the wish to end its clause: "wish i could not be so tired" is about being tired.
+/// </summary>
+internal static partial class IdeationRules
+{
+    private static readonly Buddy.Domain.Replies.WordSet s_doneWith = new("done", "finished", "through", "over");
+    private static readonly Buddy.Domain.Replies.WordSet s_thenEnding = new("to", "would", "could", "will", "was", "is", "be", "just", "can");
+    private static readonly Buddy.Domain.Replies.WordSet s_withLiving = new("with", "being", "my", "this", "all", "it");
+
+    /// <summary>A wish, then "not be" or "not exist" with nothing after it but an aside or "any more": "i want to not be anymore".</summary>
+    private static RiskHit WishNotToBe(RiskText t, int i)
+    {
+        var not = t.After(i, Negation, 4, clause: true);
+        var be = not + 1;
+        if (not < 0 || !(t.Is(be, "be") || t.Is(be, "exist")) || t[be].Sentence != t[i].Sentence
+            || !(t.EndsClauseOrIdiom(be) || (t.HasAny(be + 1, s_finality) && t.EndsClauseOrIdiom(be + 1))))
+        {
+            return RiskHit.None;
+        }
+
+        return Grammar.SubjectOf(t, i) == Agent.Someone ? RiskHit.None : RiskHit.High(i, be, i);
+    }
+
+    /// <summary>"done with being here", "so done. with life", "finished with living": done with living itself, across a full stop.</summary>
+    private static RiskHit DoneWithLiving(RiskText t, int i)
+    {
+        if (!t.EndsClauseOrIdiom(i) || t.Is(i, "lives"))
+        {
+            return RiskHit.None; // "done with life admin", "done with their lives"
+        }
+
+        // Only "with" and small words between: "done with my life", "through with all of it, with being alive".
+        for (var j = i - 1; j >= Math.Max(0, i - 5); j--)
+        {
+            // "done", "so done" (one word to the lexicon), "done with" read as one.
+            var key = t.Key(j);
+            var with = key.EndsWith(" with", StringComparison.Ordinal);
+            var word = with ? key[..^5] : key;
+            word = word[(word.LastIndexOf(' ') + 1)..];
+            if (s_doneWith.Contains(word))
+            {
+                return (with || t.Is(j + 1, "with")) && Grammar.SubjectOf(t, j) != Agent.Someone ? RiskHit.High(j, i, j) : RiskHit.None;
+            }
+
+            if (!s_withLiving.Contains(t.Key(j)) && !t.Has(j, Everything))
+            {
+                return RiskHit.None;
+            }
+        }
+
+        return RiskHit.None;
+    }
+
+    /// <summary>A wish for it all to end "for good": "want it all to be over for good", "wish everything would stop for good".</summary>
+    private static RiskHit OverForGood(RiskText t, int i)
+    {
+        var end = t.Before(i, End, 2, clause: true);
+        var wish = end < 0 ? -1 : t.Before(end, Desire, 10);
+        if (wish < 0 || Grammar.SubjectOf(t, wish) == Agent.Someone)
+        {
+            return RiskHit.None;
+        }
+
+        // What is to end is everything ("it all", "everything", "my life"), not a thing ("the noise to stop for good").
+        for (var j = wish + 1; j < end; j++)
+        {
+            if (t.Has(j, Thing) && !t.Has(j, Everything))
+            {
+                return RiskHit.None;
+            }
+
+            // "it all to be over", "everything would stop", "my life to end": the whole of it, not "this cold to be over".
+            if (((t.Has(j, Everything) && !t.Has(j, Thing)) || t.Has(j, Life)) && (s_thenEnding.Contains(t.Key(j + 1)) || t.Has(j + 1, End)))
+            {
+                return RiskHit.High(wish, i, wish);
+            }
+        }
+
+        return RiskHit.None;
+    }
+}
