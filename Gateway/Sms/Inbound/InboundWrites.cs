@@ -1,0 +1,55 @@
+using Buddy.Domain.CheckIns;
+using Buddy.Domain.Diary;
+using Buddy.Domain.Sms;
+using Buddy.Gateway.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Buddy.Gateway.Sms.Inbound;
+
+/// <summary>
+/// Saves one inbound transaction's work. The rows every routine text makes, its diary entry (new or merged), the
+/// check-in it answered and its own new state, are written in multi-row statements (<see cref="BulkInsert"/>,
+/// <see cref="BulkUpdate"/>): on SQLite SaveChanges sends a statement per row, which was most of a routine text's
+/// processing. Everything else (alerts and their replies, the outbox, audit, conversations, consent, and the opt-out
+/// interceptor's work) goes through SaveChanges as before, after them, in the same transaction: diary entries first,
+/// since an alert and a text point at theirs. A text another worker handled first still fails the save with
+/// <see cref="DbUpdateConcurrencyException"/> (its state is matched on Received), so exactly once holds.
+/// </summary>
+internal static class InboundWrites
+{
+    public static async Task SaveAsync(BuddyDbContext db, CancellationToken cancellationToken)
+    {
+        var tracker = db.ChangeTracker;
+        tracker.DetectChanges();
+        var written = new List<EntityEntry>();
+        tracker.AutoDetectChangesEnabled = false; // detected once above; each look at the entries would scan them all again
+        try
+        {
+            await WriteAsync<DiaryEntry>(db, written, cancellationToken);
+            await WriteAsync<CheckIn>(db, written, cancellationToken);
+            await WriteAsync<InboundMessage>(db, written, cancellationToken);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = true;
+        }
+
+        // Written: SaveChanges must not write them again (its own scan would still see them as changed).
+        foreach (var entry in written)
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task WriteAsync<T>(BuddyDbContext db, List<EntityEntry> written, CancellationToken cancellationToken)
+        where T : class
+    {
+        var entries = db.ChangeTracker.Entries<T>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        await BulkInsert.InsertAsync(db, [.. entries.Where(e => e.State == EntityState.Added).Select(e => e.Entity)], cancellationToken);
+        await BulkUpdate.UpdateAsync(db, [.. entries.Where(e => e.State == EntityState.Modified)], cancellationToken);
+        written.AddRange(entries);
+    }
+}
