@@ -58,7 +58,7 @@ public sealed class InboundWritesTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var gateway = Gateway(database);
-        var people = await PeopleWithOpenCheckInsAsync(database, 4);
+        var people = await PeopleWithOpenCheckInsAsync(database, InboundWrites.MinRows + 2);
         var processor = gateway.Services.GetRequiredService<InboundProcessor>();
 
         await processor.ProcessBatchAsync(await StoreAsync(database, people, "3 tired"), CancellationToken.None);
@@ -66,9 +66,9 @@ public sealed class InboundWritesTests
 
         await using var db = database.CreateContext();
         var entries = await db.DiaryEntries.ToListAsync();
-        Assert.Equal(4, entries.Count);
+        Assert.Equal(people.Count, entries.Count);
         Assert.All(entries, e => Assert.Equal((7d, "tired\nwalked the dog"), (e.MoodScore, e.EventText)));
-        Assert.Equal(8, await db.InboundMessages.CountAsync(m => m.State == InboundState.Processed && m.DiaryEntryId != null));
+        Assert.Equal(2 * people.Count, await db.InboundMessages.CountAsync(m => m.State == InboundState.Processed && m.DiaryEntryId != null));
     }
 
     // PostgreSQL only: the other worker writes while the processor's transaction is open, and on SQLite that
@@ -77,7 +77,7 @@ public sealed class InboundWritesTests
     public async Task ProcessBatch_WhenAnotherWorkerHandledATextMeanwhile_KeepsItsHandlingAndHandlesTheRest(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var people = await PeopleWithOpenCheckInsAsync(database, 3);
+        var people = await PeopleWithOpenCheckInsAsync(database, InboundWrites.MinRows + 2);
         var taken = people[1].PhoneE164!;
         var once = new Once();
         await using var gateway = Gateway(database, s => s.AddScoped<IReplyPipeline>(sp => new OtherWorkerFirst(sp.GetRequiredService<ReplyPipeline>(), database, taken, once)));
@@ -90,7 +90,7 @@ public sealed class InboundWritesTests
         Assert.Equal(OtherWorkerFirst.Outcome, messages.Single(m => m.FromPhone == taken).Outcome);
         Assert.Null(messages.Single(m => m.FromPhone == taken).DiaryEntryId);
         Assert.All(messages.Where(m => m.FromPhone != taken), m => Assert.Equal((InboundState.Processed, "diary reply"), (m.State, m.Outcome)));
-        Assert.Equal(2, await db.DiaryEntries.CountAsync());
+        Assert.Equal(people.Count - 1, await db.DiaryEntries.CountAsync());
         Assert.Empty(await db.DiaryEntries.Where(e => e.ServiceUserId == people[1].Id).ToListAsync());
     }
 

@@ -14,10 +14,17 @@ namespace Buddy.Gateway.Sms.Inbound;
 /// processing. Everything else (alerts and their replies, the outbox, audit, conversations, consent, and the opt-out
 /// interceptor's work) goes through SaveChanges as before, after them, in the same transaction: diary entries first,
 /// since an alert and a text point at theirs. A text another worker handled first still fails the save with
-/// <see cref="DbUpdateConcurrencyException"/> (its state is matched on Received), so exactly once holds.
+/// <see cref="DbUpdateConcurrencyException"/> (its state is matched on Received), so exactly once holds. Kinds with
+/// fewer than <see cref="MinRows"/> rows go with SaveChanges, as before.
 /// </summary>
 internal static class InboundWrites
 {
+    /// <summary>
+    /// Fewer rows of a kind than this are left to SaveChanges: an urgent batch of a text or two would otherwise make a
+    /// round trip per kind, where on PostgreSQL SaveChanges sends them in one with the alert and the crisis text.
+    /// </summary>
+    internal const int MinRows = 8;
+
     public static async Task SaveAsync(BuddyDbContext db, CancellationToken cancellationToken)
     {
         var tracker = db.ChangeTracker;
@@ -47,9 +54,18 @@ internal static class InboundWrites
     private static async Task WriteAsync<T>(BuddyDbContext db, List<EntityEntry> written, CancellationToken cancellationToken)
         where T : class
     {
-        var entries = db.ChangeTracker.Entries<T>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
-        await BulkInsert.InsertAsync(db, [.. entries.Where(e => e.State == EntityState.Added).Select(e => e.Entity)], cancellationToken);
-        await BulkUpdate.UpdateAsync(db, [.. entries.Where(e => e.State == EntityState.Modified)], cancellationToken);
-        written.AddRange(entries);
+        var added = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).ToList();
+        if (added.Count >= MinRows)
+        {
+            await BulkInsert.InsertAsync(db, [.. added.Select(e => e.Entity)], cancellationToken);
+            written.AddRange(added);
+        }
+
+        var modified = db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Modified).ToList();
+        if (modified.Count >= MinRows)
+        {
+            await BulkUpdate.UpdateAsync(db, modified, cancellationToken);
+            written.AddRange(modified);
+        }
     }
 }
