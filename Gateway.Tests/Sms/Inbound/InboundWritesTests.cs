@@ -24,16 +24,21 @@ public sealed class InboundWritesTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var counter = new CommandLog();
         await using var gateway = Gateway(database, s => s.ConfigureDbContext<BuddyDbContext>(options => options.AddInterceptors(counter)));
-        var people = await PeopleWithOpenCheckInsAsync(database, 30);
-        var texts = await StoreAsync(database, people, "6 went to college");
+        var people = await SmsTestData.AddPeopleWithOpenCheckInsAsync(database, 30);
+        var texts = await SmsTestData.StoreReceivedAsync(database, people, "6 went to college", urgent: false);
 
         using (counter.Record())
         {
             await gateway.Services.GetRequiredService<InboundProcessor>().ProcessBatchAsync(texts, CancellationToken.None);
         }
 
-        // EF's own commands were reads only: the writes went as bulk statements on the transaction's connection.
-        Assert.DoesNotContain(counter.Commands, c => !c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
+        // On SQLite EF's own commands were reads only: the writes went as bulk statements on the transaction's
+        // connection. PostgreSQL's SaveChanges already sends the rows in a few round trips and keeps them.
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            Assert.DoesNotContain(counter.Commands, c => !c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
+        }
+
         await using var db = database.CreateContext();
         var ids = texts.Select(t => t.Id).ToList();
         var messages = await db.InboundMessages.Where(m => ids.Contains(m.Id)).ToListAsync();
@@ -58,11 +63,11 @@ public sealed class InboundWritesTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var gateway = Gateway(database);
-        var people = await PeopleWithOpenCheckInsAsync(database, InboundWrites.MinRows + 2);
+        var people = await SmsTestData.AddPeopleWithOpenCheckInsAsync(database, InboundWrites.MinRows + 2);
         var processor = gateway.Services.GetRequiredService<InboundProcessor>();
 
-        await processor.ProcessBatchAsync(await StoreAsync(database, people, "3 tired"), CancellationToken.None);
-        await processor.ProcessBatchAsync(await StoreAsync(database, people, "7 walked the dog"), CancellationToken.None);
+        await processor.ProcessBatchAsync(await SmsTestData.StoreReceivedAsync(database, people, "3 tired", urgent: false), CancellationToken.None);
+        await processor.ProcessBatchAsync(await SmsTestData.StoreReceivedAsync(database, people, "7 walked the dog", urgent: false), CancellationToken.None);
 
         await using var db = database.CreateContext();
         var entries = await db.DiaryEntries.ToListAsync();
@@ -71,17 +76,38 @@ public sealed class InboundWritesTests
         Assert.Equal(2 * people.Count, await db.InboundMessages.CountAsync(m => m.State == InboundState.Processed && m.DiaryEntryId != null));
     }
 
+    [Fact]
+    public async Task ProcessBatch_OnSqlite_WhenATextChangedUnderTheBatchBeforeItsBulkUpdate_KeepsNothingOfTheBatchAndHandlesEachAlone()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var people = await SmsTestData.AddPeopleWithOpenCheckInsAsync(database, InboundWrites.MinRows + 2);
+        var changed = people[1].PhoneE164!;
+        var once = new Once();
+        await using var gateway = Gateway(database, s => s.AddScoped<IReplyPipeline>(sp => new ChangedUnderTheBatch(sp.GetRequiredService<ReplyPipeline>(), changed, once)));
+        var texts = await SmsTestData.StoreReceivedAsync(database, people, "5 ok", urgent: false);
+
+        await gateway.Services.GetRequiredService<InboundProcessor>().ProcessBatchAsync(texts, CancellationToken.None);
+
+        // The bulk update matched one text fewer than it carried: the batch failed whole (the change under it rolled
+        // back with it), and each text was then handled alone, once.
+        await using var db = database.CreateContext();
+        var messages = await db.InboundMessages.ToListAsync();
+        Assert.All(messages, m => Assert.Equal((InboundState.Processed, "diary reply"), (m.State, m.Outcome)));
+        Assert.Equal(people.Count, await db.DiaryEntries.CountAsync());
+        Assert.Equal(people.Count, await db.CheckIns.CountAsync(c => c.Status == CheckInStatus.Answered));
+    }
+
     // PostgreSQL only: the other worker writes while the processor's transaction is open, and on SQLite that
     // transaction holds the one write lock (the other worker would wait for it).
     [Theory, PostgresData]
     public async Task ProcessBatch_WhenAnotherWorkerHandledATextMeanwhile_KeepsItsHandlingAndHandlesTheRest(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var people = await PeopleWithOpenCheckInsAsync(database, InboundWrites.MinRows + 2);
+        var people = await SmsTestData.AddPeopleWithOpenCheckInsAsync(database, InboundWrites.MinRows + 2);
         var taken = people[1].PhoneE164!;
         var once = new Once();
         await using var gateway = Gateway(database, s => s.AddScoped<IReplyPipeline>(sp => new OtherWorkerFirst(sp.GetRequiredService<ReplyPipeline>(), database, taken, once)));
-        var texts = await StoreAsync(database, people, "5 ok");
+        var texts = await SmsTestData.StoreReceivedAsync(database, people, "5 ok", urgent: false);
 
         await gateway.Services.GetRequiredService<InboundProcessor>().ProcessBatchAsync(texts, CancellationToken.None);
 
@@ -105,39 +131,6 @@ public sealed class InboundWritesTests
         return gateway;
     }
 
-    private static async Task<List<ServiceUser>> PeopleWithOpenCheckInsAsync(TestDatabase database, int count)
-    {
-        var people = new List<ServiceUser>();
-        for (var i = 0; i < count; i++)
-        {
-            people.Add((await SmsTestData.AddPersonWithOpenCheckInAsync(database)).User);
-        }
-
-        return people;
-    }
-
-    private static async Task<List<QueuedInbound>> StoreAsync(TestDatabase database, List<ServiceUser> people, string body)
-    {
-        await using var db = database.CreateContext();
-        var queued = new List<QueuedInbound>();
-        foreach (var person in people)
-        {
-            var message = new InboundMessage
-            {
-                ProviderMessageId = SmsGateway.NewSid(),
-                FromPhone = person.PhoneE164!,
-                ToPhone = "+15005550006",
-                Body = body,
-                ReceivedAtUtc = DateTime.UtcNow.AddSeconds(-1),
-            };
-            db.InboundMessages.Add(message);
-            queued.Add(new QueuedInbound(message.Id, Urgent: false));
-        }
-
-        await db.SaveChangesAsync();
-        return queued;
-    }
-
     /// <summary>The real pipeline; the first time it meets the chosen sender's text, another worker handles that text first and commits.</summary>
     private sealed class OtherWorkerFirst(ReplyPipeline pipeline, TestDatabase database, string phone, Once once) : IReplyPipeline
     {
@@ -150,6 +143,21 @@ public sealed class InboundWritesTests
                 await using var other = database.CreateContext();
                 await other.InboundMessages.Where(m => m.Id == reply.Message.Id && m.State == InboundState.Received)
                     .ExecuteUpdateAsync(u => u.SetProperty(m => m.State, InboundState.Processed).SetProperty(m => m.Outcome, Outcome), cancellationToken);
+            }
+
+            return await pipeline.HandleAsync(reply, cancellationToken);
+        }
+    }
+
+    /// <summary>The real pipeline; the first time it meets the chosen sender's text, that text's row is moved on in the batch's own transaction.</summary>
+    private sealed class ChangedUnderTheBatch(ReplyPipeline pipeline, string phone, Once once) : IReplyPipeline
+    {
+        public async Task<ReplyResult> HandleAsync(ReplyContext reply, CancellationToken cancellationToken)
+        {
+            if (reply.Message.FromPhone == phone && once.First())
+            {
+                await reply.Db.InboundMessages.Where(m => m.Id == reply.Message.Id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.State, InboundState.Processed), cancellationToken);
             }
 
             return await pipeline.HandleAsync(reply, cancellationToken);

@@ -8,25 +8,31 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Buddy.Gateway.Sms.Inbound;
 
 /// <summary>
-/// Saves one inbound transaction's work. The rows every routine text makes, its diary entry (new or merged), the
-/// check-in it answered and its own new state, are written in multi-row statements (<see cref="BulkInsert"/>,
-/// <see cref="BulkUpdate"/>): on SQLite SaveChanges sends a statement per row, which was most of a routine text's
-/// processing. Everything else (alerts and their replies, the outbox, audit, conversations, consent, and the opt-out
-/// interceptor's work) goes through SaveChanges as before, after them, in the same transaction: diary entries first,
-/// since an alert and a text point at theirs. A text another worker handled first still fails the save with
-/// <see cref="DbUpdateConcurrencyException"/> (its state is matched on Received), so exactly once holds. Kinds with
-/// fewer than <see cref="MinRows"/> rows go with SaveChanges, as before.
+/// Saves one inbound transaction's work. Where SaveChanges sends a statement per row (SQLite,
+/// <see cref="DatabaseDialect.SavesRowByRow"/>), the rows every routine text makes, its diary entry (new or merged),
+/// the check-in it answered and its own new state, are written first in multi-row statements
+/// (<see cref="BulkInsert"/>, <see cref="BulkUpdate"/>): diary entries first, since an alert and a text point at
+/// theirs. Everything else (alerts and their replies, the outbox, audit, conversations, consent, the opt-out
+/// interceptor's work), kinds with fewer than <see cref="MinRows"/> rows, and on PostgreSQL everything, go through
+/// SaveChanges as before, in the same transaction. A text another worker handled first still fails the save with
+/// <see cref="DbUpdateConcurrencyException"/> (its state is matched on Received), so exactly once holds.
 /// </summary>
 internal static class InboundWrites
 {
     /// <summary>
-    /// Fewer rows of a kind than this are left to SaveChanges: an urgent batch of a text or two would otherwise make a
-    /// round trip per kind, where on PostgreSQL SaveChanges sends them in one with the alert and the crisis text.
+    /// Fewer rows of a kind than this are left to SaveChanges: an urgent batch of a text or two gains nothing from a
+    /// statement of its own per kind.
     /// </summary>
     internal const int MinRows = 8;
 
     public static async Task SaveAsync(BuddyDbContext db, CancellationToken cancellationToken)
     {
+        if (!db.Dialect.SavesRowByRow)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
         var tracker = db.ChangeTracker;
         tracker.DetectChanges();
         var written = new List<EntityEntry>();
