@@ -4,6 +4,7 @@ using Buddy.Domain.Organisations;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.Data;
+using Buddy.Gateway.Sms.Inbound;
 using Buddy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,6 +58,41 @@ internal static class SmsTestData
         db.CheckIns.Add(checkIn);
         await db.SaveChangesAsync();
         return (user, checkIn);
+    }
+
+    /// <summary><paramref name="count"/> people, each with an open check-in (<see cref="AddPersonWithOpenCheckInAsync"/>).</summary>
+    public static async Task<List<ServiceUser>> AddPeopleWithOpenCheckInsAsync(TestDatabase database, int count)
+    {
+        var people = new List<ServiceUser>();
+        for (var i = 0; i < count; i++)
+        {
+            people.Add((await AddPersonWithOpenCheckInAsync(database)).User);
+        }
+
+        return people;
+    }
+
+    /// <summary>A text from each person, stored a second ago and still Received (not queued): the ids for the processor's lane.</summary>
+    public static async Task<List<QueuedInbound>> StoreReceivedAsync(TestDatabase database, IEnumerable<ServiceUser> people, string body, bool urgent)
+    {
+        await using var db = database.CreateContext();
+        var queued = new List<QueuedInbound>();
+        foreach (var person in people)
+        {
+            var message = new InboundMessage
+            {
+                ProviderMessageId = SmsGateway.NewSid(),
+                FromPhone = person.PhoneE164!,
+                ToPhone = "+15005550006",
+                Body = body,
+                ReceivedAtUtc = DateTime.UtcNow.AddSeconds(-1),
+            };
+            db.InboundMessages.Add(message);
+            queued.Add(new QueuedInbound(message.Id, urgent));
+        }
+
+        await db.SaveChangesAsync();
+        return queued;
     }
 
     public static async Task<OutboundMessage> AddOutboundAsync(

@@ -29,13 +29,7 @@ internal static class BulkInsert
 
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var columns = entityType.GetProperties()
-            .Select(p => new Column(
-                p.IsNullable,
-                p.GetColumnName(table) ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} has no column."),
-                p.PropertyInfo ?? throw new InvalidOperationException($"{typeof(T).Name}.{p.Name} is a shadow property; bulk inserts write CLR properties only."),
-                p.GetRelationalTypeMapping()))
-            .ToList();
+        var columns = entityType.GetProperties().Select(p => Column.Of(p, table)).ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
         var rowsPerCommand = Math.Max(1, Math.Min(db.Dialect.MaxRowsPerInsert, db.Dialect.MaxParametersPerCommand / columns.Count));
@@ -70,8 +64,7 @@ internal static class BulkInsert
                     for (var c = 0; c < columns.Count; c++)
                     {
                         var column = columns[c];
-                        command.Parameters.Add(column.Mapping.CreateParameter(
-                            command, sql.GenerateParameterName(ParameterName(r, c, columns.Count)), column.Property.GetValue(rows[first + r]), column.Nullable));
+                        command.Parameters.Add(column.Parameter(command, sql, ParameterName(r, c, columns.Count), column.Property.GetValue(rows[first + r])));
                     }
                 }
 
@@ -94,11 +87,14 @@ internal static class BulkInsert
         }
     }
 
-    private static string ParameterName(int row, int column, int columns) => $"b{(row * columns) + column}";
+    internal static string ParameterName(int row, int column, int columns) => $"b{(row * columns) + column}";
 
-    private static string Text(string head, ISqlGenerationHelper sql, int rows, int columns)
+    private static string Text(string head, ISqlGenerationHelper sql, int rows, int columns) =>
+        Values(new StringBuilder(head, head.Length + (rows * columns * 8)), sql, rows, columns).ToString();
+
+    /// <summary>Appends <c>(@b0, @b1, ...), (...)</c>: <paramref name="rows"/> rows of <paramref name="columns"/> parameters.</summary>
+    internal static StringBuilder Values(StringBuilder text, ISqlGenerationHelper sql, int rows, int columns)
     {
-        var text = new StringBuilder(head, head.Length + (rows * columns * 8));
         for (var r = 0; r < rows; r++)
         {
             text.Append(r == 0 ? "(" : ", (");
@@ -110,8 +106,19 @@ internal static class BulkInsert
             text.Append(')');
         }
 
-        return text.ToString();
+        return text;
     }
 
-    private sealed record Column(bool Nullable, string Name, PropertyInfo Property, RelationalTypeMapping Mapping);
+    /// <summary>A property's column, and the type mapping SaveChanges would bind its values with.</summary>
+    internal sealed record Column(bool Nullable, string Name, PropertyInfo Property, RelationalTypeMapping Mapping)
+    {
+        public static Column Of(IProperty property, StoreObjectIdentifier table) => new(
+            property.IsNullable,
+            property.GetColumnName(table) ?? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} has no column."),
+            property.PropertyInfo ?? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} is a shadow property; bulk writes carry CLR properties only."),
+            property.GetRelationalTypeMapping());
+
+        public DbParameter Parameter(DbCommand command, ISqlGenerationHelper sql, string name, object? value) =>
+            Mapping.CreateParameter(command, sql.GenerateParameterName(name), value, Nullable);
+    }
 }

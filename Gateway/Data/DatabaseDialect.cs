@@ -165,6 +165,20 @@ public abstract class DatabaseDialect
         RETURNING id AS "Value"
         """;
 
+    /// <summary>
+    /// Whether SaveChanges sends a statement per changed row (SQLite, in batches of 16), so writing a batch's rows
+    /// with multi-row statements saves real work. PostgreSQL's SaveChanges already sends them in few round trips, and
+    /// there the multi-row UPDATE measured slower (BENCHMARKS.md, feature/bulk5).
+    /// </summary>
+    internal virtual bool SavesRowByRow => false;
+
+    /// <summary>
+    /// A multi-row update (<see cref="BulkUpdate"/>): <paramref name="set"/> and <paramref name="match"/> read the rows'
+    /// values as <c>v.column1</c>, <c>v.column2</c>, ..., the names SQLite and PostgreSQL give a VALUES list's columns.
+    /// </summary>
+    internal virtual string BulkUpdateSql(string table, string set, string match, string values, int columns) =>
+        $"UPDATE {table} SET {set} FROM (VALUES {values}) AS v WHERE {match}";
+
     /// <summary>Most rows one multi-row <c>UPDATE</c> may carry (also bounded by <see cref="MaxParametersPerCommand"/>).</summary>
     internal virtual int MaxRowsPerUpdate => 1_000;
 

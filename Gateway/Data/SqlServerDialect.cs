@@ -166,6 +166,10 @@ internal sealed partial class SqlServerDialect : DatabaseDialect
         WHERE m.status = {0} AND m.claim_token = {1};
         """;
 
+    // T-SQL names a VALUES table's columns only when told, and updates the FROM clause's instance of the table.
+    internal override string BulkUpdateSql(string table, string set, string match, string values, int columns) =>
+        $"UPDATE {table} SET {set} FROM {table} JOIN (VALUES {values}) AS v ({string.Join(", ", Enumerable.Range(1, columns).Select(c => $"column{c}"))}) ON {match}";
+
     internal override bool IsUniqueViolation(Exception exception) =>
         exception is SqlException { Number: UniqueIndexViolation or UniqueConstraintViolation };
 

@@ -30,6 +30,8 @@ internal sealed class SqliteDialect : DatabaseDialect
     internal override void UseProvider(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MaxBatchSize(StatementsPerBatch)).AddInterceptors(SqliteConnectionPragmas.Instance);
 
+    internal override bool SavesRowByRow => true;
+
     // The same reason for multi-row inserts: 16 rows of 20 columns are 320 parameters a command.
     internal override int MaxRowsPerInsert => StatementsPerBatch;
 

@@ -67,8 +67,8 @@ public sealed class InboundBatchQueryTests
         }
 
         var processor = gateway.Services.GetRequiredService<InboundProcessor>();
-        await processor.ProcessBatchAsync(await StoreAsync(database, users, "2 I want to kill myself"), CancellationToken.None);
-        var second = await StoreAsync(database, users, "2 I want to kill myself");
+        await processor.ProcessBatchAsync(await SmsTestData.StoreReceivedAsync(database, users, "2 I want to kill myself", urgent: true), CancellationToken.None);
+        var second = await SmsTestData.StoreReceivedAsync(database, users, "2 I want to kill myself", urgent: true);
         int reads;
         using (counter.Record())
         {
@@ -89,62 +89,18 @@ public sealed class InboundBatchQueryTests
         return reads;
     }
 
-    private static async Task<List<QueuedInbound>> StoreAsync(TestDatabase database, List<ServiceUser> users, string body)
-    {
-        await using var db = database.CreateContext();
-        var queued = new List<QueuedInbound>();
-        foreach (var user in users)
-        {
-            var message = new InboundMessage
-            {
-                ProviderMessageId = SmsGateway.NewSid(),
-                FromPhone = user.PhoneE164!,
-                ToPhone = "+15005550006",
-                Body = body,
-                ReceivedAtUtc = DateTime.UtcNow.AddSeconds(-1),
-            };
-            db.InboundMessages.Add(message);
-            queued.Add(new QueuedInbound(message.Id, Urgent: true));
-        }
-
-        await db.SaveChangesAsync();
-        return queued;
-    }
-
     /// <summary>Each person replies "6 went to college" to an open check-in; the reads the batch took, all of them handled.</summary>
     private static async Task<int> ReadsToProcessAsync(SmsGateway gateway, TestDatabase database, CommandLog counter, int people)
     {
-        var users = new List<ServiceUser>();
-        for (var i = 0; i < people; i++)
-        {
-            users.Add((await SmsTestData.AddPersonWithOpenCheckInAsync(database)).User);
-        }
-
-        var ids = new List<Guid>();
-        await using (var db = database.CreateContext())
-        {
-            foreach (var user in users)
-            {
-                var message = new InboundMessage
-                {
-                    ProviderMessageId = SmsGateway.NewSid(),
-                    FromPhone = user.PhoneE164!,
-                    ToPhone = "+15005550006",
-                    Body = "6 went to college",
-                    ReceivedAtUtc = DateTime.UtcNow.AddSeconds(-1),
-                };
-                db.InboundMessages.Add(message);
-                ids.Add(message.Id);
-            }
-
-            await db.SaveChangesAsync();
-        }
+        var users = await SmsTestData.AddPeopleWithOpenCheckInsAsync(database, people);
+        var queued = await SmsTestData.StoreReceivedAsync(database, users, "6 went to college", urgent: false);
+        var ids = queued.Select(q => q.Id).ToList();
 
         var processor = gateway.Services.GetRequiredService<InboundProcessor>();
         int reads;
         using (counter.Record())
         {
-            await processor.ProcessBatchAsync([.. ids.Select(id => new QueuedInbound(id, Urgent: false))], CancellationToken.None);
+            await processor.ProcessBatchAsync(queued, CancellationToken.None);
             reads = counter.Selects;
         }
 

@@ -22,7 +22,7 @@ public sealed class InboundBatchTests
     public async Task Start_WhenSeveralSendersTextsWait_HandlesThemTogetherInRoundsAndEachSendersInOrder(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var people = await PeopleWithOpenCheckInsAsync(database, 3);
+        var people = await SmsTestData.AddPeopleWithOpenCheckInsAsync(database, 3);
 
         await StoreWaitingAsync(database, people);
         var contexts = new ConcurrentQueue<BuddyDbContext>();
@@ -49,7 +49,7 @@ public sealed class InboundBatchTests
     public async Task Start_WhenOneTextInABatchFails_MarksOnlyItFailedAndHandlesTheOthers(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var people = await PeopleWithOpenCheckInsAsync(database, 3);
+        var people = await SmsTestData.AddPeopleWithOpenCheckInsAsync(database, 3);
 
         await StoreWaitingAsync(database, people);
         var bad = people[1].PhoneE164!;
@@ -76,7 +76,7 @@ public sealed class InboundBatchTests
     public async Task Inbound_WhenTheQueueIsFullDuringABurst_StoresEveryTextAndHandlesTheRefusedOnesWithoutWaitingForTheSweep(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var people = await PeopleWithOpenCheckInsAsync(database, 5);
+        var people = await SmsTestData.AddPeopleWithOpenCheckInsAsync(database, 5);
 
         var gate = new Gate();
         await using var gateway = new SmsGateway(database, settings: new Dictionary<string, string?>
@@ -122,17 +122,6 @@ public sealed class InboundBatchTests
 
         var mine = texts.Where(m => m.FromPhone == user.PhoneE164).Select(m => m.Id).ToList();
         Assert.Equal(new List<List<Guid>> { new() { mine[0], otherFirst.Id }, new() { mine[1] }, new() { mine[2] } }, rounds);
-    }
-
-    private static async Task<List<ServiceUser>> PeopleWithOpenCheckInsAsync(TestDatabase database, int count)
-    {
-        var people = new List<ServiceUser>();
-        for (var i = 0; i < count; i++)
-        {
-            people.Add((await SmsTestData.AddPersonWithOpenCheckInAsync(database)).User);
-        }
-
-        return people;
     }
 
     /// <summary>Each person's three texts, stored a second apart and interleaved with the others', all still Received.</summary>

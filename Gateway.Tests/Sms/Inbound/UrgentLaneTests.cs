@@ -107,6 +107,56 @@ public sealed class UrgentLaneTests
         Assert.True(await ReceivedFromAsync(check, busy) >= backlog - 1, "at most the one routine reply held in the pipeline was taken before it");
     }
 
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Inbound_WhenARiskyTextIsStoredWhileARoutineBatchWaitsForReception_HandlesItBeforeThatBatch(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, busy) = await SmsTestData.AddPersonAsync(database);
+        var (_, user) = await SmsTestData.AddPersonAsync(database);
+
+        // The processor's sweeps and the reception wait run on this clock, which moves only when the test moves it.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-1));
+        var priority = new ReceptionPriority(clock);
+        await using var gateway = new SmsGateway(database, settings: new Dictionary<string, string?> { ["RateLimiting:WebhookPermitsPerSecond"] = "0" }, services: s =>
+        {
+            s.Remove(s.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory?.Method.ReturnType == typeof(InboundProcessor)));
+            s.AddSingleton(priority);
+            s.AddSingleton(sp => ActivatorUtilities.CreateInstance<InboundProcessor>(sp, (TimeProvider)clock));
+            s.AddScoped<IReplyPipeline>(sp => new HeldReplies(busy.PhoneE164!, sp.GetRequiredService<ReplyPipeline>()));
+        });
+        _ = gateway.Server;
+        await PostAsync(gateway, [(busy, "7")]); // stored and queued routine; the processor is not running yet
+        clock.SetUtcNow(DateTimeOffset.UtcNow); // so the start-up sweep finds it too and queues it a second time
+
+        // A webhook waits for reception, so the routine batch the processor takes waits for the writer's next commit.
+        // The start-up sweep queues before the first batch is read, so the batch takes both copies, and the lanes stay
+        // empty after it: the next sweep is a minute away on the fake clock.
+        priority.Arriving();
+        var lanes = gateway.Services.GetRequiredService<InboundLanes>();
+        var processor = gateway.Services.GetRequiredService<InboundProcessor>();
+        await processor.StartAsync(CancellationToken.None);
+        try
+        {
+            await SmsTestData.WaitUntilAsync(_ => Task.FromResult(lanes.IsEmpty), database, "the processor to take the routine batch");
+            await PostAsync(gateway, [(user, Risky)]); // stored (a commit that wakes the batch), queued urgent first
+
+            // Moving the clock by the longest wait lets the batch go even if it began to wait just after that commit;
+            // either way the risky text must be handled first, since the routine one is then held in the pipeline for good.
+            await SmsTestData.WaitUntilAsync(async db =>
+            {
+                clock.Advance(ReceptionPriority.MaxWait);
+                return await db.Alerts.AnyAsync(a => a.ServiceUserId == user.Id);
+            }, database, "the safeguarding alert", seconds: 60);
+            await using var db = database.CreateContext();
+            Assert.Equal(InboundState.Processed, (await db.InboundMessages.SingleAsync(m => m.FromPhone == user.PhoneE164)).State);
+            Assert.Equal(1, await ReceivedFromAsync(db, busy));
+        }
+        finally
+        {
+            await processor.StopAsync(CancellationToken.None);
+        }
+    }
+
     /// <summary>
     /// The gateway with its inbound processor not started, so webhooks only store and queue: first a backlog of
     /// routine replies from <paramref name="busy"/> (whose replies are then held in the pipeline), then

@@ -53,7 +53,7 @@ internal sealed class InboundPipeline(
             await HandleAsync(scope.ServiceProvider, db, message, senders, senders.BatchOf(db, [message], now), now, cancellationToken);
             message.ProcessedAtUtc = now;
             (raised, wakeOutbox) = Added(db);
-            await db.SaveChangesAsync(cancellationToken);
+            await InboundWrites.SaveAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
@@ -120,7 +120,7 @@ internal sealed class InboundPipeline(
             }
 
             (raised, wakeOutbox) = Added(db);
-            await db.SaveChangesAsync(cancellationToken);
+            await InboundWrites.SaveAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

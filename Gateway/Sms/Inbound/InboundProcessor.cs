@@ -30,6 +30,10 @@ internal sealed class InboundProcessor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Everything Received at start-up is left over from before: queued before the first batch is read, so the
+        // urgent left-overs go first and a text the webhook queued as well is taken with its second copy in one batch
+        // (then the periodic sweep, on the injected clock, is the only other source of ids).
+        await TrySweepAsync(TimeSpan.Zero, stoppingToken);
         var sweeping = SweepLoopAsync(stoppingToken);
         try
         {
@@ -76,24 +80,35 @@ internal sealed class InboundProcessor(
 
     private async Task SweepLoopAsync(CancellationToken stoppingToken)
     {
-        var olderThan = TimeSpan.Zero; // at start-up everything Received is left over from before
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await SweepAsync(olderThan, stoppingToken);
-                olderThan = settings.InboundSweep;
                 await Task.Delay(settings.InboundSweep, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception ex)
-            {
-                logger.LogError("Inbound sweep failed; retrying in {Interval}: {Error}", settings.InboundSweep, Redact.PhoneNumbersIn(ex.Message));
-                await Task.Delay(settings.InboundSweep, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
+
+            await TrySweepAsync(settings.InboundSweep, stoppingToken);
+        }
+    }
+
+    /// <summary>A sweep that fails (the database is down) is logged and tried again at the next interval.</summary>
+    private async Task TrySweepAsync(TimeSpan olderThan, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await SweepAsync(olderThan, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError("Inbound sweep failed; retrying in {Interval}: {Error}", settings.InboundSweep, Redact.PhoneNumbersIn(ex.Message));
         }
     }
 
@@ -132,13 +147,28 @@ internal sealed class InboundProcessor(
     {
         var cutoff = clock.GetUtcNow().UtcDateTime - olderThan;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var left = await db.InboundMessages
+
+        // Streamed, not listed: a backlog of tens of thousands of texts was held in memory whole, bodies and all, for
+        // one bit each (urgent or not) and the first SweepBatch routine ids.
+        var urgent = new List<Guid>();
+        var routine = new List<Guid>(SweepBatch);
+        await foreach (var left in db.InboundMessages
             .Where(m => m.State == InboundState.Received && m.ReceivedAtUtc <= cutoff)
             .OrderBy(m => m.ReceivedAtUtc)
             .Select(m => new { m.Id, m.Body, m.OptOutType })
-            .ToListAsync(cancellationToken);
-        var urgent = left.Where(m => InboundTriage.IsUrgent(risk, m.Body, m.OptOutType)).Select(m => m.Id).ToList();
-        var routine = left.Select(m => m.Id).Except(urgent).Take(SweepBatch).ToList();
+            .AsAsyncEnumerable()
+            .WithCancellation(cancellationToken))
+        {
+            if (InboundTriage.IsUrgent(risk, left.Body, left.OptOutType))
+            {
+                urgent.Add(left.Id);
+            }
+            else if (routine.Count < SweepBatch)
+            {
+                routine.Add(left.Id);
+            }
+        }
+
         foreach (var id in urgent)
         {
             queue.Enqueue(id, urgent: true);
