@@ -49,10 +49,10 @@ internal sealed class InboundPipeline(
         try
         {
             var senders = await InboundSenders.LoadAsync(db, [message], cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await HandleAsync(scope.ServiceProvider, db, message, senders, senders.BatchOf(db, [message], now), now, cancellationToken);
             message.ProcessedAtUtc = now;
             (raised, wakeOutbox) = Added(db);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken); // only around the writes: see TryProcessTogetherAsync
             await InboundWrites.SaveAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -111,7 +111,6 @@ internal sealed class InboundPipeline(
             }
 
             var senders = await InboundSenders.LoadAsync(db, messages, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var batch = senders.BatchOf(db, messages, now);
             foreach (var message in messages)
             {
@@ -120,6 +119,9 @@ internal sealed class InboundPipeline(
             }
 
             (raised, wakeOutbox) = Added(db);
+            // Only the writes: on SQLite this takes the one write lock, which held through the handling kept webhooks'
+            // group commits waiting. A text another worker handled meanwhile fails the write (State must be Received).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await InboundWrites.SaveAsync(db, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -199,10 +201,12 @@ internal sealed class InboundPipeline(
         switch (SmsKeywords.Classify(message.Body, message.OptOutType, senderIsOptedOut: user.Consent == ConsentState.OptedOut))
         {
             case SmsKeyword.OptOut:
-                await OptOutAsync(db, message, user, now, cancellationToken);
+                var optedOut = await ConsentChanges.OptOutAsync(db, user, now, $"Texted an opt-out word (inbound {message.Id}).", cancellationToken);
+                Confirm(db, message, user, optedOut, ("opt-out", "opted out"), (OutboundKind.OptOutConfirmation, DefaultTexts.OptOutConfirmation, $"optout:{message.Id}"), now);
                 return;
             case SmsKeyword.OptIn:
-                OptIn(db, message, user, now);
+                var optedIn = ConsentChanges.OptIn(db, user, now, $"Texted an opt-in word (inbound {message.Id}).");
+                Confirm(db, message, user, optedIn, ("opt-in", "opted in"), (OutboundKind.OptInConfirmation, DefaultTexts.OptInConfirmation, $"optin:{message.Id}"), now);
                 return;
             case SmsKeyword.Help:
                 Queue(db, message, user, OutboundKind.Help, organisation.HelpMessage, $"help:{message.Id}", now);
@@ -211,18 +215,6 @@ internal sealed class InboundPipeline(
         }
 
         await ReplyAsync(services, db, message, user, organisation, batch, now, cancellationToken);
-    }
-
-    private static async Task OptOutAsync(BuddyDbContext db, InboundMessage message, ServiceUser user, DateTime now, CancellationToken cancellationToken)
-    {
-        var changed = await ConsentChanges.OptOutAsync(db, user, now, $"Texted an opt-out word (inbound {message.Id}).", cancellationToken);
-        Confirm(db, message, user, changed, ("opt-out", "opted out"), (OutboundKind.OptOutConfirmation, DefaultTexts.OptOutConfirmation, $"optout:{message.Id}"), now);
-    }
-
-    private static void OptIn(BuddyDbContext db, InboundMessage message, ServiceUser user, DateTime now)
-    {
-        var changed = ConsentChanges.OptIn(db, user, now, $"Texted an opt-in word (inbound {message.Id}).");
-        Confirm(db, message, user, changed, ("opt-in", "opted in"), (OutboundKind.OptInConfirmation, DefaultTexts.OptInConfirmation, $"optin:{message.Id}"), now);
     }
 
     /// <summary>
