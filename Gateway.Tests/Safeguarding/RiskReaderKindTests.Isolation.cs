@@ -19,6 +19,13 @@ public sealed partial class RiskReaderKindTests
     public void BeingToldNobodyElseWouldHaveThem_IsHighFromOthers(string text) => AssertHigh(text, RiskSubject.SenderFromOthers);
 
     [Theory]
+    [InlineData("my mum says nobody else would want that old sofa")]
+    [InlineData("he says no one else would put up with his snoring lol")]
+    [InlineData("she says nobody else would love the dog like me")]
+    [InlineData("mum told me nobody else wants the last slice")]
+    public void NobodyElseWantingAThing_IsNotHigh(string text) => AssertNotHigh(text);
+
+    [Theory]
     [InlineData("split lip, told my mum i walked into a door")]
     [InlineData("bruises again, said i walked into a cupboard")]
     [InlineData("black eye, told my boss i was clumsy")]

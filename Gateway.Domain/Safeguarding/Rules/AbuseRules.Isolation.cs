@@ -35,7 +35,8 @@ internal static partial class AbuseRules
         {
             if (s_wantMe.Contains(t.Base(j)) || t.AnyWordIn(j, s_wantMe))
             {
-                me = t.Key(j).EndsWith(" me", StringComparison.Ordinal) ? j : t.After(j, Me, 4, clause: true);
+                me = t.Key(j).EndsWith(" me", StringComparison.Ordinal) ? j : t.After(j, Me, 3, clause: true);
+                me = me > 0 && (t.Is(me - 1, "like") || t.Is(me - 1, "than") || t.Is(me - 1, "as")) ? -1 : me; // "love the dog like me"
             }
         }
 
