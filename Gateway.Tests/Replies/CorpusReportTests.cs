@@ -18,7 +18,7 @@ public sealed class CorpusReportTests(ITestOutputHelper output)
 {
     [Fact]
     public void Development_MeetsTheFalseHighAndMoodBars_AndKeepsItsRecallFloor() =>
-        AssertBars(CorpusScore.Read(Path.GetFileName(ReplyCorpus.DevelopmentPath), ReplyCorpus.Rows), new RecallFloor(HighRead: 442, ReviewFlagged: 136));
+        AssertBars(CorpusScore.Read(Path.GetFileName(ReplyCorpus.DevelopmentPath), ReplyCorpus.Rows), new RecallFloor(HighRead: 444, ReviewFlagged: 137));
 
     [Fact]
     public void Sealed_MeetsTheFalseHighAndMoodBars_AndKeepsItsRecallFloor() =>

@@ -62,6 +62,21 @@ internal sealed partial class RiskText
         return true;
     }
 
+    /// <summary>Whether any word of the unit at <paramref name="i"/> ("my savings", "would want me") is in the set.</summary>
+    public bool AnyWordIn(int i, Buddy.Domain.Replies.WordSet words)
+    {
+        var key = Key(i);
+        foreach (var range in key.Split(' '))
+        {
+            if (words.Contains(key[range]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A score, laughter, a reassurance or a kiss: words beside a disclosure that say nothing about it.</summary>
     public bool IsAside(int j) => j >= 0 && j < Count && (_tokens[j].Has(TokenMarks.Numeric) || _tokens[j].Concepts.HasAny(s_asides));
 

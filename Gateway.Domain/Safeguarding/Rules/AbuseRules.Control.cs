@@ -209,9 +209,40 @@ internal static partial class AbuseRules
         }
 
         var sorted = t.After(i, Buy, 8) >= 0 || t.AfterWord(i, "takeaway", 8) >= 0 || t.AfterWord(i, "shopping", 8) >= 0 || t.AfterWord(i, "shops", 8) >= 0
-            || t.AfterWord(i, "chippy", 8) >= 0;
-        return sorted ? RiskHit.Review(i, i, i) : RiskHit.High(i, i, i);
+            || t.AfterWord(i, "chippy", 8) >= 0 || t.AfterWord(i, "shop", 8) >= 0;
+        return sorted || NeedMet(t, i) || RanOutOfExtra(t, i) ? RiskHit.Review(i, i, i) : RiskHit.High(i, i, i);
     }
+
+    private static readonly Buddy.Domain.Replies.WordSet s_provided = new("made", "cooked", "ordered", "fetched", "brought", "went", "popped", "got", "did");
+
+    private static readonly Buddy.Domain.Replies.WordSet s_goneOff = new("out", "off", "away", "missing", "awol");
+
+    /// <summary>
+    /// Someone in the reply met the need: "dad made dinner, no food left", "no food in so mum went to the shop". A need that
+    /// was then met is not neglect, but "mum went out again" is a parent gone and "ive got no food" the need itself, so both
+    /// stay High. Review, not None: a human looks.
+    /// </summary>
+    private static bool NeedMet(RiskText t, int i)
+    {
+        var first = t.SentenceFirst(i);
+        var last = t.SentenceLast(i);
+        for (var j = first; j <= last; j++)
+        {
+            if ((j < i - 2 || j > i) && s_provided.Contains(t.Key(j)) && (j + 1 >= t.Count || !s_goneOff.Contains(t.Key(j + 1))) && t.Before(j, Negation, 3, clause: true) < 0
+                && t.Before(j, Concepts.Of(Kin, Carer, Person, Concept.Other, Group, I), 3, clause: true) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly Buddy.Domain.Replies.WordSet s_extra = new("seconds", "pudding", "dessert", "afters", "everyone", "the");
+
+    /// <summary>"no food left for seconds", "no food left after the party": what ran out was the extra or the occasion's.</summary>
+    private static bool RanOutOfExtra(RiskText t, int i) =>
+        t.Is(i + 1, "left") && (t.Is(i + 2, "for") || t.Is(i + 2, "after") || t.Is(i + 2, "at")) && i + 3 < t.Count && s_extra.Contains(t.Key(i + 3));
 
     private static RiskHit CarerNoShow(RiskText t, int i)
     {

@@ -69,6 +69,17 @@ internal static partial class AbuseRules
         new("neglect", Abuse, RiskDirection.FromOthers, Need, NeedDenied,
             "the carer didnt give me my dinner again", "they havent helped me to the toilet all day", "mum says i cant have food if im bad", "im not allowed to eat with the family"),
 
+        new("emotional-abuse", Abuse, RiskDirection.FromOthers, Nobody, NobodyElseWouldHaveMe,
+            "she keeps saying no one else would put up with me", "he says nobody else would ever love me"),
+
+        new("emotional-abuse", Abuse, RiskDirection.FromOthers, Shout, NobodyElseWouldHaveMe, "he tells me nobody else would ever want me"),
+
+        new("injury-cover-story", Abuse, RiskDirection.FromOthers, Wound, CoverStory, "split lip, told my mum i walked into a door", "bruises again, said i walked into a cupboard"),
+
+        new("carer-abuse", Abuse, RiskDirection.FromOthers, Seize, AidTakenAway, "the staff took my walking frame so i cant get up", "they take my buzzer away at night"),
+
+        new("carer-abuse", Abuse, RiskDirection.FromOthers, Hide, AidTakenAway, "my carer hides my glasses when shes cross"),
+
         new("emotional-abuse", Abuse, RiskDirection.FromOthers, Shout, Belittled, "shouts at me if i say anything", "he calls me useless every day"),
 
         new("fear-of-someone", Abuse, RiskDirection.FromOthers, Fear, Afraid, "im scared of him", "scared to go home", "terrified of my dad", "i dont feel safe at home"),

@@ -115,9 +115,15 @@ internal static partial class IdeationRules
             life = t.AfterWord(i, "fighting", 2); // "tired of fighting"
         }
 
+        if (life >= 0 && LifeIsAModifier(t, life))
+        {
+            return RiskHit.None; // "done with the living room paint", "sick of life admin": a thing, not living
+        }
+
         if (life >= 0)
         {
-            return RiskHit.High(i, life, i); // "tired of living", "give up for good"
+            // "tired of living in this flat", "had enough of life in this town": living somewhere is for a human to read.
+            return LivingSomewhere(t, life) ? RiskHit.Review(i, life, i) : RiskHit.High(i, life, i); // "tired of living", "give up for good"
         }
 
         var everything = t.After(i, Everything, 2, clause: true);
@@ -128,6 +134,23 @@ internal static partial class IdeationRules
 
         return t.EndsClause(i) ? RiskHit.Review(i, i, i) : RiskHit.None;
     }
+
+    // Nouns that "life" or "living" qualifies as the first word of a compound: "living room", "life admin", "living costs".
+    private static readonly Buddy.Domain.Replies.WordSet s_lifeCompounds = new(
+        "room", "rooms", "admin", "situation", "arrangements", "costs", "cost", "wage", "space", "skills", "insurance", "coach", "hack", "hacks",
+        "goals", "lessons", "drawing", "story", "jacket", "expenses", "area", "quarters", "conditions", "support", "sentence", "span");
+
+    private static readonly Buddy.Domain.Replies.WordSet s_placePrepositions = new("in", "at", "round", "near", "above", "next", "opposite");
+
+    /// <summary>"living room", "life admin": the life word names a thing, so the reply is about that thing.</summary>
+    private static bool LifeIsAModifier(RiskText t, int life) =>
+        !t.Key(life).Contains(' ') && life + 1 < t.Count && t[life + 1].Sentence == t[life].Sentence && !t[life + 1].Has(TokenMarks.ClauseBreak)
+        && s_lifeCompounds.Contains(t.Key(life + 1));
+
+    /// <summary>"living in this flat", "life at this school": a place follows, with no finality word ("any more", "for good").</summary>
+    private static bool LivingSomewhere(RiskText t, int life) =>
+        life + 1 < t.Count && t[life + 1].Sentence == t[life].Sentence && !t[life + 1].Has(TokenMarks.ClauseBreak)
+        && s_placePrepositions.Contains(t.Key(life + 1)) && t.Near(life, s_finality, 6) < 0;
 
     /// <summary>"won't be a burden much longer": the negation is of the future, not of the burden.</summary>
     private static RiskHit NoLongerABurden(RiskText t, int i)

@@ -25,7 +25,8 @@ internal static partial class IdeationRules
             return RiskHit.None;
         }
 
-        return Grammar.SubjectOf(t, i) == Agent.Someone ? RiskHit.None : RiskHit.High(i, be, i);
+        // "rather not be killing it": an idiom is what the sender would rather not be; no marker takes the wish below Review.
+        return Grammar.SubjectOf(t, i) == Agent.Someone ? RiskHit.None : t.Has(be + 1, Idiom) ? RiskHit.Review(i, be, i) : RiskHit.High(i, be, i);
     }
 
     /// <summary>"done with being here", "so done. with life", "finished with living": done with living itself, across a full stop.</summary>
@@ -84,5 +85,20 @@ internal static partial class IdeationRules
         }
 
         return RiskHit.None;
+    }
+
+    /// <summary>"sleep and stay asleep", "sleep and just stay that way", "sleep and not come back": sleep that does not end.</summary>
+    private static int StaysAsleep(RiskText t, int i)
+    {
+        var last = Math.Min(t.SentenceLast(i), i + 5);
+        for (var j = i + 1; j < last; j++)
+        {
+            if ((t.Is(j, "stay") || t.Is(j, "remain")) && (t.Is(j + 1, "asleep") || t.Is(j + 1, "sleeping") || (t.Is(j + 1, "that") && t.Is(j + 2, "way"))))
+            {
+                return j + 1;
+            }
+        }
+
+        return -1;
     }
 }

@@ -58,7 +58,7 @@ internal static partial class IdeationRules
 
         new("over-for-good", Suicide, RiskDirection.Self, Forever, OverForGood, "i want it all to be over for good", "wish everything would just stop for good"),
 
-        new("sleep-forever", Suicide, RiskDirection.Self, Sleep, SleepForever, "i just want to go to sleep forever", "wish i could sleep and never wake"),
+        new("sleep-forever", Suicide, RiskDirection.Self, Sleep, SleepForever, "i just want to go to sleep forever", "wish i could sleep and never wake", "wish i could go to sleep and just stay asleep"),
 
         new("wish-to-be-killed", Suicide, RiskDirection.Self, Violence, WishToBeKilled, "i hope i get hit by a bus", "wish a car would hit me", "hope someone kills me"),
 
@@ -126,9 +126,9 @@ internal static partial class IdeationRules
     private static RiskHit NotToExist(RiskText t, int i)
     {
         var wish = t.Before(i, Concepts.Of(Desire, Thought, BetterOff), 7);
-        if (wish >= 0 && IsAGetaway(t, i))
+        if (wish >= 0 && (IsAGetaway(t, i) || IsAnOccasion(t, i)))
         {
-            return RiskHit.Review(wish, i, wish); // "want to disappear under my duvet all weekend", "wish i could vanish to a beach"
+            return RiskHit.Review(wish, i, wish); // "want to disappear under my duvet all weekend", "wish i could not be there tonight"
         }
 
         if (wish >= 0)
@@ -172,6 +172,11 @@ internal static partial class IdeationRules
 
         // "want it to stop" may be about anything; "want it to end", "want to end it" are about ending.
         var weak = it < i && t.Base(i).StartsWith("stop", StringComparison.Ordinal) && (t.Is(it, "it") || t.Is(it, "this") || t.Is(it, "the pain"));
+        if (wish >= 0 && ItIsNamedLater(t, Math.Max(i, it)))
+        {
+            return RiskHit.Review(wish, Math.Max(i, it), wish); // "want it to be over, the exams i mean": "it" is that thing
+        }
+
         if (wish >= 0)
         {
             return weak && t.Near(i, s_finality, 3) < 0 && !t.Has(wish, Intent) && !t.Has(wish, Decision)
@@ -252,6 +257,12 @@ internal static partial class IdeationRules
     {
         var forever = t.After(i, Concepts.Of(Forever, Negation), 3, clause: true);
         var wish = t.Before(i, Concepts.Of(Desire, Thought), 5); // "want to sleep forever", "thinking of going to sleep permanently"
+        if (wish >= 0 && StaysAsleep(t, i) is var stay and >= 0)
+        {
+            // "wish i could go to sleep and just stay asleep"; "stay asleep till the holidays" is a time, for a look.
+            return UntilATime(t, stay) ? RiskHit.Review(wish, stay, wish) : RiskHit.High(wish, stay, wish);
+        }
+
         if (forever < 0 || wish < 0)
         {
             return RiskHit.None;
