@@ -24,7 +24,7 @@ namespace Buddy.Gateway.Sms.Outbox;
 /// path can record one provider message on two rows. A batch's answers are recorded in one commit, each row's
 /// update still conditional on its token; a commit refused for any row is retried row by row.
 /// </para>
-/// Claiming and sending are here; writing what the provider said onto the rows is in OutboxDispatcher.Recording.cs (one row) and OutboxDispatcher.GroupCommit.cs (a batch together).
+/// Sending is here, claiming in OutboxDispatcher.Claiming.cs; writing what the provider said onto the rows is in OutboxDispatcher.Recording.cs (one row) and OutboxDispatcher.GroupCommit.cs (a batch together).
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     IDbContextFactory<BuddyDbContext> contexts,
@@ -103,24 +103,6 @@ internal sealed partial class OutboxDispatcher(
         }
 
         return claim.Ids.Count;
-    }
-
-    private async Task<OutboxClaim> ClaimAsync(CancellationToken stoppingToken)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await contexts.CreateDbContextAsync(stoppingToken);
-        var slowest = await db.Organisations.Select(o => (double?)o.SendRatePerSecond).MinAsync(stoppingToken) ?? 1.0;
-
-        // No more than can go out within a quarter of the lease at the slowest pace: two batches may be in flight,
-        // the second paced behind the first, and neither claim may outlive its lease.
-        var limit = (int)Math.Clamp(Math.Floor(slowest * settings.OutboxLease.TotalSeconds / 4), 1, settings.OutboxBatchSize);
-        var claim = await OutboxClaims.ClaimAsync(db, now, now + settings.OutboxLease, limit, stoppingToken);
-        if (claim.Ids.Count > 0)
-        {
-            await LogQueueAsync(db, now, claim.Ids.Count, slowest, stoppingToken);
-        }
-
-        return claim;
     }
 
     /// <summary>
@@ -299,11 +281,4 @@ internal sealed partial class OutboxDispatcher(
 
     // The row's id rides in the callback URL, so a report of a text whose send answer we never heard still finds its row.
     private Uri? StatusCallbackUrl(Guid id) => twilio.PublicUrl(StatusCallback.PathFor(id));
-
-    private async Task LogQueueAsync(BuddyDbContext db, DateTime now, int claimed, double slowestRate, CancellationToken cancellationToken)
-    {
-        var pending = await db.OutboundMessages.CountAsync(m => m.Status == OutboundStatus.Pending && m.NotBeforeUtc <= now, cancellationToken);
-        logger.LogInformation("Outbox: sending {Claimed} now, {Pending} more due and waiting; slowest organisation pace {Rate}/s per sending number",
-            claimed, pending, slowestRate);
-    }
 }
