@@ -1,8 +1,11 @@
+using System.Data.Common;
+using Buddy.Domain.Schedules;
 using Buddy.Domain.Sms;
 using Buddy.Gateway.CheckIns;
 using Buddy.Gateway.Data;
 using Buddy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using static Buddy.Tests.Schedules.CheckInRulesTests;
 
 namespace Buddy.Tests.CheckIns;
@@ -36,12 +39,7 @@ public sealed class ConcurrentDispatchTests
     public async Task DispatchDue_WhenOneDayIsAlreadyWrittenInsideABulkBatch_IsolatesItAndWritesEveryOtherTextOnce(DatabaseProvider provider)
     {
         await using var world = await SchedulingWorld.CreateAsync(provider, "2026-03-10T19:00:30Z");
-        var people = new List<(Guid Person, Guid Schedule)>();
-        for (var i = 0; i < 30; i++)
-        {
-            var (person, schedule) = await world.AddPersonAsync("19:00", schedule: s => s.NextDueAtUtc = Utc("2026-03-10T19:00:00Z"));
-            people.Add((person.Id, schedule.Id));
-        }
+        var people = await AddDueAtSevenAsync(world, 30);
 
         // Another path already queued one person's text for the day (its dedupe key is taken) where the planner
         // cannot see it: the batch's insert is refused by the unique index, and the batch is redone one at a time.
@@ -80,6 +78,49 @@ public sealed class ConcurrentDispatchTests
         }
 
         Assert.False((await world.DispatchAsync()).Any);
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task DispatchDue_WhenAScheduleIsRetimedBeforeTheBatchIsWritten_KeepsTheNewTimeAndWritesEveryOtherTextOnce(DatabaseProvider provider)
+    {
+        await using var world = await SchedulingWorld.CreateAsync(provider, "2026-03-10T19:00:30Z");
+        var people = await AddDueAtSevenAsync(world, 30);
+
+        // Staff move one schedule to 21:00 just as the dispatcher opens its write transaction: on SQLite the batch
+        // was read and planned before it, so the batch must notice and redo its schedules from what is there now;
+        // where the claim locks rows it is made inside the transaction and never sees the old time.
+        var (retimedPerson, retimed) = people[11];
+        var dispatcher = world.NewDispatcher(new BeforeFirstTransaction(() =>
+            world.UpdateAsync<CheckInSchedule>(retimed, s => s.NextDueAtUtc = Utc("2026-03-10T21:00:00Z"))));
+
+        var counts = await dispatcher.DispatchDueAsync(500);
+
+        Assert.Equal(29, counts.Created);
+        Assert.Equal(0, counts.AlreadyDone + counts.Failed);
+        Assert.Equal(Utc("2026-03-10T21:00:00Z"), (await world.ScheduleAsync(retimed)).NextDueAtUtc);
+        Assert.Empty(await world.MessagesAsync(retimedPerson));
+        Assert.Empty(await world.CheckInsAsync(retimedPerson));
+        var messages = await world.MessagesAsync();
+        Assert.Equal(29, messages.Count);
+        Assert.Equal(29, messages.Select(m => m.ServiceUserId).Distinct().Count());
+        Assert.Equal(29, (await world.CheckInsAsync()).Count);
+        foreach (var (_, schedule) in people.Where(p => p.Schedule != retimed))
+        {
+            Assert.Equal(Utc("2026-03-11T19:00:00Z"), (await world.ScheduleAsync(schedule)).NextDueAtUtc);
+        }
+    }
+
+    /// <summary><paramref name="count"/> people whose 19:00 check-in is due now, with their schedules.</summary>
+    private static async Task<List<(Guid Person, Guid Schedule)>> AddDueAtSevenAsync(SchedulingWorld world, int count)
+    {
+        var people = new List<(Guid Person, Guid Schedule)>();
+        for (var i = 0; i < count; i++)
+        {
+            var (person, schedule) = await world.AddPersonAsync("19:00", schedule: s => s.NextDueAtUtc = Utc("2026-03-10T19:00:00Z"));
+            people.Add((person.Id, schedule.Id));
+        }
+
+        return people;
     }
 
     private static async Task AssertEachTextWrittenOnceAsync(DatabaseProvider provider, int dispatchers)
@@ -160,5 +201,22 @@ public sealed class ConcurrentDispatchTests
         var messages = await world.MessagesAsync();
         Assert.Equal(People, messages.Select(m => m.ServiceUserId).Distinct().Count());
         Assert.Equal(People, messages.Count);
+    }
+}
+
+/// <summary>Runs <paramref name="change"/> once, from another connection, just before the first transaction begins.</summary>
+internal sealed class BeforeFirstTransaction(Func<Task> change) : DbTransactionInterceptor
+{
+    private int _ran;
+
+    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _ran, 1) == 0)
+        {
+            await change();
+        }
+
+        return result;
     }
 }

@@ -8,6 +8,7 @@ using Buddy.Gateway.Data;
 using Buddy.Gateway.Schedules;
 using Buddy.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -54,8 +55,9 @@ internal sealed class SchedulingWorld : IAsyncDisposable
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>A dispatcher with its own connections, as a second instance would have.</summary>
-    public CheckInDispatcher NewDispatcher() => new(new TestContexts(Database), Clock, TestMetrics.Instance, NullLogger<CheckInDispatcher>.Instance);
+    /// <summary>A dispatcher with its own connections, as a second instance would have, optionally watched by <paramref name="interceptors"/>.</summary>
+    public CheckInDispatcher NewDispatcher(params IInterceptor[] interceptors) =>
+        new(new TestContexts(Database, interceptors), Clock, TestMetrics.Instance, NullLogger<CheckInDispatcher>.Instance);
 
     public void SetNow(string utc) => Clock.SetUtcNow(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
 
@@ -132,7 +134,7 @@ internal sealed class SchedulingWorld : IAsyncDisposable
 }
 
 /// <summary>Contexts on a test database, as the gateway's pooled factory hands them out.</summary>
-internal sealed class TestContexts(TestDatabase database) : IDbContextFactory<BuddyDbContext>
+internal sealed class TestContexts(TestDatabase database, params IInterceptor[] interceptors) : IDbContextFactory<BuddyDbContext>
 {
-    public BuddyDbContext CreateDbContext() => database.CreateContext();
+    public BuddyDbContext CreateDbContext() => database.CreateContext(interceptors);
 }

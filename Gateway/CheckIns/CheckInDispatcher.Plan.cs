@@ -4,18 +4,51 @@ using Buddy.Domain.Schedules;
 using Buddy.Domain.ServiceUsers;
 using Buddy.Domain.Sms;
 using Buddy.Domain.Templates;
+using Buddy.Gateway.Data;
 using Buddy.Gateway.Sms.Outbox;
+using Microsoft.EntityFrameworkCore;
 
 namespace Buddy.Gateway.CheckIns;
 
 /// <summary>What one due schedule writes: its check-in rows, the texts to send, and its next due time.</summary>
 public sealed partial class CheckInDispatcher
 {
+    /// <summary>
+    /// Reads what planning a batch of claimed schedules needs (their people, organisations, templates and each
+    /// person's last check-in date) untracked in four queries, and plans every schedule as <see cref="Plan"/> plans one.
+    /// </summary>
+    private static async Task<DispatchRows> PlanBatchAsync(
+        BuddyDbContext db, IReadOnlyList<CheckInSchedule> schedules, DateTime now, DispatchCounts counts, DispatchPhases phases, CancellationToken cancellationToken)
+    {
+        var personIds = schedules.Select(s => s.ServiceUserId).ToList();
+        var organisationIds = schedules.Select(s => s.OrganisationId).Distinct().ToList();
+        var people = await db.ServiceUsers.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var organisations = await db.Organisations.Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var templates = (await db.MessageTemplates
+            .Where(t => organisationIds.Contains(t.OrganisationId) && (t.Kind == TemplateKind.CheckIn || t.Kind == TemplateKind.CheckInFirstStep))
+            .ToListAsync(cancellationToken)).ToLookup(t => t.OrganisationId);
+        var lastDates = await db.CheckIns.Where(c => personIds.Contains(c.ServiceUserId))
+            .GroupBy(c => c.ServiceUserId)
+            .Select(g => new { ServiceUserId = g.Key, Last = g.Max(c => c.LocalDate) })
+            .ToDictionaryAsync(x => x.ServiceUserId, x => (DateOnly?)x.Last, cancellationToken);
+        phases.Loaded();
+
+        var rows = new DispatchRows();
+        foreach (var schedule in schedules)
+        {
+            Plan(rows, schedule, people[schedule.ServiceUserId], organisations[schedule.OrganisationId],
+                [.. templates[schedule.OrganisationId]], lastDates.GetValueOrDefault(schedule.ServiceUserId), now, counts);
+        }
+
+        return rows;
+    }
+
     /// <summary>Adds the day's check-in rows (and outbox rows for those to send) to <paramref name="rows"/> and moves the schedule on; the caller writes them.</summary>
     private static DispatchPlan Plan(
         DispatchRows rows, CheckInSchedule schedule, ServiceUser person, Organisation organisation, List<MessageTemplate> templates,
         DateOnly? last, DateTime now, DispatchCounts counts)
     {
+        var claimedDue = schedule.NextDueAtUtc;
         var quiet = QuietHours.For(organisation, schedule);
         var plan = CheckInRules.PlanDispatch(schedule, person, quiet, TimeSpan.FromMinutes(organisation.CatchUpWindowMinutes), now, last);
         var template = plan.Due.Any(d => d.Outcome == DueOutcome.Send)
@@ -64,7 +97,7 @@ public sealed partial class CheckInDispatcher
         }
 
         schedule.NextDueAtUtc = plan.NextDueAtUtc;
-        rows.Rescheduled(schedule.Id, plan.NextDueAtUtc);
+        rows.Rescheduled(schedule.Id, claimedDue, plan.NextDueAtUtc);
         return plan;
     }
 }

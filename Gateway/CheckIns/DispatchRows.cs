@@ -5,37 +5,30 @@ namespace Buddy.Gateway.CheckIns;
 
 /// <summary>
 /// What planning a batch of due schedules produced, before it is written: the new check-in and outbox rows, and each
-/// schedule's next due time, grouped so a batch moves its schedules on with one UPDATE per distinct time (a whole
-/// service due at 19:00 is next due at the same instant tomorrow).
+/// schedule's claimed and next due time, grouped so a batch moves its schedules on with one UPDATE per distinct pair
+/// (a whole service due at 19:00 today is next due at the same instant tomorrow).
 /// </summary>
 internal sealed class DispatchRows
 {
-    private readonly Dictionary<DateTime, List<Guid>> _schedulesByNextDue = [];
-    private readonly List<Guid> _ended = [];
+    private readonly Dictionary<(DateTime? ClaimedDue, DateTime? NextDue), List<Guid>> _schedulesByDueTimes = [];
 
     public List<CheckIn> CheckIns { get; } = [];
 
     public List<OutboundMessage> Messages { get; } = [];
 
-    public void Rescheduled(Guid scheduleId, DateTime? nextDueAtUtc)
+    /// <summary>The schedule was claimed at <paramref name="claimedDue"/> and moves to <paramref name="nextDue"/> (null: it has ended).</summary>
+    public void Rescheduled(Guid scheduleId, DateTime? claimedDue, DateTime? nextDue)
     {
-        if (nextDueAtUtc is not { } next)
-        {
-            _ended.Add(scheduleId);
-            return;
-        }
-
-        if (!_schedulesByNextDue.TryGetValue(next, out var ids))
+        if (!_schedulesByDueTimes.TryGetValue((claimedDue, nextDue), out var ids))
         {
             ids = [];
-            _schedulesByNextDue[next] = ids;
+            _schedulesByDueTimes[(claimedDue, nextDue)] = ids;
         }
 
         ids.Add(scheduleId);
     }
 
-    /// <summary>Each next due time (null: the schedule has ended) with the schedules that move to it.</summary>
-    public IEnumerable<(DateTime? NextDueAtUtc, List<Guid> ScheduleIds)> NextDueTimes() =>
-        _schedulesByNextDue.Select(pair => ((DateTime?)pair.Key, pair.Value))
-            .Concat(_ended.Count > 0 ? [((DateTime?)null, _ended)] : []);
+    /// <summary>Each pair of claimed and next due time with the schedules that move between them.</summary>
+    public IEnumerable<(DateTime? ClaimedDue, DateTime? NextDue, List<Guid> ScheduleIds)> NextDueTimes() =>
+        _schedulesByDueTimes.Select(pair => (pair.Key.ClaimedDue, pair.Key.NextDue, pair.Value));
 }

@@ -51,6 +51,12 @@ public abstract class DatabaseDialect
     internal abstract Task<List<CheckInSchedule>> ClaimDueSchedulesAsync(
         BuddyDbContext db, DateTime nowUtc, IReadOnlyCollection<Guid> skip, int take, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether <see cref="ClaimDueSchedulesAsync"/> locks what it returns, so it must run inside the transaction that
+    /// writes the batch. False where the claim only reads (SQLite: one writer, nothing to lock).
+    /// </summary>
+    internal virtual bool ClaimLocksRows => true;
+
     /// <summary>One sent check-in whose reminder is due and not yet sent, claimed the same way.</summary>
     internal abstract Task<CheckIn?> ClaimDueReminderAsync(BuddyDbContext db, DateTime nowUtc, IReadOnlyCollection<Guid> skip, CancellationToken cancellationToken);
 

@@ -41,6 +41,10 @@ internal sealed class SqliteDialect : DatabaseDialect
     // SQLite stores DateTime as text and forgets the kind: read every one back as the UTC it was written as.
     internal override void ConfigureModel(ModelBuilder builder) => StoreConventions.ReadDateTimesAsUtc(builder);
 
+    // The check-in dispatcher therefore reads and plans a batch before its write transaction and moves each schedule on
+    // only from the due time it read (CheckInDispatcher.RescheduleAsync), so the write lock is held for the writes alone.
+    internal override bool ClaimLocksRows => false;
+
     internal override Task<List<CheckInSchedule>> ClaimDueSchedulesAsync(
         BuddyDbContext db, DateTime nowUtc, IReadOnlyCollection<Guid> skip, int take, CancellationToken cancellationToken) =>
         db.CheckInSchedules

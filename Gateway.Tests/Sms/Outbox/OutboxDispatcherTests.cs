@@ -366,6 +366,55 @@ public sealed class OutboxDispatcherTests
         Assert.Single(_sentTo);
     }
 
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Run_WhileABatchIsStillSending_ClaimsAndSendsTheNextBatch(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (_, first) = await SmsTestData.AddPersonAsync(database);
+        var (_, second) = await SmsTestData.AddPersonAsync(database);
+        await SmsTestData.AddOutboundAsync(database, first, OutboundKind.Crisis, DateTime.UtcNow.AddMinutes(-1));
+        await SmsTestData.AddOutboundAsync(database, second, OutboundKind.Crisis, DateTime.UtcNow.AddMinutes(-1));
+
+        // Batches of one: the first batch's send is held until the second batch's text has gone, which only happens
+        // if the dispatcher claims and sends the next batch while the one before it is still out.
+        var nextBatchSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = 0;
+        var sender = new Mock<ISmsSender>();
+        sender.SetupGet(s => s.SenderId).Returns(_sender.Object.SenderId);
+        sender.Setup(s => s.SendAsync(It.IsAny<SmsRequest>(), It.IsAny<CancellationToken>()))
+            .Returns(async (SmsRequest request, CancellationToken _) =>
+            {
+                _sentTo.Add(request.To);
+                if (Interlocked.Increment(ref calls) == 1)
+                {
+                    await nextBatchSent.Task.WaitAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+                }
+                else
+                {
+                    nextBatchSent.TrySetResult();
+                }
+
+                return (SendOutcome)new SendOutcome.Accepted("SM" + Guid.NewGuid().ToString("N"), OutboundStatus.Queued);
+            });
+        var clock = TimeProvider.System;
+        var dispatcher = new OutboxDispatcher(new TestContextFactory(database), sender.Object, new SendPacer(clock), new OutboxSignal(clock),
+            Settings(batchSize: 1, pollSeconds: 600), Twilio(), clock, TestMetrics.Instance, NullLogger<OutboxDispatcher>.Instance);
+        await dispatcher.StartAsync(default);
+        try
+        {
+            await SmsTestData.WaitUntilAsync(async db => await db.OutboundMessages.CountAsync(m => m.Status == OutboundStatus.Queued) == 2,
+                database, "both batches to be sent and recorded", seconds: 10);
+        }
+        finally
+        {
+            await dispatcher.StopAsync(default);
+        }
+
+        Assert.Equal(2, _sentTo.Count);
+        Assert.Contains(first.PhoneE164, _sentTo);
+        Assert.Contains(second.PhoneE164, _sentTo);
+    }
+
     [Fact]
     public async Task Wake_WhenAnUrgentRowIsWritten_SendsItWithoutWaitingForThePoll()
     {

@@ -24,7 +24,7 @@ namespace Buddy.Gateway.Sms.Outbox;
 /// path can record one provider message on two rows. A batch's answers are recorded in one commit, each row's
 /// update still conditional on its token; a commit refused for any row is retried row by row.
 /// </para>
-/// Claiming and sending are here; writing what the provider said onto the rows is in OutboxDispatcher.Recording.cs (one row) and OutboxDispatcher.GroupCommit.cs (a batch together).
+/// Sending is here, claiming in OutboxDispatcher.Claiming.cs; writing what the provider said onto the rows is in OutboxDispatcher.Recording.cs (one row) and OutboxDispatcher.GroupCommit.cs (a batch together).
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     IDbContextFactory<BuddyDbContext> contexts,
@@ -47,16 +47,26 @@ internal sealed partial class OutboxDispatcher(
     {
         logger.LogInformation("Outbox dispatcher started: provider {Provider}, sender {Sender}, polling every {Poll}",
             settings.Provider, Redact.Phone(sender.SenderId), settings.OutboxPoll);
+        // The batch before this one, still sending or recording. The next batch is claimed, loaded and sent while it
+        // records: on SQLite its record waits for the one writer (the check-in dispatcher's batches at 19:00), and one
+        // batch at a time left the provider idle through every such wait. Never more than two batches in flight.
+        var previous = Task.CompletedTask;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var claimed = await RunOnceAsync(stoppingToken);
-                if (claimed > 0)
+                var claim = await ClaimAsync(stoppingToken);
+                if (claim.Ids.Count > 0)
                 {
+                    var earlier = previous;
+                    previous = DispatchBatchAsync(claim, stoppingToken);
+                    await earlier;
                     continue; // there may be more due: look again at once
                 }
 
+                var last = previous;
+                previous = Task.CompletedTask;
+                await last;
                 await signal.WaitAsync(settings.OutboxPoll, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -71,27 +81,22 @@ internal sealed partial class OutboxDispatcher(
             }
         }
 
+        try
+        {
+            await previous; // a batch handed to the provider is finished and recorded before the dispatcher stops
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError("Outbox dispatch failed while stopping: {Error}", Redact.PhoneNumbersIn(ex.Message));
+        }
+
         logger.LogInformation("Outbox dispatcher stopped");
     }
 
     /// <summary>Claims one batch of due rows and sends them; returns how many were claimed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken stoppingToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        OutboxClaim claim;
-        await using (var db = await contexts.CreateDbContextAsync(stoppingToken))
-        {
-            var slowest = await db.Organisations.Select(o => (double?)o.SendRatePerSecond).MinAsync(stoppingToken) ?? 1.0;
-
-            // No more than can go out within half the lease at the slowest pace, so a claim never outlives its lease.
-            var limit = (int)Math.Clamp(Math.Floor(slowest * settings.OutboxLease.TotalSeconds / 2), 1, settings.OutboxBatchSize);
-            claim = await OutboxClaims.ClaimAsync(db, now, now + settings.OutboxLease, limit, stoppingToken);
-            if (claim.Ids.Count > 0)
-            {
-                await LogQueueAsync(db, now, claim.Ids.Count, slowest, stoppingToken);
-            }
-        }
-
+        var claim = await ClaimAsync(stoppingToken);
         if (claim.Ids.Count > 0)
         {
             await DispatchBatchAsync(claim, stoppingToken);
@@ -276,11 +281,4 @@ internal sealed partial class OutboxDispatcher(
 
     // The row's id rides in the callback URL, so a report of a text whose send answer we never heard still finds its row.
     private Uri? StatusCallbackUrl(Guid id) => twilio.PublicUrl(StatusCallback.PathFor(id));
-
-    private async Task LogQueueAsync(BuddyDbContext db, DateTime now, int claimed, double slowestRate, CancellationToken cancellationToken)
-    {
-        var pending = await db.OutboundMessages.CountAsync(m => m.Status == OutboundStatus.Pending && m.NotBeforeUtc <= now, cancellationToken);
-        logger.LogInformation("Outbox: sending {Claimed} now, {Pending} more due and waiting; slowest organisation pace {Rate}/s per sending number",
-            claimed, pending, slowestRate);
-    }
 }
