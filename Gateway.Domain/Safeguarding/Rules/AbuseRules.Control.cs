@@ -3,7 +3,7 @@ using static Buddy.Domain.Safeguarding.Reading.Concept;
 
 namespace Buddy.Domain.Safeguarding.Rules;
 
-/// <summary>Abuse with no abuse word: someone in my room, secrets, control, money taken, neglect, belittling, fear and threats.</summary>
+/// <summary>Abuse with no abuse word: someone in my room, secrets, control, money taken, belittling, fear and threats.</summary>
 internal static partial class AbuseRules
 {
     /// <summary>A child's indicator with no abuse word: someone coming into their room or bed at night, or when alone.</summary>
@@ -166,94 +166,6 @@ internal static partial class AbuseRules
         // A loan never repaid, asked for again and again, or the sender afraid to say no, is financial abuse.
         var parent = Subject(t, i) is var who && who != i && t.Base(who) is "mum" or "mam" or "mom" or "dad" or "parents" or "mother" or "father" or "mums" or "dads";
         return borrowed || (parent && t.Has(what, Phone)) ? RiskHit.Review(i, what, i) : RiskHit.High(Subject(t, i), what, i);
-    }
-
-    private static RiskHit LeftMeThere(RiskText t, int i)
-    {
-        if (!ByOthers(t, i))
-        {
-            return RiskHit.None;
-        }
-
-        var where = t.After(i, Concepts.Of(Room, Deprivation, Need, Forever), 6, clause: true);
-        var how = where >= 0 ? where : LeftFor(t, i);
-        return how >= 0 ? RiskHit.High(Subject(t, i), how, i) : RiskHit.None;
-    }
-
-    private static readonly Buddy.Domain.Replies.WordSet s_longTimes = new(
-        "all", "hours", "alone", "days", "since", "overnight", "weekend", "nights", "night", "ages", "everyday");
-
-    /// <summary>How long the sender was left: "all day", "for hours", "since friday", "overnight", "for days".</summary>
-    private static int LeftFor(RiskText t, int i)
-    {
-        var last = Math.Min(t.SentenceLast(i), i + 6);
-        for (var j = i + 1; j <= last; j++)
-        {
-            if (s_longTimes.Contains(t.Key(j)) || (t.Key(j).StartsWith("left", StringComparison.Ordinal) && t.Key(j).EndsWith("alone", StringComparison.Ordinal)))
-            {
-                return j;
-            }
-        }
-
-        return t.Key(i).Contains("alone", StringComparison.Ordinal) || t.Key(i).Contains("own", StringComparison.Ordinal) || t.Key(i).Contains("myself", StringComparison.Ordinal)
-            ? (t.Near(i, Concepts.Of(Now, Again, Night, Nobody), 8) is var when and >= 0 ? when : -1)
-            : -1;
-    }
-
-    /// <summary>Without food, warmth or care; "no food in so we got a takeaway" is a shopping list, worth a look at most.</summary>
-    private static RiskHit Deprived(RiskText t, int i)
-    {
-        if (Grammar.SubjectOf(t, i) == Agent.Thing)
-        {
-            return RiskHit.None;
-        }
-
-        var sorted = t.After(i, Buy, 8) >= 0 || t.AfterWord(i, "takeaway", 8) >= 0 || t.AfterWord(i, "shopping", 8) >= 0 || t.AfterWord(i, "shops", 8) >= 0
-            || t.AfterWord(i, "chippy", 8) >= 0 || t.AfterWord(i, "shop", 8) >= 0;
-        return sorted || NeedMet(t, i) || RanOutOfExtra(t, i) ? RiskHit.Review(i, i, i) : RiskHit.High(i, i, i);
-    }
-
-    private static readonly Buddy.Domain.Replies.WordSet s_provided = new("made", "cooked", "ordered", "fetched", "brought", "went", "popped", "got", "did");
-
-    private static readonly Buddy.Domain.Replies.WordSet s_goneOff = new("out", "off", "away", "missing", "awol");
-
-    /// <summary>
-    /// Someone in the reply met the need: "dad made dinner, no food left", "no food in so mum went to the shop". A need that
-    /// was then met is not neglect, but "mum went out again" is a parent gone and "ive got no food" the need itself, so both
-    /// stay High. Review, not None: a human looks.
-    /// </summary>
-    private static bool NeedMet(RiskText t, int i)
-    {
-        var first = t.SentenceFirst(i);
-        var last = t.SentenceLast(i);
-        for (var j = first; j <= last; j++)
-        {
-            if ((j < i - 2 || j > i) && s_provided.Contains(t.Key(j)) && (j + 1 >= t.Count || !s_goneOff.Contains(t.Key(j + 1))) && t.Before(j, Negation, 3, clause: true) < 0
-                && t.Before(j, Concepts.Of(Kin, Carer, Person, Concept.Other, Group, I), 3, clause: true) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static readonly Buddy.Domain.Replies.WordSet s_extra = new("seconds", "pudding", "dessert", "afters", "everyone", "the");
-
-    /// <summary>"no food left for seconds", "no food left after the party": what ran out was the extra or the occasion's.</summary>
-    private static bool RanOutOfExtra(RiskText t, int i) =>
-        t.Is(i + 1, "left") && (t.Is(i + 2, "for") || t.Is(i + 2, "after") || t.Is(i + 2, "at")) && i + 3 < t.Count && s_extra.Contains(t.Key(i + 3));
-
-    private static RiskHit CarerNoShow(RiskText t, int i)
-    {
-        var carer = t.Near(i, Carer, 6);
-        if (carer < 0)
-        {
-            return RiskHit.None;
-        }
-
-        var harm = t.Near(i, Concepts.Of(Again, Deprivation, Room, Now), 8);
-        return harm >= 0 ? RiskHit.High(Math.Min(carer, i), Math.Max(harm, i), i) : RiskHit.Review(Math.Min(carer, i), i, i);
     }
 
     /// <summary>Shouting, insults and put-downs: High when it silences ("if I say anything") or never stops; else worth a look.</summary>

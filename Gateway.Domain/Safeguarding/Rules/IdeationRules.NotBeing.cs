@@ -6,7 +6,8 @@ namespace Buddy.Domain.Safeguarding.Rules;
 /// <summary>
 /// Passive death wishes with no death word (C-SSRS item 1, Samaritans' "wanting to not be here"): a wish simply to
 /// not be ("wish i could just not be"), being done with living ("so done with being here"), and wanting it all over
-/// for good. Each needs the wish to end its clause: "wish i could not be so tired" is about being tired.
+/// for good. Each needs the wish to end its clause: "wish i could not be so tired" is about being tired. Also the
+/// wishes that put death in other words: to sleep for ever, to be killed by something or someone.
 /// </summary>
 internal static partial class IdeationRules
 {
@@ -101,4 +102,57 @@ internal static partial class IdeationRules
 
         return -1;
     }
+
+    /// <summary>"want to sleep forever" (not "could sleep forever": tired is not a wish).</summary>
+    private static RiskHit SleepForever(RiskText t, int i)
+    {
+        var forever = t.After(i, Concepts.Of(Forever, Negation), 3, clause: true);
+        var wish = t.Before(i, Concepts.Of(Desire, Thought), 5); // "want to sleep forever", "thinking of going to sleep permanently"
+        if (wish >= 0 && StaysAsleep(t, i) is var stay and >= 0)
+        {
+            // "wish i could go to sleep and just stay asleep"; "stay asleep till the holidays" is a time, for a look.
+            return UntilATime(t, stay) ? RiskHit.Review(wish, stay, wish) : RiskHit.High(wish, stay, wish);
+        }
+
+        if (forever < 0 || wish < 0)
+        {
+            return RiskHit.None;
+        }
+
+        return t.Has(forever, Forever) || t.After(forever, Wake, 2) >= 0 ? RiskHit.High(wish, forever, wish) : RiskHit.None;
+    }
+
+    /// <summary>"hope I get hit by a bus", "wish someone would kill me": a wish to be killed, passive ideation.</summary>
+    private static RiskHit WishToBeKilled(RiskText t, int i)
+    {
+        var wish = t.Before(i, Desire, 6);
+        if (wish < 0)
+        {
+            wish = IfThenIndifferent(t, i); // "if a car hit me I wouldn't mind"
+        }
+
+        if (wish < 0)
+        {
+            return RiskHit.None;
+        }
+
+        var me = t.After(i, Concepts.Of(Me, Myself), 2, clause: true);
+        var passive = t.Before(i, Passive, 2, clause: true);
+        var byPerson = t.After(i, Concepts.Of(Kin, Person, Other, Group), 3, clause: true);
+        if (me >= 0 && Grammar.SubjectOf(t, i) != Agent.Sender)
+        {
+            return RiskHit.High(Math.Min(wish, i), Math.Max(wish, me), Math.Min(wish, i)); // "wish a car would hit me", "hope someone kills me"
+        }
+
+        var sender = passive >= 0 && Grammar.SubjectOf(t, passive) is Agent.Sender or Agent.Unknown;
+        return sender && byPerson < 0 ? RiskHit.High(Math.Min(wish, i), Math.Max(wish, i), Math.Min(wish, i)) : RiskHit.None; // "hope I get hit by a bus"
+    }
+
+    /// <summary>
+    /// A burden wording with the sender in it ("without me", "if i wasnt around", "with me gone") is about the sender,
+    /// whoever the clause's subject is ("they'd save money if i wasnt around" is not a third party at risk).
+    /// </summary>
+    private static bool SpeaksOfMe(ReadOnlySpan<char> key) =>
+        key.EndsWith(" me", StringComparison.Ordinal) || key.StartsWith("me ", StringComparison.Ordinal) || key.Contains(" me ", StringComparison.Ordinal)
+        || key.StartsWith("i ", StringComparison.Ordinal) || key.Contains(" i ", StringComparison.Ordinal);
 }
